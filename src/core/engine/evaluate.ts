@@ -1,0 +1,436 @@
+/**
+ * The criterion engine: from normalised commune facts to explained three-valued results
+ * (SPEC §2–§3). Pure and synchronous. Every condition is evaluated, none short-circuits, so each
+ * has an observed value to show.
+ */
+import { msg, type Msg } from "../i18n/format";
+import { getRuleSet, levelOf } from "../ruleset";
+import type { Area, Check, ConditionDef, IndicatorDef, LevelDef, LevelId, RuleSet, Threshold } from "../ruleset/types";
+import { ratioAtLeast, rationalAtLeast, percentTruncated, type Rational } from "./ratio";
+import { and3, or3, type Verdict } from "./tristate";
+import type {
+  CellAddress,
+  CommuneFacts,
+  CommuneResult,
+  ConditionResult,
+  EntityFacts,
+  Evaluation,
+  Fact,
+  Facts,
+  IndicatorResult,
+  LevelResult,
+  Mark,
+  ObservedValue,
+  Problem,
+} from "./types";
+
+export interface EvaluateOptions {
+  ruleset?: RuleSet;
+  /** The levels to report; NTM is always computed, as NC needs it. Default: both. */
+  levels?: readonly LevelId[];
+}
+
+interface AreaInfo {
+  area: Area | null;
+  defaulted: boolean;
+  cell?: CellAddress;
+}
+
+interface Ctx {
+  commune: CommuneFacts;
+  facts: Facts;
+  area: AreaInfo;
+  problems: Problem[];
+}
+
+interface Outcome {
+  verdict: Verdict;
+  observed: ObservedValue;
+  required: string;
+  msg: Msg;
+  cells: CellAddress[];
+  marks: Mark[];
+}
+
+type Read =
+  | { state: "absent" }
+  | { state: "blank"; cell?: CellAddress }
+  | { state: "invalid"; cell?: CellAddress; problem: Msg }
+  | { state: "ok"; cell?: CellAddress; value: Fact["value"] & {} };
+
+function read(facts: Facts, key: string): Read {
+  const f = facts[key];
+  if (!f) return { state: "absent" };
+  if (f.problem) return { state: "invalid", cell: f.cell, problem: f.problem };
+  if (f.value === undefined || f.value === "") return { state: "blank", cell: f.cell };
+  return { state: "ok", cell: f.cell, value: f.value };
+}
+
+const cellsOf = (...reads: Read[]): CellAddress[] => reads.flatMap((r) => (r.state !== "absent" && r.cell ? [r.cell] : []));
+
+/** The outcome of a condition whose fact is absent, blank or unreadable. */
+function unusable(key: string, r: Exclude<Read, { state: "ok" }>, required: string): Outcome {
+  const m =
+    r.state === "absent"
+      ? msg("fact.absent", { field: key })
+      : r.state === "blank"
+        ? r.cell
+          ? msg("fact.blank", { field: key, cell: r.cell })
+          : msg("fact.absent", { field: key })
+        : msg("fact.invalid", { field: key, cell: r.cell, reason: r.problem });
+  const marks: Mark[] = r.state !== "absent" && r.cell ? [{ cell: r.cell, kind: "missing", msg: m }] : [];
+  return { verdict: "missing", observed: null, required, msg: m, cells: cellsOf(r), marks };
+}
+
+function combineMsgs(parts: Msg[]): Msg {
+  return parts.length === 1 ? parts[0] : msg("all", { parts });
+}
+
+export function thresholdText(t: Rational): string {
+  if (t.d === 3) return `${t.n}/${t.d}`;
+  return `${percentTruncated(t.n, t.d)}%`;
+}
+
+function resolveThreshold(t: Threshold, area: AreaInfo): { thr: Rational; byArea: boolean } | null {
+  if ("byArea" in t) return area.area ? { thr: t.byArea[area.area], byArea: true } : null;
+  return { thr: t, byArea: false };
+}
+
+function withArea(o: Outcome, thr: Rational, byArea: boolean, area: AreaInfo): Outcome {
+  if (!byArea) return o;
+  return { ...o, msg: msg("withArea", { msg: o.msg, area: area.area, defaulted: area.defaulted, threshold: thr }) };
+}
+
+function areaUnknown(area: AreaInfo, required: string): Outcome {
+  const m = msg("area.invalid", { cell: area.cell });
+  return { verdict: "missing", observed: null, required, msg: m, cells: area.cell ? [area.cell] : [], marks: area.cell ? [{ cell: area.cell, kind: "missing", msg: m }] : [] };
+}
+
+function addProblem(ctx: Ctx, cell: CellAddress | undefined, m: Msg): void {
+  if (ctx.problems.some((p) => p.cell === cell && p.msg.key === m.key)) return;
+  ctx.problems.push({ severity: "error", cell, msg: m });
+}
+
+function checkFlag(fact: string, ctx: Ctx): Outcome {
+  const r = read(ctx.facts, fact);
+  if (r.state !== "ok") return unusable(fact, r, "yes");
+  const yes = r.value === true || (typeof r.value === "string" && r.value.trim() !== "");
+  const m = yes ? msg("flag.yes", { field: fact, value: typeof r.value === "string" ? r.value : undefined }) : msg("flag.no", { field: fact });
+  return {
+    verdict: yes ? "pass" : "fail",
+    observed: typeof r.value === "string" ? r.value : yes,
+    required: "yes",
+    msg: m,
+    cells: cellsOf(r),
+    marks: !yes && r.cell ? [{ cell: r.cell, kind: "fail", msg: m }] : [],
+  };
+}
+
+function checkAtLeast(fact: string, min: number, ctx: Ctx): Outcome {
+  const required = `>= ${min}`;
+  const r = read(ctx.facts, fact);
+  if (r.state !== "ok") return unusable(fact, r, required);
+  if (typeof r.value !== "number") return unusable(fact, { state: "invalid", cell: r.cell, problem: msg("value.notNumber", { value: String(r.value) }) }, required);
+  const ok = r.value >= min;
+  const m = msg(ok ? "atLeast.pass" : "atLeast.fail", { field: fact, value: r.value, min });
+  return { verdict: ok ? "pass" : "fail", observed: r.value, required, msg: m, cells: cellsOf(r), marks: !ok && r.cell ? [{ cell: r.cell, kind: "fail", msg: m }] : [] };
+}
+
+function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
+  const resolved = resolveThreshold(c.threshold, ctx.area);
+  const requiredOf = (t: Rational) => `>= ${thresholdText(t)}`;
+  if (!resolved) return areaUnknown(ctx.area, "");
+  const { thr, byArea } = resolved;
+  const required = requiredOf(thr);
+  const part = read(ctx.facts, c.part);
+  const whole = read(ctx.facts, c.whole);
+  const given = (r: Read) => r.state === "ok" || r.state === "invalid";
+  const rate = c.rate ? read(ctx.facts, c.rate) : ({ state: "absent" } as Read);
+
+  // A commune with nothing to count passes where the rule says so (no OCOP product).
+  if (c.zeroWhole === "pass" && whole.state === "ok" && whole.value === 0 && !(part.state === "ok" && typeof part.value === "number" && part.value > 0) && part.state !== "invalid") {
+    return { verdict: "pass", observed: { part: part.state === "ok" ? (part.value as number) : null, whole: 0 }, required, msg: msg("ocop.none"), cells: cellsOf(part, whole), marks: [] };
+  }
+
+  // SPEC §4.2: counts win where both are given; a rate column stands in for missing counts.
+  if (!(given(part) && given(whole)) && c.rate && given(rate)) {
+    if (rate.state !== "ok") return withArea(unusable(c.rate, rate, required), thr, byArea, ctx.area);
+    const r = rate.value as Rational;
+    const ok = rationalAtLeast(r, thr);
+    const m = msg(ok ? "rate.pass" : "rate.fail", { field: c.rate, rate: r, threshold: thr });
+    const o: Outcome = { verdict: ok ? "pass" : "fail", observed: { rate: percentTruncated(r.n, r.d) }, required, msg: m, cells: cellsOf(rate), marks: !ok && rate.cell ? [{ cell: rate.cell, kind: "fail", msg: m }] : [] };
+    return withArea(o, thr, byArea, ctx.area);
+  }
+
+  const bad = ([[c.part, part], [c.whole, whole]] as const).filter(([, r]) => r.state !== "ok");
+  if (bad.length) {
+    const outs = bad.map(([k, r]) => unusable(k, r as Exclude<Read, { state: "ok" }>, required));
+    return withArea({ verdict: "missing", observed: null, required, msg: combineMsgs(outs.map((o) => o.msg)), cells: cellsOf(part, whole), marks: outs.flatMap((o) => o.marks) }, thr, byArea, ctx.area);
+  }
+  const a = part.state === "ok" ? (part.value as number) : 0;
+  const b = whole.state === "ok" ? (whole.value as number) : 0;
+  const cells = cellsOf(part, whole);
+  const wholeCell = whole.state === "ok" ? whole.cell : undefined;
+  const partCell = part.state === "ok" ? part.cell : undefined;
+  if (b === 0) {
+    const m = msg("ratio.zeroWhole", { field: c.whole, cell: wholeCell });
+    addProblem(ctx, wholeCell, m);
+    return withArea({ verdict: "missing", observed: { part: a, whole: b }, required, msg: m, cells, marks: wholeCell ? [{ cell: wholeCell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
+  }
+  if (a > b) {
+    const m = msg("ratio.partAboveWhole", { part: c.part, partValue: a, partCell, whole: c.whole, wholeValue: b, wholeCell });
+    addProblem(ctx, partCell, m);
+    return withArea({ verdict: "missing", observed: { part: a, whole: b }, required, msg: m, cells, marks: partCell ? [{ cell: partCell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
+  }
+  const ok = ratioAtLeast(a, b, thr);
+  const m = msg(ok ? "ratio.pass" : "ratio.fail", { part: a, whole: b, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr });
+  const marks: Mark[] = ok ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m }));
+  return withArea({ verdict: ok ? "pass" : "fail", observed: { part: a, whole: b, percent: percentTruncated(a, b) }, required, msg: m, cells, marks }, thr, byArea, ctx.area);
+}
+
+function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outcome {
+  const resolved = resolveThreshold(c.threshold, ctx.area);
+  if (!resolved) return areaUnknown(ctx.area, "");
+  const { thr, byArea } = resolved;
+  const required = `>= ${thresholdText(thr)}`;
+  const list = ctx.commune.villages?.length ? ctx.commune.villages : undefined;
+
+  if (list) {
+    let yes = 0;
+    const lacking: string[] = [];
+    const unknown: string[] = [];
+    const failCells: CellAddress[] = [];
+    const unknownMarks: Mark[] = [];
+    const cells: CellAddress[] = [];
+    for (const v of list) {
+      const reads = c.anyOf.map((k) => [k, read(v.facts, k)] as const);
+      cells.push(...cellsOf(...reads.map(([, r]) => r)));
+      if (reads.some(([, r]) => r.state === "ok" && r.value === true)) yes++;
+      else if (reads.every(([, r]) => r.state === "ok")) {
+        lacking.push(v.name);
+        failCells.push(...cellsOf(...reads.map(([, r]) => r)));
+      } else {
+        unknown.push(v.name);
+        for (const [k, r] of reads) if (r.state !== "ok") unknownMarks.push(...unusable(k, r, required).marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
+      }
+    }
+    const total = list.length;
+    const verdict: Verdict = ratioAtLeast(yes, total, thr) ? "pass" : !ratioAtLeast(yes + unknown.length, total, thr) ? "fail" : "missing";
+    const noun = c.noun.vi;
+    const m =
+      verdict === "missing"
+        ? msg("villages.undecided", { count: yes, total, noun, nounEn: c.noun.en, unknownCount: unknown.length, unknown, threshold: thr })
+        : msg("villages.result", { count: yes, total, noun, nounEn: c.noun.en, threshold: thr, verdict, lacking, unknown: [] });
+    const marks: Mark[] = verdict === "fail" ? failCells.map((cell) => ({ cell, kind: "fail" as const, msg: m })) : verdict === "missing" ? unknownMarks : [];
+    const observed = { count: yes, total, percent: percentTruncated(yes, total), lacking, unknown };
+    return withArea({ verdict, observed, required, msg: m, cells, marks }, thr, byArea, ctx.area);
+  }
+
+  const total = read(ctx.facts, "villages_total");
+  const count = read(ctx.facts, c.count);
+  if (total.state === "absent" && count.state === "absent") {
+    return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] }, thr, byArea, ctx.area);
+  }
+  const bad = ([["villages_total", total], [c.count, count]] as const).filter(([, r]) => r.state !== "ok");
+  if (bad.length) {
+    const outs = bad.map(([k, r]) => unusable(k, r as Exclude<Read, { state: "ok" }>, required));
+    return withArea({ verdict: "missing", observed: null, required, msg: combineMsgs(outs.map((o) => o.msg)), cells: cellsOf(total, count), marks: outs.flatMap((o) => o.marks) }, thr, byArea, ctx.area);
+  }
+  const totalOk = total as Extract<Read, { state: "ok" }>;
+  const countOk = count as Extract<Read, { state: "ok" }>;
+  const n = totalOk.value as number;
+  const k = countOk.value as number;
+  const cells = cellsOf(count, total);
+  if (n === 0) {
+    const m = msg("villages.zeroTotal", { cell: totalOk.cell });
+    addProblem(ctx, totalOk.cell, m);
+    return withArea({ verdict: "missing", observed: { count: k, total: n }, required, msg: m, cells, marks: totalOk.cell ? [{ cell: totalOk.cell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
+  }
+  if (k > n) {
+    const m = msg("ratio.partAboveWhole", { part: c.count, partValue: k, partCell: countOk.cell, whole: "villages_total", wholeValue: n, wholeCell: totalOk.cell });
+    addProblem(ctx, countOk.cell, m);
+    return withArea({ verdict: "missing", observed: { count: k, total: n }, required, msg: m, cells, marks: countOk.cell ? [{ cell: countOk.cell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
+  }
+  const ok = ratioAtLeast(k, n, thr);
+  const verdict: Verdict = ok ? "pass" : "fail";
+  const m = msg("villages.result", { count: k, total: n, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr, verdict });
+  return withArea({ verdict, observed: { count: k, total: n, percent: percentTruncated(k, n) }, required, msg: m, cells, marks: ok ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m })) }, thr, byArea, ctx.area);
+}
+
+function checkAll(of: readonly Check[], ctx: Ctx): Outcome {
+  const outs = of.map((c) => evalCheck(c, ctx));
+  return {
+    verdict: and3(outs.map((o) => o.verdict)),
+    observed: outs.map((o) => o.observed),
+    required: outs.map((o) => o.required).join(" and "),
+    msg: msg("all", { parts: outs.map((o) => o.msg) }),
+    cells: outs.flatMap((o) => o.cells),
+    marks: outs.flatMap((o) => o.marks),
+  };
+}
+
+interface PointOutcome {
+  point: EntityFacts;
+  verdict: Verdict;
+  outs: Outcome[];
+}
+
+/** Points ranked: passing first, then fewest failing conditions, then fewest missing, then workbook order. */
+function bestPoint(points: PointOutcome[]): PointOutcome {
+  const score = (p: PointOutcome) => [p.verdict === "pass" ? 0 : 1, p.outs.filter((o) => o.verdict === "fail").length, p.outs.filter((o) => o.verdict === "missing").length];
+  return points.reduce((best, p) => {
+    const a = score(p);
+    const b = score(best);
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? p : best;
+    return best;
+  });
+}
+
+function evalPoints(checks: readonly Check[], ctx: Ctx): PointOutcome[] {
+  return (ctx.commune.postalPoints ?? []).map((point) => {
+    const outs = checks.map((c) => evalCheck(c, { ...ctx, facts: point.facts }));
+    return { point, verdict: and3(outs.map((o) => o.verdict)), outs };
+  });
+}
+
+const atPoint = (point: string, o: Outcome): Outcome => {
+  const wrap = (m: Msg) => msg("postal.at", { point, msg: m });
+  return { ...o, msg: wrap(o.msg), marks: o.marks.map((mk) => ({ ...mk, msg: wrap(mk.msg) })) };
+};
+
+function checkPostalAny(of: readonly Check[], ctx: Ctx): Outcome {
+  const required = "one postal point meets every condition";
+  if (!ctx.commune.postalPoints) return { verdict: "missing", observed: null, required, msg: msg("postal.noData"), cells: [], marks: [] };
+  const points = evalPoints(of, ctx);
+  if (!points.length) return { verdict: "fail", observed: null, required, msg: msg("postal.none"), cells: [], marks: [] };
+  const verdict = or3(points.map((p) => p.verdict));
+  const best = bestPoint(points);
+  const name = best.point.name;
+  const lacking = best.outs.filter((o) => o.verdict !== "pass").map((o) => o.msg);
+  const m = verdict === "pass" ? msg("postal.any.pass", { point: name }) : msg(verdict === "fail" ? "postal.any.fail" : "postal.any.missing", { point: name, lacking });
+  return {
+    verdict,
+    observed: { point: name, conditions: best.outs.map((o) => o.verdict) },
+    required,
+    msg: m,
+    cells: points.flatMap((p) => p.outs.flatMap((o) => o.cells)),
+    marks: verdict === "pass" ? [] : best.outs.flatMap((o) => atPoint(name, o).marks),
+  };
+}
+
+function checkInfo(fact: string, ctx: Ctx): Outcome {
+  const r = read(ctx.facts, fact);
+  if (r.state !== "ok") return { verdict: "missing", observed: null, required: "", msg: msg("info.blank", { field: fact }), cells: cellsOf(r), marks: [] };
+  const value = r.value as number | boolean | string;
+  return { verdict: value === false ? "fail" : "pass", observed: value, required: "", msg: msg("info.value", { field: fact, value }), cells: cellsOf(r), marks: [] };
+}
+
+function evalCheck(c: Check, ctx: Ctx): Outcome {
+  switch (c.kind) {
+    case "flag":
+      return checkFlag(c.fact, ctx);
+    case "atLeast":
+      return checkAtLeast(c.fact, c.min, ctx);
+    case "ratio":
+      return checkRatio(c, ctx);
+    case "villages":
+      return checkVillages(c, ctx);
+    case "all":
+      return checkAll(c.of, ctx);
+    case "postalAny":
+      return checkPostalAny(c.of, ctx);
+    case "info":
+      return checkInfo(c.fact, ctx);
+  }
+}
+
+function toResult(def: ConditionDef, o: Outcome): ConditionResult {
+  return {
+    id: def.id,
+    verdict: o.verdict,
+    ...(def.informational ? { informational: true } : {}),
+    observed: o.observed,
+    required: o.required,
+    msg: o.msg,
+    cells: [...new Set(o.cells)],
+    marks: def.informational ? [] : o.marks,
+  };
+}
+
+function evalIndicator(ind: IndicatorDef, ctx: Ctx): IndicatorResult {
+  const verdictOf = (conds: ConditionResult[]) => and3(conds.filter((c) => !c.informational).map((c) => c.verdict));
+  if (ind.scope === "commune") {
+    const conditions = ind.conditions.map((d) => toResult(d, evalCheck(d.check, ctx)));
+    return { id: ind.id, verdict: verdictOf(conditions), conditions };
+  }
+  // Postal-point scope (8.1 NTM): one point must meet every condition; show that point, or the closest.
+  if (!ctx.commune.postalPoints || !ctx.commune.postalPoints.length) {
+    const none = !ctx.commune.postalPoints ? msg("postal.noData") : msg("postal.none");
+    const verdict: Verdict = ctx.commune.postalPoints ? "fail" : "missing";
+    const conditions = ind.conditions.map((d) => toResult(d, { verdict, observed: null, required: "", msg: none, cells: [], marks: [] }));
+    return { id: ind.id, verdict, conditions };
+  }
+  const points = evalPoints(
+    ind.conditions.map((d) => d.check),
+    ctx,
+  );
+  const best = bestPoint(points);
+  const conditions = ind.conditions.map((d, i) => toResult(d, atPoint(best.point.name, best.outs[i])));
+  return { id: ind.id, verdict: or3(points.map((p) => p.verdict)), conditions, point: best.point.name };
+}
+
+function resolveArea(c: CommuneFacts, rs: RuleSet): AreaInfo {
+  const r = read(c.facts, "area");
+  if (r.state === "ok" && (r.value === "mien_nui" || r.value === "dong_bang")) return { area: r.value, defaulted: false, cell: r.cell };
+  if (r.state === "invalid") return { area: null, defaulted: false, cell: r.cell };
+  return { area: rs.defaultArea, defaulted: true, cell: r.state === "blank" ? r.cell : undefined };
+}
+
+function evidenceOf(level: LevelDef, c: CommuneFacts): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const ind of level.indicators)
+    for (const d of ind.evidence) {
+      total++;
+      if (c.evidence?.[`${level.id}|${ind.id}|${d.no}`]) done++;
+    }
+  return { done, total };
+}
+
+function evalLevel(level: LevelDef, ctx: Ctx, done: Map<LevelId, LevelResult>, rs: RuleSet): LevelResult {
+  const prerequisites = level.prerequisites.map((id) => {
+    const pre = done.get(id) ?? evalLevel(levelOf(rs, id), ctx, done, rs);
+    const criterion = levelOf(rs, id).criterion;
+    return { id: `tc8.${id}`, verdict: pre.verdict, msg: pre.verdict === "pass" ? msg("prereq.pass", { criterion }) : msg("prereq.notPass", { criterion, verdict: pre.verdict }) };
+  });
+  const indicators = level.indicators.map((ind) => evalIndicator(ind, ctx));
+  const result: LevelResult = {
+    level: level.id,
+    verdict: and3([...prerequisites.map((p) => p.verdict), ...indicators.map((i) => i.verdict)]),
+    prerequisites,
+    indicators,
+    evidence: evidenceOf(level, ctx.commune),
+  };
+  done.set(level.id, result);
+  return result;
+}
+
+/** Evaluate one commune; problems found on the way (impossible figures) go to `problems`. */
+export function evaluateCommune(c: CommuneFacts, rs: RuleSet, levels: readonly LevelId[], problems: Problem[]): CommuneResult {
+  const area = resolveArea(c, rs);
+  const base: CommuneResult = { name: c.name, district: c.district, code: c.code, cell: c.cell, area: area.area, areaDefaulted: area.defaulted, levels: {} };
+  if (c.excluded) return { ...base, excluded: c.excluded };
+  const ctx: Ctx = { commune: c, facts: c.facts, area, problems };
+  const done = new Map<LevelId, LevelResult>();
+  for (const level of rs.levels) if (!done.has(level.id)) evalLevel(level, ctx, done, rs);
+  for (const id of levels) base.levels[id] = done.get(id);
+  return base;
+}
+
+export function evaluate(communes: readonly CommuneFacts[], opts: EvaluateOptions = {}): Evaluation {
+  const rs = opts.ruleset ?? getRuleSet();
+  const levels = rs.levels.map((l) => l.id).filter((id) => !opts.levels || opts.levels.includes(id));
+  const problems: Problem[] = [];
+  const results = communes.map((c) => evaluateCommune(c, rs, levels, problems));
+  return { ruleset: { id: rs.id, version: rs.version }, levels, communes: results, problems };
+}

@@ -1,0 +1,116 @@
+/**
+ * The shape of a rule set: criterion 8 as data (SPEC §3). A later rule set (another province, the
+ * 2026–2030 set of QĐ 51/2025/QĐ-TTg with its three commune groups) is a new value of `RuleSet`,
+ * not a change to the engine: thresholds that depend on the commune's area are lookups by area.
+ */
+import type { Rational } from "../engine/ratio";
+
+export type Lang = "vi" | "en";
+export type Text = { vi: string; en: string };
+
+/** Khu vực: miền núi (vùng đồng bào DTTS và miền núi, hải đảo) or đồng bằng (các xã còn lại). */
+export type Area = "mien_nui" | "dong_bang";
+export const AREAS: readonly Area[] = ["mien_nui", "dong_bang"];
+
+export type LevelId = "ntm" | "nc";
+export const LEVELS: readonly LevelId[] = ["ntm", "nc"];
+
+/** A fixed threshold, or one looked up by the commune's area. */
+export type Threshold = Rational | { byArea: Record<Area, Rational> };
+
+export interface LegalRef {
+  /** The document(s) the rule comes from. */
+  document: string;
+  /** Phụ lục I / Phụ lục II. */
+  annex: string;
+  /** Chỉ tiêu and điểm, as the annex numbers them. */
+  item: string;
+}
+
+/**
+ * What a condition checks. Fact names are keys of `fields.ts`. The engine implements each kind
+ * once; a rule set combines them.
+ */
+export type Check =
+  /** A yes/no (or website) fact must be yes. */
+  | { kind: "flag"; fact: string }
+  /** A number fact must be at least `min`. */
+  | { kind: "atLeast"; fact: string; min: number }
+  /**
+   * part / whole >= threshold, exactly; or a rate column when the counts are not both given
+   * (SPEC §4.2: counts win). `zeroWhole: "pass"` where a whole of 0 means nothing to do (OCOP).
+   */
+  | { kind: "ratio"; part: string; whole: string; rate?: string; threshold: Threshold; noun: Text; zeroWhole?: "pass" }
+  /**
+   * Villages (thôn, bản) meeting any of `anyOf` / all villages >= threshold. From the villages
+   * list, or from the count column `count` against `villages_total` in the communes table.
+   */
+  | { kind: "villages"; anyOf: readonly string[]; count: string; threshold: Threshold; noun: Text }
+  /** Every sub-check (e.g. the website: it exists, 36 posts a year, 3 in every month). */
+  | { kind: "all"; of: readonly Check[] }
+  /** At least one postal service point of the commune meets every sub-check (an OR over points). */
+  | { kind: "postalAny"; of: readonly Check[] }
+  /** Read and reported, never part of a verdict. */
+  | { kind: "info"; fact: string };
+
+export interface ConditionDef {
+  id: string;
+  /** The rule's text in the guidance, in Vietnamese, word for word. */
+  text: string;
+  /** A one-line name of the condition, for lists and the checklist. */
+  name: Text;
+  legal: LegalRef;
+  check: Check;
+  /** Reported but not part of the indicator's verdict (SPEC §3.2: 8.4.nc.khao_sat). */
+  informational?: boolean;
+}
+
+export interface EvidenceDoc {
+  /** STT in the guidance's list. */
+  no: number;
+  /** Tài liệu kiểm chứng, word for word. */
+  text: string;
+  /** Who provides or confirms it (the guidance's "Ghi chú"), or "" where the guidance names nobody. */
+  provider: string;
+}
+
+export interface IndicatorDef {
+  /** 8.1 … 8.5 */
+  id: string;
+  /** Tên chỉ tiêu, word for word. */
+  title: string;
+  titleEn: string;
+  legal: LegalRef;
+  /**
+   * `commune`: the conditions are checked on the commune's facts and combined with AND.
+   * `postalPoint`: the conditions are checked on each postal point; the indicator passes when one
+   * point passes all of them (SPEC §3.1, 8.1).
+   */
+  scope: "commune" | "postalPoint";
+  conditions: readonly ConditionDef[];
+  evidence: readonly EvidenceDoc[];
+}
+
+export interface LevelDef {
+  id: LevelId;
+  /** NTM / NTM nâng cao */
+  name: Text;
+  /** The criterion's line in the outputs: TC8 NTM / TC8 NC. */
+  criterion: string;
+  annex: string;
+  /** Levels whose criterion must pass first (TC8 NC needs TC8 NTM), shown as `tc8.<level>`. */
+  prerequisites: readonly LevelId[];
+  indicators: readonly IndicatorDef[];
+}
+
+export interface RuleSet {
+  id: string;
+  version: string;
+  name: string;
+  /** The documents the rule set implements. */
+  sources: readonly string[];
+  /** The area a commune with a blank area takes (SPEC §2). */
+  defaultArea: Area;
+  areaNames: Record<Area, Text>;
+  levels: readonly LevelDef[];
+}
