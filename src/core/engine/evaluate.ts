@@ -14,6 +14,7 @@ import type {
   CommuneResult,
   ConditionResult,
   EntityFacts,
+  EntityOutcome,
   Evaluation,
   Fact,
   Facts,
@@ -50,6 +51,7 @@ interface Outcome {
   msg: Msg;
   cells: CellAddress[];
   marks: Mark[];
+  entities?: EntityOutcome[];
 }
 
 type Read =
@@ -202,16 +204,23 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     const failCells: CellAddress[] = [];
     const unknownMarks: Mark[] = [];
     const cells: CellAddress[] = [];
+    const entities: EntityOutcome[] = [];
     for (const v of list) {
       const reads = c.anyOf.map((k) => [k, read(v.facts, k)] as const);
       cells.push(...cellsOf(...reads.map(([, r]) => r)));
-      if (reads.some(([, r]) => r.state === "ok" && r.value === true)) yes++;
-      else if (reads.every(([, r]) => r.state === "ok")) {
+      const entity = (verdict: Verdict, m: Msg) => v.cell && entities.push({ cell: v.cell, name: v.name, verdict, msg: m });
+      if (reads.some(([, r]) => r.state === "ok" && r.value === true)) {
+        yes++;
+        entity("pass", msg("village.has", { fields: [...c.anyOf] }));
+      } else if (reads.every(([, r]) => r.state === "ok")) {
         lacking.push(v.name);
         failCells.push(...cellsOf(...reads.map(([, r]) => r)));
+        entity("fail", msg("village.lacks", { fields: [...c.anyOf] }));
       } else {
         unknown.push(v.name);
-        for (const [k, r] of reads) if (r.state !== "ok") unknownMarks.push(...unusable(k, r, required).marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
+        const outs = reads.flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
+        for (const o of outs) unknownMarks.push(...o.marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
+        entity("missing", combineMsgs(outs.map((o) => o.msg)));
       }
     }
     const total = list.length;
@@ -223,7 +232,7 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
         : msg("villages.result", { count: yes, total, noun, nounEn: c.noun.en, threshold: thr, verdict, lacking, unknown: [] });
     const marks: Mark[] = verdict === "fail" ? failCells.map((cell) => ({ cell, kind: "fail" as const, msg: m })) : verdict === "missing" ? unknownMarks : [];
     const observed = { count: yes, total, percent: percentTruncated(yes, total), lacking, unknown };
-    return withArea({ verdict, observed, required, msg: m, cells, marks }, thr, byArea, ctx.area);
+    return { ...withArea({ verdict, observed, required, msg: m, cells, marks }, thr, byArea, ctx.area), entities };
   }
 
   const total = read(ctx.facts, "villages_total");
@@ -315,7 +324,12 @@ function checkPostalAny(of: readonly Check[], ctx: Ctx): Outcome {
     msg: m,
     cells: points.flatMap((p) => p.outs.flatMap((o) => o.cells)),
     marks: verdict === "pass" ? [] : best.outs.flatMap((o) => atPoint(name, o).marks),
+    entities: pointEntities(points, (p) => ({ verdict: p.verdict, msg: combineMsgs(p.outs.filter((o) => o.verdict !== "pass").map((o) => o.msg)) })),
   };
+}
+
+function pointEntities(points: PointOutcome[], of: (p: PointOutcome) => { verdict: Verdict; msg: Msg }): EntityOutcome[] {
+  return points.flatMap((p) => (p.point.cell ? [{ cell: p.point.cell, name: p.point.name, ...of(p) }] : []));
 }
 
 function checkInfo(fact: string, ctx: Ctx): Outcome {
@@ -354,6 +368,7 @@ function toResult(def: ConditionDef, o: Outcome): ConditionResult {
     msg: o.msg,
     cells: [...new Set(o.cells)],
     marks: def.informational ? [] : o.marks,
+    ...(o.entities ? { entities: o.entities } : {}),
   };
 }
 
@@ -375,7 +390,10 @@ function evalIndicator(ind: IndicatorDef, ctx: Ctx): IndicatorResult {
     ctx,
   );
   const best = bestPoint(points);
-  const conditions = ind.conditions.map((d, i) => toResult(d, atPoint(best.point.name, best.outs[i])));
+  const conditions = ind.conditions.map((d, i) => ({
+    ...toResult(d, atPoint(best.point.name, best.outs[i])),
+    entities: pointEntities(points, (p) => ({ verdict: p.outs[i].verdict, msg: p.outs[i].msg })),
+  }));
   return { id: ind.id, verdict: or3(points.map((p) => p.verdict)), conditions, point: best.point.name };
 }
 

@@ -50,6 +50,15 @@ export interface Mark {
   msg: Msg;
 }
 
+/** How one village or postal point fared on a condition, for the note beside its row. */
+export interface EntityOutcome {
+  /** The entity's name cell: identifies its row. */
+  cell: CellAddress;
+  name: string;
+  verdict: Verdict;
+  msg: Msg;
+}
+
 export interface ConditionResult {
   id: string;
   verdict: Verdict;
@@ -62,6 +71,8 @@ export interface ConditionResult {
   /** Every input cell the condition read. */
   cells: CellAddress[];
   marks: Mark[];
+  /** Per village or postal point, where the condition is checked on each. */
+  entities?: EntityOutcome[];
 }
 
 export interface IndicatorResult {

@@ -29,6 +29,9 @@ export const EN: Record<MessageKey, Template> = {
   "villages.none": () => "Neither a village list nor the number of villages of the commune is given",
   "villages.zeroTotal": (p, f) => `The number of villages is 0 (cell ${f.text(p.cell)})`,
   all: (p, f) => (Array.isArray(p.parts) ? p.parts.map((m) => f.msg(m)).join("; ") : ""),
+  "village.has": (p, f) => `has ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(" / ") : ""}`,
+  "village.lacks": (p, f) => `lacks ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(", ") : ""}`,
+  "entity.ok": () => "Nothing lacking",
   "postal.noData": () => "No postal service point data",
   "postal.none": () => "The commune has no postal service point in the postal points table",
   "postal.at": (p, f) => `${f.text(p.point)}: ${f.msg(p.msg)}`,
@@ -62,5 +65,7 @@ export const EN: Record<MessageKey, Template> = {
   "problem.noCommunesTable": () => 'No communes table found (a header row with a "Tên xã" column is needed)',
   "problem.emptyWorkbook": () => "The workbook is empty",
   "problem.duplicateColumn": (p, f) => `Column ${f.text(p.cell)} is also "${f.field(p.field)}": the first one is used`,
+  "problem.cellTaken": () => "This cell holds the user's data: TC8 does not write over it and skipped it",
+  "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
   "problem.rateAndCounts": (p, f) => `Both counts and a rate are given for ${f.field(p.field)}: the counts are used`,
 };

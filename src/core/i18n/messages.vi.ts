@@ -29,6 +29,9 @@ export const VI = {
   "villages.none": () => "Chưa có danh sách thôn, bản hoặc tổng số thôn, bản của xã",
   "villages.zeroTotal": (p, f) => `Tổng số thôn, bản bằng 0 (ô ${f.text(p.cell)})`,
   all: (p, f) => (Array.isArray(p.parts) ? p.parts.map((m) => f.msg(m)).join("; ") : ""),
+  "village.has": (p, f) => `có ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(" / ") : ""}`,
+  "village.lacks": (p, f) => `không có ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(", ") : ""}`,
+  "entity.ok": () => "Không thiếu điều kiện nào",
   "postal.noData": () => "Chưa có dữ liệu điểm phục vụ bưu chính",
   "postal.none": () => "Xã không có điểm phục vụ bưu chính nào trong bảng điểm phục vụ",
   "postal.at": (p, f) => `${f.text(p.point)}: ${f.msg(p.msg)}`,
@@ -65,6 +68,8 @@ export const VI = {
   "problem.noCommunesTable": () => "Không tìm thấy bảng danh sách xã (cần một dòng tiêu đề có cột \"Tên xã\")",
   "problem.emptyWorkbook": () => "Sổ tính trống: không có dữ liệu nào",
   "problem.duplicateColumn": (p, f) => `Cột ${f.text(p.cell)} cũng là "${f.field(p.field)}": dùng cột đầu tiên`,
+  "problem.cellTaken": () => "Ô này đã có dữ liệu của người dùng: TC8 không ghi đè, bỏ qua",
+  "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
   "problem.rateAndCounts": (p, f) => `Có cả số liệu và tỷ lệ cho ${f.field(p.field)}: dùng số liệu`,
 } satisfies Record<string, Template>;
 

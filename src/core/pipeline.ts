@@ -1,0 +1,41 @@
+/**
+ * The one-way flow every host runs (ARCHITECTURE.md): grids → read → evaluate → plan. Hosts only
+ * read grids before and apply the plan after.
+ */
+import { evaluate } from "./engine/evaluate";
+import type { Evaluation } from "./engine/types";
+import type { Lang, LevelId } from "./ruleset/types";
+import type { Grid } from "./workbook/grid";
+import { planClear, planEvaluation, type Plan } from "./workbook/plan";
+import { readWorkbook, type ReadResult } from "./workbook/read";
+import type { MappingOverrides } from "./workbook/tables";
+
+export interface RunOptions {
+  levels?: readonly LevelId[];
+  lang?: Lang;
+  evaluatedAt?: Date;
+  /** Column mapping corrections; defaults to the one stored in the workbook. */
+  mapping?: MappingOverrides;
+}
+
+export interface Run {
+  read: ReadResult;
+  evaluation: Evaluation;
+  /** Undefined when nothing could be evaluated (`read.fatal` says why). */
+  plan?: Plan;
+}
+
+export function runEvaluation(grids: readonly Grid[], opts: RunOptions = {}): Run {
+  const read = readWorkbook(grids, { mapping: opts.mapping });
+  const evaluation = evaluate(read.communes, { levels: opts.levels });
+  evaluation.problems = [...read.problems, ...evaluation.problems];
+  if (read.fatal) return { read, evaluation };
+  const plan = planEvaluation(read, evaluation, grids, { lang: opts.lang, evaluatedAt: opts.evaluatedAt });
+  if (opts.mapping) plan.state.mapping = opts.mapping;
+  evaluation.problems.push(...plan.warnings);
+  return { read, evaluation, plan };
+}
+
+export function runClear(grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
+  return planClear(readWorkbook(grids), grids, opts);
+}

@@ -1,0 +1,107 @@
+/**
+ * The evidence checklist (Minh chứng TC8, SPEC §3.3, §5): one row per commune × level × document.
+ * What users type in its last four columns (and any column they add) is theirs and survives every
+ * evaluation; their "Đã có" statuses feed the evidence counts.
+ */
+import type { LevelId, RuleSet } from "../ruleset/types";
+import { type CellValue, type Grid, isBlank, valueAt, usedRange } from "./grid";
+import { cellText } from "./tables";
+import { communeKey, fold, headerKey } from "./normalize";
+
+export const CHECKLIST_HEADERS = [
+  "Xã",
+  "Cấp",
+  "Chỉ tiêu",
+  "STT",
+  "Tài liệu kiểm chứng",
+  "Đơn vị cung cấp, xác nhận",
+  "Tình trạng",
+  "Số, ký hiệu, ngày văn bản",
+  "Ghi chú",
+] as const;
+
+/** Columns the user fills in (and the provider, which they may correct). */
+export const USER_COLUMNS = ["Đơn vị cung cấp, xác nhận", "Tình trạng", "Số, ký hiệu, ngày văn bản", "Ghi chú"] as const;
+
+export const LEVEL_LABELS: Record<LevelId, string> = { ntm: "NTM", nc: "NTM nâng cao" };
+export const STATUS_DONE = "Đã có";
+export const STATUS_TODO = "Chưa có";
+
+export interface ChecklistEntry {
+  commune: string;
+  level: LevelId;
+  indicator: string;
+  no: number;
+  /** The user's cells by header: the four user columns and any column they added. */
+  values: Record<string, CellValue>;
+}
+
+export const entryKey = (commune: string, level: LevelId, indicator: string, no: number | string) => `${communeKey(commune)}|${level}|${indicator}|${no}`;
+
+function levelOfLabel(s: string): LevelId | null {
+  const k = headerKey(s);
+  if (k === "ntm") return "ntm";
+  if (k === "ntmnangcao" || k === "nc" || k === "nangcao") return "nc";
+  return null;
+}
+
+/** Whether a status cell says the document is there: "Đã có" (or a yes word, or a check mark). */
+export function isDone(v: CellValue): boolean {
+  const s = fold(cellText(v)).replace(/\s+/g, " ").trim();
+  return ["da co", "co", "x", "✓", "✔", "roi", "dat", "yes", "done"].includes(s);
+}
+
+/** The entries of an existing checklist sheet; the header row is found by its "Tài liệu kiểm chứng" column. */
+export function readChecklist(g: Grid | undefined): ChecklistEntry[] {
+  if (!g) return [];
+  const used = usedRange(g);
+  if (!used) return [];
+  let headerRow = -1;
+  const cols = new Map<string, number>();
+  for (let r = used.r0; r <= Math.min(used.r1, used.r0 + 15) && headerRow < 0; r++) {
+    for (let c = used.c0; c <= used.c1; c++) if (cellText(valueAt(g, r, c)) === "Tài liệu kiểm chứng") headerRow = r;
+  }
+  if (headerRow < 0) return [];
+  for (let c = used.c0; c <= used.c1; c++) {
+    const h = cellText(valueAt(g, headerRow, c));
+    if (h && !cols.has(h)) cols.set(h, c);
+  }
+  const at = (r: number, h: string) => (cols.has(h) ? valueAt(g, r, cols.get(h)!) : null);
+  const fixed = new Set<string>(CHECKLIST_HEADERS.filter((h) => !(USER_COLUMNS as readonly string[]).includes(h)));
+  const out: ChecklistEntry[] = [];
+  for (let r = headerRow + 1; r <= used.r1; r++) {
+    const commune = cellText(at(r, "Xã"));
+    const level = levelOfLabel(cellText(at(r, "Cấp")));
+    const indicator = cellText(at(r, "Chỉ tiêu"));
+    const no = Number(cellText(at(r, "STT")));
+    if (!commune || !level || !indicator || !Number.isInteger(no)) continue;
+    const values: Record<string, CellValue> = {};
+    for (const [h, c] of cols) if (!fixed.has(h)) values[h] = valueAt(g, r, c);
+    out.push({ commune, level, indicator, no, values });
+  }
+  return out;
+}
+
+/** The statuses the engine counts: per commune key, `${level}|${indicator}|${no}` → done. */
+export function evidenceByCommune(entries: readonly ChecklistEntry[]): Map<string, Record<string, boolean>> {
+  const out = new Map<string, Record<string, boolean>>();
+  for (const e of entries) {
+    if (!isDone(e.values["Tình trạng"] ?? null)) continue;
+    const k = communeKey(e.commune);
+    const rec = out.get(k) ?? {};
+    rec[`${e.level}|${e.indicator}|${e.no}`] = true;
+    out.set(k, rec);
+  }
+  return out;
+}
+
+/** Whether the user put anything of their own into an entry (a status other than the default, a number, a note…). */
+export function hasUserInput(e: ChecklistEntry, rs: RuleSet): boolean {
+  const doc = rs.levels.find((l) => l.id === e.level)?.indicators.find((i) => i.id === e.indicator)?.evidence.find((d) => d.no === e.no);
+  return Object.entries(e.values).some(([h, v]) => {
+    if (isBlank(v)) return false;
+    if (h === "Tình trạng") return cellText(v) !== STATUS_TODO;
+    if (h === "Đơn vị cung cấp, xác nhận") return cellText(v) !== (doc?.provider ?? "");
+    return true;
+  });
+}

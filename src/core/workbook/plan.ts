@@ -1,0 +1,471 @@
+/**
+ * Results → a plan of changes, as plain data (SPEC §5): verdict columns beside each commune, notes
+ * beside villages and postal points, marked input cells, the summary and checklist sheets, and
+ * TC8's state. A host applies a plan in one batch; planning again over an annotated workbook
+ * updates the same columns and sheets in place.
+ */
+import { explanationLines } from "../engine/explain";
+import type { CommuneResult, ConditionResult, Evaluation, LevelResult, Problem } from "../engine/types";
+import { render, VERDICT_TEXT } from "../i18n";
+import { msg } from "../i18n/format";
+import { getRuleSet } from "../ruleset";
+import type { Lang, LevelId, RuleSet } from "../ruleset/types";
+import { CHECKLIST_HEADERS, type ChecklistEntry, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
+import { type CellValue, type Grid, type RangeRef, cellAddress, isBlank, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
+import { OUTPUT_HEADERS } from "./headers";
+import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
+import type { ReadResult } from "./read";
+import { type OutputColumns, type SavedMark, type Tc8State, emptyState, STATE_VERSION } from "./state";
+import type { DetectedTable } from "./tables";
+
+export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text";
+
+export interface CellWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  value: string | number | null;
+  style?: StyleName;
+}
+
+export type SheetCell = Omit<CellWrite, "sheet"> & { numFmt?: string };
+
+export interface ChartSpec {
+  title: string;
+  /** Categories in the first column, series (Đạt / Không đạt / Thiếu dữ liệu) in the next, with a header row. */
+  range: RangeRef;
+}
+
+export interface NewSheet {
+  name: string;
+  cells: SheetCell[];
+  merges?: RangeRef[];
+  /** An Excel table over `range`, header row first. */
+  table?: { name: string; range: RangeRef; style?: string };
+  validations?: { range: RangeRef; list: string[] }[];
+  numberFormats?: { range: RangeRef; format: string }[];
+  freezeRows?: number;
+  columnWidths?: number[];
+  chart?: ChartSpec;
+}
+
+export interface MarkPlan {
+  /** 'Sheet'!B5 */
+  cell: string;
+  kind: "fail" | "missing";
+  note: string;
+}
+
+export interface TableResize {
+  sheet: string;
+  table: string;
+  range: RangeRef;
+  /** Header names of the columns added to the table. */
+  headers: string[];
+}
+
+export interface Plan {
+  /** Values into existing sheets, in TC8's own columns only. */
+  writes: CellWrite[];
+  /** TC8's previous columns, cleared (values and formats) before writing. */
+  clears: { sheet: string; range: RangeRef }[];
+  tableResizes: TableResize[];
+  /** Cells marked by the last evaluation: their own formatting and notes are restored first. */
+  unmarks: SavedMark[];
+  marks: MarkPlan[];
+  /** Sheets TC8 writes whole (replaced when present). */
+  sheets: NewSheet[];
+  deleteSheets: string[];
+  /** The state to store; the host adds each mark's saved original formatting. */
+  state: Tc8State;
+  warnings: Problem[];
+}
+
+export interface PlanOptions {
+  lang?: Lang;
+  evaluatedAt?: Date;
+}
+
+export function emptyPlan(): Plan {
+  return { writes: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], deleteSheets: [], state: emptyState(getRuleSet().id), warnings: [] };
+}
+
+const VERDICT_STYLE = { pass: "pass", fail: "fail", missing: "missing" } as const;
+
+export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[] {
+  const out: string[] = [];
+  for (const level of rs.levels) {
+    if (!levels.includes(level.id)) continue;
+    const suffix = level.id === "ntm" ? "NTM" : "NC";
+    for (const ind of level.indicators) out.push(`${ind.id} ${suffix}`);
+    out.push(level.criterion);
+  }
+  return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
+}
+
+/** `7/12 NTM · 0/11 NC` */
+export function evidenceText(c: CommuneResult): string {
+  return (Object.values(c.levels) as LevelResult[]).map((lv) => `${lv.evidence.done}/${lv.evidence.total} ${lv.level === "ntm" ? "NTM" : "NC"}`).join(" · ");
+}
+
+function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[], lang: Lang): { value: string; style?: StyleName }[] {
+  const out: { value: string; style?: StyleName }[] = [];
+  for (const level of rs.levels) {
+    if (!levels.includes(level.id)) continue;
+    const lv = c.levels[level.id];
+    for (const ind of level.indicators) {
+      const v = lv?.indicators.find((i) => i.id === ind.id)?.verdict;
+      out.push(v ? { value: VERDICT_TEXT[lang][v], style: VERDICT_STYLE[v] } : { value: "—" });
+    }
+    out.push(lv ? { value: VERDICT_TEXT[lang][lv.verdict], style: VERDICT_STYLE[lv.verdict] } : { value: "—" });
+  }
+  out.push({ value: c.excluded ? "—" : evidenceText(c) });
+  out.push({ value: explanationLines(c, lang).join("\n"), style: "wrap" });
+  return out;
+}
+
+/**
+ * Where TC8's columns go in a table: where they already are (re-evaluation), else just right of
+ * the table when those cells are empty, else right of everything on the sheet.
+ */
+function placeColumns(
+  g: Grid,
+  t: DetectedTable,
+  width: number,
+  previous: OutputColumns | undefined,
+  isOwnHeader: (h: string) => boolean,
+): { c0: number; inTable: boolean } {
+  const own = t.columns.filter((c) => c.output && isOwnHeader(c.header));
+  if (own.length) return { c0: Math.min(...own.map((c) => c.col)), inTable: true };
+  if (previous && previous.sheet === t.sheet) return { c0: previous.c0, inTable: true };
+  const free = (c0: number) => {
+    for (let c = c0; c < c0 + width; c++) for (let r = t.range.r0; r <= t.range.r1; r++) if (!isBlank(valueAt(g, r, c))) return false;
+    return true;
+  };
+  const next = t.range.c1 + 1;
+  if (free(next)) return { c0: next, inTable: true };
+  let lastUsed = next;
+  g.values.forEach((row) => row.forEach((v, j) => !isBlank(v) && (lastUsed = Math.max(lastUsed, j + g.origin.col + 1))));
+  return { c0: lastUsed + 1, inTable: false };
+}
+
+function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult }[] {
+  return (Object.values(c.levels) as LevelResult[]).flatMap((lv) => lv.indicators.flatMap((i) => i.conditions.map((cond) => ({ level: lv.level, cond }))));
+}
+
+export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly Grid[], opts: PlanOptions = {}): Plan {
+  const lang = opts.lang ?? "vi";
+  const rs = getRuleSet(ev.ruleset.id);
+  const prev = read.state;
+  const state: Tc8State = { ...emptyState(rs.id), mapping: prev?.mapping ?? {} };
+  const plan: Plan = { writes: [], clears: [], tableResizes: [], unmarks: prev?.marks ?? [], marks: [], sheets: [], deleteSheets: [], state, warnings: [] };
+  const gridOf = (sheet: string) => grids.find((g) => g.sheet === sheet)!;
+  const ownCells = new Set<string>();
+
+  // TC8's previous columns are cleared first, so a change of levels leaves nothing stale.
+  for (const cols of [prev?.verdictColumns, ...(prev?.noteColumns ?? [])]) {
+    if (!cols || !grids.some((g) => g.sheet === cols.sheet)) continue;
+    plan.clears.push({ sheet: cols.sheet, range: { r0: cols.headerRow, c0: cols.c0, r1: cols.r1, c1: cols.c1 } });
+    for (let r = cols.headerRow; r <= cols.r1; r++) for (let c = cols.c0; c <= cols.c1; c++) ownCells.add(`${cols.sheet}|${r}|${c}`);
+  }
+
+  const write = (w: CellWrite) => {
+    const g = gridOf(w.sheet);
+    const v = valueAt(g, w.row, w.col);
+    // Never over a user's cell: only blank cells and TC8's own are written.
+    if (!isBlank(v) && !ownCells.has(`${w.sheet}|${w.row}|${w.col}`)) {
+      plan.warnings.push({ severity: "warning", cell: cellAddress(w.sheet, w.row, w.col), msg: msg("problem.cellTaken", {}) });
+      return;
+    }
+    plan.writes.push(w);
+  };
+
+  const addColumns = (t: DetectedTable, headers: string[], previous: OutputColumns | undefined, rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns => {
+    const g = gridOf(t.sheet);
+    const own = new Set(headers);
+    const { c0, inTable } = placeColumns(g, t, headers.length, previous, (h) => own.has(h) || Object.values(OUTPUT_HEADERS).flat().includes(h as never));
+    for (const c of t.columns) if (c.output) for (let r = t.range.r0; r <= t.range.r1; r++) ownCells.add(`${t.sheet}|${r}|${c.col}`);
+    const c1 = c0 + headers.length - 1;
+    // Old TC8 columns of this table beyond the new block are cleared too.
+    const oldOwn = t.columns.filter((c) => c.output).map((c) => c.col);
+    if (oldOwn.length) plan.clears.push({ sheet: t.sheet, range: { r0: t.headerFirst, c0: Math.min(...oldOwn), r1: t.range.r1, c1: Math.max(...oldOwn) } });
+    headers.forEach((h, i) => write({ sheet: t.sheet, row: t.headerLast, col: c0 + i, value: h, style: "header" }));
+    for (const r of rows) r.values.forEach((v, i) => write({ sheet: t.sheet, row: r.row, col: c0 + i, value: v.value, ...(v.style ? { style: v.style } : {}) }));
+    if (t.excelTable && inTable) {
+      // The table ends at TC8's last column: wider when they are new, narrower when fewer levels are written.
+      const lastInput = Math.max(t.range.c0, ...t.columns.filter((c) => !c.output).map((c) => c.col));
+      const newC1 = Math.max(c1, lastInput);
+      if (newC1 !== t.range.c1) plan.tableResizes.push({ sheet: t.sheet, table: t.excelTable, range: { ...t.range, c1: newC1 }, headers: headers.slice(Math.max(0, t.range.c1 + 1 - c0)) });
+    } else if (t.excelTable && !inTable) {
+      plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c0), msg: msg("problem.columnsOutsideTable", { table: t.excelTable }) });
+    }
+    const lastRow = Math.max(t.headerLast, ...rows.map((r) => r.row));
+    return { sheet: t.sheet, headerRow: t.headerLast, c0, c1, r1: lastRow, ...(t.excelTable ? { excelTable: t.excelTable, tableRangeBefore: rangeA1(t.range) } : {}) };
+  };
+
+  // 1. Verdict columns beside each commune.
+  const t = read.communesTable;
+  if (t) {
+    const headers = verdictHeaders(rs, ev.levels);
+    const rows = ev.communes.flatMap((c, i) => (read.communeRows[i]?.table === t ? [{ row: read.communeRows[i].row, values: verdictCells(c, rs, ev.levels, lang) }] : []));
+    state.verdictColumns = addColumns(t, headers, prev?.verdictColumns, rows);
+    if (prev?.verdictColumns?.tableRangeBefore && state.verdictColumns.excelTable) state.verdictColumns.tableRangeBefore = prev.verdictColumns.tableRangeBefore;
+  }
+
+  // 2. Ghi chú TC8 beside each village and postal point: what it lacks.
+  const entityNotes = new Map<string, string[]>();
+  for (const c of ev.communes)
+    for (const { cond } of conditionsOf(c))
+      for (const e of cond.entities ?? []) {
+        if (e.verdict === "pass" || cond.informational) continue;
+        const line = `${cond.id}: ${render(e.msg, lang)}`;
+        const lines = entityNotes.get(e.cell) ?? [];
+        if (!lines.includes(line)) lines.push(line);
+        entityNotes.set(e.cell, lines);
+      }
+  for (const table of read.tables.filter((x) => x.kind !== "communes")) {
+    const rows = [...read.villageRows, ...read.postalRows].filter((r) => r.table === table);
+    if (!rows.length) continue;
+    const previous = prev?.noteColumns.find((n) => n.sheet === table.sheet && n.headerRow === table.headerLast);
+    const noteRows = rows.map((r) => {
+      const lines = r.commune === null ? [] : entityNotes.get(r.entity.cell!);
+      const text = r.commune === null ? "" : lines && lines.length ? lines.join("\n") : render(msg("entity.ok"), lang);
+      return { row: r.row, values: [{ value: text, style: "wrap" as StyleName }] };
+    });
+    state.noteColumns.push(addColumns(table, [OUTPUT_HEADERS.note], previous, noteRows));
+  }
+
+  // 3. Input cells behind failing conditions (red) and unreadable or needed blank cells (amber).
+  const marks = new Map<string, MarkPlan>();
+  const mark = (cell: string, kind: "fail" | "missing", line: string) => {
+    const { sheet, row, col } = parseCellAddress(cell);
+    if (ownCells.has(`${sheet}|${row}|${col}`)) return;
+    const m = marks.get(cell);
+    if (!m) marks.set(cell, { cell, kind, note: line });
+    else {
+      if (kind === "fail") m.kind = "fail";
+      if (!m.note.split("\n").includes(line)) m.note += `\n${line}`;
+    }
+  };
+  for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, `${cond.id}: ${render(mk.msg, lang)}`);
+  for (const p of [...read.problems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
+  plan.marks = [...marks.values()];
+  state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
+
+  // 4. The summary and the checklist.
+  plan.sheets.push(summarySheet(ev, rs, lang, opts.evaluatedAt ?? new Date()));
+  plan.sheets.push(checklistSheet(ev, rs, read.checklist));
+  state.sheets = [SUMMARY_SHEET, CHECKLIST_SHEET];
+  state.evaluatedAt = (opts.evaluatedAt ?? new Date()).toISOString();
+  state.lang = lang;
+  state.levels = [...ev.levels];
+  state.version = STATE_VERSION;
+  return plan;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+export function formatTime(d: Date): string {
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const SUMMARY_TEXT = {
+  vi: {
+    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG",
+    ruleset: "Bộ tiêu chí",
+    time: "Thời điểm đánh giá",
+    totals: (n: number, ntm: number, nc: number | null) => `Số xã: ${n}; đạt TC8 NTM: ${ntm}${nc === null ? "" : `; đạt TC8 NTM nâng cao: ${nc}`}`,
+    cols: ["STT", "Xã", "Huyện", "Khu vực"],
+    evidence: "Minh chứng",
+    note: "Ghi chú",
+    counts: ["Chỉ tiêu", "Đạt", "Không đạt", "Thiếu dữ liệu"],
+    countsTitle: "Số xã theo chỉ tiêu",
+    chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
+    defaulted: " (mặc định)",
+    areas: { mien_nui: "Miền núi", dong_bang: "Đồng bằng" },
+  },
+  en: {
+    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – Criterion 8, Information and Communications: summary",
+    ruleset: "Rule set",
+    time: "Evaluated at",
+    totals: (n: number, ntm: number, nc: number | null) => `Communes: ${n}; meeting TC8 NTM: ${ntm}${nc === null ? "" : `; meeting TC8 NC: ${nc}`}`,
+    cols: ["No.", "Commune", "District", "Area"],
+    evidence: "Evidence",
+    note: "Note",
+    counts: ["Indicator", "Pass", "Fail", "Missing data"],
+    countsTitle: "Communes per indicator",
+    chart: "Communes passing, failing and missing data per indicator",
+    defaulted: " (default)",
+    areas: { mien_nui: "Mountainous", dong_bang: "Lowland" },
+  },
+} as const;
+
+/** Tổng hợp TC8: one row per commune with every indicator verdict, then counts per indicator and level. */
+export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date): NewSheet {
+  const T = SUMMARY_TEXT[lang];
+  const cells: SheetCell[] = [];
+  const merges: RangeRef[] = [];
+  const put = (row: number, col: number, value: string | number | null, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
+  const levels = rs.levels.filter((l) => ev.levels.includes(l.id));
+  const evaluated = ev.communes.filter((c) => !c.excluded);
+  put(0, 0, T.title, "title");
+  put(1, 0, `${T.ruleset}: ${rs.id} (${rs.version}) – ${rs.name}`, "subtitle");
+  put(2, 0, `${T.time}: ${formatTime(at)}`, "subtitle");
+  const passing = (id: LevelId) => evaluated.filter((c) => c.levels[id]?.verdict === "pass").length;
+  put(3, 0, T.totals(evaluated.length, passing("ntm"), ev.levels.includes("nc") ? passing("nc") : null), "subtitle");
+
+  // Two header rows: the level over its indicators. Sub-headers are "8.1"…, "TC8", so that
+  // "TC8 NTM" appears once in the workbook: in the communes table.
+  const h0 = 5;
+  let col = 0;
+  for (const label of T.cols) {
+    put(h0, col, label, "header");
+    merges.push({ r0: h0, c0: col, r1: h0 + 1, c1: col });
+    col++;
+  }
+  const verdictCols: { level: LevelId; ind: string | null; col: number }[] = [];
+  for (const level of levels) {
+    const start = col;
+    for (const ind of level.indicators) {
+      put(h0 + 1, col, ind.id, "header");
+      verdictCols.push({ level: level.id, ind: ind.id, col: col++ });
+    }
+    put(h0 + 1, col, "TC8", "header");
+    verdictCols.push({ level: level.id, ind: null, col: col++ });
+    put(h0, start, level.name[lang], "header");
+    merges.push({ r0: h0, c0: start, r1: h0, c1: col - 1 });
+  }
+  const evidenceCol = col++;
+  const noteCol = col++;
+  for (const [c, label] of [[evidenceCol, T.evidence], [noteCol, T.note]] as const) {
+    put(h0, c, label, "header");
+    merges.push({ r0: h0, c0: c, r1: h0 + 1, c1: c });
+  }
+  let r = h0 + 2;
+  ev.communes.forEach((c, i) => {
+    put(r, 0, i + 1);
+    put(r, 1, c.name, "text");
+    put(r, 2, c.district ?? "", "text");
+    put(r, 3, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "");
+    for (const vc of verdictCols) {
+      const lv = c.levels[vc.level];
+      const v = vc.ind ? lv?.indicators.find((x) => x.id === vc.ind)?.verdict : lv?.verdict;
+      put(r, vc.col, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : undefined);
+    }
+    put(r, evidenceCol, c.excluded ? "—" : evidenceText(c));
+    put(r, noteCol, c.excluded ? render(c.excluded, lang) : "", "wrap");
+    r++;
+  });
+
+  // Counts per indicator and level, and a chart of them where the host can draw one.
+  r += 1;
+  put(r++, 0, T.countsTitle, "subtitle");
+  const c0 = r;
+  T.counts.forEach((h, j) => put(r, j, h, "header"));
+  r++;
+  for (const vc of verdictCols) {
+    const level = levels.find((l) => l.id === vc.level)!;
+    const label = vc.ind ? `${vc.ind} ${vc.level === "ntm" ? "NTM" : "NC"}` : `TC8 ${vc.level === "ntm" ? "NTM" : "NC"} (${level.name[lang]})`;
+    const verdictOf = (c: CommuneResult) => (vc.ind ? c.levels[vc.level]?.indicators.find((x) => x.id === vc.ind)?.verdict : c.levels[vc.level]?.verdict);
+    put(r, 0, label);
+    (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 1, evaluated.filter((c) => verdictOf(c) === v).length));
+    r++;
+  }
+  const widths = [6, 24, 20, 14, ...verdictCols.map(() => 10), 20, 40];
+  return {
+    name: SUMMARY_SHEET,
+    cells,
+    merges,
+    freezeRows: h0 + 2,
+    columnWidths: widths,
+    chart: { title: T.chart, range: { r0: c0, c0: 0, r1: r - 1, c1: 3 } },
+  };
+}
+
+/** Minh chứng TC8: an Excel table, one row per commune × level × document; the user's entries kept. */
+export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[]): NewSheet {
+  const byKey = new Map(existing.map((e) => [entryKey(e.commune, e.level, e.indicator, e.no), e]));
+  const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter((h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h));
+  const headers = [...CHECKLIST_HEADERS, ...extraHeaders];
+  const cells: SheetCell[] = headers.map((h, col) => ({ row: 0, col, value: h, style: "header" as StyleName }));
+  const used = new Set<string>();
+  let row = 1;
+  const putRow = (values: (CellValue | undefined)[]) => {
+    values.forEach((v, col) => {
+      const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
+      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 ? { style: "wrap" as StyleName } : {}) });
+    });
+    row++;
+  };
+  for (const c of ev.communes) {
+    if (c.excluded) continue;
+    for (const level of rs.levels)
+      for (const ind of level.indicators)
+        for (const doc of ind.evidence) {
+          const key = entryKey(c.name, level.id, ind.id, doc.no);
+          if (used.has(key)) continue;
+          used.add(key);
+          const e = byKey.get(key);
+          const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
+          putRow([
+            c.name,
+            LEVEL_LABELS[level.id],
+            ind.id,
+            doc.no,
+            doc.text,
+            user(USER_COLUMNS[0], doc.provider),
+            user(USER_COLUMNS[1], STATUS_TODO),
+            user(USER_COLUMNS[2], null),
+            user(USER_COLUMNS[3], null),
+            ...extraHeaders.map((h) => user(h, null)),
+          ]);
+        }
+  }
+  // Entries of communes no longer in the data are kept when the user wrote anything in them.
+  for (const e of existing) {
+    const key = entryKey(e.commune, e.level, e.indicator, e.no);
+    if (used.has(key) || !hasUserInput(e, rs)) continue;
+    used.add(key);
+    const doc = rs.levels.find((l) => l.id === e.level)?.indicators.find((i) => i.id === e.indicator)?.evidence.find((d) => d.no === e.no);
+    putRow([e.commune, LEVEL_LABELS[e.level], e.indicator, e.no, doc?.text ?? "", ...USER_COLUMNS.map((h) => e.values[h] ?? null), ...extraHeaders.map((h) => e.values[h] ?? null)]);
+  }
+  const last = Math.max(1, row - 1);
+  const statusCol = headers.indexOf("Tình trạng");
+  return {
+    name: CHECKLIST_SHEET,
+    cells,
+    table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: headers.length - 1 }, style: "TableStyleLight9" },
+    validations: [{ range: { r0: 1, c0: statusCol, r1: Math.max(last, 1), c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] }],
+    freezeRows: 1,
+    columnWidths: [22, 14, 9, 6, 70, 36, 12, 26, 30, ...extraHeaders.map(() => 20)],
+  };
+}
+
+/** Clear results (SPEC §5): TC8's columns, notes and sheets go, marked cells get their own formatting back. */
+export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
+  const prev = read.state;
+  const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
+  const plan: Plan = { writes: [], clears: [], tableResizes: [], unmarks: prev?.marks ?? [], marks: [], sheets: [], deleteSheets: [], state, warnings: [] };
+  const has = (sheet: string) => grids.some((g) => g.sheet === sheet);
+  const columns = [prev?.verdictColumns, ...(prev?.noteColumns ?? [])].filter((c): c is OutputColumns => !!c && has(c.sheet));
+  // Without a state (a file annotated elsewhere, its state lost), TC8's columns are found by their headers.
+  if (!prev)
+    for (const t of read.tables) {
+      const own = t.columns.filter((c) => c.output);
+      if (own.length) columns.push({ sheet: t.sheet, headerRow: t.headerLast, c0: Math.min(...own.map((c) => c.col)), c1: Math.max(...own.map((c) => c.col)), r1: t.range.r1, ...(t.excelTable ? { excelTable: t.excelTable } : {}) });
+    }
+  for (const c of columns) {
+    plan.clears.push({ sheet: c.sheet, range: { r0: c.headerRow, c0: c.c0, r1: c.r1, c1: c.c1 } });
+    const t = read.tables.find((x) => x.sheet === c.sheet && x.excelTable && x.excelTable === c.excelTable);
+    if (t && c.tableRangeBefore) {
+      const before = parseRange(c.tableRangeBefore);
+      if (before.c1 < t.range.c1) plan.tableResizes.push({ sheet: c.sheet, table: t.excelTable!, range: { ...t.range, c1: before.c1 }, headers: [] });
+    }
+  }
+  plan.deleteSheets.push(SUMMARY_SHEET);
+  if (opts.removeChecklist) plan.deleteSheets.push(CHECKLIST_SHEET);
+  else if (has(CHECKLIST_SHEET)) state.sheets = [CHECKLIST_SHEET];
+  return plan;
+}

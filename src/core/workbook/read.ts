@@ -1,0 +1,247 @@
+/**
+ * From grids to commune facts (SPEC §4): find the tables, read each cell by its column's type,
+ * match villages and postal points to their communes, and list every problem with its cell.
+ * Nothing stops on a bad cell: it becomes a problem and the rest is read.
+ */
+import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
+import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
+import { msg, type Msg } from "../i18n/format";
+import { type ChecklistEntry, evidenceByCommune, readChecklist } from "./checklist";
+import { type Grid, cellAddress, isBlank, numberFormatAt, valueAt } from "./grid";
+import { cleanName, communeKey, districtKey, words } from "./normalize";
+import { CHECKLIST_SHEET, OWN_SHEETS, STATE_SHEET } from "./own";
+import { parseState, type Tc8State } from "./state";
+import { type DetectedTable, type MappingOverrides, cellText, columnOf, detectTables } from "./tables";
+import { isCheckMark, readFact } from "./values";
+
+/** Where a village or postal point sits, and whose it is. */
+export interface EntityRow {
+  table: DetectedTable;
+  row: number;
+  /** Index into `communes`, or null when it belongs to no commune of the communes table. */
+  commune: number | null;
+  entity: EntityFacts;
+}
+
+export interface CommuneRow {
+  table: DetectedTable;
+  row: number;
+}
+
+export interface ReadResult {
+  tables: DetectedTable[];
+  /** The communes table the verdict columns go to (the one with the most recognised columns). */
+  communesTable?: DetectedTable;
+  communes: CommuneFacts[];
+  /** Where each commune's row is, parallel to `communes`. */
+  communeRows: CommuneRow[];
+  villageRows: EntityRow[];
+  postalRows: EntityRow[];
+  checklist: ChecklistEntry[];
+  state?: Tc8State;
+  problems: Problem[];
+  /** Why nothing could be evaluated: an empty workbook, or no communes table. */
+  fatal?: Msg;
+}
+
+export interface ReadOptions {
+  mapping?: MappingOverrides;
+}
+
+const POSTAL_KEYS = new Set(POSTAL_POINT_FIELDS.map((f) => f.key));
+
+/** Yes/no columns whose filled cells are all check marks: there a blank means no (SPEC §4.3). */
+function checkMarkColumns(g: Grid, t: DetectedTable): Set<number> {
+  const out = new Set<number>();
+  for (const c of t.columns) {
+    if (!c.key || field(c.key).type !== "yesno") continue;
+    const filled = t.dataRows.map((r) => valueAt(g, r, c.col)).filter((v) => !isBlank(v));
+    if (filled.length && filled.every(isCheckMark)) out.add(c.col);
+  }
+  return out;
+}
+
+function readRow(g: Grid, t: DetectedTable, row: number, marks: Set<number>, skip: ReadonlySet<string>, problems: Problem[]): Record<string, Fact> {
+  const facts: Record<string, Fact> = {};
+  for (const c of t.columns) {
+    if (!c.key || skip.has(c.key) || facts[c.key]) continue;
+    const cell = cellAddress(g.sheet, row, c.col);
+    const f = readFact(field(c.key), valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col));
+    if (f.problem) problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
+    facts[c.key] = f;
+  }
+  return facts;
+}
+
+const gridOf = (grids: readonly Grid[], sheet: string) => grids.find((g) => g.sheet === sheet)!;
+
+interface CommuneEntry {
+  facts: CommuneFacts;
+  row: CommuneRow;
+  key: string;
+  district: string;
+}
+
+export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): ReadResult {
+  const state = parseState(grids.find((g) => g.sheet === STATE_SHEET));
+  const mapping = opts.mapping ?? state?.mapping;
+  const checklist = readChecklist(grids.find((g) => g.sheet === CHECKLIST_SHEET));
+  const problems: Problem[] = [];
+  const base = { checklist, state, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
+
+  const inputGrids = grids.filter((g) => !OWN_SHEETS.has(g.sheet));
+  if (inputGrids.every((g) => g.values.every((r) => r.every(isBlank)))) {
+    return { ...base, tables: [], fatal: msg("problem.emptyWorkbook") };
+  }
+  const tables = detectTables(grids, { skipSheets: OWN_SHEETS, mapping });
+  const communeTables = tables.filter((t) => t.kind === "communes");
+  if (!communeTables.length) return { ...base, tables, fatal: msg("problem.noCommunesTable") };
+  const known = (t: DetectedTable) => t.columns.filter((c) => c.key).length;
+  const primary = communeTables.reduce((a, b) => (known(b) > known(a) ? b : a));
+
+  // Communes, in workbook order; the primary table first decides the order of rows it holds.
+  const entries: CommuneEntry[] = [];
+  const ordered = [primary, ...communeTables.filter((t) => t !== primary)];
+  for (const t of ordered) {
+    const g = gridOf(grids, t.sheet);
+    const nameCol = columnOf(t, "commune")!.col;
+    const districtCol = columnOf(t, "district")?.col;
+    const marks = checkMarkColumns(g, t);
+    const hasPostalColumns = t.columns.some((c) => c.key && POSTAL_KEYS.has(c.key));
+    const inTable: CommuneEntry[] = [];
+    for (const row of t.dataRows) {
+      const name = cleanName(cellText(valueAt(g, row, nameCol)));
+      if (!name) {
+        problems.push({ severity: "warning", cell: cellAddress(g.sheet, row, nameCol), msg: msg("problem.emptyName", { row: row + 1, what: "xã" }) });
+        continue;
+      }
+      const facts = readRow(g, t, row, marks, new Set(["commune"]), problems);
+      const district = districtCol !== undefined ? cleanName(cellText(valueAt(g, row, districtCol))) : "";
+      const code = facts.code?.value;
+      const communeFacts: Facts & object = Object.fromEntries(Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)));
+      const c: CommuneFacts = {
+        name,
+        cell: cellAddress(g.sheet, row, nameCol),
+        ...(district ? { district } : {}),
+        ...(typeof code === "string" ? { code } : typeof code === "number" ? { code: String(code) } : {}),
+        facts: communeFacts,
+        ...(hasPostalColumns ? { postalPoints: [{ name: inlinePointName(name), cell: cellAddress(g.sheet, row, nameCol), facts: Object.fromEntries(Object.entries(facts).filter(([k]) => POSTAL_KEYS.has(k))) }] } : {}),
+      };
+      inTable.push({ facts: c, row: { table: t, row }, key: communeKey(name), district: district ? districtKey(district) : "" });
+    }
+    // Two rows of one table with the same name (and district): both reported, neither evaluated.
+    const groups = new Map<string, CommuneEntry[]>();
+    for (const e of inTable) groups.set(`${e.key}|${e.district}`, [...(groups.get(`${e.key}|${e.district}`) ?? []), e]);
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const cells = group.map((e) => e.facts.cell!);
+      const m = msg("problem.duplicateCommune", { name: group[0].facts.name, count: group.length, cells });
+      for (const e of group) {
+        e.facts.excluded = m;
+        problems.push({ severity: "error", cell: e.facts.cell, msg: m });
+      }
+    }
+    for (const e of inTable) {
+      const same = entries.find((x) => x.key === e.key && (!x.district || !e.district || x.district === e.district) && x.row.table !== t);
+      if (same && !e.facts.excluded && !same.facts.excluded) {
+        // A second communes table adds what the first lacks; the first wins where both have a value.
+        same.facts.facts = { ...e.facts.facts, ...same.facts.facts };
+        if (!same.facts.postalPoints && e.facts.postalPoints) same.facts.postalPoints = e.facts.postalPoints;
+      } else entries.push(e);
+    }
+  }
+
+  const communes = entries.map((e) => e.facts);
+  const findCommune = (name: string, district: string): number | null | "ambiguous" => {
+    const k = communeKey(name);
+    const d = district ? districtKey(district) : "";
+    const hits = entries.map((e, i) => [e, i] as const).filter(([e]) => e.key === k && (!d || !e.district || e.district === d));
+    if (!hits.length) return null;
+    const live = hits.filter(([e]) => !e.facts.excluded);
+    if (live.length > 1) return "ambiguous";
+    return live.length ? live[0][1] : "ambiguous";
+  };
+
+  // Villages and postal points.
+  const entityRows = (kind: Exclude<TableKind, "communes">) => {
+    const rows: EntityRow[] = [];
+    for (const t of tables.filter((x) => x.kind === kind)) {
+      const g = gridOf(grids, t.sheet);
+      const nameKey = kind === "villages" ? "village" : "postal_point";
+      const nameCol = columnOf(t, nameKey)!.col;
+      const communeCol = columnOf(t, "commune")?.col;
+      const districtCol = columnOf(t, "district")?.col;
+      const marks = checkMarkColumns(g, t);
+      // Without a commune column: the workbook's only commune, or the one the sheet's name or title names.
+      let fixed: number | null = null;
+      if (communeCol === undefined) {
+        if (entries.length === 1) fixed = 0;
+        else {
+          const text = ` ${words(`${t.sheet} ${t.title}`)} `;
+          const named = entries.map((e, i) => [e, i] as const).filter(([e]) => text.includes(` ${e.key} `));
+          if (named.length === 1) fixed = named[0][1];
+          else if (t.dataRows.length) problems.push({ severity: "error", cell: cellAddress(g.sheet, t.headerLast, nameCol), msg: msg("problem.noCommuneColumn", { table: t.sheet }) });
+        }
+      }
+      for (const row of t.dataRows) {
+        const name = cleanName(cellText(valueAt(g, row, nameCol)));
+        const cell = cellAddress(g.sheet, row, nameCol);
+        if (!name) {
+          problems.push({ severity: "warning", cell, msg: msg("problem.emptyName", { row: row + 1, what: kind === "villages" ? "thôn, bản" : "điểm phục vụ" }) });
+          continue;
+        }
+        let commune: number | null = fixed;
+        if (communeCol !== undefined) {
+          const cname = cleanName(cellText(valueAt(g, row, communeCol)));
+          const district = districtCol !== undefined ? cellText(valueAt(g, row, districtCol)) : "";
+          const hit = cname ? findCommune(cname, district) : entries.length === 1 ? 0 : null;
+          if (hit === null) {
+            const m = msg(kind === "villages" ? "problem.unknownCommuneVillage" : "problem.unknownCommunePostal", { name, commune: cname });
+            problems.push({ severity: "error", cell: cellAddress(g.sheet, row, communeCol), msg: m });
+          }
+          commune = typeof hit === "number" ? hit : null;
+        } else if (fixed === null) continue;
+        const facts = readRow(g, t, row, marks, new Set(["commune", "district", nameKey]), problems);
+        rows.push({ table: t, row, commune, entity: { name, cell, facts } });
+      }
+    }
+    return rows;
+  };
+  const villageRows = entityRows("villages");
+  const postalRows = entityRows("postal");
+
+  communes.forEach((c, i) => {
+    const villages = villageRows.filter((v) => v.commune === i).map((v) => v.entity);
+    if (villages.length) {
+      c.villages = villages;
+      const total = c.facts.villages_total;
+      if (total && typeof total.value === "number" && total.value !== villages.length) {
+        problems.push({ severity: "warning", cell: total.cell, msg: msg("problem.villageCountMismatch", { field: "villages_total", given: total.value, counted: villages.length }) });
+      }
+    }
+    if (postalRows.length || tables.some((t) => t.kind === "postal")) {
+      const points = postalRows.filter((p) => p.commune === i).map((p) => p.entity);
+      // A postal-points table is the list of points; a commune absent from it has none, unless the
+      // communes table itself describes its point.
+      const inline = c.postalPoints?.[0];
+      const inlineHasData = inline && Object.values(inline.facts).some((f) => f && (f.value !== undefined || f.problem));
+      c.postalPoints = points.length ? points : inlineHasData ? [inline!] : [];
+    }
+  });
+
+  // Checklist statuses feed the evidence counts.
+  const evidence = evidenceByCommune(checklist);
+  for (const c of communes) {
+    const ev = evidence.get(communeKey(c.name));
+    if (ev) c.evidence = ev;
+  }
+
+  return { ...base, tables, communesTable: primary, communes, communeRows: entries.map((e) => e.row), villageRows, postalRows, problems };
+}
+
+/** The name shown for a postal point described in the communes table. */
+export function inlinePointName(commune: string): string {
+  return `Điểm phục vụ bưu chính (${commune})`;
+}
+
+type Facts = Record<string, Fact>;

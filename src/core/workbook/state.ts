@@ -1,0 +1,72 @@
+/**
+ * TC8's own state, kept in the workbook (SPEC §5) so that whoever opens the shared file can
+ * re-evaluate or clear: the column mapping, the rule set, and what the last evaluation changed
+ * (with each marked cell's own formatting, to restore it). Stored as JSON in a very hidden sheet.
+ */
+import type { LevelId, Lang } from "../ruleset/types";
+import type { Grid } from "./grid";
+import type { MappingOverrides } from "./tables";
+
+export const STATE_VERSION = 1;
+/** Excel allows 32,767 characters in a cell; JSON is split in chunks below that. */
+export const STATE_CHUNK = 30000;
+
+export interface OutputColumns {
+  sheet: string;
+  /** The header row TC8 wrote its headers into. */
+  headerRow: number;
+  /** First and last column TC8 owns. */
+  c0: number;
+  c1: number;
+  /** The rows TC8 wrote values into (header to last data row). */
+  r1: number;
+  excelTable?: string;
+  /** The Excel table's range before TC8 widened it (A1), to shrink it back on Clear. */
+  tableRangeBefore?: string;
+}
+
+export interface SavedMark {
+  /** 'Sheet'!B5 */
+  cell: string;
+  kind: "fail" | "missing";
+  /** The cell's own formatting and note before TC8 marked it, as the host saved them (opaque). */
+  original?: unknown;
+}
+
+export interface Tc8State {
+  version: number;
+  ruleset: string;
+  evaluatedAt?: string;
+  lang?: Lang;
+  levels?: LevelId[];
+  mapping: MappingOverrides;
+  verdictColumns?: OutputColumns;
+  noteColumns: OutputColumns[];
+  sheets: string[];
+  marks: SavedMark[];
+}
+
+export function emptyState(ruleset: string): Tc8State {
+  return { version: STATE_VERSION, ruleset, mapping: {}, noteColumns: [], sheets: [], marks: [] };
+}
+
+export function serializeState(s: Tc8State): string[] {
+  const json = JSON.stringify(s);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += STATE_CHUNK) chunks.push(json.slice(i, i + STATE_CHUNK));
+  return chunks.length ? chunks : ["{}"];
+}
+
+/** The state from the state sheet's column A, or undefined when there is none or it cannot be read. */
+export function parseState(g: Grid | undefined): Tc8State | undefined {
+  if (!g) return undefined;
+  const json = g.values.map((r) => (typeof r[0 - g.origin.col] === "string" ? (r[0 - g.origin.col] as string) : "")).join("");
+  if (!json) return undefined;
+  try {
+    const s = JSON.parse(json) as Partial<Tc8State>;
+    if (typeof s !== "object" || !s || s.version !== STATE_VERSION) return undefined;
+    return { mapping: {}, noteColumns: [], sheets: [], marks: [], ruleset: "langson-2022", ...s } as Tc8State;
+  } catch {
+    return undefined;
+  }
+}

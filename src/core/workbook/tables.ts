@@ -1,0 +1,204 @@
+/**
+ * Finding the communes, villages and postal-points tables (SPEC §4.1): an Excel table or a
+ * sheet's used range; the header row among the first 15 rows, on one row or two (a merged group
+ * over sub-headers); titles above, column-number and total rows below, are skipped.
+ */
+import type { TableKind } from "../fields";
+import { type CellValue, type Grid, type RangeRef, contains, isBlank, isError, usedRange, valueAt } from "./grid";
+import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
+import { fold, headerKey } from "./normalize";
+
+export const HEADER_SEARCH_ROWS = 15;
+
+export interface DetectedColumn {
+  col: number;
+  /** The field the header names, or null when the matcher cannot place it (left alone). */
+  key: string | null;
+  /** The header as shown: "group / sub" for two-row headers. */
+  header: string;
+  /** Where the key came from: the header matcher, or the user's mapping in the task pane. */
+  source: "header" | "mapping" | "none";
+  /** One of TC8's own output columns (8.1 NTM…, Ghi chú TC8). */
+  output?: boolean;
+  /** A row-number column (STT). */
+  rowNumber?: boolean;
+}
+
+export interface DetectedTable {
+  kind: TableKind;
+  sheet: string;
+  /** The Excel table's name, when the table is one. */
+  excelTable?: string;
+  /** Header rows and data rows, first to last column. */
+  range: RangeRef;
+  headerFirst: number;
+  headerLast: number;
+  columns: DetectedColumn[];
+  /** Absolute data rows, after the skip rules. */
+  dataRows: number[];
+  /** Title text above the header (for placing a table that has no commune column). */
+  title: string;
+}
+
+/** User corrections of the column mapping, by sheet and header key; null means "ignore this column". */
+export type MappingOverrides = Readonly<Record<string, Readonly<Record<string, string | null>>>>;
+
+export function mappingKey(header: string): string {
+  return headerKey(header);
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (isError(v)) return v.error;
+  return String(v).trim();
+}
+
+/** The value at a position, a merged area's top-left value standing in for all its cells. */
+function filledValue(g: Grid, row: number, col: number): CellValue {
+  const m = g.merges.find((r) => contains(r, row, col));
+  return m ? valueAt(g, m.r0, m.c0) : valueAt(g, row, col);
+}
+
+interface HeaderCandidate {
+  kind: TableKind;
+  first: number;
+  last: number;
+  columns: DetectedColumn[];
+  score: number;
+}
+
+const IDENTITY: Record<TableKind, string> = { communes: "commune", villages: "village", postal: "postal_point" };
+
+function tryHeader(g: Grid, area: RangeRef, first: number, last: number): HeaderCandidate | null {
+  let best: HeaderCandidate | null = null;
+  for (const kind of ["villages", "postal", "communes"] as const) {
+    const columns: DetectedColumn[] = [];
+    const seen = new Set<string>();
+    for (let c = area.c0; c <= area.c1; c++) {
+      const sub = cellText(filledValue(g, last, c));
+      const group = first < last ? cellText(filledValue(g, first, c)) : "";
+      const header = group && group !== sub ? (sub ? `${group} / ${sub}` : group) : sub;
+      if (isOutputHeader(sub)) {
+        columns.push({ col: c, key: null, header, source: "none", output: true });
+        continue;
+      }
+      const f = matchHeader(kind, sub, group || undefined);
+      const key = f && !seen.has(f.key) ? f.key : null;
+      if (key) seen.add(key);
+      columns.push({ col: c, key, header, source: key ? "header" : "none", ...(isRowNumberHeader(sub || group) ? { rowNumber: true } : {}) });
+    }
+    if (!seen.has(IDENTITY[kind])) continue;
+    // The names of the other kinds decide: a sheet with a village column is a villages table.
+    if (kind === "communes" && (seen.has("village") || seen.has("postal_point"))) continue;
+    const score = seen.size;
+    if (score < 2) continue;
+    if (!best || score > best.score) best = { kind, first, last, columns, score };
+  }
+  return best;
+}
+
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total)(\s*$|\s*[:(\-–])/;
+
+export function isTotalText(s: string): boolean {
+  return TOTAL_ROW.test(fold(s).trim());
+}
+
+const COLUMN_NUMBER = /^\(?\d{1,3}\)?$/;
+
+/** "1 2 3…" or "(1) (2) (3)…" under the headers. */
+function isColumnNumberRow(values: CellValue[]): boolean {
+  const filled = values.filter((v) => !isBlank(v));
+  if (filled.length < 2) return false;
+  let prev = -Infinity;
+  for (const v of filled) {
+    const s = cellText(v);
+    if (!COLUMN_NUMBER.test(s)) return false;
+    const n = Number(s.replace(/[()]/g, ""));
+    if (n <= prev) return false;
+    prev = n;
+  }
+  return true;
+}
+
+function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
+  const rows: number[] = [];
+  for (let r = headerLast + 1; r <= area.r1; r++) {
+    const values = columns.map((c) => valueAt(g, r, c.col));
+    if (values.every(isBlank)) continue;
+    if (isColumnNumberRow(values)) continue;
+    const name = cellText(valueAt(g, r, identityCol));
+    const firstText = values.map(cellText).find((s) => s !== "") ?? "";
+    if (isTotalText(name) || (!name && isTotalText(firstText))) continue;
+    // A row with only its row number (STT) filled is an empty line of a form.
+    if (columns.every((c, i) => c.rowNumber || c.output || isBlank(values[i]))) continue;
+    rows.push(r);
+  }
+  return rows;
+}
+
+function detectIn(g: Grid, area: RangeRef, excelTable: { name: string; showHeaders: boolean } | undefined, mapping: MappingOverrides | undefined): DetectedTable | null {
+  let best: HeaderCandidate | null = null;
+  const lastCandidate = excelTable?.showHeaders ? area.r0 : Math.min(area.r0 + HEADER_SEARCH_ROWS - 1, area.r1);
+  for (let h = area.r0; h <= lastCandidate; h++) {
+    for (const first of h > area.r0 ? [h, h - 1] : [h]) {
+      const cand = tryHeader(g, area, first, h);
+      // More matched columns win; on a tie the one-row header, then the earlier row.
+      if (cand && (!best || cand.score > best.score)) best = cand;
+    }
+  }
+  if (!best) return null;
+  const sheetMapping = mapping?.[g.sheet];
+  if (sheetMapping) {
+    for (const c of best.columns) {
+      const k = mappingKey(c.header);
+      if (k in sheetMapping) {
+        const key = sheetMapping[k];
+        for (const other of best.columns) if (key && other !== c && other.key === key) Object.assign(other, { key: null, source: "none" });
+        Object.assign(c, { key, source: key ? "mapping" : "none" });
+      }
+    }
+  }
+  const identityCol = best.columns.find((c) => c.key === IDENTITY[best!.kind])?.col ?? area.c0;
+  const title: string[] = [];
+  for (let r = Math.max(0, best.first - HEADER_SEARCH_ROWS); r < best.first; r++)
+    for (let c = area.c0; c <= area.c1; c++) {
+      const t = cellText(valueAt(g, r, c));
+      if (t) title.push(t);
+    }
+  return {
+    kind: best.kind,
+    sheet: g.sheet,
+    excelTable: excelTable?.name,
+    range: { r0: best.first, c0: area.c0, r1: area.r1, c1: area.c1 },
+    headerFirst: best.first,
+    headerLast: best.last,
+    columns: best.columns,
+    dataRows: dataRowsOf(g, area, best.last, best.columns, identityCol),
+    title: title.join(" "),
+  };
+}
+
+/** Every communes, villages and postal-points table of the readable sheets, in workbook order. */
+export function detectTables(grids: readonly Grid[], opts: { skipSheets?: ReadonlySet<string>; mapping?: MappingOverrides } = {}): DetectedTable[] {
+  const out: DetectedTable[] = [];
+  for (const g of grids) {
+    if (opts.skipSheets?.has(g.sheet) || (g.visibility && g.visibility !== "visible")) continue;
+    if (g.tables.length) {
+      for (const t of g.tables) {
+        const d = detectIn(g, t.range, { name: t.name, showHeaders: t.showHeaders }, opts.mapping);
+        if (d) out.push(d);
+      }
+      continue;
+    }
+    const used = usedRange(g);
+    if (!used) continue;
+    // The used range starts at column A or the first filled column; headers may not start at A.
+    const d = detectIn(g, used, undefined, opts.mapping);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+export function columnOf(t: DetectedTable, key: string): DetectedColumn | undefined {
+  return t.columns.find((c) => c.key === key);
+}

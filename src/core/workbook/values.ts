@@ -1,0 +1,186 @@
+/**
+ * Reading cell values the way officials type them (SPEC §4.3): yes/no words and check marks,
+ * numbers as text the Vietnamese way, units after numbers, rates as percent or fraction.
+ * Each reader gives a value or a problem, never a silent guess.
+ */
+import type { Fact, FactValue } from "../engine/types";
+import { fromDecimal, type Rational } from "../engine/ratio";
+import type { FieldDef } from "../fields";
+import { msg, type Msg } from "../i18n/format";
+import type { Area } from "../ruleset/types";
+import { type CellValue, isBlank, isError } from "./grid";
+import { fold } from "./normalize";
+
+export type Parsed = { value?: FactValue; problem?: Msg };
+
+const YES = new Set(["co", "x", "✓", "✔", "✅", "1", "true", "yes", "y", "dat", "da co", "roi", "co roi", "da"]);
+const NO = new Set(["khong", "k", "ko", "0", "false", "no", "n", "chua", "chua co", "khong co", "khong dat", "chua dat", "-", "–"]);
+const CHECK_MARKS = new Set(["x", "✓", "✔", "✅"]);
+
+const yesNoWord = (s: string) => fold(s).replace(/\s+/g, " ").replace(/[.!]$/, "").trim();
+
+export function isCheckMark(v: CellValue): boolean {
+  return typeof v === "string" && CHECK_MARKS.has(yesNoWord(v));
+}
+
+/** Yes/no. In a check-mark column (every filled cell x, ✓ or ✔) a blank means no. */
+export function parseYesNo(v: CellValue, checkMarkColumn = false): Parsed {
+  if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
+  if (isBlank(v)) return checkMarkColumn ? { value: false } : {};
+  if (typeof v === "boolean") return { value: v };
+  if (typeof v === "number") {
+    if (v === 1) return { value: true };
+    if (v === 0) return { value: false };
+    return { problem: msg("value.notYesNo", { value: String(v) }) };
+  }
+  const w = yesNoWord(String(v));
+  if (YES.has(w)) return { value: true };
+  if (NO.has(w)) return { value: false };
+  return { problem: msg("value.notYesNo", { value: String(v).trim() }) };
+}
+
+/** A website: an address or yes means the site exists; no means it does not. */
+export function parseWebsite(v: CellValue): Parsed {
+  if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
+  if (isBlank(v)) return {};
+  const yn = parseYesNo(v);
+  if (yn.value !== undefined) return yn;
+  return { value: String(v).trim() };
+}
+
+const AREA_WORDS: [RegExp, Area][] = [
+  [/\b(mien nui|vung cao|vung nui|hai dao|dan toc thieu so|dtts|mn)\b/, "mien_nui"],
+  [/\b(dong bang|con lai|db)\b/, "dong_bang"],
+];
+
+export function parseArea(v: CellValue): Parsed {
+  if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
+  if (isBlank(v)) return {};
+  const w = fold(String(v)).replace(/[^a-z0-9]+/g, " ").trim();
+  for (const [re, area] of AREA_WORDS) if (re.test(w)) return { value: area };
+  return { problem: msg("value.notArea", { value: String(v).trim() }) };
+}
+
+/** A date number format (d, m, y without digits placeholders), so a date is not read as a count. */
+function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  return /[dy]/i.test(f) && !/[0#]/.test(f);
+}
+
+function stripUnits(s: string, units: readonly string[]): string {
+  let t = s.trim();
+  const folded = fold(t);
+  for (const u of [...units].sort((a, b) => b.length - a.length)) {
+    const fu = fold(u);
+    if (folded.endsWith(fu) && folded.length > fu.length) {
+      t = t.slice(0, t.length - u.length).trim();
+      break;
+    }
+  }
+  return t.replace(/\/\s*(tuan|tuần|ngay|ngày|nam|năm|thang|tháng)$/i, "").trim();
+}
+
+/**
+ * A number typed as text, the Vietnamese way or the English way: "1.234" (a thousand, in a count),
+ * "4,5" and "4.5" (four and a half), "1.234,5", "1 234".
+ */
+export function parseNumberText(raw: string, whole: boolean): number | null {
+  let s = raw.replace(/[\s\u00a0]/g, "");
+  if (!/^[+-]?[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
+  const sign = s.startsWith("-") ? -1 : 1;
+  s = s.replace(/^[+-]/, "");
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let normal: string;
+  if (dots && commas) {
+    // The later separator is the decimal one.
+    const decimal = s.lastIndexOf(",") > s.lastIndexOf(".") ? "," : ".";
+    const thousands = decimal === "," ? "." : ",";
+    if (s.split(decimal).length > 2) return null;
+    normal = s.split(thousands).join("").replace(decimal, ".");
+  } else if (dots || commas) {
+    const sep = dots ? "." : ",";
+    const groups = /^\d{1,3}([.,]\d{3})+$/.test(s);
+    if (dots + commas > 1) {
+      if (!groups) return null;
+      normal = s.split(sep).join("");
+    } else if (groups && whole) normal = s.replace(sep, "");
+    else normal = s.replace(sep, ".");
+  } else normal = s;
+  const n = Number(normal);
+  return Number.isFinite(n) ? sign * n : null;
+}
+
+/** A count (whole, ≥ 0) or a number (≥ 0). */
+export function parseNumber(v: CellValue, def: Pick<FieldDef, "type" | "units">, numberFormat?: string | null): Parsed {
+  if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
+  if (isBlank(v)) return {};
+  const whole = def.type === "count";
+  let n: number | null;
+  if (typeof v === "number") {
+    if (isDateFormat(numberFormat)) return { problem: msg("value.date") };
+    n = v;
+  } else if (typeof v === "boolean") n = null;
+  else n = parseNumberText(stripUnits(String(v), def.units ?? []), whole);
+  if (n === null) return { problem: msg("value.notNumber", { value: String(v).trim() }) };
+  if (n < 0) return { problem: msg("value.negative", { value: n }) };
+  if (whole && !Number.isInteger(n)) return { problem: msg("value.notWhole", { value: n }) };
+  return { value: n };
+}
+
+/**
+ * A rate: a percent-formatted cell holds a fraction; text with "%" is in percent points; otherwise
+ * above 1 is percent points (45 = 45 %) and 0–1 a fraction (0.45 = 45 %). Kept exact.
+ */
+export function parseRate(v: CellValue, numberFormat?: string | null): Parsed {
+  if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
+  if (isBlank(v)) return {};
+  let r: Rational;
+  if (typeof v === "number") {
+    const f = fromDecimal(v);
+    r = numberFormat?.includes("%") || v <= 1 ? f : { n: f.n, d: f.d * 100 };
+  } else if (typeof v === "string") {
+    const s = v.trim();
+    const percent = s.endsWith("%");
+    const n = parseNumberText(s.replace(/%$/, "").trim(), false);
+    if (n === null) return { problem: msg("value.notNumber", { value: s }) };
+    const f = fromDecimal(n);
+    r = percent || n > 1 ? { n: f.n, d: f.d * 100 } : f;
+  } else return { problem: msg("value.notNumber", { value: String(v) }) };
+  if (r.n < 0 || r.n > r.d) return { problem: msg("value.rateRange", { value: String(v) }) };
+  return { value: r };
+}
+
+export function parseText(v: CellValue): Parsed {
+  if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
+  if (isBlank(v)) return {};
+  return { value: String(v).normalize("NFC").replace(/\s+/g, " ").trim() };
+}
+
+/** A cell read as the field's type, with where it came from. */
+export function readFact(def: FieldDef, v: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean): Fact {
+  let p: Parsed;
+  switch (def.type) {
+    case "yesno":
+      p = parseYesNo(v, checkMarkColumn);
+      break;
+    case "website":
+      p = parseWebsite(v);
+      break;
+    case "area":
+      p = parseArea(v);
+      break;
+    case "count":
+    case "number":
+      p = parseNumber(v, def, numberFormat);
+      break;
+    case "rate":
+      p = parseRate(v, numberFormat);
+      break;
+    case "text":
+      p = parseText(v);
+      break;
+  }
+  return { cell, ...(p.value !== undefined ? { value: p.value } : {}), ...(p.problem ? { problem: p.problem } : {}) };
+}

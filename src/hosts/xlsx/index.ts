@@ -1,0 +1,53 @@
+/**
+ * The .xlsx host: an exceljs workbook in, the annotated workbook out. Shared by the command line
+ * (Node) and the browser page, so both run the same lines as the add-in between read and apply.
+ */
+import ExcelJS from "exceljs";
+import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
+import { templateSheets } from "../../core/workbook/template";
+import { emptyPlan } from "../../core/workbook/plan";
+import { applyPlan } from "./apply";
+import { droppedParts, type DroppedPart } from "./parts";
+import { gridsOf } from "./grids";
+
+export interface XlsxEvaluation {
+  run: Run;
+  /** The annotated workbook, or undefined when nothing could be evaluated. */
+  output?: Uint8Array;
+  /** Parts of the input the written copy cannot carry over. */
+  dropped: DroppedPart[];
+  /** What the plan asked for that this host cannot do (the summary chart). */
+  skipped: string[];
+}
+
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  return wb;
+}
+
+async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}): Promise<XlsxEvaluation> {
+  const [wb, dropped] = await Promise.all([loadWorkbook(data), droppedParts(data)]);
+  const run = runEvaluation(gridsOf(wb), opts);
+  if (!run.plan) return { run, dropped, skipped: [] };
+  const { skipped } = applyPlan(wb, run.plan);
+  return { run, output: await toBytes(wb), dropped, skipped };
+}
+
+export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeChecklist: boolean }): Promise<Uint8Array> {
+  const wb = await loadWorkbook(data);
+  applyPlan(wb, runClear(gridsOf(wb), opts));
+  return toBytes(wb);
+}
+
+/** A new workbook holding the input template. */
+export async function templateXlsx(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "TC8";
+  applyPlan(wb, { ...emptyPlan(), sheets: templateSheets() }, { writeState: false });
+  return toBytes(wb);
+}
