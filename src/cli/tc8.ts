@@ -171,7 +171,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
       return EXIT.ok;
     }
     if (cmd === "--version" || cmd === "-v") {
-      io.out(require("../../package.json").version);
+      io.out(String((JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version));
       return EXIT.ok;
     }
     throw new UsageError(cmd ? `lệnh không rõ / unknown command: ${cmd}` : "thiếu lệnh / missing command");

@@ -130,6 +130,8 @@ export const VILLAGE_FIELDS: readonly FieldDef[] = [
   f("village", "text", "Tên thôn, bản", "Village", ["Thôn, bản", "Tên thôn", "Thôn", "Tên thôn/bản", "Thôn/bản", "Tên thôn, bản, khối phố", "Village"], { identifies: "villages" }),
   f("phone_fixed", "yesno", "Điện thoại cố định", "Fixed telephone", ["ĐT cố định", "Điện thoại cố định mặt đất", "Dịch vụ điện thoại cố định"]),
   f("phone_mobile", "yesno", "Điện thoại di động", "Mobile telephone", ["ĐT di động", "Dịch vụ điện thoại di động", "Điện thoại di động mặt đất"]),
+  f("phone_any", "yesno", "Có dịch vụ điện thoại", "Telephone service (fixed or mobile)", ["Dịch vụ điện thoại", "Điện thoại", "Có điện thoại"]),
+  f("internet_any", "yesno", "Có dịch vụ Internet", "Broadband Internet (fixed or mobile)", ["Dịch vụ Internet", "Internet", "Có Internet", "Internet băng rộng"]),
   f("internet_fixed", "yesno", "Internet băng rộng cố định", "Fixed broadband", ["Internet cố định", "Dịch vụ Internet cố định", "Băng rộng cố định", "Dịch vụ Internet băng rộng cố định"]),
   f("internet_mobile", "yesno", "Internet băng rộng di động", "Mobile broadband", ["Internet di động", "Dịch vụ Internet di động", "Băng rộng di động", "Dịch vụ Internet băng rộng di động"]),
   f("loudspeaker", "yesno", "Có hệ thống loa hoạt động", "Operating loudspeaker system", ["Hệ thống loa hoạt động", "Có loa hoạt động", "Loa hoạt động", "Có hệ thống loa", "Hệ thống loa"]),

@@ -205,8 +205,12 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     const unknownMarks: Mark[] = [];
     const cells: CellAddress[] = [];
     const entities: EntityOutcome[] = [];
+    // A column the workbook does not have does not count against a village: a form that tracks
+    // only mobile broadband decides Internet by it. With none of the columns, the village is unknown.
     for (const v of list) {
-      const reads = c.anyOf.map((k) => [k, read(v.facts, k)] as const);
+      const all = c.anyOf.map((k) => [k, read(v.facts, k)] as const);
+      const present = all.filter(([, r]) => r.state !== "absent");
+      const reads = present.length ? present : all;
       cells.push(...cellsOf(...reads.map(([, r]) => r)));
       const entity = (verdict: Verdict, m: Msg) => v.cell && entities.push({ cell: v.cell, name: v.name, verdict, msg: m });
       if (reads.some(([, r]) => r.state === "ok" && r.value === true)) {

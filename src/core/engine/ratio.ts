@@ -38,6 +38,12 @@ function gcd(a: bigint, b: bigint): bigint {
   return a === 0n ? 1n : a;
 }
 
+/** n/d in lowest terms. */
+export function reduced(n: number, d: number): Rational {
+  const g = gcd(BigInt(Math.abs(n)), BigInt(d));
+  return { n: Number(BigInt(n) / g), d: Number(BigInt(d) / g) };
+}
+
 /** a/b >= t, exactly. b must be > 0. */
 export function ratioAtLeast(a: number, b: number, t: Rational): boolean {
   return BigInt(a) * BigInt(t.d) >= BigInt(t.n) * BigInt(b);

@@ -97,14 +97,14 @@ const NTM: readonly IndicatorDef[] = [
         text: "Tất cả các thôn, bản trên địa bàn xã có khả năng đáp ứng nhu cầu sử dụng ít nhất một trong hai loại dịch vụ điện thoại: trên mạng viễn thông cố định mặt đất hoặc trên mạng viễn thông di động mặt đất",
         name: { vi: "100% thôn, bản có dịch vụ điện thoại", en: "Every village has telephone service" },
         legal: ref(I, "Chỉ tiêu 8.2, điểm a"),
-        check: { kind: "villages", anyOf: ["phone_fixed", "phone_mobile"], count: "villages_phone", threshold: ALL_VILLAGES, noun: { vi: "thôn, bản có dịch vụ điện thoại", en: "villages with telephone service" } },
+        check: { kind: "villages", anyOf: ["phone_fixed", "phone_mobile", "phone_any"], count: "villages_phone", threshold: ALL_VILLAGES, noun: { vi: "thôn, bản có dịch vụ điện thoại", en: "villages with telephone service" } },
       },
       {
         id: "8.2.a.internet",
         text: "Tất cả các thôn, bản trên địa bàn xã có khả năng đáp ứng nhu cầu sử dụng … ít nhất một trong hai loại dịch vụ truy nhập Internet: trên mạng băng rộng cố định mặt đất hoặc trên mạng băng rộng di động mặt đất.",
         name: { vi: "100% thôn, bản có dịch vụ Internet", en: "Every village has broadband Internet" },
         legal: ref(I, "Chỉ tiêu 8.2, điểm a"),
-        check: { kind: "villages", anyOf: ["internet_fixed", "internet_mobile"], count: "villages_internet", threshold: ALL_VILLAGES, noun: { vi: "thôn, bản có dịch vụ Internet", en: "villages with broadband Internet" } },
+        check: { kind: "villages", anyOf: ["internet_fixed", "internet_mobile", "internet_any"], count: "villages_internet", threshold: ALL_VILLAGES, noun: { vi: "thôn, bản có dịch vụ Internet", en: "villages with broadband Internet" } },
       },
       {
         id: "8.2.b.qcvn",

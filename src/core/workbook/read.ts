@@ -219,7 +219,8 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
         problems.push({ severity: "warning", cell: total.cell, msg: msg("problem.villageCountMismatch", { field: "villages_total", given: total.value, counted: villages.length }) });
       }
     }
-    if (postalRows.length || tables.some((t) => t.kind === "postal")) {
+    // Postal data exists when a postal-points table has rows (a header alone, as in a fresh template, is no data).
+    if (postalRows.length || tables.some((t) => t.kind === "postal" && t.dataRows.length)) {
       const points = postalRows.filter((p) => p.commune === i).map((p) => p.entity);
       // A postal-points table is the list of points; a commune absent from it has none, unless the
       // communes table itself describes its point.

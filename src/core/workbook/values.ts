@@ -4,7 +4,7 @@
  * Each reader gives a value or a problem, never a silent guess.
  */
 import type { Fact, FactValue } from "../engine/types";
-import { fromDecimal, type Rational } from "../engine/ratio";
+import { fromDecimal, reduced, type Rational } from "../engine/ratio";
 import type { FieldDef } from "../fields";
 import { msg, type Msg } from "../i18n/format";
 import type { Area } from "../ruleset/types";
@@ -139,14 +139,14 @@ export function parseRate(v: CellValue, numberFormat?: string | null): Parsed {
   let r: Rational;
   if (typeof v === "number") {
     const f = fromDecimal(v);
-    r = numberFormat?.includes("%") || v <= 1 ? f : { n: f.n, d: f.d * 100 };
+    r = numberFormat?.includes("%") || v <= 1 ? f : reduced(f.n, f.d * 100);
   } else if (typeof v === "string") {
     const s = v.trim();
     const percent = s.endsWith("%");
     const n = parseNumberText(s.replace(/%$/, "").trim(), false);
     if (n === null) return { problem: msg("value.notNumber", { value: s }) };
     const f = fromDecimal(n);
-    r = percent || n > 1 ? { n: f.n, d: f.d * 100 } : f;
+    r = percent || n > 1 ? reduced(f.n, f.d * 100) : f;
   } else return { problem: msg("value.notNumber", { value: String(v) }) };
   if (r.n < 0 || r.n > r.d) return { problem: msg("value.rateRange", { value: String(v) }) };
   return { value: r };

@@ -25,9 +25,16 @@ function ownStyle(cell: ExcelJS.Cell): void {
   cell.style = clone(cell.style ?? {});
 }
 
+/**
+ * exceljs keeps a loaded cell's note twice (the cell's comment and its value's model): removing a
+ * note removes both, or the old note would be written back.
+ */
 function setNote(cell: ExcelJS.Cell, note: unknown): void {
-  if (note === undefined || note === null) delete (cell as unknown as { _comment?: unknown })._comment;
-  else cell.note = note as ExcelJS.Comment;
+  if (note === undefined || note === null) {
+    const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+    delete c._comment;
+    if (c._value?.model) delete c._value.model.comment;
+  } else cell.note = note as ExcelJS.Comment;
 }
 
 function applyStyle(cell: ExcelJS.Cell, name: StyleName | undefined): void {
@@ -73,8 +80,11 @@ function sheetByName(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | un
 
 function writeSheet(wb: ExcelJS.Workbook, spec: NewSheet): string[] {
   const old = sheetByName(wb, spec.name);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(spec.name, spec.freezeRows ? { views: [{ state: "frozen", ySplit: spec.freezeRows }] } : {});
+  // A sheet written again keeps its place among the sheets.
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   for (const c of spec.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     setValue(cell, c.value);

@@ -1,0 +1,146 @@
+/** The command line of SPEC §6: arguments, exit codes, outputs, warnings. */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { defaultOutput, main } from "../../src/cli/tc8";
+import { communesSheet, findCells, xlsx } from "../helpers/xlsx";
+
+const ROOT = path.join(__dirname, "../..");
+let dir: string;
+beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-cli-"))));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function input(name = "so-lieu.xlsx", rows = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, await xlsx([communesSheet(rows)]));
+  return f;
+}
+
+describe("tc8 evaluate", () => {
+  test("writes <input>.tc8.xlsx next to the input, prints a line per commune, exits 0 whatever the verdicts", async () => {
+    const f = await input();
+    const before = fs.readFileSync(f);
+    const r = await run(["evaluate", f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xã Tân Thành: TC8 NTM Đạt · TC8 NC Đạt");
+    expect(r.out).toContain("Xã Hồng Phong: TC8 NTM Không đạt · TC8 NC Không đạt (8.4 NTM)");
+    expect(fs.existsSync(path.join(dir, "so-lieu.tc8.xlsx"))).toBe(true);
+    expect(fs.readFileSync(f).equals(before)).toBe(true);
+  });
+
+  test("-o, --json, --level and --lang", async () => {
+    const f = await input();
+    const out = path.join(dir, "ket-qua.xlsx");
+    const json = path.join(dir, "ket-qua.json");
+    const r = await run(["evaluate", f, "-o", out, "--json", json, "--level", "nc", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xã Hồng Phong: TC8 NC Fail");
+    const res = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(res.ruleset).toBe("langson-2022");
+    expect(Object.keys(res.communes[0].levels)).toEqual(["nc"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(findCells(wb, "TC8 NC")).toHaveLength(1);
+    expect(findCells(wb, "TC8 NTM")).toHaveLength(0);
+  });
+
+  test("never writes over its input", async () => {
+    const f = await input();
+    const before = fs.readFileSync(f);
+    const r = await run(["evaluate", f, "-o", f]);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(f).equals(before)).toBe(true);
+  });
+
+  test.each([
+    [["evaluate"], /thiếu tệp đầu vào/],
+    [["evaluate", "a.xlsx", "--level", "xyz"], /--level xyz/],
+    [["evaluate", "a.xlsx", "--lang", "fr"], /--lang fr/],
+    [["evaluate", "a.xlsx", "--bogus"], /--bogus/],
+    [["frobnicate"], /unknown command/],
+    [[], /missing command/],
+  ])("usage error %p exits 2", async (args, re) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(re);
+  });
+
+  test("a missing file, a file that is no .xlsx, a workbook without a communes table: exit 3 with one line", async () => {
+    const missing = await run(["evaluate", path.join(dir, "khong-co.xlsx")]);
+    expect(missing).toMatchObject({ code: 3, err: expect.stringMatching(/^Không đọc được tệp .*khong-co\.xlsx: không có tệp này$/) });
+    const txt = path.join(dir, "ghi-chu.xlsx");
+    fs.writeFileSync(txt, "đây không phải sổ tính");
+    expect(await run(["evaluate", txt])).toMatchObject({ code: 3, err: expect.stringMatching(/không phải tệp Excel \.xlsx$/) });
+    const other = path.join(dir, "khac.xlsx");
+    fs.writeFileSync(other, await xlsx([{ name: "S", rows: [["Họ tên"], ["A"]] }]));
+    const r = await run(["evaluate", other]);
+    expect(r.code).toBe(3);
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/Không tìm thấy bảng danh sách xã/);
+  });
+
+  test("names what the input holds that the copy cannot carry over", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Xã");
+    communesSheet([{}]).rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+    // A 1×1 PNG.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    ws.addImage(wb.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image), "A10:B12");
+    const f = path.join(dir, "anh.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await run(["evaluate", f]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Cảnh báo: tệp gốc có hình ảnh/);
+  });
+
+  test("the default output name", () => {
+    expect(defaultOutput("/a/so-lieu.xlsx")).toBe("/a/so-lieu.tc8.xlsx");
+  });
+
+  test("the installed bin runs, with its exit codes", async () => {
+    const f = await input();
+    const bin = path.join(ROOT, "bin/tc8.js");
+    const ok = spawnSync(process.execPath, [bin, "evaluate", f, "-o", path.join(dir, "o.xlsx")], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(spawnSync(process.execPath, [bin, "evaluate"], { encoding: "utf8" }).status).toBe(2);
+    expect(spawnSync(process.execPath, [bin, "evaluate", path.join(dir, "none.xlsx")], { encoding: "utf8" }).status).toBe(3);
+  });
+});
+
+describe("tc8 template", () => {
+  test("writes the input template: canonical headers, dropdowns, number formats, frozen headers", async () => {
+    const out = path.join(dir, "mau.xlsx");
+    expect((await run(["template", out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Danh sách xã", "Thôn, bản", "Điểm phục vụ bưu chính"]);
+    const xa = wb.getWorksheet("Danh sách xã")!;
+    expect(xa.getCell("A1").value).toBe("Tên xã");
+    expect(xa.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const header = (xa.getRow(1).values as string[]).slice(1);
+    const radio = header.indexOf("Có đài truyền thanh xã") + 1;
+    expect(xa.getCell(2, radio).dataValidation).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });
+    const officials = header.indexOf("Số cán bộ, công chức xã") + 1;
+    expect(xa.getCell(5, officials).numFmt).toBe("#,##0");
+    // The template is read back as a workbook TC8 understands once filled.
+    xa.getCell("A2").value = "Xã Mẫu";
+    const filled = path.join(dir, "mau-da-dien.xlsx");
+    await wb.xlsx.writeFile(filled);
+    const r = await run(["evaluate", filled]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xã Mẫu: TC8 NTM Thiếu dữ liệu");
+  });
+
+  test("usage", async () => {
+    expect((await run(["template"])).code).toBe(2);
+  });
+});
