@@ -118,7 +118,7 @@ export const COMMUNE_FIELDS: readonly FieldDef[] = [
   f("wifi_nha_van_hoa", "yesno", "Wifi miễn phí tại nhà văn hóa xã", "Free Wi-Fi at the commune cultural house", ["Wifi nhà văn hóa xã", "Wifi miễn phí nhà văn hóa xã", "Wi-Fi miễn phí tại nhà văn hóa xã"]),
   f("wifi_tram_y_te", "yesno", "Wifi miễn phí tại trạm y tế", "Free Wi-Fi at the health station", ["Wifi trạm y tế", "Wifi miễn phí trạm y tế", "Wi-Fi miễn phí tại trạm y tế", "Wifi miễn phí tại trạm y tế xã"]),
   f("wifi_quality", "yesno", "Wifi đáp ứng chất lượng, ATTT", "Wi-Fi meets quality and security rules", ["Wifi đáp ứng chất lượng", "Mạng wifi đáp ứng chất lượng dịch vụ, ATTT", "Wifi miễn phí đáp ứng chất lượng, ATTT"]),
-  f("wifi_other_places", "count", "Số điểm công cộng khác có wifi miễn phí", "Other public places with free Wi-Fi", ["Số điểm wifi khuyến khích", "Điểm công cộng khác có wifi", "Wifi miễn phí tại điểm công cộng khác"], { units: POINTS }),
+  f("wifi_other_places", "count", "Số điểm công cộng khác có wifi miễn phí", "Other public places with free Wi-Fi", ["Số điểm wifi khuyến khích", "Điểm công cộng khác có wifi", "Số điểm công cộng khác có wifi", "Wifi miễn phí tại điểm công cộng khác"], { units: POINTS }),
   ...VILLAGE_COUNT_FIELDS,
   ...POSTAL_POINT_FIELDS,
 ];

@@ -47,6 +47,8 @@ export interface NewSheet {
   freezeRows?: number;
   columnWidths?: number[];
   chart?: ChartSpec;
+  /** Printed landscape, fitted to the page width (the appraisal team prints these). */
+  landscape?: boolean;
 }
 
 export interface MarkPlan {
@@ -67,6 +69,8 @@ export interface TableResize {
 export interface Plan {
   /** Values into existing sheets, in TC8's own columns only. */
   writes: CellWrite[];
+  /** Widths (in characters) of TC8's own columns. */
+  columnWidths: { sheet: string; col: number; width: number }[];
   /** TC8's previous columns, cleared (values and formats) before writing. */
   clears: { sheet: string; range: RangeRef }[];
   tableResizes: TableResize[];
@@ -87,8 +91,10 @@ export interface PlanOptions {
 }
 
 export function emptyPlan(): Plan {
-  return { writes: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], deleteSheets: [], state: emptyState(getRuleSet().id), warnings: [] };
+  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], deleteSheets: [], state: emptyState(getRuleSet().id), warnings: [] };
 }
+
+const COLUMN_WIDTHS: Record<string, number> = { [OUTPUT_HEADERS.evidence]: 20, [OUTPUT_HEADERS.explanation]: 70, [OUTPUT_HEADERS.note]: 50 };
 
 const VERDICT_STYLE = { pass: "pass", fail: "fail", missing: "missing" } as const;
 
@@ -158,7 +164,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   const rs = getRuleSet(ev.ruleset.id);
   const prev = read.state;
   const state: Tc8State = { ...emptyState(rs.id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { writes: [], clears: [], tableResizes: [], unmarks: prev?.marks ?? [], marks: [], sheets: [], deleteSheets: [], state, warnings: [] };
+  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], state };
   const gridOf = (sheet: string) => grids.find((g) => g.sheet === sheet)!;
   const ownCells = new Set<string>();
 
@@ -189,7 +195,10 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     // Old TC8 columns of this table beyond the new block are cleared too.
     const oldOwn = t.columns.filter((c) => c.output).map((c) => c.col);
     if (oldOwn.length) plan.clears.push({ sheet: t.sheet, range: { r0: t.headerFirst, c0: Math.min(...oldOwn), r1: t.range.r1, c1: Math.max(...oldOwn) } });
-    headers.forEach((h, i) => write({ sheet: t.sheet, row: t.headerLast, col: c0 + i, value: h, style: "header" }));
+    headers.forEach((h, i) => {
+      write({ sheet: t.sheet, row: t.headerLast, col: c0 + i, value: h, style: "header" });
+      plan.columnWidths.push({ sheet: t.sheet, col: c0 + i, width: COLUMN_WIDTHS[h] ?? 12 });
+    });
     for (const r of rows) r.values.forEach((v, i) => write({ sheet: t.sheet, row: r.row, col: c0 + i, value: v.value, ...(v.style ? { style: v.style } : {}) }));
     if (t.excelTable && inTable) {
       // The table ends at TC8's last column: wider when they are new, narrower when fewer levels are written.
@@ -361,16 +370,17 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
 
   // Counts per indicator and level, and a chart of them where the host can draw one.
   r += 1;
-  put(r++, 0, T.countsTitle, "subtitle");
+  // Under the commune names' column, which is wide enough for the labels.
+  put(r++, 1, T.countsTitle, "subtitle");
   const c0 = r;
-  T.counts.forEach((h, j) => put(r, j, h, "header"));
+  T.counts.forEach((h, j) => put(r, j + 1, h, "header"));
   r++;
   for (const vc of verdictCols) {
     const level = levels.find((l) => l.id === vc.level)!;
     const label = vc.ind ? `${vc.ind} ${vc.level === "ntm" ? "NTM" : "NC"}` : `TC8 ${vc.level === "ntm" ? "NTM" : "NC"} (${level.name[lang]})`;
     const verdictOf = (c: CommuneResult) => (vc.ind ? c.levels[vc.level]?.indicators.find((x) => x.id === vc.ind)?.verdict : c.levels[vc.level]?.verdict);
-    put(r, 0, label);
-    (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 1, evaluated.filter((c) => verdictOf(c) === v).length));
+    put(r, 1, label);
+    (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 2, evaluated.filter((c) => verdictOf(c) === v).length));
     r++;
   }
   const widths = [6, 24, 20, 14, ...verdictCols.map(() => 10), 20, 40];
@@ -380,7 +390,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
     merges,
     freezeRows: h0 + 2,
     columnWidths: widths,
-    chart: { title: T.chart, range: { r0: c0, c0: 0, r1: r - 1, c1: 3 } },
+    chart: { title: T.chart, range: { r0: c0, c0: 1, r1: r - 1, c1: 4 } },
+    landscape: true,
   };
 }
 
@@ -440,6 +451,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     validations: [{ range: { r0: 1, c0: statusCol, r1: Math.max(last, 1), c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] }],
     freezeRows: 1,
     columnWidths: [22, 14, 9, 6, 70, 36, 12, 26, 30, ...extraHeaders.map(() => 20)],
+    landscape: true,
   };
 }
 
@@ -447,7 +459,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
   const prev = read.state;
   const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { writes: [], clears: [], tableResizes: [], unmarks: prev?.marks ?? [], marks: [], sheets: [], deleteSheets: [], state, warnings: [] };
+  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], state };
   const has = (sheet: string) => grids.some((g) => g.sheet === sheet);
   const columns = [prev?.verdictColumns, ...(prev?.noteColumns ?? [])].filter((c): c is OutputColumns => !!c && has(c.sheet));
   // Without a state (a file annotated elsewhere, its state lost), TC8's columns are found by their headers.

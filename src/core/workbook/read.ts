@@ -152,10 +152,11 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
   }
 
   const communes = entries.map((e) => e.facts);
+  const byKey = new Map<string, number[]>();
+  entries.forEach((e, i) => byKey.set(e.key, [...(byKey.get(e.key) ?? []), i]));
   const findCommune = (name: string, district: string): number | null | "ambiguous" => {
-    const k = communeKey(name);
     const d = district ? districtKey(district) : "";
-    const hits = entries.map((e, i) => [e, i] as const).filter(([e]) => e.key === k && (!d || !e.district || e.district === d));
+    const hits = (byKey.get(communeKey(name)) ?? []).map((i) => [entries[i], i] as const).filter(([e]) => !d || !e.district || e.district === d);
     if (!hits.length) return null;
     const live = hits.filter(([e]) => !e.facts.excluded);
     if (live.length > 1) return "ambiguous";
@@ -210,8 +211,15 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
   const villageRows = entityRows("villages");
   const postalRows = entityRows("postal");
 
+  const group = (rows: EntityRow[]) => {
+    const m = new Map<number, EntityFacts[]>();
+    for (const r of rows) if (r.commune !== null) m.set(r.commune, [...(m.get(r.commune) ?? []), r.entity]);
+    return m;
+  };
+  const villagesOf = group(villageRows);
+  const pointsOf = group(postalRows);
   communes.forEach((c, i) => {
-    const villages = villageRows.filter((v) => v.commune === i).map((v) => v.entity);
+    const villages = villagesOf.get(i) ?? [];
     if (villages.length) {
       c.villages = villages;
       const total = c.facts.villages_total;
@@ -221,7 +229,7 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
     }
     // Postal data exists when a postal-points table has rows (a header alone, as in a fresh template, is no data).
     if (postalRows.length || tables.some((t) => t.kind === "postal" && t.dataRows.length)) {
-      const points = postalRows.filter((p) => p.commune === i).map((p) => p.entity);
+      const points = pointsOf.get(i) ?? [];
       // A postal-points table is the list of points; a commune absent from it has none, unless the
       // communes table itself describes its point.
       const inline = c.postalPoints?.[0];

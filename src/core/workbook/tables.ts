@@ -120,6 +120,13 @@ function isColumnNumberRow(values: CellValue[]): boolean {
   return true;
 }
 
+/** Lines under a form's table: who made it, who signs, the place and date, notes. */
+const FOOTER = /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
+
+export function isFooterText(s: string): boolean {
+  return FOOTER.test(fold(s).trim());
+}
+
 function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
   const rows: number[] = [];
   for (let r = headerLast + 1; r <= area.r1; r++) {
@@ -128,7 +135,12 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
     if (isColumnNumberRow(values)) continue;
     const name = cellText(valueAt(g, r, identityCol));
     const firstText = values.map(cellText).find((s) => s !== "") ?? "";
-    if (isTotalText(name) || (!name && isTotalText(firstText))) continue;
+    // A total row ends a form's table: what follows is its footer (signatures, dates).
+    if (isTotalText(name) || (!name && isTotalText(firstText))) {
+      if (rows.length) break;
+      continue;
+    }
+    if (isFooterText(name) || (!name && isFooterText(firstText))) continue;
     // A row with only its row number (STT) filled is an empty line of a form.
     if (columns.every((c, i) => c.rowNumber || c.output || isBlank(values[i]))) continue;
     rows.push(r);

@@ -93,6 +93,7 @@ function writeSheet(wb: ExcelJS.Workbook, spec: NewSheet): string[] {
   }
   for (const m of spec.merges ?? []) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (spec.landscape) ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   for (const f of spec.numberFormats ?? []) forEachCell(ws, f.range, (cell) => (cell.numFmt = f.format));
   if (spec.table) {
     const r = spec.table.range;
@@ -165,6 +166,10 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: Plan, opts: { writeState?:
     const cell = s.getCell(w.row + 1, w.col + 1);
     setValue(cell, w.value);
     applyStyle(cell, w.style);
+  }
+  for (const w of plan.columnWidths) {
+    const s = ws(w.sheet);
+    if (s) s.getColumn(w.col + 1).width = w.width;
   }
   for (const t of plan.tableResizes) {
     const s = ws(t.sheet);
