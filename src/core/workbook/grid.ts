@@ -32,6 +32,11 @@ export interface Grid {
   /** Number formats, the same shape as `values`, where the host has them. */
   numberFormats?: (string | null)[][];
   merges: RangeRef[];
+  /**
+   * The host could not read merged areas (before ExcelApi 1.13): a group header's text is carried
+   * right over the empty cells beside it, as a merge across them would show it.
+   */
+  mergesUnknown?: boolean;
   tables: GridTable[];
 }
 

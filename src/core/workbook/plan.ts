@@ -64,6 +64,8 @@ export interface TableResize {
   range: RangeRef;
   /** Header names of the columns added to the table. */
   headers: string[];
+  /** Header names of TC8's columns taken out of the table (fewer levels, or Clear results). */
+  removeHeaders?: string[];
 }
 
 export interface Plan {
@@ -204,7 +206,14 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       // The table ends at TC8's last column: wider when they are new, narrower when fewer levels are written.
       const lastInput = Math.max(t.range.c0, ...t.columns.filter((c) => !c.output).map((c) => c.col));
       const newC1 = Math.max(c1, lastInput);
-      if (newC1 !== t.range.c1) plan.tableResizes.push({ sheet: t.sheet, table: t.excelTable, range: { ...t.range, c1: newC1 }, headers: headers.slice(Math.max(0, t.range.c1 + 1 - c0)) });
+      if (newC1 !== t.range.c1)
+        plan.tableResizes.push({
+          sheet: t.sheet,
+          table: t.excelTable,
+          range: { ...t.range, c1: newC1 },
+          headers: headers.slice(Math.max(0, t.range.c1 + 1 - c0)),
+          removeHeaders: t.columns.filter((c) => c.col > newC1).map((c) => c.header),
+        });
     } else if (t.excelTable && !inTable) {
       plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c0), msg: msg("problem.columnsOutsideTable", { table: t.excelTable }) });
     }
@@ -473,7 +482,8 @@ export function planClear(read: ReadResult, grids: readonly Grid[], opts: { remo
     const t = read.tables.find((x) => x.sheet === c.sheet && x.excelTable && x.excelTable === c.excelTable);
     if (t && c.tableRangeBefore) {
       const before = parseRange(c.tableRangeBefore);
-      if (before.c1 < t.range.c1) plan.tableResizes.push({ sheet: c.sheet, table: t.excelTable!, range: { ...t.range, c1: before.c1 }, headers: [] });
+      if (before.c1 < t.range.c1)
+        plan.tableResizes.push({ sheet: c.sheet, table: t.excelTable!, range: { ...t.range, c1: before.c1 }, headers: [], removeHeaders: t.columns.filter((x) => x.col > before.c1).map((x) => x.header) });
     }
   }
   plan.deleteSheets.push(SUMMARY_SHEET);

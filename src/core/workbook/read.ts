@@ -153,7 +153,11 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
 
   const communes = entries.map((e) => e.facts);
   const byKey = new Map<string, number[]>();
-  entries.forEach((e, i) => byKey.set(e.key, [...(byKey.get(e.key) ?? []), i]));
+  entries.forEach((e, i) => {
+    const list = byKey.get(e.key);
+    if (list) list.push(i);
+    else byKey.set(e.key, [i]);
+  });
   const findCommune = (name: string, district: string): number | null | "ambiguous" => {
     const d = district ? districtKey(district) : "";
     const hits = (byKey.get(communeKey(name)) ?? []).map((i) => [entries[i], i] as const).filter(([e]) => !d || !e.district || e.district === d);
@@ -213,7 +217,12 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
 
   const group = (rows: EntityRow[]) => {
     const m = new Map<number, EntityFacts[]>();
-    for (const r of rows) if (r.commune !== null) m.set(r.commune, [...(m.get(r.commune) ?? []), r.entity]);
+    for (const r of rows) {
+      if (r.commune === null) continue;
+      const list = m.get(r.commune);
+      if (list) list.push(r.entity);
+      else m.set(r.commune, [r.entity]);
+    }
     return m;
   };
   const villagesOf = group(villageRows);

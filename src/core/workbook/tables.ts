@@ -74,9 +74,15 @@ function tryHeader(g: Grid, area: RangeRef, first: number, last: number): Header
   for (const kind of ["villages", "postal", "communes"] as const) {
     const columns: DetectedColumn[] = [];
     const seen = new Set<string>();
+    let carried = "";
     for (let c = area.c0; c <= area.c1; c++) {
       const sub = cellText(filledValue(g, last, c));
-      const group = first < last ? cellText(filledValue(g, first, c)) : "";
+      let group = first < last ? cellText(filledValue(g, first, c)) : "";
+      if (g.mergesUnknown && first < last) {
+        if (group) carried = group;
+        else if (sub && carried) group = carried;
+        else carried = "";
+      }
       const header = group && group !== sub ? (sub ? `${group} / ${sub}` : group) : sub;
       if (isOutputHeader(sub)) {
         columns.push({ col: c, key: null, header, source: "none", output: true });

@@ -1,0 +1,371 @@
+/**
+ * An in-memory Excel for host tests. Ranges and their formats are office-addin-mock objects, so a
+ * property read before load and sync gives the mock's "not loaded" error as in Excel; the
+ * collections Office.js loads as `items/...` (which the mock cannot model) are small objects with
+ * the same rule. Every write lands in the model, which tests read; every `context.sync` is counted,
+ * with the estimated size of what it sent.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { a1, colLetter, parseCellAddress, parseRange, quoteSheet, type RangeRef } from "../../src/core/workbook/grid";
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  error?: string;
+  numberFormat: string;
+  fill: string | null;
+  font: string | null;
+  bold?: boolean;
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  merges: RangeRef[] = [];
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  protected = false;
+  frozenRows = 0;
+  charts: { type: string; source: string; title?: string }[] = [];
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): FakeCell {
+    const k = `${row},${col}`;
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { value: null, numberFormat: "General", fill: null, font: null };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+  peek(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+  /** A1-addressed value, for tests. */
+  get(address: string): FakeCell["value"] {
+    const r = parseRange(address);
+    return this.peek(r.r0, r.c0)?.value ?? null;
+  }
+  set(address: string, rows: FakeCell["value"][][]): this {
+    const r = parseRange(address);
+    rows.forEach((row, i) => row.forEach((v, j) => (this.cell(r.r0 + i, r.c0 + j).value = v)));
+    return this;
+  }
+  used(): RangeRef | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    for (const [k, c] of this.cells) {
+      if ((c.value === null || c.value === "") && !c.error) continue;
+      const [r, col] = k.split(",").map(Number);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, col);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, col);
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+  /** Every cell's value and format, for before/after comparisons. */
+  snapshot(): Record<string, FakeCell> {
+    const out: Record<string, FakeCell> = {};
+    for (const [k, c] of this.cells) if (c.value !== null || c.fill || c.font || c.numberFormat !== "General") out[k] = { ...c };
+    return out;
+  }
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  range: RangeRef;
+  showHeaders: boolean;
+  style?: string;
+}
+
+export class FakeBook {
+  sheets: FakeSheet[] = [];
+  tables: FakeTable[] = [];
+  notes = new Map<string, string>();
+  protected = false;
+  /** Estimated bytes sent by each context.sync. */
+  requests: number[] = [];
+  suspended = 0;
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+    return s;
+  }
+  add(name: string): FakeSheet {
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+}
+
+const noteKey = (address: string) => {
+  const { sheet, row, col } = parseCellAddress(address);
+  return `${sheet}|${row}|${col}`;
+};
+
+/** Makes `prop` of a mock object write to the model when the code under test assigns it. */
+function writable(obj: OfficeMockObject, prop: string, write: (v: unknown) => void): void {
+  const mock = obj as unknown as Record<string, unknown> & { _properties: Map<string, { _value: unknown }> };
+  let slot = mock[prop];
+  Object.defineProperty(mock, prop, {
+    get: () => slot,
+    set: (v) => {
+      // The mock's own sync copies a loaded value in: not a write.
+      if (v === mock._properties.get(prop)?._value) {
+        slot = v;
+        return;
+      }
+      slot = v;
+      write(v);
+    },
+  });
+}
+
+export function fakeContext(book: FakeBook) {
+  const dynamic: OfficeMockObject[] = [];
+  const collections: { sync(): void }[] = [];
+  let pendingBytes = 0;
+  const track = <T extends OfficeMockObject>(m: T) => (dynamic.push(m), m);
+  const sent = (n: number) => (pendingBytes += n);
+
+  function rangeMock(sheet: FakeSheet, ref: RangeRef, opts: { isNull?: boolean } = {}): OfficeMockObject {
+    const rows = ref.r1 - ref.r0 + 1;
+    const cols = ref.c1 - ref.c0 + 1;
+    const grid = <T>(f: (c: FakeCell | undefined, r: number, col: number) => T): T[][] =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.peek(ref.r0 + i, ref.c0 + j), ref.r0 + i, ref.c0 + j)));
+    const first = sheet.peek(ref.r0, ref.c0);
+    const each = (f: (c: FakeCell) => void) => {
+      for (let r = ref.r0; r <= ref.r1; r++) for (let c = ref.c0; c <= ref.c1; c++) f(sheet.cell(r, c));
+    };
+    const m = track(
+      new OfficeMockObject({
+        address: `${quoteSheet(sheet.name)}!${a1(ref.r0, ref.c0)}:${a1(ref.r1, ref.c1)}`,
+        values: grid((c) => (c?.error ? c.error : (c?.value ?? ""))),
+        valueTypes: grid((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String")),
+        numberFormat: grid((c) => c?.numberFormat ?? "General"),
+        format: {
+          fill: { color: first?.fill ?? "#FFFFFF", clear: () => each((c) => (c.fill = null)) },
+          font: { color: first?.font ?? "#000000", name: "Calibri", bold: false, italic: false, size: 11 },
+          wrapText: false,
+          verticalAlignment: "Bottom",
+          columnWidth: 64,
+        },
+        dataValidation: { rule: {} },
+        getMergedAreasOrNullObject: () => {
+          const inside = sheet.merges.filter((x) => x.r0 >= ref.r0 && x.r1 <= ref.r1 && x.c0 >= ref.c0 && x.c1 <= ref.c1);
+          const areas = { items: inside.map((x) => ({ address: `${quoteSheet(sheet.name)}!${a1(x.r0, x.c0)}:${a1(x.r1, x.c1)}` })) };
+          const ra = { isNullObject: inside.length === 0, areas, load: () => ra };
+          return ra;
+        },
+        clear: (what?: string) => {
+          sent(100);
+          each((c) => {
+            if (what !== "Formats") c.value = null;
+            if (what !== "Contents") Object.assign(c, { fill: null, font: null, numberFormat: "General", bold: false });
+          });
+        },
+        merge: () => (sent(50), sheet.merges.push(ref)),
+        select: () => undefined,
+      }),
+    );
+    // isNullObject is known after any sync, loaded or not.
+    Object.defineProperty(m, "isNullObject", { value: !!opts.isNull });
+    const obj = m as unknown as Record<string, OfficeMockObject & Record<string, OfficeMockObject>>;
+    writable(m, "values", (v) => {
+      sent(JSON.stringify(v).length);
+      (v as unknown[][]).forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x === null) return;
+          const c = sheet.cell(ref.r0 + i, ref.c0 + j);
+          // Excel turns text that looks like a formula into one unless the cell is formatted as text.
+          if (typeof x === "string" && /^[=+\-@]/.test(x) && c.numberFormat !== "@") throw new Error(`text ${x} would become a formula`);
+          c.value = x === "" ? null : (x as FakeCell["value"]);
+          delete c.error;
+        }),
+      );
+    });
+    writable(m, "numberFormat", (v) => {
+      sent(JSON.stringify(v).length);
+      (v as (string | null)[][]).forEach((row, i) => row.forEach((x, j) => x !== null && (sheet.cell(ref.r0 + i, ref.c0 + j).numberFormat = x)));
+    });
+    writable(obj.format.fill, "color", (v) => (sent(30), each((c) => (c.fill = String(v).toUpperCase()))));
+    // Excel's automatic font colour reads as black; black written back is the automatic colour again.
+    writable(obj.format.font, "color", (v) => (sent(30), each((c) => (c.font = String(v).toUpperCase() === "#000000" ? null : String(v).toUpperCase()))));
+    writable(obj.format.font, "bold", (v) => each((c) => (c.bold = !!v)));
+    writable(obj.dataValidation as unknown as OfficeMockObject, "rule", () => sent(100));
+    return m;
+  }
+
+  /** A collection loaded as items/…: its items appear at the next sync. */
+  function collection<T>(items: () => T[]) {
+    let state: "none" | "pending" | "loaded" = "none";
+    let snapshot: T[] = [];
+    const c = {
+      load: () => ((state = "pending"), c),
+      get items(): T[] {
+        if (state !== "loaded") throw new Error("PropertyNotLoaded: items");
+        return snapshot;
+      },
+      sync() {
+        if (state === "pending") {
+          state = "loaded";
+          snapshot = items();
+        }
+      },
+    };
+    collections.push(c);
+    return c;
+  }
+
+  function worksheetApi(sheetName: string) {
+    const s = () => book.sheet(sheetName);
+    return {
+      get name() {
+        return s().name;
+      },
+      get visibility() {
+        return s().visibility;
+      },
+      set visibility(v: FakeSheet["visibility"]) {
+        s().visibility = v;
+      },
+      get position() {
+        return book.sheets.indexOf(s());
+      },
+      set position(p: number) {
+        const sheet = s();
+        book.sheets = book.sheets.filter((x) => x !== sheet);
+        book.sheets.splice(p, 0, sheet);
+      },
+      protection: {
+        get protected() {
+          return s().protected;
+        },
+      },
+      getUsedRangeOrNullObject: () => {
+        const u = s().used();
+        return rangeMock(s(), u ?? { r0: 0, c0: 0, r1: 0, c1: 0 }, { isNull: !u });
+      },
+      getRange: (address: string) => {
+        const [x, y] = address.split(":");
+        // Whole columns ("A:A") reach the sheet's last used row.
+        const whole = /^[A-Z]+$/.test(x);
+        const ref = whole ? { r0: 0, c0: parseRange(`${x}1`).c0, r1: Math.max(0, s().used()?.r1 ?? 0), c1: parseRange(`${y}1`).c0 } : parseRange(address);
+        return rangeMock(s(), ref);
+      },
+      delete: () => {
+        sent(50);
+        if (s().protected) throw new Error("AccessDenied: sheet protected");
+        book.sheets = book.sheets.filter((x) => x.name !== sheetName);
+        book.tables = book.tables.filter((t) => t.sheet !== sheetName);
+      },
+      activate: () => undefined,
+      freezePanes: { freezeRows: (n: number) => (s().frozenRows = n) },
+      pageLayout: { orientation: "Portrait" },
+      charts: {
+        add: (type: string, source: OfficeMockObject) => {
+          const chart = { type, source: String((source as unknown as { address: string }).address), title: { text: "" }, setPosition: () => undefined };
+          s().charts.push(chart as never);
+          return chart;
+        },
+      },
+      tables: {
+        add: (address: string) => {
+          const t: FakeTable = { name: `Table${book.tables.length + 1}`, sheet: sheetName, range: parseRange(address), showHeaders: true };
+          book.tables.push(t);
+          return t;
+        },
+      },
+    };
+  }
+
+  const context = new OfficeMockObject({
+    workbook: {
+      protection: { protected: book.protected },
+      notes: {
+        add: (address: string, content: string) => {
+          sent(content.length * 2);
+          book.notes.set(noteKey(address), content);
+        },
+        getItemOrNullObject: (address: string) => {
+          const key = noteKey(address);
+          const content = book.notes.get(key);
+          const note = track(new OfficeMockObject({ content: content ?? "", delete: () => book.notes.delete(key) }));
+          Object.defineProperty(note, "isNullObject", { value: content === undefined });
+          return note;
+        },
+      },
+    },
+    application: { suspendApiCalculationUntilNextSync: () => book.suspended++ },
+  }) as unknown as Excel.RequestContext & OfficeMockObject;
+
+  const wb = context.workbook as unknown as Record<string, unknown>;
+  wb.worksheets = Object.assign(
+    collection(() => book.sheets.map((x) => worksheetApi(x.name))),
+    {
+      getItem: (name: string) => {
+        book.sheet(name);
+        return worksheetApi(name);
+      },
+      add: (name: string) => (sent(50), book.add(name), worksheetApi(name)),
+    },
+  );
+  wb.tables = Object.assign(
+    collection(() => book.tables.map((t) => ({ name: t.name, showHeaders: t.showHeaders, worksheet: { name: t.sheet }, getRange: () => rangeMock(book.sheet(t.sheet), t.range) }))),
+    {
+      getItem: (name: string) => {
+        const t = () => {
+          const x = book.tables.find((y) => y.name === name);
+          if (!x) throw new Error(`ItemNotFound: table ${name}`);
+          return x;
+        };
+        return {
+          columns: {
+            add: (_i: unknown, _v: unknown, header: string) => {
+              const x = t();
+              x.range = { ...x.range, c1: x.range.c1 + 1 };
+              book.sheet(x.sheet).cell(x.range.r0, x.range.c1).value = header;
+            },
+            getItem: (header: string) => ({
+              delete: () => {
+                const x = t();
+                const ws = book.sheet(x.sheet);
+                for (let c = x.range.c0; c <= x.range.c1; c++)
+                  if (ws.peek(x.range.r0, c)?.value === header) {
+                    for (let r = x.range.r0; r <= x.range.r1; r++) ws.cells.delete(`${r},${c}`);
+                    x.range = { ...x.range, c1: x.range.c1 - 1 };
+                    return;
+                  }
+                throw new Error(`ItemNotFound: column ${header}`);
+              },
+            }),
+          },
+        };
+      },
+    },
+  );
+
+  // One context.sync: the mock's own, then the dynamic objects and collections; the request's size is recorded.
+  const rootSync = (context as unknown as OfficeMockObject).sync.bind(context);
+  (context as unknown as { sync: () => Promise<void> }).sync = async () => {
+    await rootSync();
+    // Objects created before this sync get their loaded values; later syncs need not visit them again.
+    for (const m of dynamic.splice(0)) await m.sync();
+    for (const c of collections) c.sync();
+    book.requests.push(pendingBytes);
+    pendingBytes = 0;
+  };
+  return context;
+}
+
+export const colOf = (n: number) => colLetter(n);
+
+/** The cells whose value or format differ between two snapshots, for readable failures. */
+export function diffSnapshots(a: Record<string, FakeCell>, b: Record<string, FakeCell>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const norm = (c?: FakeCell) => JSON.stringify(c ? { value: c.value ?? null, numberFormat: c.numberFormat, fill: c.fill, font: c.font, bold: !!c.bold } : null);
+  return [...keys].filter((k) => norm(a[k]) !== norm(b[k])).map((k) => `${k}: ${norm(a[k])} -> ${norm(b[k])}`);
+}
