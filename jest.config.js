@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
+  setupFiles: ["<rootDir>/test/setup/dom.ts"],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose dependencies are ESM-only; it only
     // needs the OfficeApp enum (PLATFORM-NOTES.md).

@@ -1,0 +1,71 @@
+/**
+ * What the task pane needs from where it runs: Excel (the add-in) or a plain browser with an .xlsx
+ * file (the browser page). The same components drive both.
+ */
+import type { CommuneResult, Problem } from "../core/engine/types";
+import type { Msg } from "../core/i18n/format";
+import type { Lang, LevelId } from "../core/ruleset/types";
+import type { TableKind } from "../core/fields";
+import type { MappingOverrides } from "../core/workbook/tables";
+import type { Run } from "../core/pipeline";
+import type { Skipped } from "../hosts/office/capabilities";
+
+export type Stage = "reading" | "evaluating" | "writing" | "done";
+
+export interface ColumnView {
+  header: string;
+  key: string | null;
+  source: "header" | "mapping" | "none";
+}
+
+export interface TableView {
+  sheet: string;
+  kind: TableKind;
+  columns: ColumnView[];
+}
+
+export interface Refusal {
+  reason: "sheetProtected" | "workbookProtected";
+  sheet?: string;
+}
+
+export interface PaneResult {
+  levels: LevelId[];
+  communes: CommuneResult[];
+  problems: Problem[];
+  tables: TableView[];
+  mapping: MappingOverrides;
+  fatal?: Msg;
+  refused?: Refusal;
+  skipped: Skipped[];
+  /** Parts of an .xlsx the downloaded copy cannot carry over (browser page). */
+  dropped?: string[];
+}
+
+export interface EvaluateRequest {
+  levels: LevelId[];
+  lang: Lang;
+  mapping?: MappingOverrides;
+}
+
+export interface PaneHost {
+  kind: "excel" | "web";
+  evaluate(req: EvaluateRequest, onStage: (s: Stage) => void): Promise<PaneResult>;
+  clear(removeChecklist: boolean): Promise<{ refused?: Refusal }>;
+  template(): Promise<{ sheets: string[]; refused?: Refusal }>;
+  /** Shows a cell ('Sheet'!B5): selects it in Excel, or points at it on the browser page. */
+  select(cell: string): Promise<void>;
+}
+
+/** The view of a pipeline run the task pane shows. */
+export function paneResult(run: Run, extra: Pick<PaneResult, "skipped"> & Partial<PaneResult>): PaneResult {
+  return {
+    levels: run.evaluation.levels,
+    communes: run.evaluation.communes,
+    problems: run.evaluation.problems,
+    tables: run.read.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: t.columns.filter((c) => !c.output).map((c) => ({ header: c.header, key: c.key, source: c.source })) })),
+    mapping: run.plan?.state.mapping ?? run.read.state?.mapping ?? {},
+    ...(run.read.fatal ? { fatal: run.read.fatal } : {}),
+    ...extra,
+  };
+}
