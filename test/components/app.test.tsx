@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 /** The task pane's components with @testing-library/react: the flow a user goes through. */
-import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";

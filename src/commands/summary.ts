@@ -1,0 +1,30 @@
+/** The one-paragraph report of the ribbon's Đánh giá (no task pane): what a notification shows. */
+import type { ExcelOutcome } from "../hosts/office";
+import { render } from "../core/i18n";
+import type { Lang } from "../core/ruleset/types";
+import type { LevelResult } from "../core/engine/types";
+
+export function commandReport(out: ExcelOutcome, lang: Lang): string {
+  const vi = lang === "vi";
+  if (out.refused)
+    return out.refused.reason === "sheetProtected"
+      ? vi
+        ? `Sheet "${out.refused.sheet}" đang được bảo vệ: TC8 không thay đổi gì.`
+        : `Sheet "${out.refused.sheet}" is protected: TC8 changed nothing.`
+      : vi
+        ? "Cấu trúc sổ tính đang được bảo vệ: TC8 không thay đổi gì."
+        : "The workbook's structure is protected: TC8 changed nothing.";
+  const run = out.run!;
+  if (run.read.fatal) return render(run.read.fatal, lang);
+  const evaluated = run.evaluation.communes.filter((c) => !c.excluded);
+  const count = (level: "ntm" | "nc", v: string) => evaluated.filter((c) => (c.levels[level] as LevelResult | undefined)?.verdict === v).length;
+  const has = (level: "ntm" | "nc") => run.evaluation.levels.includes(level);
+  const parts = [
+    vi ? `TC8 đã đánh giá ${evaluated.length} xã` : `TC8 evaluated ${evaluated.length} communes`,
+    ...(has("ntm") ? [vi ? `đạt TC8 NTM: ${count("ntm", "pass")}` : `meeting TC8 NTM: ${count("ntm", "pass")}`] : []),
+    ...(has("nc") ? [vi ? `đạt TC8 NC: ${count("nc", "pass")}` : `meeting TC8 NC: ${count("nc", "pass")}`] : []),
+    vi ? `thiếu dữ liệu: ${count("ntm", "missing")}` : `missing data: ${count("ntm", "missing")}`,
+    vi ? `vấn đề về dữ liệu: ${run.evaluation.problems.length}` : `data problems: ${run.evaluation.problems.length}`,
+  ];
+  return `${parts.join("; ")}. ${vi ? "Xem sheet Tổng hợp TC8 và cột Giải thích TC8." : "See the Tổng hợp TC8 sheet and the Giải thích TC8 column."}`;
+}
