@@ -6,7 +6,7 @@ const fs = require("node:fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const DEV_URL = "https://localhost:3000/";
+const { rewriteManifestUrls } = require("./scripts/manifest-url");
 
 /** HTTPS for the dev server: Office's trusted dev certificates where the platform has them, else webpack's own self-signed one. */
 async function httpsServer() {
@@ -22,7 +22,6 @@ async function httpsServer() {
 
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
-  const deployUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
   const page = (name, template, chunks, filename = `${name}.html`) => new HtmlWebpackPlugin({ filename, template, chunks, inject: "body", scriptLoading: "defer" });
   return {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
@@ -56,7 +55,7 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(deployUrl).split(DEV_URL.replace(/\/$/, "")).join(deployUrl.replace(/\/$/, "")) : content),
+            transform: (content) => (production && process.env.ADDIN_URL ? rewriteManifestUrls(content.toString(), process.env.ADDIN_URL) : content),
           },
         ],
       }),

@@ -29,7 +29,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, marginLeft: "auto", flexWrap: "wrap" },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, width: "100%" },
-  condition: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", padding: `${tokens.spacingVerticalXS} 0` },
+  condition: { display: "flex", flexDirection: "row", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalXXS} 0` },
+  badge: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px" },
   conditionButton: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular },
   indicator: { marginTop: tokens.spacingVerticalS },
   problem: { justifyContent: "flex-start", textAlign: "left", height: "auto", fontWeight: tokens.fontWeightRegular },
@@ -38,8 +39,9 @@ const useStyles = makeStyles({
 const COLOR: Record<Verdict, "success" | "danger" | "warning"> = { pass: "success", fail: "danger", missing: "warning" };
 
 export function VerdictBadge({ verdict, lang, label }: { verdict: Verdict; lang: Lang; label?: string }) {
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLOR[verdict]} aria-label={`${label ? `${label}: ` : ""}${VERDICT_TEXT[lang][verdict]}`}>
+    <Badge className={styles.badge} appearance="tint" color={COLOR[verdict]} aria-label={`${label ? `${label}: ` : ""}${VERDICT_TEXT[lang][verdict]}`}>
       {label ? `${label} ` : ""}
       {VERDICT_TEXT[lang][verdict]}
     </Badge>

@@ -1,0 +1,105 @@
+/**
+ * The browser page end to end in Debian's Chromium (playwright-core): open the sample, evaluate,
+ * read the summary and one commune's explanation on screen, download, check the file's verdict
+ * columns with exceljs; and no request leaves the local server.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import ExcelJS from "exceljs";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, describeWith } from "../helpers/tools";
+import { findCells, under } from "../helpers/xlsx";
+
+const DIST = path.join(__dirname, "../../dist");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xlsx": "application/octet-stream", ".xml": "application/xml", ".map": "application/json", ".txt": "text/plain" };
+
+jest.setTimeout(180_000);
+
+describeWith(CHROMIUM, "apt-get install -y chromium", "browser page in Chromium", () => {
+  let server: http.Server;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "index.html"))) throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
+    server = http.createServer((req, res) => {
+      const p = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+      if (!p.startsWith(DIST) || !fs.existsSync(p)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" }).end(fs.readFileSync(p));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-chromium-"));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM!, args: CHROMIUM_ARGS, acceptDownloads: true, locale: "vi-VN", viewport: { width: 900, height: 1400 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("request", (r) => requests.push(r.url()));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  test("open the sample, evaluate, read the results, download the annotated workbook", async () => {
+    await page.goto(`${base}/index.html`);
+    await page.getByRole("button", { name: "Dùng tệp mẫu" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "e2e-before.png"), fullPage: true });
+    await page.getByRole("button", { name: "Dùng tệp mẫu" }).click();
+    await page.getByText("Đang mở: huyen-binh-gia.xlsx").waitFor();
+    await page.getByRole("button", { name: "Đánh giá", exact: true }).click();
+
+    // The summary on screen: communes passing each indicator and level.
+    const summary = page.getByRole("table", { name: "Tổng hợp" });
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.getByRole("row", { name: /^TC8 NTM/ }).innerText()).toMatch(/TC8 NTM\s+6\/12/);
+    expect(await summary.getByRole("row", { name: /^TC8 NC/ }).innerText()).toMatch(/TC8 NC\s+3\/12/);
+
+    // One commune's explanation.
+    await page.getByRole("button", { name: /Xã Mông Ân/ }).click();
+    const cond = page.getByRole("button", { name: /^8\.4\.a\.may_tinh: 8\/21 CBCC có máy vi tính = 38 % < 50 %/ });
+    await cond.waitFor();
+    // Where the add-in selects a cell, the page names it.
+    await cond.click();
+    await page.getByText(/Ô cần xem: sheet "TH TC8 Bình Gia", ô I8/).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "e2e-after.png"), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "e2e-after-top.png") });
+
+    // The download, read with exceljs.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải xuống" }).click()]);
+    expect(download.suggestedFilename()).toBe("huyen-binh-gia.tc8.xlsx");
+    const file = path.join(ARTIFACTS, "e2e-download.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(findCells(wb, "TC8 NTM")).toHaveLength(1);
+    expect(under(wb, "TH TC8 Bình Gia", "TC8 NTM", "Xã Hoàng Văn Thụ")).toBe("Đạt");
+    expect(under(wb, "TH TC8 Bình Gia", "TC8 NTM", "Xã Mông Ân")).toBe("Không đạt");
+    expect(under(wb, "TH TC8 Bình Gia", "TC8 NTM", "Xã Quý Hòa")).toBe("Thiếu dữ liệu");
+    expect(under(wb, "TH TC8 Bình Gia", "TC8 NC", "Xã Hoa Thám")).toBe("Không đạt");
+    expect(wb.getWorksheet("Minh chứng TC8")?.rowCount).toBe(1 + 12 * 23);
+  });
+
+  test("a file opened through the file input is evaluated the same way", async () => {
+    await page.goto(`${base}/index.html`);
+    await page.locator("input[type=file]").setInputFiles(path.join(__dirname, "../fixtures/acceptance/public-2-district-form.xlsx"));
+    await page.getByText("Đang mở: public-2-district-form.xlsx").waitFor();
+    await page.getByRole("button", { name: "Đánh giá", exact: true }).click();
+    const summary = page.getByRole("table", { name: "Tổng hợp" });
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.getByRole("row", { name: /^TC8 NTM/ }).innerText()).toMatch(/TC8 NTM\s+3\/5/);
+  });
+
+  test("no request goes to any host but the local server", () => {
+    expect(requests.length).toBeGreaterThan(3);
+    const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Interoperability: the annotated workbook opened by LibreOffice Calc (headless) still shows the
+ * verdicts and the checklist; a page of its PDF is kept as a PNG.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { evaluateXlsx } from "../../src/hosts/xlsx";
+import { ARTIFACTS, PDFTOPPM, SOFFICE, describeWith } from "../helpers/tools";
+
+jest.setTimeout(240_000);
+
+const SAMPLE = path.join(__dirname, "../../examples/huyen-binh-gia.xlsx");
+
+describeWith(SOFFICE, "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils", "annotated workbook in LibreOffice Calc", () => {
+  let dir: string;
+  let annotated: string;
+  const soffice = (...args: string[]) =>
+    spawnSync(SOFFICE!, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", ...args], { encoding: "utf8", timeout: 180_000 });
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-lo-"));
+    const r = await evaluateXlsx(fs.readFileSync(SAMPLE));
+    annotated = path.join(dir, "huyen-binh-gia.tc8.xlsx");
+    fs.writeFileSync(annotated, r.output!);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("CSV of every sheet shows the verdict texts and the checklist", () => {
+    // Filter options: comma, quote, UTF-8, from row 1, …, and -1 (the last) for one CSV per sheet.
+    const r = soffice("--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, annotated);
+    expect(r.status).toBe(0);
+    const csv = (sheet: string) => fs.readFileSync(path.join(dir, `huyen-binh-gia.tc8-${sheet}.csv`), "utf8");
+    const communes = csv("TH TC8 Bình Gia");
+    expect(communes).toContain("TC8 NTM");
+    expect(communes).toMatch(/Xã Mông Ân,.*Không đạt/);
+    expect(communes).toMatch(/Xã Hoàng Văn Thụ,.*Đạt/);
+    expect(communes).toContain("8.4.a.may_tinh: 8/21 CBCC có máy vi tính = 38 % < 50 %");
+    const checklist = csv("Minh chứng TC8");
+    expect(checklist.split("\n")[0]).toBe("Xã,Cấp,Chỉ tiêu,STT,Tài liệu kiểm chứng,\"Đơn vị cung cấp, xác nhận\",Tình trạng,\"Số, ký hiệu, ngày văn bản\",Ghi chú");
+    expect(checklist).toContain("Xã Hoàng Văn Thụ,NTM nâng cao,8.5,2,Danh mục các địa điểm có mạng wifi khuyến khích lắp đặt khác.,,Chưa có");
+    expect(csv("Tổng hợp TC8")).toContain("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8");
+  });
+
+  test("PDF, with a page rendered to PNG as an artefact", () => {
+    const r = soffice("--convert-to", "pdf", "--outdir", dir, annotated);
+    expect(r.status).toBe(0);
+    const pdf = path.join(dir, "huyen-binh-gia.tc8.pdf");
+    expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
+    if (!PDFTOPPM) return;
+    const png = spawnSync(PDFTOPPM, ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, path.join(ARTIFACTS, "interop-page")], { encoding: "utf8" });
+    expect(png.status).toBe(0);
+    expect(fs.readdirSync(ARTIFACTS).some((f) => /^interop-page-0*1\.png$/.test(f))).toBe(true);
+  });
+});
