@@ -1,5 +1,5 @@
 // npm start: what Office developers expect, and what works on a machine without Excel.
-//  1. evaluates the bundled sample workbook with the command line (examples/huyen-binh-gia.tc8.xlsx);
+//  1. evaluates the bundled sample workbook with the command line (into out/, kept out of git);
 //  2. on Windows and macOS, sideloads the add-in into desktop Excel (office-addin-debugging), which
 //     also starts the HTTPS dev server;
 //  3. elsewhere, serves the task pane and the browser page over HTTPS on port 3000 and says how to
@@ -13,9 +13,10 @@ process.chdir(root);
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const port = process.env.PORT || "3000";
 
+fs.mkdirSync("out", { recursive: true });
 if (!fs.existsSync("lib/cli/tc8.js")) spawnSync("npm", ["run", "--silent", "build:cli"], { stdio: "inherit", shell: process.platform === "win32" });
 console.log("== TC8 on the sample workbook (examples/huyen-binh-gia.xlsx)");
-const cli = spawnSync(process.execPath, ["bin/tc8.js", "evaluate", "examples/huyen-binh-gia.xlsx", "-o", "examples/huyen-binh-gia.tc8.xlsx", "--json", "examples/huyen-binh-gia.results.json"], { stdio: "inherit" });
+const cli = spawnSync(process.execPath, ["bin/tc8.js", "evaluate", "examples/huyen-binh-gia.xlsx", "-o", "out/huyen-binh-gia.tc8.xlsx", "--json", "out/huyen-binh-gia.results.json"], { stdio: "inherit" });
 if (cli.status !== 0) process.exit(cli.status ?? 1);
 
 const desktopExcel =

@@ -21,7 +21,6 @@ import type {
   IndicatorResult,
   LevelResult,
   Mark,
-  ObservedValue,
   Problem,
 } from "./types";
 
@@ -44,15 +43,8 @@ interface Ctx {
   problems: Problem[];
 }
 
-interface Outcome {
-  verdict: Verdict;
-  observed: ObservedValue;
-  required: string;
-  msg: Msg;
-  cells: CellAddress[];
-  marks: Mark[];
-  entities?: EntityOutcome[];
-}
+/** A check's result before it is named by its condition. */
+type Outcome = Omit<ConditionResult, "id" | "informational">;
 
 type Read =
   | { state: "absent" }
