@@ -73,6 +73,23 @@ describe("verdict columns", () => {
   });
 });
 
+describe("never over the user's cells", () => {
+  test("data right of an Excel table: TC8's columns go beyond it, with a warning, and the data stays", async () => {
+    const s = communesSheet([{ commune: "Xã A" }, { commune: "Xã B", sw_qlvb: "Không" }]);
+    const wbIn = await loadWorkbook(await xlsx([{ ...s, table: "BangXa" }]));
+    const right = colLetter(COMMUNE_FIELDS.length + 1);
+    wbIn.getWorksheet("Xã")!.getCell(`${right}1`).value = "Ghi chú riêng của xã";
+    wbIn.getWorksheet("Xã")!.getCell(`${right}3`).value = "đã báo cáo huyện";
+    const { wb, run } = await evaluateBytes(await bytesOf(wbIn));
+    const ws = wb!.getWorksheet("Xã")!;
+    expect(ws.getCell(`${right}1`).value).toBe("Ghi chú riêng của xã");
+    expect(ws.getCell(`${right}3`).value).toBe("đã báo cáo huyện");
+    // One empty column apart from the user's last column.
+    expect(findCells(wb!, "TC8 NTM")).toEqual([{ sheet: "Xã", address: `${colLetter(COMMUNE_FIELDS.length + 3 + 4)}1` }]);
+    expect(run.evaluation.problems.map((p) => p.msg.key)).toContain("problem.columnsOutsideTable");
+  });
+});
+
 describe("marks, notes and the user's formatting", () => {
   test("input cells behind a failing condition are red with the reason as a note; blank needed cells amber", async () => {
     const { wb } = await evaluateBytes(await sample());

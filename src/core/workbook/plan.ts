@@ -12,7 +12,7 @@ import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { CHECKLIST_HEADERS, type ChecklistEntry, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, isBlank, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
-import { OUTPUT_HEADERS } from "./headers";
+import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
 import { type OutputColumns, type SavedMark, type Tc8State, emptyState, STATE_VERSION } from "./state";
@@ -190,8 +190,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
 
   const addColumns = (t: DetectedTable, headers: string[], previous: OutputColumns | undefined, rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns => {
     const g = gridOf(t.sheet);
-    const own = new Set(headers);
-    const { c0, inTable } = placeColumns(g, t, headers.length, previous, (h) => own.has(h) || Object.values(OUTPUT_HEADERS).flat().includes(h as never));
+    const { c0, inTable } = placeColumns(g, t, headers.length, previous, isOutputHeader);
     for (const c of t.columns) if (c.output) for (let r = t.range.r0; r <= t.range.r1; r++) ownCells.add(`${t.sheet}|${r}|${c.col}`);
     const c1 = c0 + headers.length - 1;
     // Old TC8 columns of this table beyond the new block are cleared too.
