@@ -99,6 +99,16 @@ const COLUMNS: [group: string, header: string, key: string][] = [
 const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: "Times New Roman", size: 12, ...extra });
 
+/** A data row of a form: plain font, thin borders. */
+function dataRow(ws: ExcelJS.Worksheet, row: number, values: unknown[]): void {
+  values.forEach((x, j) => {
+    const cell = ws.getCell(row, j + 1);
+    cell.value = (x === undefined ? null : x) as ExcelJS.CellValue;
+    cell.font = font();
+    cell.border = thin;
+  });
+}
+
 function mergeGroups(ws: ExcelJS.Worksheet, row: number, groups: string[]): void {
   let start = 0;
   for (let i = 1; i <= groups.length; i++) {
@@ -149,14 +159,8 @@ async function main() {
   let r = H1 + 3;
   COMMUNES.forEach((c, i) => {
     const values: Row = { ...BASE, ...c.row, stt: i + 1, name: c.name, area: c.area || null };
-    COLUMNS.forEach(([, , key], j) => {
-      const cell = ws.getCell(r, j + 1);
-      const v = values[key];
-      cell.value = v === undefined ? null : v;
-      cell.font = font();
-      cell.border = thin;
-      if (key === "name") cell.alignment = { horizontal: "left" };
-    });
+    dataRow(ws, r, COLUMNS.map(([, , key]) => values[key]));
+    ws.getCell(r, 2).alignment = { horizontal: "left" };
     r++;
   });
   const total = ws.getRow(r);
@@ -200,13 +204,7 @@ async function main() {
       const ch = c.villageChanges?.[v] ?? {};
       const fixedPhone = i % 3 === 0 ? "Có" : "Không";
       const values = [c.name, v, fixedPhone, "Có", ch.internetFixed ?? fixedPhone, ch.internetMobile ?? "Có", ch.loudspeaker ?? (i % 4 === 3 ? "Không" : "Có"), ch.regular ?? "Có", "Có", i % 2 ? "Viettel, VNPT" : "VNPT, Viettel, MobiFone"];
-      values.forEach((x, j) => {
-        const cell = vs.getCell(vr, j + 1);
-        cell.value = x as ExcelJS.CellValue;
-        cell.font = font();
-        cell.border = thin;
-      });
-      vr++;
+      dataRow(vs, vr++, values);
     });
 
   // Sheet 3: postal service points.
@@ -225,13 +223,7 @@ async function main() {
     const short = c.name.replace(/^Xã /, "");
     for (const p of c.points ?? [{ name: `Điểm BĐVHX ${short}` }]) {
       const values = [c.name, p.name, "Có", "Có", "Có", p.hours ?? "8 giờ", "Có", "Có", p.online ?? (c.name === "Xã Hưng Đạo" ? "Không" : "Có")];
-      values.forEach((x, j) => {
-        const cell = ps.getCell(pr, j + 1);
-        cell.value = x as ExcelJS.CellValue;
-        cell.font = font();
-        cell.border = thin;
-      });
-      pr++;
+      dataRow(ps, pr++, values);
     }
   }
 

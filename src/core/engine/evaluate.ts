@@ -156,30 +156,55 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
     return withArea(o, thr, byArea, ctx.area);
   }
 
-  const bad = ([[c.part, part], [c.whole, whole]] as const).filter(([, r]) => r.state !== "ok");
-  if (bad.length) {
-    const outs = bad.map(([k, r]) => unusable(k, r as Exclude<Read, { state: "ok" }>, required));
-    return withArea({ verdict: "missing", observed: null, required, msg: combineMsgs(outs.map((o) => o.msg)), cells: cellsOf(part, whole), marks: outs.flatMap((o) => o.marks) }, thr, byArea, ctx.area);
-  }
-  const a = part.state === "ok" ? (part.value as number) : 0;
-  const b = whole.state === "ok" ? (whole.value as number) : 0;
+  const o = countsRatio(
+    {
+      part: [c.part, part],
+      whole: [c.whole, whole],
+      required,
+      zero: (cell) => msg("ratio.zeroWhole", { field: c.whole, cell }),
+      result: (a, b, verdict) => msg(verdict === "pass" ? "ratio.pass" : "ratio.fail", { part: a, whole: b, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr }),
+      observed: (a, b) => ({ part: a, whole: b }),
+    },
+    thr,
+    ctx,
+  );
+  return withArea(o, thr, byArea, ctx.area);
+}
+
+interface CountsSpec {
+  part: readonly [key: string, read: Read];
+  whole: readonly [key: string, read: Read];
+  required: string;
+  zero: (cell: CellAddress | undefined) => Msg;
+  result: (part: number, whole: number, verdict: Verdict) => Msg;
+  observed: (part: number, whole: number) => { [k: string]: number };
+}
+
+/**
+ * part / whole >= threshold from two count cells: blank or unreadable counts make it missing; a
+ * zero whole and a part above its whole are problems on their cells (SPEC §4.3), not verdicts.
+ */
+function countsRatio(spec: CountsSpec, thr: Rational, ctx: Ctx): Outcome {
+  const [partKey, part] = spec.part;
+  const [wholeKey, whole] = spec.whole;
+  const required = spec.required;
   const cells = cellsOf(part, whole);
-  const wholeCell = whole.state === "ok" ? whole.cell : undefined;
-  const partCell = part.state === "ok" ? part.cell : undefined;
-  if (b === 0) {
-    const m = msg("ratio.zeroWhole", { field: c.whole, cell: wholeCell });
-    addProblem(ctx, wholeCell, m);
-    return withArea({ verdict: "missing", observed: { part: a, whole: b }, required, msg: m, cells, marks: wholeCell ? [{ cell: wholeCell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
+  if (part.state !== "ok" || whole.state !== "ok") {
+    const outs = ([[partKey, part], [wholeKey, whole]] as const).flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
+    return { verdict: "missing", observed: null, required, msg: combineMsgs(outs.map((o) => o.msg)), cells, marks: outs.flatMap((o) => o.marks) };
   }
-  if (a > b) {
-    const m = msg("ratio.partAboveWhole", { part: c.part, partValue: a, partCell, whole: c.whole, wholeValue: b, wholeCell });
-    addProblem(ctx, partCell, m);
-    return withArea({ verdict: "missing", observed: { part: a, whole: b }, required, msg: m, cells, marks: partCell ? [{ cell: partCell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
-  }
-  const ok = ratioAtLeast(a, b, thr);
-  const m = msg(ok ? "ratio.pass" : "ratio.fail", { part: a, whole: b, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr });
-  const marks: Mark[] = ok ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m }));
-  return withArea({ verdict: ok ? "pass" : "fail", observed: { part: a, whole: b, percent: percentTruncated(a, b) }, required, msg: m, cells, marks }, thr, byArea, ctx.area);
+  const a = part.value as number;
+  const b = whole.value as number;
+  const missing = (cell: CellAddress | undefined, m: Msg): Outcome => {
+    addProblem(ctx, cell, m);
+    return { verdict: "missing", observed: spec.observed(a, b), required, msg: m, cells, marks: cell ? [{ cell, kind: "missing", msg: m }] : [] };
+  };
+  if (b === 0) return missing(whole.cell, spec.zero(whole.cell));
+  if (a > b) return missing(part.cell, msg("ratio.partAboveWhole", { part: partKey, partValue: a, partCell: part.cell, whole: wholeKey, wholeValue: b, wholeCell: whole.cell }));
+  const verdict: Verdict = ratioAtLeast(a, b, thr) ? "pass" : "fail";
+  const m = spec.result(a, b, verdict);
+  const marks: Mark[] = verdict === "pass" ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m }));
+  return { verdict, observed: { ...spec.observed(a, b), percent: percentTruncated(a, b) }, required, msg: m, cells, marks };
 }
 
 function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outcome {
@@ -236,30 +261,19 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
   if (total.state === "absent" && count.state === "absent") {
     return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] }, thr, byArea, ctx.area);
   }
-  const bad = ([["villages_total", total], [c.count, count]] as const).filter(([, r]) => r.state !== "ok");
-  if (bad.length) {
-    const outs = bad.map(([k, r]) => unusable(k, r as Exclude<Read, { state: "ok" }>, required));
-    return withArea({ verdict: "missing", observed: null, required, msg: combineMsgs(outs.map((o) => o.msg)), cells: cellsOf(total, count), marks: outs.flatMap((o) => o.marks) }, thr, byArea, ctx.area);
-  }
-  const totalOk = total as Extract<Read, { state: "ok" }>;
-  const countOk = count as Extract<Read, { state: "ok" }>;
-  const n = totalOk.value as number;
-  const k = countOk.value as number;
-  const cells = cellsOf(count, total);
-  if (n === 0) {
-    const m = msg("villages.zeroTotal", { cell: totalOk.cell });
-    addProblem(ctx, totalOk.cell, m);
-    return withArea({ verdict: "missing", observed: { count: k, total: n }, required, msg: m, cells, marks: totalOk.cell ? [{ cell: totalOk.cell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
-  }
-  if (k > n) {
-    const m = msg("ratio.partAboveWhole", { part: c.count, partValue: k, partCell: countOk.cell, whole: "villages_total", wholeValue: n, wholeCell: totalOk.cell });
-    addProblem(ctx, countOk.cell, m);
-    return withArea({ verdict: "missing", observed: { count: k, total: n }, required, msg: m, cells, marks: countOk.cell ? [{ cell: countOk.cell, kind: "missing", msg: m }] : [] }, thr, byArea, ctx.area);
-  }
-  const ok = ratioAtLeast(k, n, thr);
-  const verdict: Verdict = ok ? "pass" : "fail";
-  const m = msg("villages.result", { count: k, total: n, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr, verdict });
-  return withArea({ verdict, observed: { count: k, total: n, percent: percentTruncated(k, n) }, required, msg: m, cells, marks: ok ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m })) }, thr, byArea, ctx.area);
+  const o = countsRatio(
+    {
+      part: [c.count, count],
+      whole: ["villages_total", total],
+      required,
+      zero: (cell) => msg("villages.zeroTotal", { cell }),
+      result: (k, n, verdict) => msg("villages.result", { count: k, total: n, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr, verdict }),
+      observed: (k, n) => ({ count: k, total: n }),
+    },
+    thr,
+    ctx,
+  );
+  return withArea(o, thr, byArea, ctx.area);
 }
 
 function checkAll(of: readonly Check[], ctx: Ctx): Outcome {
