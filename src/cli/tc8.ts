@@ -19,8 +19,8 @@ const USAGE = `Cách dùng / usage:
   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en]
   tc8 template <output.xlsx>`;
 
-/** Files above this many bytes get progress lines on stderr. */
-const LARGE_FILE = 1_000_000;
+/** Files above this many bytes (a district of some 500 communes) get progress lines on stderr. */
+export const LARGE_FILE = 256 * 1024;
 
 class UsageError extends Error {}
 
@@ -127,7 +127,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   if (large) io.err(t.reading);
   let result;
   try {
-    result = await evaluateXlsx(data, { levels: a.levels, lang: a.lang });
+    result = await evaluateXlsx(data, { levels: a.levels, lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined);
   } catch (e) {
     io.err(t.cannotRead(a.input, /zip|central directory|signature/i.test((e as Error).message) ? t.notXlsx : (e as Error).message));
     return EXIT.unreadable;
@@ -137,7 +137,6 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     io.err(t.cannotRead(a.input, render(run.read.fatal!, a.lang)));
     return EXIT.unreadable;
   }
-  if (large) io.err(t.writing);
   fs.writeFileSync(a.output, output);
   if (a.json) fs.writeFileSync(a.json, JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n");
   for (const c of run.evaluation.communes) io.out(communeLine(c, a.lang));

@@ -84,3 +84,11 @@ export type UiText = (typeof UI)["vi"];
 export function langOf(displayLanguage: string | undefined): Lang {
   return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "vi";
 }
+
+/** Office's theme is dark when its body background is (luma below the middle). */
+export function isDark(background: string | undefined): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background ?? "");
+  if (!m) return false;
+  const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+}

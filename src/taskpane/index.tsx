@@ -3,15 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { excelPaneHost } from "./excel-host";
-import { langOf } from "./i18n";
-
-/** Office's theme is dark when its body background is. */
-export function isDark(background: string | undefined): boolean {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background ?? "");
-  if (!m) return false;
-  const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
-}
+import { isDark, langOf } from "./i18n";
 
 Office.onReady(() => {
   const lang = langOf(Office.context.displayLanguage);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { defaultOutput, main } from "../../src/cli/tc8";
+import { defaultOutput, LARGE_FILE, main } from "../../src/cli/tc8";
 import { communesSheet, findCells, xlsx } from "../helpers/xlsx";
 
 const ROOT = path.join(__dirname, "../..");
@@ -100,6 +100,23 @@ describe("tc8 evaluate", () => {
     const r = await run(["evaluate", f]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Cảnh báo: tệp gốc có hình ảnh/);
+  });
+
+  test("a large file gets progress lines on stderr; a small one does not", async () => {
+    const small = await run(["evaluate", await input()]);
+    expect(small.err).toBe("");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Xã");
+    communesSheet([{}]).rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+    // A notebook sheet of random-looking text makes the file large without making it slow.
+    const notes = wb.addWorksheet("Ghi chép");
+    for (let i = 1; i <= 12000; i++) notes.getCell(i, 1).value = `Ghi chép ${i}: ${(i * 2654435761).toString(36)} ${Math.sin(i).toString(36)}`;
+    const f = path.join(dir, "lon.xlsx");
+    await wb.xlsx.writeFile(f);
+    expect(fs.statSync(f).size).toBeGreaterThan(LARGE_FILE);
+    const big = await run(["evaluate", f]);
+    expect(big.code).toBe(0);
+    expect(big.err.split("\n")).toEqual(["Đang đọc…", "Đang đánh giá…", "Đang ghi…"]);
   });
 
   test("the default output name", () => {

@@ -30,10 +30,12 @@ async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}): Promise<XlsxEvaluation> {
+export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void): Promise<XlsxEvaluation> {
   const [wb, dropped] = await Promise.all([loadWorkbook(data), droppedParts(data)]);
+  onStage?.("evaluating");
   const run = runEvaluation(gridsOf(wb), opts);
   if (!run.plan) return { run, dropped, skipped: [] };
+  onStage?.("writing");
   const { skipped } = applyPlan(wb, run.plan);
   return { run, output: await toBytes(wb), dropped, skipped };
 }
