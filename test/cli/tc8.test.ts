@@ -100,6 +100,10 @@ describe("tc8 evaluate", () => {
     const r = await run(["evaluate", f]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Cảnh báo: tệp gốc có hình ảnh/);
+    // TC8's own output evaluated again brings no warning.
+    const again = await run(["evaluate", path.join(dir, "so-lieu.tc8.xlsx").replace("so-lieu", "anh"), "-o", path.join(dir, "lan-2.xlsx")]);
+    expect(again.code).toBe(0);
+    expect(again.err).not.toMatch(/tùy chỉnh/);
   });
 
   test("a large file gets progress lines on stderr; a small one does not", async () => {

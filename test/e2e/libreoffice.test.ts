@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { evaluateXlsx } from "../../src/hosts/xlsx";
+import { evaluateXlsx, loadWorkbook } from "../../src/hosts/xlsx";
+import { communesSheet, findCells, xlsx } from "../helpers/xlsx";
 import { ARTIFACTS, PDFTOPPM, SOFFICE, describeWith } from "../helpers/tools";
 
 jest.setTimeout(240_000);
@@ -41,6 +42,19 @@ describeWith(SOFFICE, "apt-get install -y --no-install-recommends libreoffice-ca
     expect(checklist.split("\n")[0]).toBe("Xã,Cấp,Chỉ tiêu,STT,Tài liệu kiểm chứng,\"Đơn vị cung cấp, xác nhận\",Tình trạng,\"Số, ký hiệu, ngày văn bản\",Ghi chú");
     expect(checklist).toContain("Xã Hoàng Văn Thụ,NTM nâng cao,8.5,2,Danh mục các địa điểm có mạng wifi khuyến khích lắp đặt khác.,,Chưa có");
     expect(csv("Tổng hợp TC8")).toContain("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8");
+  });
+
+  test("a workbook saved by LibreOffice (its tables carry no style) is evaluated and written", async () => {
+    const s = communesSheet([{ commune: "Xã A" }, { commune: "Xã B", sw_qlvb: "Không" }]);
+    const input = path.join(dir, "excel-table.xlsx");
+    fs.writeFileSync(input, await xlsx([{ ...s, table: "BangXa" }]));
+    fs.mkdirSync(path.join(dir, "lo"), { recursive: true });
+    expect(soffice("--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "lo"), input).status).toBe(0);
+    const r = await evaluateXlsx(fs.readFileSync(path.join(dir, "lo/excel-table.xlsx")));
+    expect(r.run.evaluation.communes.map((c) => c.levels.ntm?.verdict)).toEqual(["pass", "fail"]);
+    const wb = await loadWorkbook(r.output!);
+    expect(findCells(wb, "TC8 NTM")).toHaveLength(1);
+    expect(r.dropped).toEqual([]);
   });
 
   test("PDF, with a page rendered to PNG as an artefact", () => {

@@ -8,7 +8,7 @@ import { templateSheets } from "../../core/workbook/template";
 import { emptyPlan } from "../../core/workbook/plan";
 import { applyPlan } from "./apply";
 import { droppedParts, type DroppedPart } from "./parts";
-import { gridsOf } from "./grids";
+import { gridsOf, tablesOf } from "./grids";
 
 export interface XlsxEvaluation {
   run: Run;
@@ -23,6 +23,11 @@ export interface XlsxEvaluation {
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as ArrayBuffer);
+  // Tables written by LibreOffice carry no style; exceljs cannot write them back without one
+  // (PLATFORM-NOTES.md).
+  wb.eachSheet((ws) => {
+    for (const { model } of tablesOf(ws)) if (!(model as { style?: unknown }).style) (model as { style?: unknown }).style = {};
+  });
   return wb;
 }
 

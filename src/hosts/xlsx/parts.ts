@@ -36,5 +36,7 @@ export async function droppedParts(data: ArrayBuffer | Uint8Array | Buffer): Pro
   const zip = await JSZip.loadAsync(data);
   const found = new Set<DroppedPart>();
   for (const name of Object.keys(zip.files)) for (const [re, part] of PATTERNS) if (re.test(name)) found.add(part);
+  // exceljs itself writes an empty custom-properties part: only one with a property is worth a warning.
+  if (found.has("customProperties") && !/<property\b/.test((await zip.file("docProps/custom.xml")?.async("string")) ?? "")) found.delete("customProperties");
   return [...found];
 }
