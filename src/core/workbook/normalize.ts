@@ -3,13 +3,22 @@
  * spacing and Unicode composition (NFC and NFD spellings) do not matter (SPEC §4.1).
  */
 
+// Officials' workbooks repeat the same few words ("Có", "Không", commune names) thousands of times.
+const folded = new Map<string, string>();
+
 /** Lower case, no diacritics, đ → d, NFC/NFD-insensitive; punctuation and spacing kept. */
 export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase();
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase();
+    if (folded.size > 50_000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
 }
 
 /** A header's key: folded, with everything but letters and digits removed. */
