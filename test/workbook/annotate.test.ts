@@ -90,6 +90,18 @@ describe("never over the user's cells", () => {
   });
 });
 
+test("a user's own sheet named Tổng hợp TC8 is not replaced", async () => {
+  const data = await xlsx([communesSheet([{ commune: "Xã A" }]), { name: SUMMARY_SHEET, rows: [["Báo cáo của huyện"], ["số liệu riêng", 42]] }]);
+  const { wb, run } = await evaluateBytes(data);
+  expect(wb!.getWorksheet(SUMMARY_SHEET)!.getCell("B2").value).toBe(42);
+  expect(run.evaluation.problems.map((p) => p.msg.key)).toContain("problem.sheetTaken");
+  expect(wb!.getWorksheet(CHECKLIST_SHEET)).toBeDefined();
+  // Nor deleted by Clear results.
+  const cleared = await loadWorkbook(await clearXlsx(await bytesOf(wb!), { removeChecklist: true }));
+  expect(cleared.getWorksheet(SUMMARY_SHEET)!.getCell("B2").value).toBe(42);
+  expect(cleared.getWorksheet(CHECKLIST_SHEET)).toBeUndefined();
+});
+
 describe("marks, notes and the user's formatting", () => {
   test("input cells behind a failing condition are red with the reason as a note; blank needed cells amber", async () => {
     const { wb } = await evaluateBytes(await sample());

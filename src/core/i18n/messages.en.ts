@@ -67,5 +67,6 @@ export const EN: Record<MessageKey, Template> = {
   "problem.duplicateColumn": (p, f) => `Column ${f.text(p.cell)} is also "${f.field(p.field)}": the first one is used`,
   "problem.cellTaken": () => "This cell holds the user's data: TC8 does not write over it and skipped it",
   "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
+  "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 does not replace it; rename it and evaluate again`,
   "problem.rateAndCounts": (p, f) => `Both counts and a rate are given for ${f.field(p.field)}: the counts are used`,
 };

@@ -70,6 +70,7 @@ export const VI = {
   "problem.duplicateColumn": (p, f) => `Cột ${f.text(p.cell)} cũng là "${f.field(p.field)}": dùng cột đầu tiên`,
   "problem.cellTaken": () => "Ô này đã có dữ liệu của người dùng: TC8 không ghi đè, bỏ qua",
   "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
+  "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi đè, hãy đổi tên sheet đó rồi đánh giá lại`,
   "problem.rateAndCounts": (p, f) => `Có cả số liệu và tỷ lệ cho ${f.field(p.field)}: dùng số liệu`,
 } satisfies Record<string, Template>;
 

@@ -270,14 +270,29 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
 
   // 4. The summary and the checklist.
-  plan.sheets.push(summarySheet(ev, rs, lang, opts.evaluatedAt ?? new Date()));
-  plan.sheets.push(checklistSheet(ev, rs, read.checklist));
-  state.sheets = [SUMMARY_SHEET, CHECKLIST_SHEET];
+  // A sheet of the user's that happens to bear one of these names is never replaced.
+  const free = (name: string) => {
+    if (mayReplace(name, grids, prev)) return true;
+    plan.warnings.push({ severity: "warning", msg: msg("problem.sheetTaken", { sheet: name }) });
+    return false;
+  };
+  if (free(SUMMARY_SHEET)) plan.sheets.push(summarySheet(ev, rs, lang, opts.evaluatedAt ?? new Date()));
+  if (free(CHECKLIST_SHEET)) plan.sheets.push(checklistSheet(ev, rs, read.checklist));
+  state.sheets = plan.sheets.map((x) => x.name);
   state.evaluatedAt = (opts.evaluatedAt ?? new Date()).toISOString();
   state.lang = lang;
   state.levels = [...ev.levels];
   state.version = STATE_VERSION;
   return plan;
+}
+
+/** TC8 may write (or delete) a sheet of its own name: absent, listed in its state, empty, or one it evidently made. */
+function mayReplace(name: string, grids: readonly Grid[], prev: Tc8State | undefined): boolean {
+  const g = grids.find((x) => x.sheet === name);
+  if (!g || prev?.sheets.includes(name) || g.values.every((r) => r.every(isBlank))) return true;
+  if (name === SUMMARY_SHEET) return String(valueAt(g, 0, 0) ?? "").startsWith("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8");
+  if (name === CHECKLIST_SHEET) return g.values.slice(0, 16).some((r) => r.some((v) => v === "Tài liệu kiểm chứng"));
+  return false;
 }
 
 function pad(n: number): string {
@@ -485,8 +500,8 @@ export function planClear(read: ReadResult, grids: readonly Grid[], opts: { remo
         plan.tableResizes.push({ sheet: c.sheet, table: t.excelTable!, range: { ...t.range, c1: before.c1 }, headers: [], removeHeaders: t.columns.filter((x) => x.col > before.c1).map((x) => x.header) });
     }
   }
-  plan.deleteSheets.push(SUMMARY_SHEET);
-  if (opts.removeChecklist) plan.deleteSheets.push(CHECKLIST_SHEET);
-  else if (has(CHECKLIST_SHEET)) state.sheets = [CHECKLIST_SHEET];
+  if (has(SUMMARY_SHEET) && mayReplace(SUMMARY_SHEET, grids, prev)) plan.deleteSheets.push(SUMMARY_SHEET);
+  if (opts.removeChecklist && has(CHECKLIST_SHEET) && mayReplace(CHECKLIST_SHEET, grids, prev)) plan.deleteSheets.push(CHECKLIST_SHEET);
+  else if (has(CHECKLIST_SHEET) && mayReplace(CHECKLIST_SHEET, grids, prev)) state.sheets = [CHECKLIST_SHEET];
   return plan;
 }
