@@ -155,7 +155,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
 
 async function templateCommand(args: string[], io: Io): Promise<number> {
   if (args.length !== 1 || args[0].startsWith("-")) throw new UsageError("tc8 template <output.xlsx>");
-  fs.writeFileSync(args[0], await templateXlsx());
+  fs.writeFileSync(args[0], (await templateXlsx()).bytes);
   io.out(T.vi.template(args[0]));
   return EXIT.ok;
 }

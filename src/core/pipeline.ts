@@ -28,11 +28,11 @@ export interface Run {
 export function runEvaluation(grids: readonly Grid[], opts: RunOptions = {}): Run {
   const read = readWorkbook(grids, { mapping: opts.mapping });
   const evaluation = evaluate(read.communes, { levels: opts.levels });
-  evaluation.problems = [...read.problems, ...evaluation.problems];
-  if (read.fatal) return { read, evaluation };
-  const plan = planEvaluation(read, evaluation, grids, { lang: opts.lang, evaluatedAt: opts.evaluatedAt });
+  // The planner marks the reader's problems and the engine's itself; the outputs list all of them.
+  const plan = read.fatal ? undefined : planEvaluation(read, evaluation, grids, { lang: opts.lang, evaluatedAt: opts.evaluatedAt });
+  evaluation.problems = [...read.problems, ...evaluation.problems, ...(plan?.warnings ?? [])];
+  if (!plan) return { read, evaluation };
   if (opts.mapping) plan.state.mapping = opts.mapping;
-  evaluation.problems.push(...plan.warnings);
   return { read, evaluation, plan };
 }
 

@@ -3,11 +3,8 @@
  * in the page itself. Nothing leaves the browser. Each evaluation works on the latest annotated
  * copy, as the add-in works on the open workbook.
  */
-import { clearXlsx, evaluateXlsx, loadWorkbook } from "../hosts/xlsx";
-import { applyPlan } from "../hosts/xlsx/apply";
+import { clearXlsx, evaluateXlsx, templateXlsx } from "../hosts/xlsx";
 import { PART_NAMES } from "../hosts/xlsx/parts";
-import { emptyPlan } from "../core/workbook/plan";
-import { templateSheets } from "../core/workbook/template";
 import { paneResult, type PaneHost } from "../taskpane/host";
 import type { Lang } from "../core/ruleset/types";
 
@@ -56,11 +53,9 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
     },
     async template() {
       const f = current();
-      const wb = f ? await loadWorkbook(f.bytes) : new (await import("exceljs")).default.Workbook();
-      const sheets = templateSheets(wb.worksheets.map((w) => w.name));
-      applyPlan(wb, { ...emptyPlan(), sheets }, { writeState: false });
-      events.onWorkbook({ name: f?.name ?? "mau-nhap-lieu-tc8.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
-      return { sheets: sheets.map((s) => s.name) };
+      const { bytes, sheets } = await templateXlsx(f?.bytes);
+      events.onWorkbook({ name: f?.name ?? "mau-nhap-lieu-tc8.xlsx", bytes });
+      return { sheets };
     },
     async select(cell) {
       events.onSelect(cell);

@@ -118,7 +118,7 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
       const facts = readRow(g, t, row, marks, new Set(["commune"]), problems);
       const district = districtCol !== undefined ? cleanName(cellText(valueAt(g, row, districtCol))) : "";
       const code = facts.code?.value;
-      const communeFacts: Facts & object = Object.fromEntries(Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)));
+      const communeFacts: Record<string, Fact> = Object.fromEntries(Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)));
       const c: CommuneFacts = {
         name,
         cell: cellAddress(g.sheet, row, nameCol),
@@ -261,5 +261,3 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
 export function inlinePointName(commune: string): string {
   return `Điểm phục vụ bưu chính (${commune})`;
 }
-
-type Facts = Record<string, Fact>;

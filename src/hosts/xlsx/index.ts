@@ -51,10 +51,12 @@ export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeCh
   return toBytes(wb);
 }
 
-/** A new workbook holding the input template. */
-export async function templateXlsx(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "TC8";
-  applyPlan(wb, { ...emptyPlan(), sheets: templateSheets() }, { writeState: false });
-  return toBytes(wb);
+/** The input template's sheets added to a workbook (a new one when none is given), beside the user's. */
+export async function templateXlsx(data?: ArrayBuffer | Uint8Array): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+  const wb = data ? await loadWorkbook(data) : new ExcelJS.Workbook();
+  if (!data) wb.creator = "TC8";
+  const sheets = templateSheets(wb.worksheets.map((w) => w.name));
+  // A template changes no evaluation: TC8's state is left as it is.
+  applyPlan(wb, { ...emptyPlan(), sheets }, { writeState: false });
+  return { bytes: await toBytes(wb), sheets: sheets.map((s) => s.name) };
 }
