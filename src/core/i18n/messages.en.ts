@@ -69,4 +69,6 @@ export const EN: Record<MessageKey, Template> = {
   "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
   "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 does not replace it; rename it and evaluate again`,
   "problem.rateAndCounts": (p, f) => `Both counts and a rate are given for ${f.field(p.field)}: the counts are used`,
+  "value.uncalculated": () => "the cell holds a formula with no value (not calculated yet, or an empty result): open the file in Excel, recalculate and save",
+  "problem.noRoom": (p, f) => `No room right of the table for TC8's ${f.num(p.count)} result columns (the sheet is used up to its last column, XFD): they are not written`,
 };

@@ -72,6 +72,8 @@ export const VI = {
   "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
   "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi đè, hãy đổi tên sheet đó rồi đánh giá lại`,
   "problem.rateAndCounts": (p, f) => `Có cả số liệu và tỷ lệ cho ${f.field(p.field)}: dùng số liệu`,
+  "value.uncalculated": () => "ô có công thức nhưng chưa có giá trị (công thức chưa được tính, hoặc cho kết quả rỗng): mở tệp bằng Excel, tính lại và lưu",
+  "problem.noRoom": (p, f) => `Không còn chỗ bên phải bảng cho ${f.num(p.count)} cột kết quả của TC8 (trang tính đã dùng đến cột cuối cùng XFD): các cột này không được ghi`,
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof VI;

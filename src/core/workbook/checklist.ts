@@ -4,7 +4,7 @@
  * evaluation; their "Đã có" statuses feed the evidence counts.
  */
 import type { LevelId, RuleSet } from "../ruleset/types";
-import { type CellValue, type Grid, isBlank, valueAt, usedRange } from "./grid";
+import { type CellValue, filledCols, filledRowsIn, type Grid, isBlank, valueAt, usedRange } from "./grid";
 import { cellText } from "./tables";
 import { communeKey, fold, headerKey } from "./normalize";
 
@@ -58,18 +58,21 @@ export function readChecklist(g: Grid | undefined): ChecklistEntry[] {
   if (!used) return [];
   let headerRow = -1;
   const cols = new Map<string, number>();
-  for (let r = used.r0; r <= Math.min(used.r1, used.r0 + 15) && headerRow < 0; r++) {
-    for (let c = used.c0; c <= used.c1; c++) if (cellText(valueAt(g, r, c)) === "Tài liệu kiểm chứng") headerRow = r;
+  for (const r of filledRowsIn(g, used.r0, used.r0 + 15)) {
+    if (filledCols(g, r).some((c) => cellText(valueAt(g, r, c)) === "Tài liệu kiểm chứng")) {
+      headerRow = r;
+      break;
+    }
   }
   if (headerRow < 0) return [];
-  for (let c = used.c0; c <= used.c1; c++) {
+  for (const c of filledCols(g, headerRow)) {
     const h = cellText(valueAt(g, headerRow, c));
     if (h && !cols.has(h)) cols.set(h, c);
   }
   const at = (r: number, h: string) => (cols.has(h) ? valueAt(g, r, cols.get(h)!) : null);
   const fixed = new Set<string>(CHECKLIST_HEADERS.filter((h) => !(USER_COLUMNS as readonly string[]).includes(h)));
   const out: ChecklistEntry[] = [];
-  for (let r = headerRow + 1; r <= used.r1; r++) {
+  for (const r of filledRowsIn(g, headerRow + 1, used.r1)) {
     const commune = cellText(at(r, "Xã"));
     const level = levelOfLabel(cellText(at(r, "Cấp")));
     const indicator = cellText(at(r, "Chỉ tiêu"));

@@ -1,11 +1,15 @@
 /**
- * What a host reads from a workbook in one batch, per sheet: values, number formats, merged
- * areas, Excel tables. Plain data, so the Office.js host and the .xlsx host feed the same reader.
- * Rows and columns are 0-based and absolute (A1 is row 0, column 0).
+ * What a host reads from a workbook in one batch, per sheet: values, number formats, formulas,
+ * merged areas, Excel tables. Plain data, so the Office.js host and the .xlsx host feed the same
+ * reader. Rows and columns are 0-based and absolute (A1 is row 0, column 0).
  */
 
 /** A cell's value as a host reads it. Errors (#DIV/0!, #N/A…) are kept apart from text. */
 export type CellValue = string | number | boolean | null | { error: string };
+
+/** Excel's sheet size: 1,048,576 rows, 16,384 columns (A…XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
 
 export interface RangeRef {
   r0: number;
@@ -26,11 +30,16 @@ export interface Grid {
   sheet: string;
   /** Hidden or very hidden sheets are not read as input. */
   visibility?: "visible" | "hidden" | "veryHidden";
-  /** The top-left cell of `values` (the used range's). */
-  origin: { row: number; col: number };
-  values: CellValue[][];
-  /** Number formats, the same shape as `values`, where the host has them. */
-  numberFormats?: (string | null)[][];
+  /**
+   * The cells that hold something, by absolute row, then absolute column. Sparse, so that reading
+   * costs what the sheet holds, not its declared size: a stray value in XFD1048576 is one entry.
+   * Blank cells are absent (a formula whose value is blank is in `formulas` only).
+   */
+  rows: Map<number, Map<number, CellValue>>;
+  /** Number formats other than General, by row then column, where the host has them. */
+  numberFormats?: Map<number, Map<number, string>>;
+  /** Cells holding a formula (the user's, whatever its value), by row then column. */
+  formulas?: Map<number, Set<number>>;
   merges: RangeRef[];
   /**
    * The host could not read merged areas (before ExcelApi 1.13): a group header's text is carried
@@ -48,16 +57,126 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** The value at an absolute position, or null outside what was read. */
+/** An empty grid, to be filled with `setCell`. */
+export function emptyGrid(sheet: string, extra: Partial<Omit<Grid, "sheet">> = {}): Grid {
+  return { sheet, rows: new Map(), merges: [], tables: [], ...extra };
+}
+
+/** Puts a cell into a grid; blank values are left out (a formula is recorded whatever its value). */
+export function setCell(g: Grid, row: number, col: number, value: CellValue, numberFormat?: string | null, formula?: boolean): void {
+  if (!isBlank(value)) {
+    let r = g.rows.get(row);
+    if (!r) g.rows.set(row, (r = new Map()));
+    r.set(col, value);
+  }
+  if (numberFormat && numberFormat !== "General") {
+    g.numberFormats ??= new Map();
+    let r = g.numberFormats.get(row);
+    if (!r) g.numberFormats.set(row, (r = new Map()));
+    r.set(col, numberFormat);
+  }
+  if (formula) {
+    g.formulas ??= new Map();
+    let r = g.formulas.get(row);
+    if (!r) g.formulas.set(row, (r = new Set()));
+    r.add(col);
+  }
+  sortedCache.delete(g);
+}
+
+/**
+ * A grid from a dense block of values whose top-left cell is (`row0`, `col0`), as hosts read a used
+ * range; `numberFormats` and `formulas` have the same shape where given.
+ */
+export function gridFromBlock(
+  sheet: string,
+  values: readonly (readonly CellValue[])[],
+  opts: {
+    row0?: number;
+    col0?: number;
+    numberFormats?: readonly (readonly (string | null | undefined)[])[];
+    formulas?: readonly (readonly boolean[])[];
+    extra?: Partial<Omit<Grid, "sheet" | "rows">>;
+  } = {},
+): Grid {
+  const g = emptyGrid(sheet, opts.extra);
+  addBlock(g, values, opts);
+  return g;
+}
+
+/** Adds a dense block of cells to a grid (a host reading a used range in row blocks). */
+export function addBlock(
+  g: Grid,
+  values: readonly (readonly CellValue[])[],
+  opts: { row0?: number; col0?: number; numberFormats?: readonly (readonly (string | null | undefined)[])[]; formulas?: readonly (readonly boolean[])[] } = {},
+): void {
+  const row0 = opts.row0 ?? 0;
+  const col0 = opts.col0 ?? 0;
+  values.forEach((r, i) =>
+    r.forEach((v, j) => {
+      const f = opts.numberFormats?.[i]?.[j];
+      const fx = opts.formulas?.[i]?.[j];
+      if (!isBlank(v) || (f && f !== "General") || fx) setCell(g, row0 + i, col0 + j, v, f, fx);
+    }),
+  );
+}
+
+/** The value at an absolute position, or null where the cell is blank. */
 export function valueAt(g: Grid, row: number, col: number): CellValue {
-  const r = g.values[row - g.origin.row];
-  if (!r) return null;
-  const v = r[col - g.origin.col];
-  return v === undefined ? null : v;
+  return g.rows.get(row)?.get(col) ?? null;
 }
 
 export function numberFormatAt(g: Grid, row: number, col: number): string | null {
-  return g.numberFormats?.[row - g.origin.row]?.[col - g.origin.col] ?? null;
+  return g.numberFormats?.get(row)?.get(col) ?? null;
+}
+
+/** Whether the cell holds a formula: the user's, whatever its value (never written over). */
+export function isFormulaAt(g: Grid, row: number, col: number): boolean {
+  return !!g.formulas?.get(row)?.has(col);
+}
+
+/** A cell the user filled: a value, or a formula even when its value is blank. */
+export function isTaken(g: Grid, row: number, col: number): boolean {
+  return !isBlank(valueAt(g, row, col)) || isFormulaAt(g, row, col);
+}
+
+const sortedCache = new WeakMap<Grid, number[]>();
+
+/** The rows holding a value or a formula, in order. */
+export function filledRows(g: Grid): readonly number[] {
+  let rows = sortedCache.get(g);
+  if (!rows) {
+    rows = [...new Set([...g.rows.keys(), ...(g.formulas?.keys() ?? [])])].sort((a, b) => a - b);
+    sortedCache.set(g, rows);
+  }
+  return rows;
+}
+
+/** The filled rows from `r0` to `r1`, in order (binary search: a table's rows cost what they hold). */
+export function filledRowsIn(g: Grid, r0: number, r1: number): readonly number[] {
+  const rows = filledRows(g);
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < r0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < rows.length && rows[i] <= r1; i++) out.push(rows[i]);
+  return out;
+}
+
+/** The columns of a row holding a value, in order. */
+export function filledCols(g: Grid, row: number): number[] {
+  const r = g.rows.get(row);
+  return r ? [...r.keys()].sort((a, b) => a - b) : [];
+}
+
+/** Whether the grid holds no value at all. */
+export function isEmptyGrid(g: Grid): boolean {
+  for (const r of g.rows.values()) for (const v of r.values()) if (!isBlank(v)) return false;
+  return true;
 }
 
 /** The last row and column holding anything (the used range). */
@@ -66,15 +185,14 @@ export function usedRange(g: Grid): RangeRef | null {
   let c1 = -1;
   let r0 = Infinity;
   let c0 = Infinity;
-  g.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (isBlank(v)) return;
-      r0 = Math.min(r0, i + g.origin.row);
-      c0 = Math.min(c0, j + g.origin.col);
-      r1 = Math.max(r1, i + g.origin.row);
-      c1 = Math.max(c1, j + g.origin.col);
-    }),
-  );
+  for (const [r, cells] of g.rows)
+    for (const [c, v] of cells) {
+      if (isBlank(v)) continue;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    }
   return r1 < 0 ? null : { r0, c0, r1, c1 };
 }
 

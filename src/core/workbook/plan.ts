@@ -11,7 +11,7 @@ import { msg } from "../i18n/format";
 import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { CHECKLIST_HEADERS, type ChecklistEntry, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
-import { type CellValue, type Grid, type RangeRef, cellAddress, isBlank, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
+import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, isBlank, isEmptyGrid, isTaken, MAX_COLS, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
 import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
@@ -134,7 +134,9 @@ function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[],
 
 /**
  * Where TC8's columns go in a table: where they already are (re-evaluation), else just right of
- * the table when those cells are empty, else right of everything on the sheet.
+ * the table when those cells are empty (a formula is never empty, whatever its value), else right
+ * of everything on the sheet; when a stray far-right cell leaves no room there, the first free
+ * block right of the table. Null when the sheet has no room at all.
  */
 function placeColumns(
   g: Grid,
@@ -142,19 +144,30 @@ function placeColumns(
   width: number,
   previous: OutputColumns | undefined,
   isOwnHeader: (h: string) => boolean,
-): { c0: number; inTable: boolean } {
+): { c0: number; inTable: boolean } | null {
   const own = t.columns.filter((c) => c.output && isOwnHeader(c.header));
   if (own.length) return { c0: Math.min(...own.map((c) => c.col)), inTable: true };
   if (previous && previous.sheet === t.sheet) return { c0: previous.c0, inTable: true };
+  const rows = filledRowsIn(g, t.range.r0, t.range.r1);
+  const taken = new Set<number>();
+  for (const r of rows) {
+    for (const c of g.rows.get(r)?.keys() ?? []) if (isTaken(g, r, c)) taken.add(c);
+    for (const c of g.formulas?.get(r) ?? []) taken.add(c);
+  }
   const free = (c0: number) => {
-    for (let c = c0; c < c0 + width; c++) for (let r = t.range.r0; r <= t.range.r1; r++) if (!isBlank(valueAt(g, r, c))) return false;
+    if (c0 + width > MAX_COLS) return false;
+    for (let c = c0; c < c0 + width; c++) if (taken.has(c)) return false;
     return true;
   };
   const next = t.range.c1 + 1;
   if (free(next)) return { c0: next, inTable: true };
   let lastUsed = next;
-  g.values.forEach((row) => row.forEach((v, j) => !isBlank(v) && (lastUsed = Math.max(lastUsed, j + g.origin.col + 1))));
-  return { c0: lastUsed + 1, inTable: false };
+  for (const cells of g.rows.values()) for (const c of cells.keys()) if (c + 1 > lastUsed) lastUsed = c + 1;
+  for (const cells of g.formulas?.values() ?? []) for (const c of cells) if (c + 1 > lastUsed) lastUsed = c + 1;
+  // One empty column between the user's last column and TC8's.
+  if (lastUsed + 1 + width <= MAX_COLS) return { c0: lastUsed + 1, inTable: false };
+  for (let c0 = next; c0 + width <= MAX_COLS; c0++) if (free(c0)) return { c0, inTable: false };
+  return null;
 }
 
 function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult }[] {
@@ -179,19 +192,23 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
 
   const write = (w: CellWrite) => {
     const g = gridOf(w.sheet);
-    const v = valueAt(g, w.row, w.col);
-    // Never over a user's cell: only blank cells and TC8's own are written.
-    if (!isBlank(v) && !ownCells.has(`${w.sheet}|${w.row}|${w.col}`)) {
+    // Never over a user's cell: only blank cells (no formula, whatever its value) and TC8's own are written.
+    if (isTaken(g, w.row, w.col) && !ownCells.has(`${w.sheet}|${w.row}|${w.col}`)) {
       plan.warnings.push({ severity: "warning", cell: cellAddress(w.sheet, w.row, w.col), msg: msg("problem.cellTaken", {}) });
       return;
     }
     plan.writes.push(w);
   };
 
-  const addColumns = (t: DetectedTable, headers: string[], previous: OutputColumns | undefined, rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns => {
+  const addColumns = (t: DetectedTable, headers: string[], previous: OutputColumns | undefined, rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns | undefined => {
     const g = gridOf(t.sheet);
-    const { c0, inTable } = placeColumns(g, t, headers.length, previous, isOutputHeader);
-    for (const c of t.columns) if (c.output) for (let r = t.range.r0; r <= t.range.r1; r++) ownCells.add(`${t.sheet}|${r}|${c.col}`);
+    const place = placeColumns(g, t, headers.length, previous, isOutputHeader);
+    if (!place) {
+      plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, t.range.c1), msg: msg("problem.noRoom", { count: headers.length }) });
+      return undefined;
+    }
+    const { c0, inTable } = place;
+    for (const c of t.columns) if (c.output) for (const r of [t.headerLast, ...filledRowsIn(g, t.range.r0, t.range.r1)]) ownCells.add(`${t.sheet}|${r}|${c.col}`);
     const c1 = c0 + headers.length - 1;
     // Old TC8 columns of this table beyond the new block are cleared too.
     const oldOwn = t.columns.filter((c) => c.output).map((c) => c.col);
@@ -226,7 +243,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     const headers = verdictHeaders(rs, ev.levels);
     const rows = ev.communes.flatMap((c, i) => (read.communeRows[i]?.table === t ? [{ row: read.communeRows[i].row, values: verdictCells(c, rs, ev.levels, lang) }] : []));
     state.verdictColumns = addColumns(t, headers, prev?.verdictColumns, rows);
-    if (prev?.verdictColumns?.tableRangeBefore && state.verdictColumns.excelTable) state.verdictColumns.tableRangeBefore = prev.verdictColumns.tableRangeBefore;
+    if (prev?.verdictColumns?.tableRangeBefore && state.verdictColumns?.excelTable) state.verdictColumns.tableRangeBefore = prev.verdictColumns.tableRangeBefore;
   }
 
   // 2. Ghi chú TC8 beside each village and postal point: what it lacks.
@@ -249,7 +266,8 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       const text = r.commune === null ? "" : lines && lines.length ? lines.join("\n") : render(msg("entity.ok"), lang);
       return { row: r.row, values: [{ value: text, style: "wrap" as StyleName }] };
     });
-    state.noteColumns.push(addColumns(table, [OUTPUT_HEADERS.note], previous, noteRows));
+    const added = addColumns(table, [OUTPUT_HEADERS.note], previous, noteRows);
+    if (added) state.noteColumns.push(added);
   }
 
   // 3. Input cells behind failing conditions (red) and unreadable or needed blank cells (amber).
@@ -289,9 +307,9 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
 /** TC8 may write (or delete) a sheet of its own name: absent, listed in its state, empty, or one it evidently made. */
 function mayReplace(name: string, grids: readonly Grid[], prev: Tc8State | undefined): boolean {
   const g = grids.find((x) => x.sheet === name);
-  if (!g || prev?.sheets.includes(name) || g.values.every((r) => r.every(isBlank))) return true;
+  if (!g || prev?.sheets.includes(name) || isEmptyGrid(g)) return true;
   if (name === SUMMARY_SHEET) return String(valueAt(g, 0, 0) ?? "").startsWith("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8");
-  if (name === CHECKLIST_SHEET) return g.values.slice(0, 16).some((r) => r.some((v) => v === "Tài liệu kiểm chứng"));
+  if (name === CHECKLIST_SHEET) return filledRowsIn(g, 0, 15).some((r) => filledCols(g, r).some((c) => valueAt(g, r, c) === "Tài liệu kiểm chứng"));
   return false;
 }
 

@@ -7,7 +7,7 @@ import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
 import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
 import { msg, type Msg } from "../i18n/format";
 import { type ChecklistEntry, evidenceByCommune, readChecklist } from "./checklist";
-import { type Grid, cellAddress, isBlank, numberFormatAt, valueAt } from "./grid";
+import { type Grid, cellAddress, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, valueAt } from "./grid";
 import { cleanName, communeKey, districtKey, words } from "./normalize";
 import { CHECKLIST_SHEET, OWN_SHEETS, STATE_SHEET } from "./own";
 import { parseState, type Tc8State } from "./state";
@@ -66,7 +66,9 @@ function readRow(g: Grid, t: DetectedTable, row: number, marks: Set<number>, ski
   for (const c of t.columns) {
     if (!c.key || skip.has(c.key) || facts[c.key]) continue;
     const cell = cellAddress(g.sheet, row, c.col);
-    const f = readFact(field(c.key), valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col));
+    let f = readFact(field(c.key), valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col));
+    // A formula with no value is not an empty cell: it has not been calculated (a file written by a program).
+    if (f.value === undefined && !f.problem && isFormulaAt(g, row, c.col)) f = { ...f, problem: msg("value.uncalculated") };
     if (f.problem) problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
     facts[c.key] = f;
   }
@@ -90,7 +92,7 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
   const base = { checklist, state, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
 
   const inputGrids = grids.filter((g) => !OWN_SHEETS.has(g.sheet));
-  if (inputGrids.every((g) => g.values.every((r) => r.every(isBlank)))) {
+  if (inputGrids.every(isEmptyGrid)) {
     return { ...base, tables: [], fatal: msg("problem.emptyWorkbook") };
   }
   const tables = detectTables(grids, { skipSheets: OWN_SHEETS, mapping });

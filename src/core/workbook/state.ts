@@ -4,7 +4,7 @@
  * (with each marked cell's own formatting, to restore it). Stored as JSON in a very hidden sheet.
  */
 import type { LevelId, Lang } from "../ruleset/types";
-import type { Grid } from "./grid";
+import { filledRows, type Grid, valueAt } from "./grid";
 import type { MappingOverrides } from "./tables";
 
 export const STATE_VERSION = 1;
@@ -60,7 +60,10 @@ export function serializeState(s: Tc8State): string[] {
 /** The state from the state sheet's column A, or undefined when there is none or it cannot be read. */
 export function parseState(g: Grid | undefined): Tc8State | undefined {
   if (!g) return undefined;
-  const json = g.values.map((r) => (typeof r[0 - g.origin.col] === "string" ? (r[0 - g.origin.col] as string) : "")).join("");
+  const json = filledRows(g)
+    .map((r) => valueAt(g, r, 0))
+    .map((v) => (typeof v === "string" ? v : ""))
+    .join("");
   if (!json) return undefined;
   try {
     const s = JSON.parse(json) as Partial<Tc8State>;

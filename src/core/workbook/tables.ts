@@ -4,7 +4,7 @@
  * over sub-headers); titles above, column-number and total rows below, are skipped.
  */
 import type { TableKind } from "../fields";
-import { type CellValue, type Grid, type RangeRef, contains, isBlank, isError, usedRange, valueAt } from "./grid";
+import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "./grid";
 import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
 import { fold, headerKey } from "./normalize";
 
@@ -69,13 +69,17 @@ interface HeaderCandidate {
 
 const IDENTITY: Record<TableKind, string> = { communes: "commune", villages: "village", postal: "postal_point" };
 
-function tryHeader(g: Grid, area: RangeRef, first: number, last: number): HeaderCandidate | null {
+function tryHeader(g: Grid, cols: readonly number[], first: number, last: number): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (const kind of ["villages", "postal", "communes"] as const) {
     const columns: DetectedColumn[] = [];
     const seen = new Set<string>();
     let carried = "";
-    for (let c = area.c0; c <= area.c1; c++) {
+    let prevCol = -2;
+    for (const c of cols) {
+      // An empty column between two headers ends a group carried over unmerged cells.
+      if (c !== prevCol + 1) carried = "";
+      prevCol = c;
       const sub = cellText(filledValue(g, last, c));
       let group = first < last ? cellText(filledValue(g, first, c)) : "";
       if (g.mergesUnknown && first < last) {
@@ -135,7 +139,7 @@ export function isFooterText(s: string): boolean {
 
 function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
   const rows: number[] = [];
-  for (let r = headerLast + 1; r <= area.r1; r++) {
+  for (const r of filledRowsIn(g, headerLast + 1, area.r1)) {
     const values = columns.map((c) => valueAt(g, r, c.col));
     if (values.every(isBlank)) continue;
     if (isColumnNumberRow(values)) continue;
@@ -154,12 +158,27 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
   return rows;
 }
 
+/**
+ * The columns a header can be in: every column of an Excel table; in a used range, the columns
+ * holding something in the rows searched for the header (or under a merge there), so a sheet's
+ * cost follows what it holds, not how wide it is.
+ */
+function headerColumns(g: Grid, area: RangeRef, lastRow: number, whole: boolean): number[] {
+  if (whole) return Array.from({ length: area.c1 - area.c0 + 1 }, (_, i) => area.c0 + i);
+  const cols = new Set<number>();
+  for (const r of filledRowsIn(g, area.r0, lastRow)) for (const c of filledCols(g, r)) if (c >= area.c0 && c <= area.c1) cols.add(c);
+  for (const m of g.merges)
+    if (m.r1 >= area.r0 && m.r0 <= lastRow) for (let c = Math.max(m.c0, area.c0); c <= Math.min(m.c1, area.c1); c++) cols.add(c);
+  return [...cols].sort((a, b) => a - b);
+}
+
 function detectIn(g: Grid, area: RangeRef, excelTable: { name: string; showHeaders: boolean } | undefined, mapping: MappingOverrides | undefined): DetectedTable | null {
   let best: HeaderCandidate | null = null;
   const lastCandidate = excelTable?.showHeaders ? area.r0 : Math.min(area.r0 + HEADER_SEARCH_ROWS - 1, area.r1);
+  const cols = headerColumns(g, area, lastCandidate, !!excelTable);
   for (let h = area.r0; h <= lastCandidate; h++) {
     for (const first of h > area.r0 ? [h, h - 1] : [h]) {
-      const cand = tryHeader(g, area, first, h);
+      const cand = tryHeader(g, cols, first, h);
       // More matched columns win; on a tie the one-row header, then the earlier row.
       if (cand && (!best || cand.score > best.score)) best = cand;
     }
@@ -178,19 +197,24 @@ function detectIn(g: Grid, area: RangeRef, excelTable: { name: string; showHeade
   }
   const identityCol = best.columns.find((c) => c.key === IDENTITY[best!.kind])?.col ?? area.c0;
   const title: string[] = [];
-  for (let r = Math.max(0, best.first - HEADER_SEARCH_ROWS); r < best.first; r++)
-    for (let c = area.c0; c <= area.c1; c++) {
+  for (const r of filledRowsIn(g, Math.max(0, best.first - HEADER_SEARCH_ROWS), best.first - 1))
+    for (const c of filledCols(g, r)) {
+      if (c < area.c0 || c > area.c1) continue;
       const t = cellText(valueAt(g, r, c));
       if (t) title.push(t);
     }
+  // A sheet's used range ends at its last headed column: a stray value far to the right (XFD) is
+  // not part of the table, and TC8's columns go right after the headers.
+  const headed = best.columns.filter((c) => c.header !== "");
+  const c1 = excelTable ? area.c1 : Math.max(area.c0, ...headed.map((c) => c.col));
   return {
     kind: best.kind,
     sheet: g.sheet,
     excelTable: excelTable?.name,
-    range: { r0: best.first, c0: area.c0, r1: area.r1, c1: area.c1 },
+    range: { r0: best.first, c0: area.c0, r1: area.r1, c1 },
     headerFirst: best.first,
     headerLast: best.last,
-    columns: best.columns,
+    columns: best.columns.filter((c) => c.col <= c1),
     dataRows: dataRowsOf(g, area, best.last, best.columns, identityCol),
     title: title.join(" "),
   };

@@ -3,7 +3,7 @@
  * the Excel tables and, where the API has them, merged areas, in two `context.sync` calls whatever
  * the number of rows or sheets (SPEC §7).
  */
-import { type CellValue, type Grid, type GridTable, parseRange, type RangeRef } from "../../core/workbook/grid";
+import { addBlock, type CellValue, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef } from "../../core/workbook/grid";
 import type { Capabilities } from "./capabilities";
 
 export interface ExcelSnapshot {
@@ -54,21 +54,17 @@ export async function readSnapshot(context: Excel.RequestContext, caps: Capabili
   await context.sync(); // 2: their contents.
 
   const grids: Grid[] = perSheet.map(({ ws, used, merges }) => {
-    const base: Grid = {
-      sheet: ws.name,
+    const base: Grid = emptyGrid(ws.name, {
       visibility: ws.visibility === "Visible" ? "visible" : ws.visibility === "Hidden" ? "hidden" : "veryHidden",
-      origin: { row: 0, col: 0 },
-      values: [],
-      merges: [],
       ...(caps.mergedAreas ? {} : { mergesUnknown: true as const }),
-      tables: [],
-    };
+    });
     if (used.isNullObject) return base;
     const { range } = splitAddress(used.address);
     const values = used.values.map((row, i) => row.map((v, j) => cellValue(v, used.valueTypes[i]?.[j])));
     const numberFormats = used.numberFormat.map((row) => row.map((f) => (typeof f === "string" && f !== "General" ? f : null)));
-    const mergeList = merges && !merges.isNullObject ? merges.areas.items.map((a) => splitAddress(a.address).range) : [];
-    return { ...base, origin: { row: range.r0, col: range.c0 }, values, numberFormats, merges: mergeList };
+    addBlock(base, values, { row0: range.r0, col0: range.c0, numberFormats });
+    base.merges = merges && !merges.isNullObject ? merges.areas.items.map((a) => splitAddress(a.address).range) : [];
+    return base;
   });
   for (const { t, r } of tableRanges) {
     const g = grids.find((x) => x.sheet === t.worksheet.name);

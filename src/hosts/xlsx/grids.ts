@@ -1,6 +1,6 @@
 /** Grids (src/core/workbook/grid.ts) from an exceljs workbook: the .xlsx host's read side. */
 import type ExcelJS from "exceljs";
-import { type CellValue, type Grid, type GridTable, parseRange } from "../../core/workbook/grid";
+import { type CellValue, emptyGrid, type Grid, type GridTable, parseRange, setCell } from "../../core/workbook/grid";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -39,26 +39,19 @@ export function tablesOf(ws: ExcelJS.Worksheet): { model: LoadedTable; range: st
 }
 
 export function gridOf(ws: ExcelJS.Worksheet): Grid {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
-    const vr: CellValue[] = new Array(cols).fill(null);
-    const fr: (string | null)[] = new Array(cols).fill(null);
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
+  const tables: GridTable[] = tablesOf(ws).map(({ model, range }) => ({ name: model.name ?? "", range: parseRange(range), showHeaders: model.headerRow !== false }));
+  const g = emptyGrid(ws.name, { visibility: (ws.state as Grid["visibility"]) ?? "visible", merges, tables });
+  ws.eachRow({ includeEmpty: false }, (row, r) =>
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // Merged cells other than the top-left repeat its value in exceljs; Excel keeps them empty.
       if (cell.isMerged && cell.master !== cell) return;
-      vr[c - 1] = cellValueOf(cell.value);
-      fr[c - 1] = cell.numFmt ?? null;
-    });
-    values.push(vr);
-    numberFormats.push(fr);
-  }
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
-  const tables: GridTable[] = tablesOf(ws).map(({ model, range }) => ({ name: model.name ?? "", range: parseRange(range), showHeaders: model.headerRow !== false }));
-  return { sheet: ws.name, visibility: (ws.state as Grid["visibility"]) ?? "visible", origin: { row: 0, col: 0 }, values, numberFormats, merges, tables };
+      const v = cell.value as unknown;
+      const formula = typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
+      setCell(g, r - 1, c - 1, cellValueOf(cell.value), cell.numFmt ?? null, formula);
+    }),
+  );
+  return g;
 }
 
 export function gridsOf(wb: ExcelJS.Workbook): Grid[] {
