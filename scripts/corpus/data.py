@@ -8,6 +8,7 @@ that pass, fail at NTM (a marked input cell) and fail at NC only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import zlib
 from typing import Any
 
 # (key, canonical header) of the communes sheet as TC8's template writes it, in its order.
@@ -165,17 +166,18 @@ D, K, T = "Đạt", "Không đạt", "Thiếu dữ liệu"
 STORIES: dict[str, Story] = {s.id: s for s in [
     Story("pass", "đạt cả NTM và NTM nâng cao", D, D),
     Story("computers", "8/21 CBCC có máy vi tính (38 % < 50 %, 8.4.a)", K, K,
-          row={"officials": 21, "officials_with_computer": 8}, marked="officials_with_computer", failing="8.4 NTM"),
+          row={"officials": 21, "officials_with_computer": 8, "officials_trained": 19}, marked="officials_with_computer", failing="8.4 NTM"),
     Story("news", "đài truyền thanh chỉ phát 2 tin/tuần (8.3.d)", K, K,
           row={"radio_news_per_week": 2}, marked="radio_news_per_week", failing="8.3 NTM, 8.3 NC"),
     Story("wifi", "chưa có wifi miễn phí ở trạm y tế (8.5 NC)", D, K,
           row={"wifi_tram_y_te": "Không"}, marked="wifi_tram_y_te", failing="8.5 NC"),
     Story("dongbang", "đồng bằng: 18/20 CBCC được bồi dưỡng < 100 % (8.4 NC)", D, K,
-          row={"area": "Đồng bằng", "smartphone_users": 1700, "citizens_trained": 1500}, marked="officials_trained", failing="8.4 NC"),
+          row={"area": "Đồng bằng", "officials": 20, "officials_trained": 18, "working_age": 2000, "smartphone_users": 1700, "citizens_trained": 1500},
+          marked="officials_trained", failing="8.4 NC"),
     Story("missing", "chưa ghi số tin, bài trên trang TTĐT trong năm (thiếu dữ liệu)", T, T,
           row={"website_posts_year": None}, marked="website_posts_year", failing="8.4 NTM"),
     Story("online", "hồ sơ trực tuyến 250/1000 = 25 % < 30 % (8.4.c)", K, K,
-          row={"dossiers_online": 250}, marked="dossiers_online", failing="8.4 NTM, 8.4 NC"),
+          row={"dossiers_total": 1000, "dossiers_online": 250}, marked="dossiers_online", failing="8.4 NTM, 8.4 NC"),
     Story("internet", "một bản chưa có Internet (8.2.a)", K, K,
           row={"villages_internet": 3}, village={2: {"internet_fixed": "Không", "internet_mobile": "Không"}}, marked=None, failing="8.2 NTM"),
     Story("loa", "một trong 4 thôn loa chưa hoạt động thường xuyên (75 % < 90 %, 8.3 NC)", D, K,
@@ -183,7 +185,7 @@ STORIES: dict[str, Story] = {s.id: s for s in [
     Story("hours", "điểm BĐVHX chỉ mở cửa 3 giờ/ngày (8.1.a)", K, K,
           row={"hours_per_day": 3}, postal={"hours_per_day": 3}, marked=None, failing="8.1 NTM, 8.1 NC"),
     Story("plates", "760/800 điểm gắn biển địa chỉ số (95 % < 100 %, 8.4 NC)", D, K,
-          row={"address_plates": 760}, marked="address_plates", failing="8.4 NC"),
+          row={"address_points": 800, "address_plates": 760}, marked="address_plates", failing="8.4 NC"),
     Story("ocop0", "không có sản phẩm OCOP (8.4.d đạt), đạt cả hai cấp", D, D,
           row={"ocop_products": 0, "ocop_online": 0}),
 ]}
@@ -223,6 +225,29 @@ class Commune:
     postal: dict[str, Any]
 
 
+def vary(row: dict[str, Any], seed: str) -> None:
+    """Figures that differ from commune to commune (the same for the same name) and still pass."""
+    h = zlib.crc32(seed.encode("utf-8"))
+
+    def pick(lo: int, hi: int, k: int) -> int:
+        return lo + (h >> k) % (hi - lo + 1)
+
+    officials = pick(18, 24, 0)
+    dossiers = pick(70, 150, 3) * 10
+    working = pick(15, 35, 7) * 100
+    points = pick(60, 120, 11) * 10
+    ocop = pick(1, 4, 13)
+    row.update({
+        "officials": officials, "officials_with_computer": -(-officials * pick(55, 80, 2) // 100),
+        "officials_trained": -(-officials * 9 // 10), "radio_news_per_week": pick(3, 6, 5),
+        "website_posts_year": pick(36, 60, 9), "website_posts_min_month": pick(3, 5, 4),
+        "dossiers_total": dossiers, "dossiers_online": dossiers * pick(52, 75, 6) // 100,
+        "working_age": working, "smartphone_users": working * pick(60, 75, 8) // 100, "citizens_trained": working * pick(55, 65, 10) // 100,
+        "address_points": points, "address_plates": points, "ocop_products": ocop, "ocop_online": ocop,
+        "wifi_other_places": pick(0, 5, 12), "publication_points": pick(1, 2, 14),
+    })
+
+
 def communes(district: str, picks: list[tuple[str, str]], code0: int = 6200) -> list[Commune]:
     """Communes of `district`, each (short name, story id), with their villages and postal point."""
     out: list[Commune] = []
@@ -230,6 +255,7 @@ def communes(district: str, picks: list[tuple[str, str]], code0: int = 6200) -> 
         s = STORIES[sid]
         name = f"Xã {short}"
         row = dict(PASSING)
+        vary(row, f"{district}/{short}")
         row.update({"commune": name, "code": f"{code0 + 7 * i:05d}", "district": f"Huyện {district}",
                     "website": f"https://{slug(short)}.{slug(district)}.langson.gov.vn"})
         row.update(s.row)

@@ -74,15 +74,15 @@ def f01(ctx: Any, out: str, work: str) -> dict[str, Any]:
     h0 = form.header_row - 1  # 0-based rows
     r1 = form.last_row - 1
     name_col = form.cols["commune"] - 1
-    posts_col = form.cols["website_posts_year"] - 1
+    posts_col = form.cols["dossiers_online"] - 1
     below = sheet.getCellByPosition(1, form.last_row + 2).Position
     ranges = (CellRangeAddress(Sheet=0, StartColumn=name_col, StartRow=h0, EndColumn=name_col, EndRow=r1),
               CellRangeAddress(Sheet=0, StartColumn=posts_col, StartRow=h0, EndColumn=posts_col, EndRow=r1))
     from com.sun.star.awt import Rectangle  # type: ignore
-    sheet.Charts.addNewByName("BieuDoTinBai", Rectangle(below.X, below.Y, 16000, 8000), ranges, True, False)
+    sheet.Charts.addNewByName("BieuDoTinBai", Rectangle(below.X, below.Y, 16000, 8000), ranges, True, True)
     chart = sheet.Charts.getByName("BieuDoTinBai").EmbeddedObject
     chart.HasMainTitle = True
-    chart.Title.String = "Số tin, bài trên trang TTĐT năm 2024"
+    chart.Title.String = "Số hồ sơ TTHC giải quyết trực tuyến năm 2024"
     chart.HasLegend = False
     dp = sheet.DrawPage
     gp = ctx.ServiceManager.createInstanceWithContext("com.sun.star.graphic.GraphicProvider", ctx)
@@ -119,7 +119,7 @@ def f01(ctx: Any, out: str, work: str) -> dict[str, Any]:
         "features": [
             {"part": ", ".join(drawing), "path": "xdr:wsDr/xdr:twoCellAnchor/xdr:graphicFrame (chart), xdr:pic (image), xdr:sp[xdr:nvSpPr/xdr:cNvSpPr/@txBox='1'] (text box)",
              "what": "the communes sheet's drawing: chart 'BieuDoTinBai', picture 'Biểu trưng', text box 'Ghi chú'"},
-            {"part": ", ".join(chart_parts), "path": "c:chartSpace/c:chart/c:plotArea/c:barChart", "what": "a column chart over 'Xã' (names and posts per year), title in Vietnamese"},
+            {"part": ", ".join(chart_parts), "path": "c:chartSpace/c:chart/c:plotArea/c:barChart", "what": "a column chart over 'Xã' (commune names and dossiers handled online), title in Vietnamese"},
             {"part": ", ".join(media), "path": "(PNG bytes)", "what": "the embedded image"},
             {"part": "xl/styles.xml", "path": "styleSheet/cellXfs/xf", "what": "LibreOffice's style numbering (cellStyleXfs and cellXfs in its own order; many more xf than the hand-made base)"},
             {"part": "[Content_Types].xml", "path": "Types (no Override for a theme)", "what": "LibreOffice 7.4 writes no theme part: a writer that names xl/theme/theme1.xml in its output must also write it"},

@@ -145,8 +145,9 @@ well-formed (`xmllint`), and with `--xsd` the SpreadsheetML, DrawingML, OPC and 
 validate against the ECMA-376 Part 4 transitional schemas after markup-compatibility processing
 (`mc:Ignorable` content removed, as a consumer does; x14/MS-XLSX extension content inside `extLst` is
 not validated: no schema for it is at hand); `node bin/tc8.js evaluate` reads it with the expected
-exit code and lists each commune with the expected verdicts; LibreOffice headless converts it to CSV
-(every sheet) and the communes' names are in the CSV.
+exit code and lists each commune with the expected verdicts (and each "marked" cell is a cell of a
+failing condition in the results JSON); LibreOffice headless converts it to CSV (every sheet; 12 to
+.ods instead, as its CSV would run to XFD1048576) and the communes' names are in the output.
 The schemas are not in the repository: get `OfficeOpenXML-XMLSchema-Transitional.zip` from ECMA-376
 Part 4 (https://ecma-international.org/publications-and-standards/standards/ecma-376/) and pass its
 folder.
