@@ -127,17 +127,17 @@ def f02() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "2. Sparklines (x14 extLst) and dropdowns whose list is on another sheet",
         "features": [
-            {"part": S1, "path": f"worksheet/extLst/ext[@uri='{EXT_SPARK}']/x14:sparklineGroups/x14:sparklineGroup/x14:sparklines/x14:sparkline",
+            {"part": S1, "marker": '<x14:sparklineGroup ', "path": f"worksheet/extLst/ext[@uri='{EXT_SPARK}']/x14:sparklineGroups/x14:sparklineGroup/x14:sparklines/x14:sparkline",
              "what": f"{n} line sparklines in {col_letter(trend)}{r0}:{col_letter(trend)}{r1}, data on the sheet 'Số liệu 2022-2024' (xm:f 'Số liệu 2022-2024'!B2:D2 …)"},
-            {"part": S1, "path": f"worksheet/extLst/ext[@uri='{EXT_DV}']/x14:dataValidations/x14:dataValidation",
+            {"part": S1, "marker": "'Danh mục'!$A$2:$A$3", "path": f"worksheet/extLst/ext[@uri='{EXT_DV}']/x14:dataValidations/x14:dataValidation",
              "what": "2 list dropdowns whose lists are on the hidden sheet 'Danh mục' (xm:f 'Danh mục'!$A$2:$A$3 for the yes/no columns, $B$2:$B$3 for Khu vực)"},
-            {"part": S1, "path": "worksheet/dataValidations/dataValidation[@type='whole']", "what": "whole-number validation (≥ 0) with a Vietnamese prompt and error on the count columns"},
-            {"part": S2, "path": "worksheet/dataValidations/dataValidation[@type='list']/formula1", "what": 'inline list "Có,Không" on the villages\' yes/no columns'},
-            {"part": S2, "path": f"worksheet/extLst/ext[@uri='{EXT_DV}']/x14:dataValidations/x14:dataValidation",
+            {"part": S1, "marker": 'type="whole"', "path": "worksheet/dataValidations/dataValidation[@type='whole']", "what": "whole-number validation (≥ 0) with a Vietnamese prompt and error on the count columns"},
+            {"part": S2, "marker": '<formula1>"Có,Không"</formula1>', "path": "worksheet/dataValidations/dataValidation[@type='list']/formula1", "what": 'inline list "Có,Không" on the villages\' yes/no columns'},
+            {"part": S2, "marker": "<xm:f>'Xã'!$B$", "path": f"worksheet/extLst/ext[@uri='{EXT_DV}']/x14:dataValidations/x14:dataValidation",
              "what": f"list of communes taken from the communes sheet ('Xã'!$B${r0}:$B${r1}) on B2:B{vil.last_row}"},
-            {"part": "xl/worksheets/sheet4.xml", "path": f"worksheet/extLst/ext[@uri='{EXT_SPARK}']/x14:sparklineGroups/x14:sparklineGroup[@type='column']",
+            {"part": "xl/worksheets/sheet4.xml", "marker": 'x14:sparklineGroup type="column"', "path": f"worksheet/extLst/ext[@uri='{EXT_SPARK}']/x14:sparklineGroups/x14:sparklineGroup[@type='column']",
              "what": "column sparklines E2:E6 on the history sheet"},
-            {"part": "xl/workbook.xml", "path": "workbook/sheets/sheet[@name='Danh mục'][@state='hidden']", "what": "the lists' sheet is hidden"},
+            {"part": "xl/workbook.xml", "marker": 'state="hidden"', "path": "workbook/sheets/sheet[@name='Danh mục'][@state='hidden']", "what": "the lists' sheet is hidden"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), "postal points: 'Điểm BĐVHX'!B2:J6"],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
@@ -193,18 +193,18 @@ def f03() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "3. Defined names of every kind",
         "features": [
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='DanhSachXa']", "what": f"workbook-scoped range 'Xã'!$B${r0}:$B${r1}"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='NamBaoCao'][@localSheetId='0']", "what": "sheet-scoped constant 2024 (scope: 'Xã')"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='KyBaoCao']", "what": "the same name twice: global \"Năm 2024\" and local to 'Thôn' (localSheetId=1) \"Quý IV/2024\""},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='SoLieuGoc'][@hidden='1']", "what": "hidden name"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='NguongMayTinh']", "what": "constant 0.5 with a comment attribute"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='DSThon']", "what": "dynamic OFFSET(…COUNTA…) range with a comment"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='TongCBCC']", "what": "a formula name SUM(…)"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='BangCu']", "what": "a broken name (#REF!), as real files have"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='_xlnm.Print_Titles']", "what": "print titles on 'Xã' (columns A:C and the header row) and 'Thôn' (row 1)"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='_xlnm.Print_Area'][@localSheetId='0']", "what": "print area of 'Xã'"},
-            {"part": "xl/workbook.xml", "path": "workbook/definedNames/definedName[@name='_xlnm._FilterDatabase'][@localSheetId='1'][@hidden='1']", "what": "the autofilter's hidden name on 'Thôn'"},
-            {"part": "xl/worksheets/sheet4.xml", "path": "worksheet/sheetData/row/c/f", "what": "formulas using the names (COUNTA(DanhSachXa), NguongMayTinh, TongCBCC, ROWS(DSThon), KyBaoCao) with cached values"},
+            {"part": "xl/workbook.xml", "marker": 'name="DanhSachXa"', "path": "workbook/definedNames/definedName[@name='DanhSachXa']", "what": f"workbook-scoped range 'Xã'!$B${r0}:$B${r1}"},
+            {"part": "xl/workbook.xml", "marker": 'name="NamBaoCao" localSheetId="0"', "path": "workbook/definedNames/definedName[@name='NamBaoCao'][@localSheetId='0']", "what": "sheet-scoped constant 2024 (scope: 'Xã')"},
+            {"part": "xl/workbook.xml", "marker": 'name="KyBaoCao" localSheetId="1"', "path": "workbook/definedNames/definedName[@name='KyBaoCao']", "what": "the same name twice: global \"Năm 2024\" and local to 'Thôn' (localSheetId=1) \"Quý IV/2024\""},
+            {"part": "xl/workbook.xml", "marker": 'name="SoLieuGoc" hidden="1"', "path": "workbook/definedNames/definedName[@name='SoLieuGoc'][@hidden='1']", "what": "hidden name"},
+            {"part": "xl/workbook.xml", "marker": 'name="NguongMayTinh" comment="', "path": "workbook/definedNames/definedName[@name='NguongMayTinh']", "what": "constant 0.5 with a comment attribute"},
+            {"part": "xl/workbook.xml", "marker": '>OFFSET(', "path": "workbook/definedNames/definedName[@name='DSThon']", "what": "dynamic OFFSET(…COUNTA…) range with a comment"},
+            {"part": "xl/workbook.xml", "marker": 'name="TongCBCC">SUM(', "path": "workbook/definedNames/definedName[@name='TongCBCC']", "what": "a formula name SUM(…)"},
+            {"part": "xl/workbook.xml", "marker": 'name="BangCu">#REF!<', "path": "workbook/definedNames/definedName[@name='BangCu']", "what": "a broken name (#REF!), as real files have"},
+            {"part": "xl/workbook.xml", "marker": 'name="_xlnm.Print_Titles" localSheetId="0"', "path": "workbook/definedNames/definedName[@name='_xlnm.Print_Titles']", "what": "print titles on 'Xã' (columns A:C and the header row) and 'Thôn' (row 1)"},
+            {"part": "xl/workbook.xml", "marker": 'name="_xlnm.Print_Area" localSheetId="0"', "path": "workbook/definedNames/definedName[@name='_xlnm.Print_Area'][@localSheetId='0']", "what": "print area of 'Xã'"},
+            {"part": "xl/workbook.xml", "marker": 'name="_xlnm._FilterDatabase" localSheetId="1" hidden="1"', "path": "workbook/definedNames/definedName[@name='_xlnm._FilterDatabase'][@localSheetId='1'][@hidden='1']", "what": "the autofilter's hidden name on 'Thôn'"},
+            {"part": "xl/worksheets/sheet4.xml", "marker": '<f>COUNTA(DanhSachXa)</f>', "path": "worksheet/sheetData/row/c/f", "what": "formulas using the names (COUNTA(DanhSachXa), NguongMayTinh, TongCBCC, ROWS(DSThon), KyBaoCao) with cached values"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
@@ -260,11 +260,11 @@ def f04() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "4. Manual page breaks and ignored-error flags",
         "features": [
-            {"part": S1, "path": "worksheet/rowBreaks/brk", "what": f"manual row breaks after rows {', '.join(map(str, brk_rows))} (man=\"1\")"},
-            {"part": S1, "path": "worksheet/colBreaks/brk", "what": f"manual column breaks after columns {', '.join(col_letter(c) for c in brk_cols)}"},
-            {"part": S1, "path": "worksheet/ignoredErrors/ignoredError[@numberStoredAsText='1']", "what": f"numbers stored as text not flagged: two ignoredError elements, {sq_code} (codes) and {sq_counts} (counts typed as text)"},
-            {"part": S1, "path": "worksheet/sheetViews/sheetView[@view='pageBreakPreview']", "what": "page-break preview view"},
-            {"part": S1, "path": "worksheet/pageSetup[@r:id] + worksheet/headerFooter + worksheet/printOptions", "what": "landscape A4 at 85 %, header and footer with Vietnamese text, centred"},
+            {"part": S1, "marker": '<rowBreaks ', "path": "worksheet/rowBreaks/brk", "what": f"manual row breaks after rows {', '.join(map(str, brk_rows))} (man=\"1\")"},
+            {"part": S1, "marker": '<colBreaks ', "path": "worksheet/colBreaks/brk", "what": f"manual column breaks after columns {', '.join(col_letter(c) for c in brk_cols)}"},
+            {"part": S1, "marker": 'numberStoredAsText="1"', "path": "worksheet/ignoredErrors/ignoredError[@numberStoredAsText='1']", "what": f"numbers stored as text not flagged: two ignoredError elements, {sq_code} (codes) and {sq_counts} (counts typed as text)"},
+            {"part": S1, "marker": 'view="pageBreakPreview"', "path": "worksheet/sheetViews/sheetView[@view='pageBreakPreview']", "what": "page-break preview view"},
+            {"part": S1, "marker": '<headerFooter>', "path": "worksheet/pageSetup[@r:id] + worksheet/headerFooter + worksheet/printOptions", "what": "landscape A4 at 85 %, header and footer with Vietnamese text, centred"},
             {"part": "xl/printerSettings/printerSettings1.bin", "path": "(binary DEVMODEW, 220 bytes)", "what": "printer settings part of the sheet, content type by Default Extension=\"bin\""},
         ],
         "inputs": [inputs(form) + "; one-sheet form: village counts and the postal point are columns of the communes table",
@@ -325,12 +325,12 @@ def f05() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "5. Existing notes (legacy comments + VML) on the communes sheet",
         "features": [
-            {"part": "xl/comments1.xml", "path": "comments/commentList/comment", "what": f"{len(items)} notes on 'Xã': " + ", ".join(ref(r, c) for r, c, *_ in items)
+            {"part": "xl/comments1.xml", "marker": 'đang chờ cấp thêm 3 máy', "path": "comments/commentList/comment", "what": f"{len(items)} notes on 'Xã': " + ", ".join(ref(r, c) for r, c, *_ in items)
              + f"; the one on {marked} (an input cell TC8 marks: 8/21 computers) is shown (x:Visible)"},
-            {"part": "xl/comments1.xml", "path": "comments/authors/author", "what": "two authors with Vietnamese names; each note starts with its author in bold, then _x000D_ and a line feed, as Excel writes"},
-            {"part": "xl/drawings/vmlDrawing1.vml", "path": "xml/v:shape/x:ClientData[@ObjectType='Note']", "what": "one shape per note (o:idmap data=\"1\", shapes _x0000_s1025…), x:Row/x:Column 0-based"},
-            {"part": S1, "path": "worksheet/legacyDrawing/@r:id", "what": "the sheet's link to the VML (its .rels also has the comments relationship)"},
-            {"part": "xl/comments2.xml", "path": "comments/commentList/comment", "what": "a note on the villages sheet (with xl/drawings/vmlDrawing2.vml, idmap 2)"},
+            {"part": "xl/comments1.xml", "marker": '<author>Hoàng Thị Mai</author>', "path": "comments/authors/author", "what": "two authors with Vietnamese names; each note starts with its author in bold, then _x000D_ and a line feed, as Excel writes"},
+            {"part": "xl/drawings/vmlDrawing1.vml", "marker": 'ObjectType="Note"', "path": "xml/v:shape/x:ClientData[@ObjectType='Note']", "what": "one shape per note (o:idmap data=\"1\", shapes _x0000_s1025…), x:Row/x:Column 0-based"},
+            {"part": S1, "marker": '<legacyDrawing ', "path": "worksheet/legacyDrawing/@r:id", "what": "the sheet's link to the VML (its .rels also has the comments relationship)"},
+            {"part": "xl/comments2.xml", "marker": 'MobiFone đã lắp trạm BTS', "path": "comments/commentList/comment", "what": "a note on the villages sheet (with xl/drawings/vmlDrawing2.vml, idmap 2)"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points"),
                    f"notes on input cells: {marked} (marked by TC8: fails 8.4.a) and {miss} (empty: missing data, marked)"],
@@ -380,13 +380,13 @@ def f06() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "6. Conditional formats: data bars (2007 + x14 extension), colour scale, an x14-only icon set",
         "features": [
-            {"part": S1, "path": "worksheet/conditionalFormatting/cfRule[@type='dataBar']/extLst/ext/x14:id", "what": f"two 2007 data bars ({posts}, {online}) each pointing by x14:id to its x14 twin"},
-            {"part": S1, "path": f"worksheet/extLst/ext[@uri='{EXT_CF}']/x14:conditionalFormattings/x14:conditionalFormatting/x14:cfRule[@type='dataBar']/x14:dataBar",
+            {"part": S1, "marker": f"<x14:id>{id1}</x14:id>", "path": "worksheet/conditionalFormatting/cfRule[@type='dataBar']/extLst/ext/x14:id", "what": f"two 2007 data bars ({posts}, {online}) each pointing by x14:id to its x14 twin"},
+            {"part": S1, "marker": '<x14:cfvo type="autoMin"/>', "path": f"worksheet/extLst/ext[@uri='{EXT_CF}']/x14:conditionalFormattings/x14:conditionalFormatting/x14:cfRule[@type='dataBar']/x14:dataBar",
              "what": "the x14 settings: minLength 0, maxLength 100, border, solid fill, negative colours, axis colour; ids {…} equal the x14:id above"},
-            {"part": S1, "path": "worksheet/conditionalFormatting/cfRule[@type='colorScale']", "what": "3-colour scale on the dossiers column"},
-            {"part": S1, "path": "worksheet/conditionalFormatting/cfRule[@type='expression'][@dxfId]", "what": f"a formula rule (computers/officials < 0.5) with a dxf on {comp}, the column TC8 marks"},
-            {"part": S1, "path": f"worksheet/extLst/ext[@uri='{EXT_CF}']//x14:cfRule[@type='iconSet']/x14:iconSet[@iconSet='3Triangles']", "what": f"an icon set that exists only in the x14 extension ({smart})"},
-            {"part": "xl/styles.xml", "path": "styleSheet/dxfs/dxf", "what": "the formula rule's differential format"},
+            {"part": S1, "marker": '<colorScale>', "path": "worksheet/conditionalFormatting/cfRule[@type='colorScale']", "what": "3-colour scale on the dossiers column"},
+            {"part": S1, "marker": '<cfRule type="expression"', "path": "worksheet/conditionalFormatting/cfRule[@type='expression'][@dxfId]", "what": f"a formula rule (computers/officials < 0.5) with a dxf on {comp}, the column TC8 marks"},
+            {"part": S1, "marker": 'iconSet="3Triangles"', "path": f"worksheet/extLst/ext[@uri='{EXT_CF}']//x14:cfRule[@type='iconSet']/x14:iconSet[@iconSet='3Triangles']", "what": f"an icon set that exists only in the x14 extension ({smart})"},
+            {"part": "xl/styles.xml", "marker": '<dxf>', "path": "styleSheet/dxfs/dxf", "what": "the formula rule's differential format"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
@@ -444,10 +444,10 @@ def f07() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "7. A custom theme (colours and fonts) and custom number formats used by cells",
         "features": [
-            {"part": "xl/theme/theme1.xml", "path": "a:theme[@name='Lạng Sơn']/a:themeElements/a:clrScheme[@name='Lạng Sơn']", "what": "changed theme colours (accent1 2E7D32, accent2 C0504D, …)"},
-            {"part": "xl/theme/theme1.xml", "path": "a:theme/a:themeElements/a:fontScheme[@name='Hành chính']/a:majorFont/a:latin[@typeface='Times New Roman']", "what": "theme fonts: Times New Roman for headings and body"},
-            {"part": "xl/styles.xml", "path": "styleSheet/numFmts/numFmt", "what": "custom formats: " + "; ".join(codes)},
-            {"part": "xl/styles.xml", "path": "styleSheet/fonts/font/scheme + fills/fill/patternFill/fgColor[@theme='4'][@tint]", "what": "cells use theme fonts (scheme minor/major) and theme colours with tints"},
+            {"part": "xl/theme/theme1.xml", "marker": 'name="Lạng Sơn"', "path": "a:theme[@name='Lạng Sơn']/a:themeElements/a:clrScheme[@name='Lạng Sơn']", "what": "changed theme colours (accent1 2E7D32, accent2 C0504D, …)"},
+            {"part": "xl/theme/theme1.xml", "marker": 'typeface="Times New Roman"', "path": "a:theme/a:themeElements/a:fontScheme[@name='Hành chính']/a:majorFont/a:latin[@typeface='Times New Roman']", "what": "theme fonts: Times New Roman for headings and body"},
+            {"part": "xl/styles.xml", "marker": 'formatCode="#,##0&quot; người&quot;"', "path": "styleSheet/numFmts/numFmt", "what": "custom formats: " + "; ".join(codes)},
+            {"part": "xl/styles.xml", "marker": 'theme="4" tint="', "path": "styleSheet/fonts/font/scheme + fills/fill/patternFill/fgColor[@theme='4'][@tint]", "what": "cells use theme fonts (scheme minor/major) and theme colours with tints"},
             {"part": S1, "path": "worksheet/sheetData/row/c[@s]", "what": "input cells formatted #,##0\" người\", #,##0\" hồ sơ\", 0\" tin/tuần\"; a rate formula formatted 0.0 %; [h]:mm and dd/mm/yyyy in extra columns"},
         ],
         "inputs": [inputs(form) + f"; the rate column {form.col('dossiers_online_rate')} holds formulas (=online/total) formatted 0.0%",
@@ -506,15 +506,15 @@ def f09() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "9. Shared strings with _xHHHH_ escapes, rich text, phonetic runs and preserved spaces",
         "features": [
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/t[.='Có_x000B_']", "what": f"input {form.cell(b.name, 'sw_qlvb')}: \"Có\" + U+000B (vertical tab from Word)"},
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/t[.='06341_x001F_']", "what": f"input {form.cell(d.name, 'code')} (Mã xã, read, not evaluated): \"06341\" + U+001F; a note holds _x0009_ and _x001F_ too"},
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/t[contains(.,'_x000D_')]", "what": f"input {form.cell(c_.name, 'website')} ends in U+000D; notes and 'Thôn' providers hold _x000D_ before a line feed"},
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/t[contains(.,'_x005F_x0041_')]", "what": "the literal text \"_x0041_\" (escaped underscore), in a note; 'Thôn' has the literal \"_x000D_\" the same way"},
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/t[@xml:space='preserve']", "what": f"leading/trailing spaces in inputs: {form.cell(b.name, 'sw_email')} \" Có \", {form.cell(c_.name, 'commune')} \"Xã Minh Tiến \", {form.cell(d.name, 'officials')} \"  {d.row['officials']} \" (a number typed as text)"},
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/r (rich text runs)", "what": f"the title A1 in three runs (one red); the commune name {form.cell(a.name, 'commune')} in two runs (\"Xã \" + bold \"Đồng Tân\")"},
-            {"part": "xl/sharedStrings.xml", "path": "sst/si/rPh + sst/si/phoneticPr", "what": "a phonetic run on a note (and worksheet/phoneticPr in the sheet)"},
-            {"part": S1, "path": "worksheet/sheetData/row/c[@t='inlineStr']/is/t", "what": f"an inline string with _x000D_ and a trailing space at B{form.last_row + 2}"},
-            {"part": S1, "path": "worksheet/sheetData/row/c[@t='str']", "what": f"a formula with a cached string at B{form.last_row + 3}"},
+            {"part": "xl/sharedStrings.xml", "marker": '<t>Có_x000B_</t>', "path": "sst/si/t[.='Có_x000B_']", "what": f"input {form.cell(b.name, 'sw_qlvb')}: \"Có\" + U+000B (vertical tab from Word)"},
+            {"part": "xl/sharedStrings.xml", "marker": '06341_x001F_', "path": "sst/si/t[.='06341_x001F_']", "what": f"input {form.cell(d.name, 'code')} (Mã xã, read, not evaluated): \"06341\" + U+001F; a note holds _x0009_ and _x001F_ too"},
+            {"part": "xl/sharedStrings.xml", "marker": '_x000D_', "path": "sst/si/t[contains(.,'_x000D_')]", "what": f"input {form.cell(c_.name, 'website')} ends in U+000D; notes and 'Thôn' providers hold _x000D_ before a line feed"},
+            {"part": "xl/sharedStrings.xml", "marker": '_x005F_x0041_', "path": "sst/si/t[contains(.,'_x005F_x0041_')]", "what": "the literal text \"_x0041_\" (escaped underscore), in a note; 'Thôn' has the literal \"_x000D_\" the same way"},
+            {"part": "xl/sharedStrings.xml", "marker": '<t xml:space="preserve"> Có </t>', "path": "sst/si/t[@xml:space='preserve']", "what": f"leading/trailing spaces in inputs: {form.cell(b.name, 'sw_email')} \" Có \", {form.cell(c_.name, 'commune')} \"Xã Minh Tiến \", {form.cell(d.name, 'officials')} \"  {d.row['officials']} \" (a number typed as text)"},
+            {"part": "xl/sharedStrings.xml", "marker": '<r><rPr>', "path": "sst/si/r (rich text runs)", "what": f"the title A1 in three runs (one red); the commune name {form.cell(a.name, 'commune')} in two runs (\"Xã \" + bold \"Đồng Tân\")"},
+            {"part": "xl/sharedStrings.xml", "marker": '<rPh ', "path": "sst/si/rPh + sst/si/phoneticPr", "what": "a phonetic run on a note (and worksheet/phoneticPr in the sheet)"},
+            {"part": S1, "marker": 't="inlineStr"', "path": "worksheet/sheetData/row/c[@t='inlineStr']/is/t", "what": f"an inline string with _x000D_ and a trailing space at B{form.last_row + 2}"},
+            {"part": S1, "marker": 't="str"', "path": "worksheet/sheetData/row/c[@t='str']", "what": f"a formula with a cached string at B{form.last_row + 3}"},
         ],
         "inputs": [inputs(form) + " (column AI 'Ghi chú' is not read)", inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
@@ -539,7 +539,7 @@ def f10(kind: str) -> tuple[dict[str, bytes], Meta]:
         form, vil, post = standard(wb, cs, title=TITLE, subtitle="Huyện Văn Lãng – năm 2024", lk=lk)
         h, s = bits.sha512_protection("vanlang2024", bytes(range(16, 32)), 100000)
         wb.workbook_protection = f'<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="{h}" workbookSaltValue="{s}" workbookSpinCount="100000" lockStructure="1"/>'
-        feats.append({"part": "xl/workbook.xml", "path": "workbook/workbookProtection[@lockStructure='1']", "what": "structure locked with a SHA-512 password hash (password: vanlang2024)"})
+        feats.append({"part": "xl/workbook.xml", "marker": 'lockStructure="1"', "path": "workbook/workbookProtection[@lockStructure='1']", "what": "structure locked with a SHA-512 password hash (password: vanlang2024)"})
         note = "TC8 must refuse (it would add sheets to a locked structure): exit 3, a message naming the workbook structure protection, no file written."
     elif kind == "sheet":
         unlocked = wb.styles.xf(font=FONT, border=THIN, protection='locked="0"', align='vertical="center"')
@@ -548,7 +548,7 @@ def f10(kind: str) -> tuple[dict[str, bytes], Meta]:
             for k, _ in COMMUNE_COLUMNS:
                 form.sheet.style(form.rows[c.name], form.cols[k], unlocked)
         form.sheet.add("sheetProtection", f'<sheetProtection password="{bits.legacy_password_hash("xa2024")}" sheet="1" objects="1" scenarios="1" formatColumns="0" selectLockedCells="1"/>')
-        feats.append({"part": S1, "path": "worksheet/sheetProtection[@sheet='1']", "what": "the communes sheet protected (legacy password hash of \"xa2024\"); input cells unlocked (cellXfs xf/protection[@locked='0'])"})
+        feats.append({"part": S1, "marker": '<sheetProtection password=', "path": "worksheet/sheetProtection[@sheet='1']", "what": "the communes sheet protected (legacy password hash of \"xa2024\"); input cells unlocked (cellXfs xf/protection[@locked='0'])"})
         note = "TC8 must refuse (it writes verdict columns into 'Xã'): exit 3, a message naming the protected sheet 'Xã', no file written."
     else:
         form, vil, post = standard(wb, cs, title=TITLE, subtitle="Huyện Văn Lãng – năm 2024", lk=lk)
@@ -558,12 +558,13 @@ def f10(kind: str) -> tuple[dict[str, bytes], Meta]:
             guide.set(i, 1, line, lk.title if i == 1 else 0)
         h, s = bits.sha512_protection("huongdan", bytes(range(40, 56)), 100000)
         guide.add("sheetProtection", f'<sheetProtection algorithmName="SHA-512" hashValue="{h}" saltValue="{s}" spinCount="100000" sheet="1" objects="1" scenarios="1"/>')
-        feats.append({"part": "xl/worksheets/sheet4.xml", "path": "worksheet/sheetProtection[@sheet='1'][@algorithmName='SHA-512']",
+        feats.append({"part": "xl/worksheets/sheet4.xml", "marker": 'algorithmName="SHA-512"', "path": "worksheet/sheetProtection[@sheet='1'][@algorithmName='SHA-512']",
                       "what": "only the instructions sheet 'Hướng dẫn' is protected; TC8 changes nothing there"})
         exit_code = 0
         note = "TC8 must evaluate normally (exit 0) and keep the protected sheet as it is (its part byte-identical)."
     meta = {
-        "family": "10. Workbook structure protection / a protected sheet",
+        "family": {"workbook": "10. Workbook structure protection (TC8 must refuse)", "sheet": "10. A protected communes sheet (TC8 must refuse)",
+                   "other": "10. A protected sheet TC8 does not touch (TC8 evaluates)"}[kind],
         "features": feats,
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
@@ -627,12 +628,12 @@ def f11() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "11. A link to another workbook, custom document properties and a custom XML part",
         "features": [
-            {"part": "xl/externalLinks/externalLink1.xml", "path": "externalLink/externalBook/sheetDataSet/sheetData/row/cell/v", "what": "cached values of [1]DanSo!C3:D6"},
-            {"part": "xl/externalLinks/_rels/externalLink1.xml.rels", "path": "Relationships/Relationship[@TargetMode='External']", "what": "file:///D:\\SoLieu\\DanSo_DinhLap_2024.xlsx"},
-            {"part": "xl/workbook.xml", "path": "workbook/externalReferences/externalReference/@r:id", "what": "the workbook's link to the external link part (and a name DanSoNguon = [1]DanSo!$C$3:$D$6)"},
-            {"part": S1, "path": "worksheet/sheetData/row/c/f[starts-with(.,'[1]DanSo!')]", "what": f"input cells {wa} are formulas into the other workbook, with cached values"},
-            {"part": "docProps/custom.xml", "path": "Properties/property", "what": "5 custom properties (lpwstr, i4, bool, filetime) with Vietnamese names; package relationship custom-properties"},
-            {"part": "customXml/item1.xml", "path": "BaoCao (urn:langson:ntm:tc8:baocao)", "what": "a custom XML part, with customXml/itemProps1.xml and customXml/_rels/item1.xml.rels; the workbook's .rels points to it"},
+            {"part": "xl/externalLinks/externalLink1.xml", "marker": '<sheetName val="DanSo"/>', "path": "externalLink/externalBook/sheetDataSet/sheetData/row/cell/v", "what": "cached values of [1]DanSo!C3:D6"},
+            {"part": "xl/externalLinks/_rels/externalLink1.xml.rels", "marker": 'TargetMode="External"', "path": "Relationships/Relationship[@TargetMode='External']", "what": "file:///D:\\SoLieu\\DanSo_DinhLap_2024.xlsx"},
+            {"part": "xl/workbook.xml", "marker": '<externalReference r:id=', "path": "workbook/externalReferences/externalReference/@r:id", "what": "the workbook's link to the external link part (and a name DanSoNguon = [1]DanSo!$C$3:$D$6)"},
+            {"part": S1, "marker": '<f>[1]DanSo!', "path": "worksheet/sheetData/row/c/f[starts-with(.,'[1]DanSo!')]", "what": f"input cells {wa} are formulas into the other workbook, with cached values"},
+            {"part": "docProps/custom.xml", "marker": 'Người lập biểu', "path": "Properties/property", "what": "5 custom properties (lpwstr, i4, bool, filetime) with Vietnamese names; package relationship custom-properties"},
+            {"part": "customXml/item1.xml", "marker": 'urn:langson:ntm:tc8:baocao', "path": "BaoCao (urn:langson:ntm:tc8:baocao)", "what": "a custom XML part, with customXml/itemProps1.xml and customXml/_rels/item1.xml.rels; the workbook's .rels points to it"},
         ],
         "inputs": [inputs(form) + f"; {wa} are formulas [1]DanSo!$C$n / $D$n (cached values are read)", inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
@@ -671,10 +672,10 @@ def f12(million_rows: bool = False) -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "12. A formatted span to the sheet's end and a stray value far away",
         "features": [
-            {"part": S1, "path": "worksheet/dimension[@ref='A1:XFD1048576']", "what": "declared dimension of the whole sheet"},
-            {"part": S1, "path": "worksheet/cols/col[@max='16384'][@style]", "what": "every column A:XFD has a style (a fill): column formatting over a huge span"},
-            {"part": S1, "path": "worksheet/sheetData/row[@customFormat='1'][not(c)]", "what": what_rows},
-            {"part": S1, "path": "worksheet/sheetData/row[@r='1048576']/c[@r='XFD1048576']", "what": "one value \"x\" in the last cell of the sheet"},
+            {"part": S1, "marker": 'ref="A1:XFD1048576"', "path": "worksheet/dimension[@ref='A1:XFD1048576']", "what": "declared dimension of the whole sheet"},
+            {"part": S1, "marker": 'max="16384"', "path": "worksheet/cols/col[@max='16384'][@style]", "what": "every column A:XFD has a style (a fill): column formatting over a huge span"},
+            {"part": S1, "marker": 'customFormat="1"/>', "path": "worksheet/sheetData/row[@customFormat='1'][not(c)]", "what": what_rows},
+            {"part": S1, "marker": 'r="XFD1048576"', "path": "worksheet/sheetData/row[@r='1048576']/c[@r='XFD1048576']", "what": "one value \"x\" in the last cell of the sheet"},
         ],
         "inputs": [inputs(form) + "; one-sheet form (village counts and the postal point are columns)"],
         "sheets": sheets_meta(wb, {"Xã": "communes"}),
@@ -740,14 +741,14 @@ def f13(kind: str) -> tuple[dict[str, bytes], Meta]:
         vil.sheet.elems["cols"] = vil.sheet.elems["cols"].replace('<col min="11" max="11" width="24.7109375" customWidth="1"/>',
                                                                   '<col min="11" max="11" width="24.7109375" hidden="1" customWidth="1"/>')
         feats = [
-            {"part": S1, "path": "worksheet/mergeCells/mergeCell", "what": "merged title A1:P1 and subtitle A2:P2"},
-            {"part": S1, "path": "worksheet/sheetViews/sheetView/pane[@state='frozen']", "what": f"frozen panes at D{num_row + 1} (3 columns, {num_row} rows)"},
-            {"part": S1, "path": f"worksheet/sheetData/row[@r='{num_row}'][@hidden='1']", "what": f"the column-number row {num_row} is hidden"},
-            {"part": S1, "path": "worksheet/sheetData/row[@customFormat='1'][not(c)]", "what": f"bordered empty rows {total + 1}–40 (customFormat, customHeight)"},
+            {"part": S1, "marker": '<mergeCell ref="A1:P1"/>', "path": "worksheet/mergeCells/mergeCell", "what": "merged title A1:P1 and subtitle A2:P2"},
+            {"part": S1, "marker": 'state="frozen"', "path": "worksheet/sheetViews/sheetView/pane[@state='frozen']", "what": f"frozen panes at D{num_row + 1} (3 columns, {num_row} rows)"},
+            {"part": S1, "marker": 'hidden="1"', "path": f"worksheet/sheetData/row[@r='{num_row}'][@hidden='1']", "what": f"the column-number row {num_row} is hidden"},
+            {"part": S1, "marker": 'customFormat="1" ht="18" customHeight="1"/>', "path": "worksheet/sheetData/row[@customFormat='1'][not(c)]", "what": f"bordered empty rows {total + 1}–40 (customFormat, customHeight)"},
             {"part": S1, "path": f"worksheet/cols/col[@min='{last + 1}'][@style]", "what": f"column styles on the empty columns {col_letter(last + 1)}:{col_letter(last + 4)} right of the table (where TC8 would write)"},
-            {"part": S1, "path": "worksheet/autoFilter", "what": f"autofilter A{form.header_row}:{col_letter(last)}{form.last_row} (+ hidden _xlnm._FilterDatabase name)"},
-            {"part": S1, "path": f"worksheet/sheetData/row[@r='{total}']/c/f", "what": f"a 'Tổng cộng' row {total} with SUM formulas"},
-            {"part": S2, "path": "worksheet/cols/col[@hidden='1']", "what": "a hidden column (providers) on the villages sheet"},
+            {"part": S1, "marker": '<autoFilter ', "path": "worksheet/autoFilter", "what": f"autofilter A{form.header_row}:{col_letter(last)}{form.last_row} (+ hidden _xlnm._FilterDatabase name)"},
+            {"part": S1, "marker": '<f>SUM(', "path": f"worksheet/sheetData/row[@r='{total}']/c/f", "what": f"a 'Tổng cộng' row {total} with SUM formulas"},
+            {"part": S2, "marker": 'hidden="1" customWidth="1"', "path": "worksheet/cols/col[@hidden='1']", "what": "a hidden column (providers) on the villages sheet"},
         ]
         notes = f"TC8's new columns land where the column styles are ({col_letter(last + 1)}…): the user's <col> elements must stay (split, not dropped) and the empty rows keep their format."
     else:
@@ -780,12 +781,12 @@ def f13(kind: str) -> tuple[dict[str, bytes], Meta]:
         vil = villages_sheet(wb, cs, lk=lk)
         post = postal_sheet(wb, cs, lk=lk)
         feats = [
-            {"part": "xl/tables/table1.xml", "path": "table[@name='BangXa'][@totalsRowCount='1']", "what": f"the communes table is an Excel table {ref_} with a totals row"},
-            {"part": "xl/tables/table1.xml", "path": "table/tableColumns/tableColumn[@totalsRowFunction='sum'] + [@totalsRowLabel]", "what": "sum totals and a 'Tổng cộng' label"},
-            {"part": "xl/tables/table1.xml", "path": "table/tableStyleInfo[@name='TableStyleMedium9']", "what": "table style with row stripes"},
-            {"part": "xl/tables/table1.xml", "path": "table/autoFilter", "what": "the table's own autofilter"},
-            {"part": S1, "path": f"worksheet/sheetData/row[@r='{total}']/c/f[starts-with(.,'SUBTOTAL(109,BangXa[')]", "what": "structured references to the table's columns in the totals row"},
-            {"part": S1, "path": "worksheet/tableParts/tablePart/@r:id", "what": "the sheet's link to the table part"},
+            {"part": "xl/tables/table1.xml", "marker": 'totalsRowCount="1"', "path": "table[@name='BangXa'][@totalsRowCount='1']", "what": f"the communes table is an Excel table {ref_} with a totals row"},
+            {"part": "xl/tables/table1.xml", "marker": 'totalsRowFunction="sum"', "path": "table/tableColumns/tableColumn[@totalsRowFunction='sum'] + [@totalsRowLabel]", "what": "sum totals and a 'Tổng cộng' label"},
+            {"part": "xl/tables/table1.xml", "marker": 'TableStyleMedium9', "path": "table/tableStyleInfo[@name='TableStyleMedium9']", "what": "table style with row stripes"},
+            {"part": "xl/tables/table1.xml", "marker": '<autoFilter ', "path": "table/autoFilter", "what": "the table's own autofilter"},
+            {"part": S1, "marker": 'SUBTOTAL(109,BangXa[', "path": f"worksheet/sheetData/row[@r='{total}']/c/f[starts-with(.,'SUBTOTAL(109,BangXa[')]", "what": "structured references to the table's columns in the totals row"},
+            {"part": S1, "marker": '<tablePart ', "path": "worksheet/tableParts/tablePart/@r:id", "what": "the sheet's link to the table part"},
         ]
         notes = "If TC8 writes its columns inside or beside the table it must widen table1.xml's ref and tableColumns (the issue's \"widened table parts\") and keep the totals row's formulas and label."
     meta = {
@@ -860,11 +861,11 @@ def f14() -> tuple[dict[str, bytes], Meta]:
     meta = {
         "family": "14. Threaded comments (Excel 365) with their legacy placeholders, and a plain note",
         "features": [
-            {"part": "xl/threadedComments/threadedComment1.xml", "path": "ThreadedComments/threadedComment", "what": f"a thread with a reply and a @mention on {c_online} (an input cell TC8 marks) and a resolved thread (done=\"1\") on {c_plates} (also marked)"},
-            {"part": "xl/persons/person.xml", "path": "personList/person", "what": "two people (one AD account, one local), referenced by personId and mentionpersonId; linked from the workbook's .rels"},
-            {"part": "xl/comments1.xml", "path": "comments/commentList/comment[@xr:uid]", "what": "the legacy placeholders Excel keeps (authors tc={id}, text \"[Threaded comment] …\") plus a plain note on " + c_note},
-            {"part": "xl/drawings/vmlDrawing1.vml", "path": "xml/v:shape/x:ClientData[@ObjectType='Note']", "what": "one shape per legacy comment"},
-            {"part": "xl/worksheets/_rels/sheet1.xml.rels", "path": "Relationships/Relationship[@Type='http://schemas.microsoft.com/office/2017/10/relationships/threadedComment']", "what": "the sheet's link to its threads"},
+            {"part": "xl/threadedComments/threadedComment1.xml", "marker": '<threadedComment ', "path": "ThreadedComments/threadedComment", "what": f"a thread with a reply and a @mention on {c_online} (an input cell TC8 marks) and a resolved thread (done=\"1\") on {c_plates} (also marked)"},
+            {"part": "xl/persons/person.xml", "marker": '<person ', "path": "personList/person", "what": "two people (one AD account, one local), referenced by personId and mentionpersonId; linked from the workbook's .rels"},
+            {"part": "xl/comments1.xml", "marker": '<author>tc={', "path": "comments/commentList/comment[@xr:uid]", "what": "the legacy placeholders Excel keeps (authors tc={id}, text \"[Threaded comment] …\") plus a plain note on " + c_note},
+            {"part": "xl/drawings/vmlDrawing1.vml", "marker": 'ObjectType="Note"', "path": "xml/v:shape/x:ClientData[@ObjectType='Note']", "what": "one shape per legacy comment"},
+            {"part": "xl/worksheets/_rels/sheet1.xml.rels", "marker": 'relationships/threadedComment', "path": "Relationships/Relationship[@Type='http://schemas.microsoft.com/office/2017/10/relationships/threadedComment']", "what": "the sheet's link to its threads"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),

@@ -117,13 +117,13 @@ def f01(ctx: Any, out: str, work: str) -> dict[str, Any]:
         "family": "1. Made in LibreOffice: a chart, an embedded PNG image and a text box on the communes sheet",
         "made_by": "LibreOffice " + lo_version(ctx) + " (Calc MS Excel 2007 XML) from a hand-made base, through scripts/corpus/lo_build.py",
         "features": [
-            {"part": ", ".join(drawing), "path": "xdr:wsDr/xdr:twoCellAnchor/xdr:graphicFrame (chart), xdr:pic (image), xdr:sp[xdr:nvSpPr/xdr:cNvSpPr/@txBox='1'] (text box)",
+            {"part": ", ".join(drawing), "marker": 'txBox="1"', "path": "xdr:wsDr/xdr:twoCellAnchor/xdr:graphicFrame (chart), xdr:pic (image), xdr:sp[xdr:nvSpPr/xdr:cNvSpPr/@txBox='1'] (text box)",
              "what": "the communes sheet's drawing: chart 'BieuDoTinBai', picture 'Biểu trưng', text box 'Ghi chú'"},
-            {"part": ", ".join(chart_parts), "path": "c:chartSpace/c:chart/c:plotArea/c:barChart", "what": "a column chart over 'Xã' (commune names and dossiers handled online), title in Vietnamese"},
+            {"part": ", ".join(chart_parts), "marker": '<c:barChart>', "path": "c:chartSpace/c:chart/c:plotArea/c:barChart", "what": "a column chart over 'Xã' (commune names and dossiers handled online), title in Vietnamese"},
             {"part": ", ".join(media), "path": "(PNG bytes)", "what": "the embedded image"},
             {"part": "xl/styles.xml", "path": "styleSheet/cellXfs/xf", "what": "LibreOffice's style numbering (cellStyleXfs and cellXfs in its own order; many more xf than the hand-made base)"},
             {"part": "[Content_Types].xml", "path": "Types (no Override for a theme)", "what": "LibreOffice 7.4 writes no theme part: a writer that names xl/theme/theme1.xml in its output must also write it"},
-            {"part": "xl/workbook.xml", "path": "workbook/workbookProtection (empty)", "what": "LibreOffice writes an empty <workbookProtection/>: NOT a protection, TC8 must not refuse"},
+            {"part": "xl/workbook.xml", "marker": '<workbookProtection/>', "path": "workbook/workbookProtection (empty)", "what": "LibreOffice writes an empty <workbookProtection/>: NOT a protection, TC8 must not refuse"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": [{"name": n, "part": f"xl/worksheets/sheet{i}.xml", "role": r} for i, (n, r) in enumerate([("Xã", "communes"), ("Thôn", "villages"), ("Điểm BĐVHX", "postal points")], 1)],
@@ -135,7 +135,7 @@ def f01(ctx: Any, out: str, work: str) -> dict[str, Any]:
 def lo_version(ctx: Any) -> str:
     cp = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
     node = cp.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (pv("nodepath", "/org.openoffice.Setup/Product"),))
-    return f"{node.getByName('ooSetupVersionAboutBox')}{node.getByName('ooSetupExtension')}"
+    return str(node.getByName("ooSetupVersionAboutBox"))
 
 
 # ---------------------------------------------------------------- 08 macro-enabled workbook
@@ -227,12 +227,12 @@ def f08(ctx: Any, out: str, work: str) -> dict[str, Any]:
         "features": [
             {"part": "xl/vbaProject.bin", "path": "(CFB: PROJECT, PROJECTwm, VBA/dir, VBA/_VBA_PROJECT, VBA/ThisWorkbook, VBA/wsXa, VBA/wsThon, VBA/wsBuuChinh, VBA/TongHop)",
              "what": "a VBA project written by LibreOffice's VBA exporter: document modules for the workbook and each sheet, a standard module TongHop (Sub DemXa, Sub NutDemXa)"},
-            {"part": "[Content_Types].xml", "path": "Override[@PartName='/xl/workbook.xml']/@ContentType = application/vnd.ms-excel.sheet.macroEnabled.main+xml; Override[@PartName='/xl/vbaProject.bin']",
+            {"part": "[Content_Types].xml", "marker": 'macroEnabled.main+xml', "path": "Override[@PartName='/xl/workbook.xml']/@ContentType = application/vnd.ms-excel.sheet.macroEnabled.main+xml; Override[@PartName='/xl/vbaProject.bin']",
              "what": "macro-enabled workbook content types"},
-            {"part": "xl/_rels/workbook.xml.rels", "path": "Relationship[@Type='http://schemas.microsoft.com/office/2006/relationships/vbaProject']", "what": "the workbook's link to vbaProject.bin"},
-            {"part": "xl/workbook.xml", "path": "workbook/workbookPr/@codeName='ThisWorkbook'", "what": "workbook code name"},
-            {"part": "xl/worksheets/sheet1.xml … sheet3.xml", "path": "worksheet/sheetPr/@codeName", "what": "code names wsXa, wsThon, wsBuuChinh (the VBA modules' names)"},
-            {"part": "customUI/customUI14.xml", "path": "mso14:customUI/ribbon/tabs/tab[@id='tabBaoCao']", "what": "a ribbon tab 'Báo cáo xã' with a button calling NutDemXa; package relationship type http://schemas.microsoft.com/office/2007/relationships/ui/extensibility in _rels/.rels"},
+            {"part": "xl/_rels/workbook.xml.rels", "marker": 'relationships/vbaProject', "path": "Relationship[@Type='http://schemas.microsoft.com/office/2006/relationships/vbaProject']", "what": "the workbook's link to vbaProject.bin"},
+            {"part": "xl/workbook.xml", "marker": 'codeName="ThisWorkbook"', "path": "workbook/workbookPr/@codeName='ThisWorkbook'", "what": "workbook code name"},
+            {"part": "xl/worksheets/sheet1.xml", "marker": 'codeName="wsXa"', "path": "worksheet/sheetPr/@codeName", "what": "code name wsXa (sheet2.xml: wsThon, sheet3.xml: wsBuuChinh), the VBA document modules' names"},
+            {"part": "customUI/customUI14.xml", "marker": 'id="tabBaoCao"', "path": "mso14:customUI/ribbon/tabs/tab[@id='tabBaoCao']", "what": "a ribbon tab 'Báo cáo xã' with a button calling NutDemXa; package relationship type http://schemas.microsoft.com/office/2007/relationships/ui/extensibility in _rels/.rels"},
         ],
         "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": [{"name": n, "part": f"xl/worksheets/sheet{i}.xml", "role": r} for i, (n, r) in enumerate([("Xã", "communes"), ("Thôn", "villages"), ("Điểm BĐVHX", "postal points")], 1)],

@@ -8,11 +8,12 @@
    docProps parts validate, after markup-compatibility processing (what mc:Ignorable marks is
    removed, mc:AlternateContent becomes its Fallback, as a consumer that knows no extension does);
 4. `node bin/tc8.js evaluate` exits as expected and gives each commune the expected verdicts, and
-   each expected marked cell is a cell of a failing (or missing) condition;
+   each expected marked cell is a cell of a failing (or missing) condition; with --losses, what
+   the written copy lost (parts outside may_edit changed, feature markers gone), for information;
 5. LibreOffice headless converts it to CSV (every sheet; .ods for a file whose manifest says
    "smoke": "ods") and the communes are in it.
 
-  npm run build:cli && /usr/bin/python3 scripts/corpus/verify_corpus.py [--xsd DIR] [--no-lo] [FILE…]
+  npm run build:cli && /usr/bin/python3 scripts/corpus/verify_corpus.py [--xsd DIR] [--losses] [--no-lo] [FILE…]
 
 Prints one line per check and file; exits 1 when anything differs from the manifest.
 """
@@ -180,7 +181,22 @@ def schemas(name: str, z: zipfile.ZipFile, types: dict[str, str], xsd: str) -> N
     report(name, "schemas", not bad, "; ".join(bad) if bad else f"{n} parts valid")
 
 
-def evaluate(name: str, path: str, meta: dict, tmp: str) -> None:
+def losses(name: str, path: str, out: str, meta: dict) -> None:
+    """What the written copy lost: parts outside may_edit not byte-identical, feature markers gone."""
+    if not os.path.exists(out):
+        print(f"    {name}: no output written")
+        return
+    with zipfile.ZipFile(path) as zi, zipfile.ZipFile(out) as zo:
+        got = set(zo.namelist())
+        changed = [p for p in meta["parts"] if p not in meta["may_edit"] and (p not in got or zi.read(p) != zo.read(p))]
+        gone = [f"{f['part']}: {f['marker']}" for f in meta["features"] if f.get("marker")
+                and (f["part"] not in got or f["marker"].encode("utf-8") not in zo.read(f["part"]))]
+    keep = [p for p in meta["parts"] if p not in meta["may_edit"]]
+    print(f"    {name}: {len(keep) - len(changed)}/{len(keep)} parts byte-identical" + (f"; changed or lost {changed}" if changed else ""))
+    print(f"    {name}: {len([f for f in meta['features'] if f.get('marker')]) - len(gone)} feature markers kept" + (f"; lost {gone}" if gone else ""))
+
+
+def evaluate(name: str, path: str, meta: dict, tmp: str, show_losses: bool = False) -> None:
     out, js = os.path.join(tmp, "out" + os.path.splitext(name)[1]), os.path.join(tmp, "out.json")
     for p in (out, js):
         if os.path.exists(p):
@@ -212,6 +228,8 @@ def evaluate(name: str, path: str, meta: dict, tmp: str) -> None:
     if extra:
         diffs.append(f"unexpected communes {extra}")
     report(name, "verdicts", not diffs, "; ".join(diffs) if diffs else f"{len(want['communes'])} communes as expected")
+    if show_losses:
+        losses(name, path, out, meta)
 
 
 def libreoffice(paths: list[str], metas: dict[str, dict], tmp: str) -> None:
@@ -254,6 +272,7 @@ def main() -> None:
     ap.add_argument("--xsd", help="folder of the ECMA-376 transitional schemas (sml.xsd, dml-main.xsd, opc-*.xsd …)")
     ap.add_argument("--no-lo", action="store_true", help="skip the LibreOffice conversion")
     ap.add_argument("--no-tc8", action="store_true", help="skip the tc8 evaluation")
+    ap.add_argument("--losses", action="store_true", help="also say what tc8's written copy lost (information, not a failure)")
     a = ap.parse_args()
     with open(os.path.join(CORPUS, "manifest.json"), encoding="utf-8") as f:
         metas = {m["file"]: m for m in json.load(f)["files"]}
@@ -274,10 +293,13 @@ def main() -> None:
                 if listed is not None and sorted(types) != listed:
                     report(name, "parts", False, "the package's parts differ from manifest.json (re-run make_corpus.py)")
                 well_formed(name, z, types)
+                missing = [f"{f['part']}: {f['marker']}" for f in metas[name]["features"] if f.get("marker")
+                           and (f["part"] not in types or f["marker"].encode("utf-8") not in z.read(f["part"]))]
+                report(name, "markers", not missing, f"not in the input: {missing}" if missing else "every feature marker is in its part")
                 if xsd:
                     schemas(name, z, types, xsd)
             if not a.no_tc8:
-                evaluate(name, path, metas[name], tmp)
+                evaluate(name, path, metas[name], tmp, a.losses)
         if not a.no_lo and shutil.which("soffice"):
             libreoffice([os.path.join(CORPUS, n) for n in names], metas, tmp)
     finally:
