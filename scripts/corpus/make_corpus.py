@@ -77,6 +77,13 @@ def may_edit(z: zipfile.ZipFile, sheets: list[dict]) -> list[str]:
     return sorted(p for p in out if p in names)
 
 
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def start_soffice(port: int, profile: str) -> subprocess.Popen:
     return subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", f"--accept=socket,host=127.0.0.1,port={port};urp;",
                              f"-env:UserInstallation=file://{profile}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -85,7 +92,7 @@ def start_soffice(port: int, profile: str) -> subprocess.Popen:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lo", action="store_true", help="also make the LibreOffice-made files (01, 08)")
-    ap.add_argument("--port", type=int, default=2310, help="port for LibreOffice's UNO socket (default 2310)")
+    ap.add_argument("--port", type=int, default=0, help="port for LibreOffice's UNO socket (default: a free one)")
     ap.add_argument("--big", metavar="DIR", help="also write 12-million-rows.xlsx (2.6 MB) into DIR, outside the corpus")
     ap.add_argument("--out", default=OUT, help="output folder (default test/fixtures/corpus)")
     a = ap.parse_args()
@@ -106,9 +113,10 @@ def main() -> None:
         import lo_build
         work = tempfile.mkdtemp(prefix="tc8-corpus-")
         profile = os.path.join(work, "profile")
-        proc = start_soffice(a.port, profile)
+        port = a.port or free_port()
+        proc = start_soffice(port, profile)
         try:
-            ctx = lo_build.connect(a.port)
+            ctx = lo_build.connect(port)
             for name, fn in LO:
                 meta = getattr(lo_build, fn)(ctx, os.path.join(a.out, name), work)
                 metas[name] = {"file": name, **meta}
@@ -189,9 +197,10 @@ in VBA mode. Nothing is copied from another project, so there is no third-party 
 The PNG is drawn by the script. Names of communes and districts are real; people and figures are
 made up.
 
-Verdicts: **Đạt** (pass), **Không đạt** (fail), **Thiếu dữ liệu** (missing data); "marked" is the
-input cell TC8 highlights for that commune's failing condition (when the failure is in the
-communes sheet).
+Verdicts: **Đạt** (pass), **Không đạt** (fail), **Thiếu dữ liệu** (missing data); "failing" lists
+the indicators the command line names for that commune; "marked" is the communes-sheet input cell
+of its failing condition, which TC8 highlights (none when the failure is in the villages or
+postal-points sheet).
 """
 
 
@@ -216,10 +225,10 @@ def write_readme(out: str, metas: list[dict]) -> None:
         for i in m["inputs"]:
             lines.append(f"- {i}")
         lines.append(f"\nExpected (exit {m['expect']['exit']}):\n")
-        lines.append("| commune | row | NTM | NC | why | marked |")
-        lines.append("|---|---|---|---|---|---|")
+        lines.append("| commune | row | NTM | NC | failing | why | marked |")
+        lines.append("|---|---|---|---|---|---|---|")
         for c in m["expect"]["communes"]:
-            lines.append(f"| {c['name']} | {c['row']} | {c['ntm']} | {c['nc']} | {c['story']}{' (' + c['failing'] + ')' if c.get('failing') else ''} | {c.get('marked', '')} |")
+            lines.append(f"| {c['name']} | {c['row']} | {c['ntm']} | {c['nc']} | {c.get('failing', '')} | {c['story']} | {c.get('marked', '')} |")
         if m.get("notes"):
             lines.append(f"\n{m['notes']}")
         lines.append("")
