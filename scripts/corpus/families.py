@@ -62,7 +62,7 @@ def f02() -> tuple[dict[str, bytes], Meta]:
     form = communes_sheet(wb, cs, title=TITLE, subtitle="Huyện Văn Quan – năm 2024", lk=lk,
                           extra=[("x_trend", "Xu hướng tin, bài trên trang TTĐT 2022–2024")])
     vil = villages_sheet(wb, cs, lk=lk)
-    postal_sheet(wb, cs, lk=lk)
+    post = postal_sheet(wb, cs, lk=lk)
     hist = wb.sheet("Số liệu 2022-2024")
     lists = wb.sheet("Danh mục")
     lists.state = "hidden"
@@ -139,7 +139,7 @@ def f02() -> tuple[dict[str, bytes], Meta]:
              "what": "column sparklines E2:E6 on the history sheet"},
             {"part": "xl/workbook.xml", "marker": 'state="hidden"', "path": "workbook/sheets/sheet[@name='Danh mục'][@state='hidden']", "what": "the lists' sheet is hidden"},
         ],
-        "inputs": [inputs(form), inputs(vil, "villages"), "postal points: 'Điểm BĐVHX'!B2:J6"],
+        "inputs": [inputs(form), inputs(vil, "villages"), inputs(post, "postal points")],
         "sheets": sheets_meta(wb, {"Xã": "communes", "Thôn": "villages", "Điểm BĐVHX": "postal points"}),
         "expect": expect(cs, form),
     }
