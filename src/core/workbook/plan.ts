@@ -4,11 +4,11 @@
  * TC8's state. A host applies a plan in one batch; planning again over an annotated workbook
  * updates the same columns and sheets in place.
  */
-import { explanationLines } from "../engine/explain";
+import { conditionLine, explanationLines } from "../engine/explain";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult, Problem } from "../engine/types";
 import { render, VERDICT_TEXT } from "../i18n";
 import { msg } from "../i18n/format";
-import { getRuleSet } from "../ruleset";
+import { getRuleSet, indicatorLabel } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { CHECKLIST_HEADERS, type ChecklistEntry, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, isBlank, isEmptyGrid, isTaken, MAX_COLS, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
@@ -28,7 +28,18 @@ export interface CellWrite {
   style?: StyleName;
 }
 
-export type SheetCell = Omit<CellWrite, "sheet"> & { numFmt?: string };
+export type SheetCell = Omit<CellWrite, "sheet"> & {
+  numFmt?: string;
+  /** A note on the cell (the template's headers: what to enter, in the guidance's words). */
+  note?: string;
+};
+
+/** Excel's input message, shown when a cell of the range is selected (title ≤ 32, text ≤ 255 characters). */
+export interface InputPrompt {
+  range: RangeRef;
+  title: string;
+  text: string;
+}
 
 export interface ChartSpec {
   title: string;
@@ -43,6 +54,8 @@ export interface NewSheet {
   /** An Excel table over `range`, header row first. */
   table?: { name: string; range: RangeRef; style?: string };
   validations?: { range: RangeRef; list: string[] }[];
+  /** Input messages on data cells (the template: what to enter in each column). */
+  prompts?: InputPrompt[];
   numberFormats?: { range: RangeRef; format: string }[];
   freezeRows?: number;
   columnWidths?: number[];
@@ -96,7 +109,8 @@ export function emptyPlan(): Plan {
   return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], deleteSheets: [], state: emptyState(getRuleSet().id), warnings: [] };
 }
 
-const COLUMN_WIDTHS: Record<string, number> = { [OUTPUT_HEADERS.evidence]: 20, [OUTPUT_HEADERS.explanation]: 70, [OUTPUT_HEADERS.note]: 50 };
+// "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao" on one line.
+const COLUMN_WIDTHS: Record<string, number> = { [OUTPUT_HEADERS.evidence]: 46, [OUTPUT_HEADERS.explanation]: 70, [OUTPUT_HEADERS.note]: 50 };
 
 const VERDICT_STYLE = { pass: "pass", fail: "fail", missing: "missing" } as const;
 
@@ -111,9 +125,16 @@ export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[
   return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
 }
 
-/** `7/12 NTM · 0/11 NC` */
-export function evidenceText(c: CommuneResult): string {
-  return (Object.values(c.levels) as LevelResult[]).map((lv) => `${lv.evidence.done}/${lv.evidence.total} ${lv.level === "ntm" ? "NTM" : "NC"}`).join(" · ");
+export const EVIDENCE_TEXT = {
+  vi: (parts: string[]) => `Đã có ${parts.join("; ")}`,
+  en: (parts: string[]) => `Has ${parts.join("; ")}`,
+  part: { vi: (done: number, total: number, level: string) => `${done}/${total} tài liệu ${level}`, en: (done: number, total: number, level: string) => `${done}/${total} ${level} documents` },
+};
+
+/** The evidence documents at hand per level: "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao". */
+export function evidenceText(c: CommuneResult, lang: Lang = "vi", rs: RuleSet = getRuleSet()): string {
+  const parts = (Object.values(c.levels) as LevelResult[]).map((lv) => EVIDENCE_TEXT.part[lang](lv.evidence.done, lv.evidence.total, rs.levels.find((l) => l.id === lv.level)!.name[lang]));
+  return EVIDENCE_TEXT[lang](parts);
 }
 
 function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[], lang: Lang): { value: string; style?: StyleName }[] {
@@ -127,8 +148,8 @@ function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[],
     }
     out.push(lv ? { value: VERDICT_TEXT[lang][lv.verdict], style: VERDICT_STYLE[lv.verdict] } : { value: "—" });
   }
-  out.push({ value: c.excluded ? "—" : evidenceText(c) });
-  out.push({ value: explanationLines(c, lang).join("\n"), style: "wrap" });
+  out.push({ value: c.excluded ? "—" : evidenceText(c, lang, rs) });
+  out.push({ value: explanationLines(c, lang, rs).join("\n"), style: "wrap" });
   return out;
 }
 
@@ -252,7 +273,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     for (const { cond } of conditionsOf(c))
       for (const e of cond.entities ?? []) {
         if (e.verdict === "pass" || cond.informational) continue;
-        const line = `${cond.id}: ${render(e.msg, lang)}`;
+        const line = conditionLine(cond.id, render(e.msg, lang), lang, rs);
         const lines = entityNotes.get(e.cell) ?? [];
         if (!lines.includes(line)) lines.push(line);
         entityNotes.set(e.cell, lines);
@@ -282,7 +303,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       if (!m.note.split("\n").includes(line)) m.note += `\n${line}`;
     }
   };
-  for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, `${cond.id}: ${render(mk.msg, lang)}`);
+  for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, conditionLine(cond.id, render(mk.msg, lang), lang, rs));
   for (const p of [...read.problems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
   plan.marks = [...marks.values()];
   state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
@@ -321,17 +342,18 @@ export function formatTime(d: Date): string {
   return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-const SUMMARY_TEXT = {
+export const SUMMARY_TEXT = {
   vi: {
     title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG",
     ruleset: "Bộ tiêu chí",
     time: "Thời điểm đánh giá",
-    totals: (n: number, ntm: number, nc: number | null) => `Số xã: ${n}; đạt TC8 NTM: ${ntm}${nc === null ? "" : `; đạt TC8 NTM nâng cao: ${nc}`}`,
+    totals: (n: number, ntm: number, nc: number | null) => `Số xã: ${n}; đạt TC8 NTM: ${ntm}${nc === null ? "" : `; đạt TC8 NC (NTM nâng cao): ${nc}`}`,
     cols: ["STT", "Xã", "Huyện", "Khu vực"],
-    evidence: "Minh chứng",
+    evidence: "Tài liệu kiểm chứng",
     note: "Ghi chú",
     counts: ["Chỉ tiêu", "Đạt", "Không đạt", "Thiếu dữ liệu"],
     countsTitle: "Số xã theo chỉ tiêu",
+    criterion: (level: string) => `Tiêu chí số 8 (${level})`,
     chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
     defaulted: " (mặc định)",
     areas: { mien_nui: "Miền núi", dong_bang: "Đồng bằng" },
@@ -340,12 +362,13 @@ const SUMMARY_TEXT = {
     title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – Criterion 8, Information and Communications: summary",
     ruleset: "Rule set",
     time: "Evaluated at",
-    totals: (n: number, ntm: number, nc: number | null) => `Communes: ${n}; meeting TC8 NTM: ${ntm}${nc === null ? "" : `; meeting TC8 NC: ${nc}`}`,
+    totals: (n: number, ntm: number, nc: number | null) => `Communes: ${n}; meeting TC8 NTM: ${ntm}${nc === null ? "" : `; meeting TC8 NC (advanced NTM): ${nc}`}`,
     cols: ["No.", "Commune", "District", "Area"],
-    evidence: "Evidence",
+    evidence: "Evidence documents",
     note: "Note",
     counts: ["Indicator", "Pass", "Fail", "Missing data"],
     countsTitle: "Communes per indicator",
+    criterion: (level: string) => `Criterion 8 (${level})`,
     chart: "Communes passing, failing and missing data per indicator",
     defaulted: " (default)",
     areas: { mien_nui: "Mountainous", dong_bang: "Lowland" },
@@ -361,7 +384,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   const levels = rs.levels.filter((l) => ev.levels.includes(l.id));
   const evaluated = ev.communes.filter((c) => !c.excluded);
   put(0, 0, T.title, "title");
-  put(1, 0, `${T.ruleset}: ${rs.id} (${rs.version}) – ${rs.name}`, "subtitle");
+  // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
+  put(1, 0, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "subtitle");
   put(2, 0, `${T.time}: ${formatTime(at)}`, "subtitle");
   const passing = (id: LevelId) => evaluated.filter((c) => c.levels[id]?.verdict === "pass").length;
   put(3, 0, T.totals(evaluated.length, passing("ntm"), ev.levels.includes("nc") ? passing("nc") : null), "subtitle");
@@ -404,7 +428,7 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
       const v = vc.ind ? lv?.indicators.find((x) => x.id === vc.ind)?.verdict : lv?.verdict;
       put(r, vc.col, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : undefined);
     }
-    put(r, evidenceCol, c.excluded ? "—" : evidenceText(c));
+    put(r, evidenceCol, c.excluded ? "—" : evidenceText(c, lang, rs));
     put(r, noteCol, c.excluded ? render(c.excluded, lang) : "", "wrap");
     r++;
   });
@@ -418,13 +442,15 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   r++;
   for (const vc of verdictCols) {
     const level = levels.find((l) => l.id === vc.level)!;
-    const label = vc.ind ? `${vc.ind} ${vc.level === "ntm" ? "NTM" : "NC"}` : `TC8 ${vc.level === "ntm" ? "NTM" : "NC"} (${level.name[lang]})`;
+    // "8.1 NTM" …, "8.1 NTM nâng cao" …: the level as the guidance names it; the criterion's line is not
+    // "TC8 NTM", which stays the communes table's header alone.
+    const label = vc.ind ? indicatorLabel(level, vc.ind, lang) : T.criterion(level.name[lang]);
     const verdictOf = (c: CommuneResult) => (vc.ind ? c.levels[vc.level]?.indicators.find((x) => x.id === vc.ind)?.verdict : c.levels[vc.level]?.verdict);
     put(r, 1, label);
     (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 2, evaluated.filter((c) => verdictOf(c) === v).length));
     r++;
   }
-  const widths = [6, 24, 20, 14, ...verdictCols.map(() => 10), 20, 40];
+  const widths = [6, 24, 20, 14, ...verdictCols.map(() => 10), 46, 40];
   return {
     name: SUMMARY_SHEET,
     cells,

@@ -107,7 +107,9 @@ function tryHeader(g: Grid, cols: readonly number[], first: number, last: number
   return best;
 }
 
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total)(\s*$|\s*[:(\-–])/;
+// "Tổng cộng", "Tổng số", "Cộng", "Toàn huyện"… alone or followed by ":", "(", "-"; "Cộng huyện Bình
+// Gia", "Tổng cộng huyện …" (a subtotal). Not "Cộng Hòa", a commune's name.
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total|subtotal)(\s*$|\s*[:(\-–]|\s+(huyen|thanh pho|tp|thi xa|tx|toan|cac xa|khu vuc|vung|nhom)\b)/;
 
 export function isTotalText(s: string): boolean {
   return TOTAL_ROW.test(fold(s).trim());
@@ -137,22 +139,41 @@ export function isFooterText(s: string): boolean {
   return FOOTER.test(fold(s).trim());
 }
 
+/** A group's heading inside a table ("Huyện Bình Gia", "I. Khu vực miền núi") when its row holds no figures. */
+const GROUP_HEADING = /^(huyen|thanh pho|tp|thi xa|tx|khu vuc|vung|nhom|[ivx]+[.)]|[a-d][.)])(\s|$)/;
+
+/** Columns that hold a row's figures, not who or where it is. */
+const NOT_FIGURES = new Set(["commune", "village", "postal_point", "district", "code", "area", "providers"]);
+
 function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
   const rows: number[] = [];
+  const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !c.output && !c.rowNumber);
+  const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
+  const filled: number[] = [];
+  let afterTotal = false;
   for (const r of filledRowsIn(g, headerLast + 1, area.r1)) {
     const values = columns.map((c) => valueAt(g, r, c.col));
     if (values.every(isBlank)) continue;
     if (isColumnNumberRow(values)) continue;
     const name = cellText(valueAt(g, r, identityCol));
     const firstText = values.map(cellText).find((s) => s !== "") ?? "";
-    // A total row ends a form's table: what follows is its footer (signatures, dates).
+    // Totals and subtotals ("Cộng huyện …") are not communes; the rows after a subtotal are.
     if (isTotalText(name) || (!name && isTotalText(firstText))) {
-      if (rows.length) break;
+      afterTotal = true;
       continue;
     }
     if (isFooterText(name) || (!name && isFooterText(firstText))) continue;
     // A row with only its row number (STT) filled is an empty line of a form.
     if (columns.every((c, i) => c.rowNumber || c.output || isBlank(values[i]))) continue;
+    const n = figuresIn(values);
+    if (n === 0 && GROUP_HEADING.test(fold(name).trim())) continue;
+    // After a total, a row is read when it looks like the rows above it (a name and figures);
+    // the form's footer (signers' names, notes) does not.
+    if (afterTotal) {
+      const typical = filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1;
+      if (!name || n < Math.max(1, Math.min(2, typical))) continue;
+    }
+    filled.push(n);
     rows.push(r);
   }
   return rows;
