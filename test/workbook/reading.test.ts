@@ -100,6 +100,17 @@ describe("subtotal rows", () => {
     expect(run.evaluation.problems).toEqual([]);
   });
 
+  test("a line of text under the table after a blank row is a note, not a commune", async () => {
+    const run = await runBytes(await form([[1, "Xã Tân Thành", 20, 10, "Có"], [2, "Xã Hồng Phong", 20, 9, "Có"], [], [null, "Cập nhật: 20/11/2024"], [null, "Số liệu do xã báo cáo"]]));
+    expect(run.evaluation.communes.map((c) => c.name)).toEqual(["Xã Tân Thành", "Xã Hồng Phong"]);
+    expect(run.evaluation.problems).toEqual([]);
+  });
+
+  test("a commune row with blanks in it is still a commune, even after a blank row", async () => {
+    const run = await runBytes(await form([[1, "Xã Tân Thành", 20, 10, "Có"], [], [2, "Xã Hồng Phong", 20, null, "Có"]]));
+    expect(run.evaluation.communes.map((c) => c.name)).toEqual(["Xã Tân Thành", "Xã Hồng Phong"]);
+  });
+
   test('"Cộng Hòa" is a commune, not a total', async () => {
     const run = await runBytes(await form([[1, "Cộng Hòa", 20, 10, "Có"], [2, "Xã Tân Thành", 20, 10, "Có"], [null, "Cộng", 40, 20]]));
     expect(run.evaluation.communes.map((c) => c.name)).toEqual(["Cộng Hòa", "Xã Tân Thành"]);

@@ -133,7 +133,7 @@ function isColumnNumberRow(values: CellValue[]): boolean {
 }
 
 /** Lines under a form's table: who made it, who signs, the place and date, notes. */
-const FOOTER = /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
+const FOOTER = /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|chu thich|luu y|nguon( so lieu)?|cap nhat|so lieu (tinh )?den|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
 
 export function isFooterText(s: string): boolean {
   return FOOTER.test(fold(s).trim());
@@ -151,6 +151,7 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
   const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
   const filled: number[] = [];
   let afterTotal = false;
+  let lastRow = -1;
   for (const r of filledRowsIn(g, headerLast + 1, area.r1)) {
     const values = columns.map((c) => valueAt(g, r, c.col));
     if (values.every(isBlank)) continue;
@@ -169,12 +170,16 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
     if (n === 0 && GROUP_HEADING.test(fold(name).trim())) continue;
     // After a total, a row is read when it looks like the rows above it (a name and figures);
     // the form's footer (signers' names, notes) does not.
+    const typical = filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1;
     if (afterTotal) {
-      const typical = filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1;
       if (!name || n < Math.max(1, Math.min(2, typical))) continue;
     }
+    // A line of text under the table, after a blank row ("Cập nhật: 20/11/2024"), is a note, not a
+    // commune, when the rows above hold figures and it holds none.
+    if (lastRow >= 0 && r > lastRow + 1 && n === 0 && typical > 0) continue;
     filled.push(n);
     rows.push(r);
+    lastRow = r;
   }
   return rows;
 }

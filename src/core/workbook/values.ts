@@ -225,7 +225,18 @@ export function parseText(v: CellValue): Parsed {
 }
 
 /** A cell read as the field's type, with where it came from; `header` is its column's header as shown. */
-export function readFact(def: FieldDef, v: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean, header = ""): Fact {
+/**
+ * Control characters a cell can carry invisibly (an `_x001F_` escape in the file, a paste from
+ * another program): no official typed them, so they do not make "Có" unreadable.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function withoutControls(v: CellValue): CellValue {
+  return typeof v === "string" && CONTROL.test(v) ? v.replace(CONTROL, "") : v;
+}
+
+export function readFact(def: FieldDef, raw: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean, header = ""): Fact {
+  const v = withoutControls(raw);
   let p: Parsed;
   switch (def.type) {
     case "yesno":
