@@ -229,6 +229,7 @@ export function parseText(v: CellValue): Parsed {
  * Control characters a cell can carry invisibly (an `_x001F_` escape in the file, a paste from
  * another program): no official typed them, so they do not make "Có" unreadable.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function withoutControls(v: CellValue): CellValue {
