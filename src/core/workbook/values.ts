@@ -233,7 +233,7 @@ export function parseText(v: CellValue): Parsed {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function withoutControls(v: CellValue): CellValue {
-  return typeof v === "string" && CONTROL.test(v) ? v.replace(CONTROL, "") : v;
+  return typeof v === "string" ? v.replace(CONTROL, "") : v;
 }
 
 export function readFact(def: FieldDef, raw: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean, header = ""): Fact {
