@@ -236,9 +236,10 @@ describe("summary sheet", () => {
     // The rule set by its name and source, not its id.
     expect(values).toContain("Bộ tiêu chí: Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025 (Hướng dẫn của Sở Thông tin và Truyền thông Lạng Sơn (tháng 9/2022), Phụ lục I và Phụ lục II)");
     expect(values.some((v) => typeof v === "string" && v.includes("langson-2022"))).toBe(false);
-    expect(values).toContain("Số xã: 3; đạt TC8 NTM: 0; đạt TC8 NC (NTM nâng cao): 0");
+    expect(values).toContain("Kết quả: 3 xã được đánh giá; 0 xã đạt Tiêu chí số 8 (NTM); 0 xã đạt Tiêu chí số 8 (NTM nâng cao)");
     expect(values).toContain("Thời điểm đánh giá: 28/11/2026 09:30");
-    expect(ws.getCell("B8").value).toBe("Xã Tân Thành");
+    expect(values).toContain("Tỉnh Lạng Sơn – Huyện Bình Gia");
+    expect(ws.getCell("B9").value).toBe("Xã Tân Thành");
     const countsRow = [...text.entries()].find(([, v]) => JSON.parse(v) === "Tiêu chí số 8 (NTM)")![0];
     expect(values).toContain("Tiêu chí số 8 (NTM nâng cao)");
     expect(values).toContain("8.5 NTM nâng cao");

@@ -458,6 +458,7 @@ export const LANGSON_2022: RuleSet = {
   id: "langson-2022",
   version: "2022.09",
   name: "Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025",
+  province: "Lạng Sơn",
   sources: [
     "Hướng dẫn của Sở Thông tin và Truyền thông Lạng Sơn (tháng 9/2022), Phụ lục I và Phụ lục II",
     "Quyết định số 1127/QĐ-BTTTT ngày 22/6/2022 của Bộ trưởng Bộ Thông tin và Truyền thông",

@@ -116,6 +116,8 @@ export interface RuleSet {
   id: string;
   version: string;
   name: string;
+  /** The province whose guidance this is, as a report's header names it ("Lạng Sơn"). */
+  province?: string;
   /** The documents the rule set implements. */
   sources: readonly string[];
   /** The area a commune with a blank area takes (SPEC §2). */

@@ -7,6 +7,9 @@
  * hides text (docs/DECISIONS.md, "Row heights").
  */
 
+import type { NewSheet } from "./plan";
+import { STYLES } from "./styles";
+
 /** The height of one line of 11-point Calibri in Excel and LibreOffice, in points. */
 export const LINE_HEIGHT_PT = 15;
 /** Excel's highest row. */
@@ -71,4 +74,30 @@ export function cellHeight(text: string, width: number, fontSize = 11): number {
   const scale = fontSize / 11;
   const lines = wrappedLines(text, width, scale);
   return Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * LINE_HEIGHT_PT * scale + 2));
+}
+
+/** Excel's default row height for 11-point Calibri, in points. */
+export const DEFAULT_ROW_HEIGHT_PT = 15;
+
+/**
+ * The rows of a sheet TC8 writes whole that need more than the default height: every cell whose
+ * style wraps, at the width of its column (or of its merged columns). A cell merged over several
+ * rows shares their height; the last of them takes what is missing.
+ */
+export function fitRowHeights(sheet: Pick<NewSheet, "cells" | "merges" | "columnWidths">, defaultWidth = 8.43): { row: number; height: number }[] {
+  const widthOf = (c: number) => sheet.columnWidths?.[c] ?? defaultWidth;
+  const need = new Map<number, number>();
+  const merges = sheet.merges ?? [];
+  for (const cell of sheet.cells) {
+    const style = cell.style ? STYLES[cell.style] : undefined;
+    if (!style?.wrap || cell.value === null || cell.value === "") continue;
+    const m = merges.find((x) => x.r0 === cell.row && x.c0 === cell.col);
+    let width = 0;
+    for (let c = cell.col; c <= (m?.c1 ?? cell.col); c++) width += widthOf(c);
+    const rows = m ? m.r1 - m.r0 + 1 : 1;
+    const height = cellHeight(String(cell.value), width, style.size ?? 11) - (rows - 1) * DEFAULT_ROW_HEIGHT_PT;
+    const row = cell.row + rows - 1;
+    if (height > DEFAULT_ROW_HEIGHT_PT && height > (need.get(row) ?? 0)) need.set(row, height);
+  }
+  return [...need].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
 }

@@ -8,7 +8,7 @@ import { conditionLine, explanationLines } from "../engine/explain";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult, Problem } from "../engine/types";
 import { render, VERDICT_TEXT } from "../i18n";
 import { msg } from "../i18n/format";
-import { getRuleSet, indicatorLabel } from "../ruleset";
+import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { CHECKLIST_HEADERS, type ChecklistEntry, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, isBlank, isEmptyGrid, isTaken, MAX_COLS, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
@@ -16,9 +16,15 @@ import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
 import { type OutputColumns, type SavedMark, type Tc8State, emptyState, STATE_VERSION } from "./state";
+import { summarySheet } from "./summary";
 import type { DetectedTable } from "./tables";
+import { evidenceText } from "./texts";
 
-export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text";
+// Re-exported: the task pane, the command line and the tests read these from the plan's module.
+export { EVIDENCE_TEXT, evidenceText, formatTime } from "./texts";
+export { SUMMARY_TEXT, summarySheet } from "./summary";
+
+export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text" | "cell" | "number" | "strong" | "center" | "sign" | "signNote";
 
 export interface CellWrite {
   sheet: string;
@@ -45,6 +51,8 @@ export interface ChartSpec {
   title: string;
   /** Categories in the first column, series (Đạt / Không đạt / Thiếu dữ liệu) in the next, with a header row. */
   range: RangeRef;
+  /** The cells the chart covers, top-left to bottom-right (the planner keeps them free of text). */
+  anchor?: RangeRef;
 }
 
 export interface NewSheet {
@@ -62,6 +70,31 @@ export interface NewSheet {
   chart?: ChartSpec;
   /** Printed landscape, fitted to the page width (the appraisal team prints these). */
   landscape?: boolean;
+  /** How the sheet prints: A4, its title rows on every page, its header and footer. */
+  print?: PrintSetup;
+  /** Rows made taller for their wrapped text (points), where a host cannot fit them itself. */
+  rowHeights?: { row: number; height: number }[];
+  /** What prints: the sheet's report, not the cells a chart floats over beyond it. */
+  printArea?: RangeRef;
+}
+
+/** One line of a printed page's header or footer, in Excel's codes (&P page, &N pages). */
+export interface HeaderFooterLine {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  /** A4 (paper size 9), as Vietnamese offices print. */
+  paper: "A4";
+  /** Fitted to one page wide, as many pages tall as it takes. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  header?: HeaderFooterLine;
+  footer?: HeaderFooterLine;
 }
 
 export interface MarkPlan {
@@ -123,18 +156,6 @@ export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[
     out.push(level.criterion);
   }
   return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
-}
-
-export const EVIDENCE_TEXT = {
-  vi: (parts: string[]) => `Đã có ${parts.join("; ")}`,
-  en: (parts: string[]) => `Has ${parts.join("; ")}`,
-  part: { vi: (done: number, total: number, level: string) => `${done}/${total} tài liệu ${level}`, en: (done: number, total: number, level: string) => `${done}/${total} ${level} documents` },
-};
-
-/** The evidence documents at hand per level: "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao". */
-export function evidenceText(c: CommuneResult, lang: Lang = "vi", rs: RuleSet = getRuleSet()): string {
-  const parts = (Object.values(c.levels) as LevelResult[]).map((lv) => EVIDENCE_TEXT.part[lang](lv.evidence.done, lv.evidence.total, rs.levels.find((l) => l.id === lv.level)!.name[lang]));
-  return EVIDENCE_TEXT[lang](parts);
 }
 
 function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[], lang: Lang): { value: string; style?: StyleName }[] {
@@ -332,134 +353,6 @@ function mayReplace(name: string, grids: readonly Grid[], prev: Tc8State | undef
   if (name === SUMMARY_SHEET) return String(valueAt(g, 0, 0) ?? "").startsWith("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8");
   if (name === CHECKLIST_SHEET) return filledRowsIn(g, 0, 15).some((r) => filledCols(g, r).some((c) => valueAt(g, r, c) === "Tài liệu kiểm chứng"));
   return false;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-export function formatTime(d: Date): string {
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export const SUMMARY_TEXT = {
-  vi: {
-    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG",
-    ruleset: "Bộ tiêu chí",
-    time: "Thời điểm đánh giá",
-    totals: (n: number, ntm: number, nc: number | null) => `Số xã: ${n}; đạt TC8 NTM: ${ntm}${nc === null ? "" : `; đạt TC8 NC (NTM nâng cao): ${nc}`}`,
-    cols: ["STT", "Xã", "Huyện", "Khu vực"],
-    evidence: "Tài liệu kiểm chứng",
-    note: "Ghi chú",
-    counts: ["Chỉ tiêu", "Đạt", "Không đạt", "Thiếu dữ liệu"],
-    countsTitle: "Số xã theo chỉ tiêu",
-    criterion: (level: string) => `Tiêu chí số 8 (${level})`,
-    chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
-    defaulted: " (mặc định)",
-    areas: { mien_nui: "Miền núi", dong_bang: "Đồng bằng" },
-  },
-  en: {
-    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – Criterion 8, Information and Communications: summary",
-    ruleset: "Rule set",
-    time: "Evaluated at",
-    totals: (n: number, ntm: number, nc: number | null) => `Communes: ${n}; meeting TC8 NTM: ${ntm}${nc === null ? "" : `; meeting TC8 NC (advanced NTM): ${nc}`}`,
-    cols: ["No.", "Commune", "District", "Area"],
-    evidence: "Evidence documents",
-    note: "Note",
-    counts: ["Indicator", "Pass", "Fail", "Missing data"],
-    countsTitle: "Communes per indicator",
-    criterion: (level: string) => `Criterion 8 (${level})`,
-    chart: "Communes passing, failing and missing data per indicator",
-    defaulted: " (default)",
-    areas: { mien_nui: "Mountainous", dong_bang: "Lowland" },
-  },
-} as const;
-
-/** Tổng hợp TC8: one row per commune with every indicator verdict, then counts per indicator and level. */
-export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date): NewSheet {
-  const T = SUMMARY_TEXT[lang];
-  const cells: SheetCell[] = [];
-  const merges: RangeRef[] = [];
-  const put = (row: number, col: number, value: string | number | null, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
-  const levels = rs.levels.filter((l) => ev.levels.includes(l.id));
-  const evaluated = ev.communes.filter((c) => !c.excluded);
-  put(0, 0, T.title, "title");
-  // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
-  put(1, 0, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "subtitle");
-  put(2, 0, `${T.time}: ${formatTime(at)}`, "subtitle");
-  const passing = (id: LevelId) => evaluated.filter((c) => c.levels[id]?.verdict === "pass").length;
-  put(3, 0, T.totals(evaluated.length, passing("ntm"), ev.levels.includes("nc") ? passing("nc") : null), "subtitle");
-
-  // Two header rows: the level over its indicators. Sub-headers are "8.1"…, "TC8", so that
-  // "TC8 NTM" appears once in the workbook: in the communes table.
-  const h0 = 5;
-  let col = 0;
-  for (const label of T.cols) {
-    put(h0, col, label, "header");
-    merges.push({ r0: h0, c0: col, r1: h0 + 1, c1: col });
-    col++;
-  }
-  const verdictCols: { level: LevelId; ind: string | null; col: number }[] = [];
-  for (const level of levels) {
-    const start = col;
-    for (const ind of level.indicators) {
-      put(h0 + 1, col, ind.id, "header");
-      verdictCols.push({ level: level.id, ind: ind.id, col: col++ });
-    }
-    put(h0 + 1, col, "TC8", "header");
-    verdictCols.push({ level: level.id, ind: null, col: col++ });
-    put(h0, start, level.name[lang], "header");
-    merges.push({ r0: h0, c0: start, r1: h0, c1: col - 1 });
-  }
-  const evidenceCol = col++;
-  const noteCol = col++;
-  for (const [c, label] of [[evidenceCol, T.evidence], [noteCol, T.note]] as const) {
-    put(h0, c, label, "header");
-    merges.push({ r0: h0, c0: c, r1: h0 + 1, c1: c });
-  }
-  let r = h0 + 2;
-  ev.communes.forEach((c, i) => {
-    put(r, 0, i + 1);
-    put(r, 1, c.name, "text");
-    put(r, 2, c.district ?? "", "text");
-    put(r, 3, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "");
-    for (const vc of verdictCols) {
-      const lv = c.levels[vc.level];
-      const v = vc.ind ? lv?.indicators.find((x) => x.id === vc.ind)?.verdict : lv?.verdict;
-      put(r, vc.col, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : undefined);
-    }
-    put(r, evidenceCol, c.excluded ? "—" : evidenceText(c, lang, rs));
-    put(r, noteCol, c.excluded ? render(c.excluded, lang) : "", "wrap");
-    r++;
-  });
-
-  // Counts per indicator and level, and a chart of them where the host can draw one.
-  r += 1;
-  // Under the commune names' column, which is wide enough for the labels.
-  put(r++, 1, T.countsTitle, "subtitle");
-  const c0 = r;
-  T.counts.forEach((h, j) => put(r, j + 1, h, "header"));
-  r++;
-  for (const vc of verdictCols) {
-    const level = levels.find((l) => l.id === vc.level)!;
-    // "8.1 NTM" …, "8.1 NTM nâng cao" …: the level as the guidance names it; the criterion's line is not
-    // "TC8 NTM", which stays the communes table's header alone.
-    const label = vc.ind ? indicatorLabel(level, vc.ind, lang) : T.criterion(level.name[lang]);
-    const verdictOf = (c: CommuneResult) => (vc.ind ? c.levels[vc.level]?.indicators.find((x) => x.id === vc.ind)?.verdict : c.levels[vc.level]?.verdict);
-    put(r, 1, label);
-    (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 2, evaluated.filter((c) => verdictOf(c) === v).length));
-    r++;
-  }
-  const widths = [6, 24, 20, 14, ...verdictCols.map(() => 10), 46, 40];
-  return {
-    name: SUMMARY_SHEET,
-    cells,
-    merges,
-    freezeRows: h0 + 2,
-    columnWidths: widths,
-    chart: { title: T.chart, range: { r0: c0, c0: 1, r1: r - 1, c1: 4 } },
-    landscape: true,
-  };
 }
 
 /** Minh chứng TC8: an Excel table, one row per commune × level × document; the user's entries kept. */
