@@ -184,7 +184,10 @@ describe("the user's data is sacred", () => {
     const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
     const at = (h: string) => header.indexOf(h);
     expect(header.slice(1, 10)).toEqual(["Xã", "Cấp", "Chỉ tiêu", "STT", "Tài liệu kiểm chứng", "Đơn vị cung cấp, xác nhận", "Tình trạng", "Số, ký hiệu, ngày văn bản", "Ghi chú"]);
-    expect(ws.rowCount).toBe(1 + 3 * 23);
+    // One row per commune × level × document, then the signature block (the document column stays empty there).
+    const entries = (w: ExcelJS.Worksheet) => (w.getColumn(at("Tài liệu kiểm chứng")).values as ExcelJS.CellValue[]).filter((v) => v !== null && v !== undefined).length - 1;
+    expect(entries(ws)).toBe(3 * 23);
+    expect(ws.getCell(1 + 3 * 23 + 3, 1).value).toBe("NGƯỜI LẬP BIỂU");
     for (const r of [2, 3, 15]) {
       ws.getCell(r, at("Tình trạng")).value = "Đã có";
       ws.getCell(r, at("Số, ký hiệu, ngày văn bản")).value = `QĐ ${r}/QĐ-UBND`;
@@ -197,6 +200,7 @@ describe("the user's data is sacred", () => {
       expect(ws2.getCell(r, at("Ghi chú")).value).toBe(`đã kiểm tra ${r}`);
       expect(ws2.getCell(r, at("Số, ký hiệu, ngày văn bản")).value).toBe(`QĐ ${r}/QĐ-UBND`);
     }
+    expect(entries(ws2)).toBe(entries(ws));
     expect(ws2.rowCount).toBe(ws.rowCount);
     const tan = second.run.evaluation.communes.find((c) => c.name === "Xã Tân Thành")!;
     // Rows 2 and 3 are NTM documents, row 15 an NC one.

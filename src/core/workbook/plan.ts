@@ -16,9 +16,10 @@ import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
 import { type OutputColumns, type SavedMark, type Tc8State, emptyState, STATE_VERSION } from "./state";
-import { summarySheet } from "./summary";
+import { fitRowHeights } from "./layout";
+import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
 import type { DetectedTable } from "./tables";
-import { evidenceText } from "./texts";
+import { evidenceText, formatTime } from "./texts";
 
 // Re-exported: the task pane, the command line and the tests read these from the plan's module.
 export { EVIDENCE_TEXT, evidenceText, formatTime } from "./texts";
@@ -337,7 +338,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     return false;
   };
   if (free(SUMMARY_SHEET)) plan.sheets.push(summarySheet(ev, rs, lang, opts.evaluatedAt ?? new Date()));
-  if (free(CHECKLIST_SHEET)) plan.sheets.push(checklistSheet(ev, rs, read.checklist));
+  if (free(CHECKLIST_SHEET)) plan.sheets.push(checklistSheet(ev, rs, read.checklist, lang, opts.evaluatedAt ?? new Date()));
   state.sheets = plan.sheets.map((x) => x.name);
   state.evaluatedAt = (opts.evaluatedAt ?? new Date()).toISOString();
   state.lang = lang;
@@ -356,7 +357,7 @@ function mayReplace(name: string, grids: readonly Grid[], prev: Tc8State | undef
 }
 
 /** Minh chứng TC8: an Excel table, one row per commune × level × document; the user's entries kept. */
-export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[]): NewSheet {
+export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi", at: Date = new Date()): NewSheet {
   const byKey = new Map(existing.map((e) => [entryKey(e.commune, e.level, e.indicator, e.no), e]));
   const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter((h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h));
   const headers = [...CHECKLIST_HEADERS, ...extraHeaders];
@@ -366,7 +367,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   const putRow = (values: (CellValue | undefined)[]) => {
     values.forEach((v, col) => {
       const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
-      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 ? { style: "wrap" as StyleName } : {}) });
+      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 || col === 5 ? { style: "wrap" as StyleName } : {}) });
     });
     row++;
   };
@@ -404,16 +405,35 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   }
   const last = Math.max(1, row - 1);
   const statusCol = headers.indexOf("Tình trạng");
-  return {
+  const lastCol = headers.length - 1;
+  const merges: RangeRef[] = [];
+  // The right half starts after "Tài liệu kiểm chứng": that column holds the checklist's entries only.
+  signatureBlock(cells, merges, last + 2, lastCol, lang, 5);
+  const sheet: NewSheet = {
     name: CHECKLIST_SHEET,
     cells,
-    table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: headers.length - 1 }, style: "TableStyleLight9" },
+    merges,
+    table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: lastCol }, style: "TableStyleLight9" },
     validations: [{ range: { r0: 1, c0: statusCol, r1: Math.max(last, 1), c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] }],
     freezeRows: 1,
-    columnWidths: [22, 14, 9, 6, 70, 36, 12, 26, 30, ...extraHeaders.map(() => 20)],
+    columnWidths: [...CHECKLIST_WIDTHS, ...extraHeaders.map(() => 20)],
     landscape: true,
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: { first: 0, last: 0 },
+      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}`, right: `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}` },
+      footer: { center: SUMMARY_TEXT[lang].page },
+    },
   };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
+
+/** The checklist's title, in its printed pages' header (the table starts at A1, where filters work best). */
+export const CHECKLIST_TITLE = { vi: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG", en: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – evidence documents" } as const;
+const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];
 
 /** Clear results (SPEC §5): TC8's columns, notes and sheets go, marked cells get their own formatting back. */
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {

@@ -192,20 +192,7 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   const chartAnchor = { r0: countsTop, c0: chartCol, r1: countsTop + CHART_ROWS - 1, c1: Math.min(lastCol, chartCol + 9) };
 
   // 4. The signature block, below the counts and the chart.
-  r = Math.max(countsLast, chartAnchor.r1) + 2;
-  const right = { c0: Math.max(first, lastCol - 4), c1: lastCol };
-  const left = { c0: 0, c1: 2 };
-  const block = (row: number, side: { c0: number; c1: number }, text: string, style: StyleName) => {
-    put(row, side.c0, text, style);
-    merges.push({ r0: row, c0: side.c0, r1: row, c1: side.c1 });
-  };
-  block(r, right, T.place, "signNote");
-  block(r + 1, left, T.maker, "sign");
-  block(r + 1, right, T.head, "sign");
-  block(r + 2, left, T.makerNote, "signNote");
-  block(r + 2, right, T.headNote, "signNote");
-  // Room to sign: four empty lines, then the sheet ends.
-  const signatureLast = r + 6;
+  const signatureLast = signatureBlock(cells, merges, Math.max(countsLast, chartAnchor.r1) + 2, lastCol, lang);
 
   const sheet: NewSheet = {
     name: SUMMARY_SHEET,
@@ -227,4 +214,25 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   };
   sheet.rowHeights = fitRowHeights(sheet);
   return sheet;
+}
+
+/**
+ * The signature block of a Vietnamese administrative report, from `row`: the place and date line
+ * on the right, "NGƯỜI LẬP BIỂU" on the left and "THỦ TRƯỞNG ĐƠN VỊ" on the right with what each
+ * signs, and four empty lines to sign in. Returns its last row.
+ */
+export function signatureBlock(cells: SheetCell[], merges: RangeRef[], row: number, lastCol: number, lang: Lang, rightFrom = Math.max(3, lastCol - 4)): number {
+  const T = SUMMARY_TEXT[lang];
+  const right = { c0: rightFrom, c1: lastCol };
+  const left = { c0: 0, c1: Math.min(2, right.c0 - 1) };
+  const block = (r: number, side: { c0: number; c1: number }, text: string, style: StyleName) => {
+    cells.push({ row: r, col: side.c0, value: text, style });
+    if (side.c1 > side.c0) merges.push({ r0: r, c0: side.c0, r1: r, c1: side.c1 });
+  };
+  block(row, right, T.place, "signNote");
+  block(row + 1, left, T.maker, "sign");
+  block(row + 1, right, T.head, "sign");
+  block(row + 2, left, T.makerNote, "signNote");
+  block(row + 2, right, T.headNote, "signNote");
+  return row + 6;
 }
