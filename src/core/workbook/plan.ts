@@ -15,8 +15,9 @@ import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, fill
 import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
-import { type OutputColumns, type SavedMark, type Tc8State, emptyState, STATE_VERSION } from "./state";
-import { fitRowHeights } from "./layout";
+import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, STATE_VERSION } from "./state";
+import { cellHeight, DEFAULT_ROW_HEIGHT_PT, fitRowHeights } from "./layout";
+import { STYLES } from "./styles";
 import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
 import type { DetectedTable } from "./tables";
 import { evidenceText, formatTime } from "./texts";
@@ -129,6 +130,14 @@ export interface Plan {
   /** Sheets TC8 writes whole (replaced when present). */
   sheets: NewSheet[];
   deleteSheets: string[];
+  /**
+   * Rows of the user's sheets that TC8's wrapped text needs taller (points): a host makes a row
+   * taller only where it is shorter than that, saves its own height in the state, and gives it
+   * back before the next evaluation and on Clear results.
+   */
+  rowHeights?: { sheet: string; row: number; height: number }[];
+  /** Rows TC8 made taller last time, with the heights the host saved: restored first. */
+  restoreRows?: SavedRow[];
   /** The state to store; the host adds each mark's saved original formatting. */
   state: Tc8State;
   warnings: Problem[];
@@ -211,6 +220,19 @@ function placeColumns(
   if (lastUsed + 1 + width <= MAX_COLS) return { c0: lastUsed + 1, inTable: false };
   for (let c0 = next; c0 + width <= MAX_COLS; c0++) if (free(c0)) return { c0, inTable: false };
   return null;
+}
+
+/** The height each row of the user's sheets needs for the wrapped text TC8 writes in it. */
+function wrappedRowHeights(writes: readonly CellWrite[], widths: Plan["columnWidths"]): NonNullable<Plan["rowHeights"]> {
+  const width = new Map(widths.map((w) => [`${w.sheet}|${w.col}`, w.width]));
+  const need = new Map<string, { sheet: string; row: number; height: number }>();
+  for (const w of writes) {
+    if (!w.style || !STYLES[w.style].wrap || typeof w.value !== "string" || !w.value) continue;
+    const h = cellHeight(w.value, width.get(`${w.sheet}|${w.col}`) ?? 12, STYLES[w.style].size ?? 11);
+    const k = `${w.sheet}|${w.row}`;
+    if (h > DEFAULT_ROW_HEIGHT_PT && h > (need.get(k)?.height ?? 0)) need.set(k, { sheet: w.sheet, row: w.row, height: h });
+  }
+  return [...need.values()];
 }
 
 function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult }[] {
@@ -328,6 +350,9 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, conditionLine(cond.id, render(mk.msg, lang), lang, rs));
   for (const p of [...read.problems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
   plan.marks = [...marks.values()];
+  // Rows TC8's wrapped text needs taller (the explanation, the notes beside villages and points).
+  plan.restoreRows = prev?.rows ?? [];
+  plan.rowHeights = wrappedRowHeights(plan.writes, plan.columnWidths);
   state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
 
   // 4. The summary and the checklist.
@@ -439,7 +464,7 @@ const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
   const prev = read.state;
   const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], state };
+  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], restoreRows: prev?.rows ?? [], state };
   const has = (sheet: string) => grids.some((g) => g.sheet === sheet);
   const columns = [prev?.verdictColumns, ...(prev?.noteColumns ?? [])].filter((c): c is OutputColumns => !!c && has(c.sheet));
   // Without a state (a file annotated elsewhere, its state lost), TC8's columns are found by their headers.
