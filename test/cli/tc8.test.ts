@@ -167,7 +167,7 @@ describe("tc8 template", () => {
     const guide = wb.getWorksheet("Hướng dẫn nhập liệu")!;
     const rowOf = (header: string) => guide.getRows(1, guide.rowCount)!.find((r) => r.getCell(2).value === header)!;
     expect(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(1).value).toBe("Danh sách xã");
-    expect(String(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(4).value)).toMatch(/^Điểm cung cấp xuất bản phẩm được hiểu là điểm đọc và điểm bán/);
+    expect(String(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(3).value)).toMatch(/^Điểm cung cấp xuất bản phẩm được hiểu là điểm đọc và điểm bán/);
     const officials = header.indexOf("Số cán bộ, công chức xã") + 1;
     expect(xa.getCell(5, officials).numFmt).toBe("#,##0");
     // The template is read back as a workbook TC8 understands once filled.

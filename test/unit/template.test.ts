@@ -1,5 +1,7 @@
 /** The input template's words: what to enter in each column, in the guidance's own definitions. */
-import { templateSheets, promptText, GUIDE_SHEET, linesOf } from "../../src/core/workbook/template";
+import { runEvaluation } from "../../src/core/pipeline";
+import { emptyGrid, setCell } from "../../src/core/workbook/grid";
+import { templateSheets, promptText, GUIDE_SHEET, EXAMPLE_COMMUNE } from "../../src/core/workbook/template";
 
 const sheets = templateSheets();
 const communes = sheets[0];
@@ -19,6 +21,8 @@ describe("the template says what to enter where the data is entered", () => {
       const headers = s.cells.filter((c) => c.row === 0);
       expect(headers.filter((c) => !c.note).map((c) => `${s.name}: ${c.value}`)).toEqual([]);
       expect(s.prompts).toHaveLength(headers.length);
+      // On the header cell too, so the message shows where the user reads the column's name.
+      expect(s.prompts!.every((p) => p.range.r0 === 0)).toBe(true);
       for (const p of s.prompts!) {
         expect(p.title.length).toBeLessThanOrEqual(32);
         expect(p.text.length).toBeLessThanOrEqual(255);
@@ -27,31 +31,51 @@ describe("the template says what to enter where the data is entered", () => {
     }
   });
 
-  test("lines break between words", () => {
-    expect(linesOf("một hai ba bốn", 7)).toEqual(["một hai", "ba bốn"]);
-  });
-
   test("an input message keeps whole sentences", () => {
     expect(promptText("Câu một. Câu hai dài hơn.", 12)).toBe("Câu một.");
     expect(promptText("Ngắn.", 255)).toBe("Ngắn.");
   });
 
-  test("the guide sheet lists every column with its note, a line per row", () => {
+  test("the guide names each sheet and how villages and postal points are tied to their commune", () => {
+    const guide = sheets[3];
+    const text = guide.cells.map((c) => String(c.value));
+    for (const s of sheets.slice(0, 3)) expect(text).toContain(s.name);
+    expect(text.some((t) => t.includes('Cột "Tên xã" ghi tên xã của thôn, bản đúng như ở sheet Danh sách xã'))).toBe(true);
+    expect(text.some((t) => t.includes("gắn với xã qua cột \"Tên xã\""))).toBe(true);
+  });
+
+  test("the guide lists every column of the three sheets: meaning, unit, accepted values and an example", () => {
     const guide = sheets[3];
     expect(guide.name).toBe(GUIDE_SHEET);
     const rows = new Map<number, (string | number | null)[]>();
     for (const c of guide.cells) rows.set(c.row, Object.assign(rows.get(c.row) ?? [], { [c.col]: c.value }));
-    const ordered = [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
-    const listed = ordered.filter((r) => r[0] && r[0] !== "Sheet" && r[1]);
-    expect(listed).toHaveLength(sheets.slice(0, 3).reduce((n, s) => n + s.cells.filter((c) => c.row === 0).length, 0));
-    // A long note goes on in the rows below its column's row, each line short enough for the column.
-    const at = ordered.findIndex((r) => r[1] === "Số điểm cung cấp xuất bản phẩm");
-    const lines = [ordered[at][3]];
-    for (let i = at + 1; i < ordered.length && !ordered[i][0]; i++) lines.push(ordered[i][3]);
-    expect(lines.length).toBeGreaterThan(1);
-    expect(lines.join(" ")).toBe(noteOf("Số điểm cung cấp xuất bản phẩm"));
-    expect(guide.cells.filter((c) => c.col === 3).every((c) => String(c.value).length <= 105)).toBe(true);
+    const header = [...rows.values()].find((r) => r[2] === "Ý nghĩa (theo hướng dẫn)")!;
+    expect(header).toEqual(["Sheet", "Cột", "Ý nghĩa (theo hướng dẫn)", "Đơn vị", "Giá trị được nhận", "Ví dụ"]);
+    const rowOfHeader = [...rows.entries()].find(([, r]) => r === header)![0];
+    const listed = [...rows.entries()].filter(([n, r]) => n > rowOfHeader && r[1]).map(([, r]) => r);
+    const columns = sheets.slice(0, 3).flatMap((s) => s.cells.filter((c) => c.row === 0).map((c) => `${s.name}|${c.value}`));
+    expect(listed.map((r) => `${r[0]}|${r[1]}`)).toEqual(columns);
+    const publication = listed.find((r) => r[1] === "Số điểm cung cấp xuất bản phẩm")!;
+    expect(publication[2]).toBe(noteOf("Số điểm cung cấp xuất bản phẩm"));
+    expect(publication.slice(3)).toEqual(["điểm", "Số nguyên, không âm", 1]);
+    expect(listed.find((r) => r[1] === "Số giờ mở cửa/ngày")!.slice(3)).toEqual(["giờ", "Số, không âm", 8]);
+    // Long meanings wrap in tall rows rather than overflow.
+    const row = [...rows.entries()].find(([, r]) => r === publication)![0];
+    expect(guide.rowHeights!.find((h) => h.row === row)!.height).toBeGreaterThan(30);
     // Subscriptions and computers are alternatives the template does not ask for.
     expect(listed.some((r) => r[1] === "Số thuê bao ĐTTM" || r[1] === "Số máy vi tính")).toBe(false);
+  });
+
+  test("example rows show a filled commune, village and postal point, and are not evaluated", () => {
+    expect(communes.cells.find((c) => c.row === 1 && c.col === 0)).toMatchObject({ value: EXAMPLE_COMMUNE, style: "example" });
+    expect(sheets[1].cells.filter((c) => c.row > 0 && c.col === 0)).toHaveLength(2);
+    const grids = sheets.slice(0, 3).map((s) => {
+      const g = emptyGrid(s.name);
+      for (const c of s.cells) setCell(g, c.row, c.col, c.value);
+      return g;
+    });
+    const run = runEvaluation(grids);
+    expect(run.evaluation.communes).toEqual([]);
+    expect(run.read.fatal?.key).toBe("problem.noCommunes");
   });
 });

@@ -26,7 +26,7 @@ import { evidenceText, formatTime } from "./texts";
 export { EVIDENCE_TEXT, evidenceText, formatTime } from "./texts";
 export { SUMMARY_TEXT, summarySheet } from "./summary";
 
-export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text" | "cell" | "number" | "strong" | "center" | "sign" | "signNote";
+export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text" | "cell" | "number" | "strong" | "center" | "sign" | "signNote" | "example";
 
 export interface CellWrite {
   sheet: string;

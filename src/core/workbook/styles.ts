@@ -40,6 +40,7 @@ export const STYLES: Record<StyleName, StyleDef> = {
   center: { align: "center" },
   sign: { bold: true, align: "center" },
   signNote: { italic: true, align: "center" },
+  example: { italic: true, font: "7F7F7F" },
 };
 
 /** A thin border's colour. */

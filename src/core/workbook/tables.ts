@@ -7,6 +7,7 @@ import type { TableKind } from "../fields";
 import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "./grid";
 import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
 import { fold, headerKey } from "./normalize";
+import { EXAMPLE_MARK } from "./own";
 
 export const HEADER_SEARCH_ROWS = 15;
 
@@ -145,6 +146,12 @@ const GROUP_HEADING = /^(huyen|thanh pho|tp|thi xa|tx|khu vuc|vung|nhom|[ivx]+[.
 /** Columns that hold a row's figures, not who or where it is. */
 const NOT_FIGURES = new Set(["commune", "village", "postal_point", "district", "code", "area", "providers"]);
 
+const EXAMPLE_FOLDED = fold(EXAMPLE_MARK);
+
+export function isExampleName(s: string): boolean {
+  return fold(s).trim().endsWith(EXAMPLE_FOLDED);
+}
+
 function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
   const rows: number[] = [];
   const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !c.output && !c.rowNumber);
@@ -157,6 +164,8 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
     if (values.every(isBlank)) continue;
     if (isColumnNumberRow(values)) continue;
     const name = cellText(valueAt(g, r, identityCol));
+    // The template's example rows ("Xã Mẫu (ví dụ)") show how to fill in; they are not data.
+    if (isExampleName(name)) continue;
     const firstText = values.map(cellText).find((s) => s !== "") ?? "";
     // Totals and subtotals ("Cộng huyện …") are not communes; the rows after a subtotal are.
     if (isTotalText(name) || (!name && isTotalText(firstText))) {
