@@ -12,13 +12,13 @@
  */
 import { STATE_SHEET } from "../../core/workbook/own";
 import type { CellWrite, NewSheet, Plan, SheetCell, StyleName } from "../../core/workbook/plan";
-import { a1, colLetter, parseCellAddress, rangeA1 } from "../../core/workbook/grid";
+import { a1, colLetter, filledRows, parseCellAddress, rangeA1 } from "../../core/workbook/grid";
 import { serializeState, type SavedMark, type Tc8State } from "../../core/workbook/state";
 import { FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
 import type { Capabilities, Skipped } from "./capabilities";
 import { columnRuns, lookAt, type Seen } from "./look";
 import type { ExcelSnapshot } from "./read";
-import { decodeOriginal, encodeOriginal, housekeeping, type Housekeeping, type Look, noteHash, type Original, pendingState, sameLook, showsMark, tempName, tempTableName } from "./state";
+import { decodeOriginal, encodeOriginal, housekeeping, type Housekeeping, type Look, type LookChange, markShown, noteHash, type Original, pendingState, restoring, sameLook, tempName, tempTableName } from "./state";
 import { Batcher, jsonBytes, opBytes, REQUEST_BUDGET, utf8Length, Wire } from "./wire";
 
 export { MAX_REQUEST_BYTES } from "./wire";
@@ -210,20 +210,21 @@ class Applier {
     }
   }
 
-  /** Cells given a look: by lists of areas per look (ExcelApi 1.9), else cell by cell. */
-  async paint(cells: { cell: string; look: Look }[]): Promise<void> {
-    const groups = new Map<string, { sheet: string; look: Look; cells: { row: number; col: number }[] }>();
+  /** Cells given a look (or part of one): by lists of areas per look (ExcelApi 1.9), else cell by cell. */
+  async paint(cells: { cell: string; look: LookChange }[]): Promise<void> {
+    const groups = new Map<string, { sheet: string; look: LookChange; cells: { row: number; col: number }[] }>();
     for (const { cell, look } of cells) {
+      if (!("fill" in look) && !("font" in look)) continue;
       const { sheet, row, col } = parseCellAddress(cell);
-      const k = `${sheet}|${look.fill ?? "none"}|${look.font}`;
+      const k = `${sheet}|${"fill" in look ? (look.fill ?? "none") : "-"}|${look.font ?? "-"}`;
       let g = groups.get(k);
       if (!g) groups.set(k, (g = { sheet, look, cells: [] }));
       g.cells.push({ row, col });
     }
-    const set = (fmt: Excel.RangeFormat, look: Look) => {
+    const set = (fmt: Excel.RangeFormat, look: LookChange) => {
       if (look.fill) fmt.fill.color = look.fill;
-      else fmt.fill.clear();
-      fmt.font.color = look.font;
+      else if ("fill" in look) fmt.fill.clear();
+      if (look.font) fmt.font.color = look.font;
     };
     for (const { sheet, look, cells: list } of groups.values()) {
       if (this.caps.rangeAreas) {
@@ -234,12 +235,22 @@ class Applier {
     }
   }
 
+  /** Rows of TC8's state sheet holding text, as last read or written. */
+  stateRows = 0;
+
+  /**
+   * TC8's state, in column A of its very hidden sheet. All of it is one write of values (the rows
+   * the old state had beyond the new one emptied in the same write), so a failure leaves either
+   * the old state or the new one, never half of each. A state too large for one request is
+   * written in parts (some 30,000 marks); only then can a failure leave it unreadable.
+   */
   async state(state: Tc8State, create: boolean): Promise<void> {
     const chunks = serializeState(state);
-    // A state too large for one request is written in parts; the first part clears the old one.
+    const rows = Math.max(chunks.length, this.stateRows);
+    const cells = Array.from({ length: rows }, (_, i) => chunks[i] ?? "");
     const parts: string[][] = [[]];
     let size = 0;
-    for (const c of chunks) {
+    for (const c of cells) {
       const b = jsonBytes(c) + 10;
       if (size + b > REQUEST_BUDGET / 2 && parts[parts.length - 1].length) {
         parts.push([]);
@@ -253,19 +264,18 @@ class Applier {
       const r0 = row;
       row += part.length;
       const first = i === 0;
-      await this.add(opBytes(first ? 6 : 2, first ? 5 : 2, jsonBytes(part) + part.length * 8), [STATE_SHEET], () => {
+      await this.add(opBytes(first ? 5 : 2, first ? 4 : 2, jsonBytes(part) + part.length * 8), [STATE_SHEET], () => {
         if (first && create) {
           const st = this.wire.context.workbook.worksheets.add(STATE_SHEET);
           st.visibility = "VeryHidden";
           this.wire.forget(STATE_SHEET);
         }
-        const st = this.ws(STATE_SHEET);
-        if (first) st.getRange("A:A").clear("Contents");
-        const r = st.getRange(`A${r0 + 1}:A${r0 + part.length}`);
+        const r = this.ws(STATE_SHEET).getRange(`A${r0 + 1}:A${r0 + part.length}`);
         r.numberFormat = part.map(() => ["@"]);
         r.values = part.map((c) => [c]);
       });
     }
+    this.stateRows = chunks.length;
   }
 
   async newSheet(spec: NewSheet, name: string, opts: { hidden: boolean; table?: string }): Promise<void> {
@@ -342,6 +352,8 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   const prev = hk.state;
   const writeState = opts.writeState !== false;
   const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
+  const stateGrid = snap.grids.find((g) => g.sheet === STATE_SHEET);
+  A.stateRows = stateGrid ? Math.max(0, ...filledRows(stateGrid).map((r) => r + 1)) : 0;
   const existing = new Set(snap.grids.map((g) => g.sheet));
   const taken = (n: string) => [...existing].some((x) => x.toLowerCase() === n.toLowerCase());
 
@@ -366,8 +378,11 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   for (const m of plan.marks) {
     const p = prevByCell.get(m.cell);
     const s = seen.get(m.cell);
-    const stillTc8 = !!p && showsMark(s?.look, p.kind);
-    const look = stillTc8 ? origOf(p!)!.look : (s?.look ?? { fill: null, font: "#000000" });
+    // The original: what the cell shows, except what still shows TC8's last mark (its saved original then).
+    const now = s?.look ?? { fill: null, font: "#000000" };
+    const shown = p ? markShown(s?.look, p.kind) : { fill: false, font: false };
+    const before = p && origOf(p) ? origOf(p)!.look : now;
+    const look: Look = { fill: shown.fill ? before.fill : now.fill, font: shown.font ? before.font : now.font };
     let noted = false;
     let hash: string | undefined;
     if (caps.notes) {
@@ -386,13 +401,13 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
     if (!s?.look || !sameLook(s.look, markLook)) toPaint.push({ cell: m.cell, look: markLook });
   }
   if (!caps.notes && plan.marks.length) A.skipped.add("notes");
-  // Old marks not marked again: their own look back, only where the cell still shows TC8's colours.
-  const toRestore: { cell: string; look: Look }[] = [];
+  // Old marks not marked again: their own look back, only what still shows TC8's colours.
+  const toRestore: { cell: string; look: LookChange }[] = [];
   for (const p of prevMarks) {
     if (markCells.has(p.cell)) continue;
     const o = origOf(p);
     if (!o) continue;
-    if (showsMark(seen.get(p.cell)?.look, p.kind)) toRestore.push({ cell: p.cell, look: o.look });
+    toRestore.push({ cell: p.cell, look: restoring(seen.get(p.cell)?.look, p.kind, o.look) });
     if (caps.notes && tc8Note(p, seen.get(p.cell))) noteDeletes.push(p.cell);
   }
 

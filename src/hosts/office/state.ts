@@ -66,10 +66,23 @@ export function noteHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-/** The cell still shows the colours TC8 gave it for `kind`: TC8's mark, not a colour the user chose since. */
-export function showsMark(look: Look | undefined, kind: SavedMark["kind"]): boolean {
+/** A look's properties, any of them left as they are. */
+export type LookChange = Partial<Look>;
+
+/**
+ * What of a cell's look is still TC8's mark of `kind`, property by property: a fill or a font
+ * colour the user chose since stays theirs, and a mark half applied (a request that failed between
+ * the two) is still recognised for the half that was.
+ */
+export function markShown(look: Look | undefined, kind: SavedMark["kind"]): { fill: boolean; font: boolean } {
   const c = MARK_COLORS[kind];
-  return !!look && look.fill?.toUpperCase() === `#${c.fill}` && look.font.toUpperCase() === `#${c.font}`;
+  return { fill: look?.fill?.toUpperCase() === `#${c.fill}`, font: look?.font.toUpperCase() === `#${c.font}` };
+}
+
+/** What restoring a mark changes: the original of each property that still shows TC8's mark. */
+export function restoring(look: Look | undefined, kind: SavedMark["kind"], original: Look): LookChange {
+  const shown = markShown(look, kind);
+  return { ...(shown.fill ? { fill: original.fill } : {}), ...(shown.font ? { font: original.font } : {}) };
 }
 
 export const sameLook = (a: Look, b: Look): boolean => (a.fill?.toUpperCase() ?? null) === (b.fill?.toUpperCase() ?? null) && a.font.toUpperCase() === b.font.toUpperCase();

@@ -123,14 +123,16 @@ export interface RequestLog {
   responseBytes: number;
   actions: number;
   write: boolean;
+  /** Where sheets are made visible (a sheet built out of sight put in place), counted in changes (what `Injection.at` counts). */
+  shown: number[];
   /** The error Excel answered with, if any. */
   error?: string;
 }
 
-/** Fail the k-th request that changes the workbook (1-based), before it or halfway through it. */
+/** Fail the k-th request that changes the workbook (1-based): before it, halfway through it, or at its i-th change (0-based). */
 export interface Injection {
   write: number;
-  at: "start" | "middle";
+  at: "start" | "middle" | number;
 }
 
 const hasContent = (c: SimCell) => (c.v !== null && c.v !== "") || !!c.f || !!c.err;
@@ -250,12 +252,20 @@ export class SimExcel {
   log: RequestLog[] = [];
   /** Text that became a formula because its cell was not formatted as text. */
   formulaViolations: string[] = [];
-  inject?: Injection;
+  private inject?: Injection;
   /** Excel on the web's limit on a request and on a response. */
   limit = 5_000_000;
   maxMergedAreas = 512;
   private writes = 0;
+  /** How many changes the last failed request held (for tests that fail it at each). */
+  lastMutating = 0;
   private ids = 0;
+
+  /** Makes the k-th request that changes the workbook from now on fail (undefined: none). */
+  failWrite(i: Injection | undefined): void {
+    this.inject = i;
+    this.writes = 0;
+  }
 
   addSheet(name: string): SimSheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new SimError("ItemAlreadyExists", `sheet ${name} exists`);
@@ -321,7 +331,8 @@ export class SimExcel {
     const body = (typeof req.body === "string" ? JSON.parse(req.body) : req.body) as { Actions: Action[]; ObjectPaths: Record<string, Path> };
     const bytes = Buffer.byteLength(text, "utf8");
     const write = isWrite(body);
-    const entry: RequestLog = { index: this.log.length + 1, bytes, responseBytes: 0, actions: body.Actions.length, write };
+    const shown = body.Actions.filter((a) => isChange(a, body.ObjectPaths)).flatMap((a, i) => (a.ActionType === 4 && a.Name === "Visibility" && a.ArgumentInfo?.Arguments?.[0] === "Visible" ? [i] : []));
+    const entry: RequestLog = { index: this.log.length + 1, bytes, responseBytes: 0, actions: body.Actions.length, write, shown };
     this.log.push(entry);
     const fail = (code: string, message: string, status = 200, actionIndex = -1, results: unknown[] = []): WireResponse => {
       entry.error = code;
@@ -336,8 +347,10 @@ export class SimExcel {
       this.writes++;
       if (this.inject && this.inject.write === this.writes) {
         if (this.inject.at === "start") return fail("GeneralException", "injected failure before the request", 500);
-        const mutating = body.Actions.map((a, i) => ({ a, i })).filter(({ a }) => a.ActionType === 4 || (a.ActionType === 3 && !READ_METHODS.has(a.Name)));
-        stopAt = mutating[Math.floor(mutating.length / 2)]?.i ?? 0;
+        const mutating = body.Actions.map((a, i) => ({ a, i })).filter(({ a }) => isChange(a, body.ObjectPaths));
+        this.lastMutating = mutating.length;
+        const at = this.inject.at === "middle" ? Math.floor(mutating.length / 2) : this.inject.at;
+        stopAt = mutating[at]?.i ?? Infinity;
       }
     }
     const results: { ActionId: number; Value: unknown }[] = [];
@@ -952,6 +965,11 @@ export class SimExcel {
 
 function overlaps(a: RangeRef, b: RangeRef): boolean {
   return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+/** An action that changes the workbook: a property set, a method other than a read, or an object added. */
+function isChange(a: Action, paths: Record<string, Path>): boolean {
+  return a.ActionType === 4 || (a.ActionType === 3 && !READ_METHODS.has(a.Name) && a.Name !== "SuspendApiCalculationUntilNextSync") || (a.ActionType === 1 && paths[String(a.ObjectPathId)]?.Name === "Add");
 }
 
 function isWrite(body: { Actions: Action[]; ObjectPaths: Record<string, Path> }): boolean {
