@@ -57,6 +57,13 @@ function cellValue(v: unknown, type: string | undefined): CellValue {
 
 /** A response's estimated size per cell before a sheet has been seen: value, type and number format. */
 const CELL_BYTES = 56;
+/**
+ * The first block of a long sheet (or one estimated too large for a response) is kept this small:
+ * its rows' real size then sizes the rest, so a sheet of long texts is not guessed at whole.
+ */
+const PROBE_BYTES = 1_000_000;
+const PROBE_ROWS = 200;
+const LONG_SHEET_ROWS = 500;
 /** TC8's state is JSON in cells of up to 30,000 characters. */
 const STATE_ROW_BYTES = 100_000;
 
@@ -200,8 +207,10 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
     for (const t of todo) {
       const used = t.s.used!;
       while (t.next <= used.r1) {
-        const room = RESPONSE_BUDGET - response;
-        const rows = Math.min(used.r1 - t.next + 1, Math.floor(room / t.perRow));
+        const left = used.r1 - t.next + 1;
+        const unseen = t.seen === 0 && (left > LONG_SHEET_ROWS || left * t.perRow > RESPONSE_BUDGET);
+        const room = Math.min(RESPONSE_BUDGET - response, unseen ? PROBE_BYTES : Infinity);
+        const rows = Math.min(used.r1 - t.next + 1, Math.floor(room / t.perRow), unseen ? PROBE_ROWS : Infinity);
         if (rows < 1 && blocks.length) break;
         const r0 = t.next;
         const r1 = r0 + Math.max(1, rows) - 1;
@@ -226,20 +235,21 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
         response += Math.max(1, rows) * t.perRow;
         request += opBytes(special ? 3 : 2, 2);
         t.next = r1 + 1;
-        if (response >= RESPONSE_BUDGET || request >= REQUEST_BUDGET) break;
+        // Until its rows have been seen, one block of a long sheet per request.
+        if (unseen || response >= RESPONSE_BUDGET || request >= REQUEST_BUDGET) break;
       }
       if (response >= RESPONSE_BUDGET || request >= REQUEST_BUDGET) break;
     }
     try {
       await wire.sync();
     } catch (e) {
-      // A response Excel found too large: the same rows again in blocks half the size.
+      // A response Excel found too large (over 5 MB): the same rows again in blocks a quarter the size.
       if (blocks.every((b) => b.r0 === b.r1)) throw e;
       for (const t of todo) {
         const mine = blocks.filter((b) => b.sheet === t.s);
         if (!mine.length) continue;
         t.next = Math.min(...mine.map((b) => b.r0));
-        t.perRow *= 2;
+        t.perRow = Math.max(t.perRow, ...mine.map((b) => (RESPONSE_BUDGET * 4) / (b.r1 - b.r0 + 1)));
       }
       continue;
     }
