@@ -9,10 +9,10 @@ import type { Lang } from "../core/ruleset/types";
 import { commandReport } from "./summary";
 
 /**
- * What the command writes at most, by estimate (about four full requests, some 500 communes with
- * their checklist); beyond it the task pane evaluates, without the function command's time limit.
+ * What the command writes at most, by estimate (some 1,100 communes with their checklist, a dozen
+ * requests in all); beyond it the task pane evaluates, without the function command's time limit.
  */
-export const COMMAND_MAX_WRITE_BYTES = 16_000_000;
+export const COMMAND_MAX_WRITE_BYTES = 12_000_000;
 
 /** The notice page beside the commands page, wherever the add-in is deployed (its path kept). */
 export function noticeUrl(page: string, text: string): string {

@@ -9,7 +9,7 @@
  * as before ExcelApi 1.13 (group headers carried over from the cells).
  */
 import { addBlock, type CellValue, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef, rangeA1 } from "../../core/workbook/grid";
-import { STATE_SHEET } from "../../core/workbook/own";
+import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../core/workbook/own";
 import { HEADER_SEARCH_ROWS } from "../../core/workbook/tables";
 import type { Capabilities } from "./capabilities";
 import { jsonBytes, opBytes, REQUEST_BUDGET, RESPONSE_BUDGET, Wire } from "./wire";
@@ -66,6 +66,8 @@ const PROBE_ROWS = 200;
 const LONG_SHEET_ROWS = 500;
 /** TC8's state is JSON in cells of up to 30,000 characters. */
 const STATE_ROW_BYTES = 100_000;
+/** TC8's summary and checklist hold known texts (the checklist's documents run to some 250 bytes): no probe needed. */
+const OWN_CELL_BYTES = 90;
 
 interface SheetInfo {
   name: string;
@@ -197,8 +199,9 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
     .filter((s) => s.used)
     .map((s) => {
       const cols = s.used!.c1 - s.used!.c0 + 1;
-      const perRow = s.name === STATE_SHEET ? STATE_ROW_BYTES : cols * CELL_BYTES * (caps.rangeAreas ? 1 : 1.6);
-      return { s, next: s.used!.r0, perRow, seen: 0 };
+      const own = s.name === SUMMARY_SHEET || s.name === CHECKLIST_SHEET;
+      const perRow = s.name === STATE_SHEET ? STATE_ROW_BYTES : cols * (own ? OWN_CELL_BYTES : CELL_BYTES) * (caps.rangeAreas ? 1 : 1.6);
+      return { s, next: s.used!.r0, perRow, seen: own || s.name === STATE_SHEET ? perRow / 1.3 : 0 };
     });
   while (todo.some((t) => t.next <= t.s.used!.r1)) {
     const blocks: (Block & { load: () => { values: unknown[][]; types: string[][]; formats: unknown[][]; formulas: boolean[][] | undefined } })[] = [];
