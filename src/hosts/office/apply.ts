@@ -347,10 +347,11 @@ export function estimateWriteBytes(plan: Plan): number {
 export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const wire = contextOrWire instanceof Wire ? contextOrWire : new Wire(contextOrWire);
   const start = wire.requests;
-  const hk = opts.housekeeping ?? housekeeping(snapshot);
+  const writeState = opts.writeState !== false;
+  // A plan that is no evaluation (the template) leaves TC8's own sheets as they are.
+  const hk = opts.housekeeping ?? (writeState ? housekeeping(snapshot) : { renames: [], deletes: [], snapshot });
   const snap = hk.snapshot;
   const prev = hk.state;
-  const writeState = opts.writeState !== false;
   const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
   const stateGrid = snap.grids.find((g) => g.sheet === STATE_SHEET);
   A.stateRows = stateGrid ? Math.max(0, ...filledRows(stateGrid).map((r) => r + 1)) : 0;
