@@ -82,7 +82,7 @@ describe("the ribbon's Đánh giá waits for its notice", () => {
     expect(x.log.every((l) => !l.write)).toBe(true);
     expect(JSON.stringify(x.snapshot())).toBe(before);
     expect(commandReport(out, "vi")).toBe(
-      "Sổ tính có 65 xã: quá lớn để đánh giá bằng nút Đánh giá trên thanh công cụ (Excel chỉ cho nút này năm phút). TC8 chưa thay đổi gì. Hãy mở Bảng TC8 (nút bên cạnh) và bấm Đánh giá trong bảng.",
+      "Sổ tính có 65 xã: quá lớn để đánh giá bằng nút Đánh giá trên dải băng (Excel chỉ cho nút này năm phút). TC8 chưa thay đổi gì. Hãy mở Bảng TC8 (nút bên cạnh) và bấm Đánh giá trong bảng.",
     );
     expect(commandReport({ ...out, tooLarge: { communes: 2000, bytes: 0 } }, "en")).toMatch(/^This workbook has 2,000 communes: too large .* Open the TC8 pane/);
     // The ribbon's own limit lets a district of 200 communes through.

@@ -360,7 +360,7 @@ export class SimExcel {
       if (hit) return hit;
       const p = body.ObjectPaths[String(id)];
       if (!p) throw new SimError("InvalidObjectPath", `no path ${id}`);
-      const o = this.path(p, resolve, body.ObjectPaths);
+      const o = this.path(p, resolve);
       resolved.set(id, o);
       return o;
     };
@@ -368,7 +368,7 @@ export class SimExcel {
       const a = body.Actions[i];
       if (i === stopAt) return fail("GeneralException", "injected failure halfway", 200, i, results);
       try {
-        const v = this.act(a, resolve, body.ObjectPaths);
+        const v = this.act(a, resolve);
         if (v !== undefined) results.push({ ActionId: a.Id, Value: v });
       } catch (e) {
         const err = e instanceof SimError ? e : new SimError("GeneralException", String((e as Error)?.stack ?? e));
@@ -387,7 +387,7 @@ export class SimExcel {
     return args.map((x, i) => (refs[i] ? resolve(refs[i]) : x));
   }
 
-  private path(p: Path, resolve: (id: number) => Obj, _paths: Record<string, Path>): Obj {
+  private path(p: Path, resolve: (id: number) => Obj): Obj {
     if (p.ObjectPathType === 1) return { k: "wb" };
     const parent = resolve(p.ParentObjectPathId!);
     if (parent.k === "null") return parent;
@@ -620,7 +620,7 @@ export class SimExcel {
     return { sheet: this.sheet(sp.sheet), r: r.r0, c: r.c0 };
   }
 
-  private act(a: Action, resolve: (id: number) => Obj, paths: Record<string, Path>): unknown {
+  private act(a: Action, resolve: (id: number) => Obj): unknown {
     if (a.ActionType === 5) return undefined; // Trace
     const o = resolve(a.ObjectPathId);
     if (a.ActionType === 1) return o.k === "null" ? null : undefined;
@@ -629,7 +629,6 @@ export class SimExcel {
     if (a.ActionType === 2) return this.query(o, a.QueryInfo?.Select ?? []);
     if (a.ActionType === 4) return this.setProp(o, a.Name, args[0]), undefined;
     if (a.ActionType === 3) return this.invoke(o, a.Name, args);
-    void paths;
     throw new SimError("InvalidRequest", `action type ${a.ActionType}`);
   }
 
