@@ -25,6 +25,7 @@ export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
   frozenRows = 0;
+  printTitles?: string;
   charts: { type: string; source: string; title?: string }[] = [];
   /** Row spans whose height was fitted (autofitRows). */
   autofitted: { r0: number; r1: number }[] = [];
@@ -168,10 +169,13 @@ export function fakeContext(book: FakeBook) {
           font: { color: first?.font ?? "#000000", name: "Calibri", bold: false, italic: false, size: 11 },
           wrapText: false,
           verticalAlignment: "Bottom",
+          horizontalAlignment: "General",
           columnWidth: 64,
+          rowHeight: 15,
+          borders: { getItem: () => ({ style: "None", color: "#000000" }) },
           autofitRows: () => all.forEach((x) => sheet.autofitted.push({ r0: x.r0, r1: x.r1 })),
         },
-        dataValidation: { rule: {} },
+        dataValidation: { rule: {}, prompt: {} },
         getMergedAreasOrNullObject: () => {
           const found = sheet.merges.filter(inRefs);
           if (found.length > 512) throw new Error("GeneralException: too many merged areas");
@@ -315,7 +319,14 @@ export function fakeContext(book: FakeBook) {
       },
       activate: () => undefined,
       freezePanes: { freezeRows: (n: number) => (s().frozenRows = n) },
-      pageLayout: { orientation: "Portrait" },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: {},
+        setPrintTitleRows: (rows: string) => (s().printTitles = rows),
+        setPrintArea: () => undefined,
+        headersFooters: { defaultForAllPages: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" } },
+      },
       charts: {
         add: (type: string, source: OfficeMockObject) => {
           const src = refsOf.get(source)!;

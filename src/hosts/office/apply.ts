@@ -12,9 +12,9 @@
  */
 import { STATE_SHEET } from "../../core/workbook/own";
 import type { CellWrite, NewSheet, Plan, SheetCell, StyleName } from "../../core/workbook/plan";
-import { a1, colLetter, filledRows, parseCellAddress, rangeA1 } from "../../core/workbook/grid";
+import { a1, colLetter, filledRows, parseCellAddress, quoteSheet, rangeA1 } from "../../core/workbook/grid";
 import { serializeState, type SavedMark, type Tc8State } from "../../core/workbook/state";
-import { FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
+import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
 import type { Capabilities, Skipped } from "./capabilities";
 import { columnRuns, lookAt, type Seen } from "./look";
 import type { ExcelSnapshot } from "./read";
@@ -47,6 +47,9 @@ const BLOCK_GAP = 20;
 
 const hex = (h: string) => `#${h}`;
 
+/** The edges a bordered cell or block gets: its outline and the lines between its cells. */
+const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
 function applyStyle(fmt: Excel.RangeFormat, name: StyleName | undefined): void {
   const s = name ? STYLES[name] : {};
   if (s.fill) fmt.fill.color = hex(s.fill);
@@ -56,9 +59,17 @@ function applyStyle(fmt: Excel.RangeFormat, name: StyleName | undefined): void {
   if (s.italic) fmt.font.italic = true;
   if (s.size) fmt.font.size = s.size;
   fmt.wrapText = !!s.wrap;
-  fmt.verticalAlignment = "Top";
+  fmt.verticalAlignment = s.valign === "center" ? "Center" : "Top";
+  if (s.align) fmt.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
+  if (s.border)
+    for (const edge of BORDER_EDGES) {
+      const b = fmt.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = hex(BORDER_COLOR);
+    }
 }
-const STYLE_ACTIONS = 8;
+/** Actions one style costs at most: fill, five font properties, wrap, two alignments, two per border edge. */
+const STYLE_ACTIONS = 10 + 2 * BORDER_EDGES.length;
 
 interface CellOut {
   row: number;
@@ -310,13 +321,35 @@ class Applier {
         table.style = t.style ?? "TableStyleLight9";
       });
     }
-    if (spec.validations?.length) {
-      if (this.caps.dataValidation)
-        for (const v of spec.validations) await this.add(opBytes(3, 1, jsonBytes(v.list) + 80), [name], () => (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } }));
-      else this.skipped.add("dataValidation");
+    if (spec.validations?.length || spec.prompts?.length) {
+      if (this.caps.dataValidation) {
+        for (const v of spec.validations ?? []) await this.add(opBytes(3, 1, jsonBytes(v.list) + 80), [name], () => (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } }));
+        // The template's input messages: what to enter, shown when a cell of the column is selected.
+        for (const p of spec.prompts ?? [])
+          await this.add(opBytes(3, 1, jsonBytes(p.title) + jsonBytes(p.text) + 60), [name], () => (this.ws(name).getRange(rangeA1(p.range)).dataValidation.prompt = { showPrompt: true, title: p.title, message: p.text }));
+      } else this.skipped.add("dataValidation");
     }
-    if (spec.landscape) {
-      if (this.caps.pageLayout) await this.add(opBytes(2, 1), [name], () => (this.ws(name).pageLayout.orientation = "Landscape"));
+    const notes = spec.cells.filter((c) => c.note);
+    if (notes.length) {
+      if (this.caps.notes) for (const c of notes) await this.add(opBytes(2, 1, jsonBytes(c.note) + 40), [name], () => this.wire.context.workbook.notes.add(`${quoteSheet(name)}!${a1(c.row, c.col)}`, c.note!));
+      else this.skipped.add("notes");
+    }
+    // Excel fits a row to its wrapped text itself, except text in merged cells: those rows take the
+    // planner's heights. Consecutive rows of one height go in one write.
+    const merged = new Set<number>();
+    for (const c of spec.cells)
+      if (c.style && STYLES[c.style].wrap && (spec.merges ?? []).some((m) => m.r0 === c.row && m.c0 === c.col && m.c1 > m.c0)) merged.add(c.row);
+    const heights = (spec.rowHeights ?? []).filter((h) => merged.has(h.row)).sort((a, b) => a.row - b.row);
+    for (let i = 0; i < heights.length; ) {
+      let j = i;
+      while (j + 1 < heights.length && heights[j + 1].row === heights[j].row + 1 && heights[j + 1].height === heights[i].height) j++;
+      const address = `A${heights[i].row + 1}:A${heights[j].row + 1}`;
+      const height = heights[i].height;
+      await this.add(opBytes(3, 1), [name], () => (this.ws(name).getRange(address).format.rowHeight = height));
+      i = j + 1;
+    }
+    if (spec.landscape || spec.print) {
+      if (this.caps.pageLayout) await this.add(opBytes(12, 10, 400), [name], () => this.printSetup(this.ws(name).pageLayout, spec));
       else this.skipped.add("pageLayout");
     }
     if (spec.chart) {
@@ -325,13 +358,33 @@ class Applier {
         const ws = this.ws(name);
         const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeA1(c.range)), "Columns");
         chart.title.text = c.title;
-        chart.setPosition(a1(c.range.r0, c.range.c1 + 2));
+        // Over the cells the planner left free for it, so it hides nothing.
+        if (c.anchor) chart.setPosition(a1(c.anchor.r0, c.anchor.c0), a1(c.anchor.r1, c.anchor.c1));
+        else chart.setPosition(a1(c.range.r0, c.range.c1 + 2));
       });
     }
     await this.autofit(
       name,
-      cells.filter((c) => c.style === "wrap" || c.style === "header").map((c) => c.row),
+      cells.filter((c) => c.style && STYLES[c.style].wrap && !merged.has(c.row)).map((c) => c.row),
     );
+  }
+
+  /** A4, landscape or portrait, one page wide, the title rows on every page, the header and footer. */
+  printSetup(layout: Excel.PageLayout, spec: NewSheet): void {
+    const p = spec.print;
+    layout.orientation = p?.orientation === "portrait" ? "Portrait" : "Landscape";
+    layout.paperSize = "A4";
+    // One page wide, as many tall as it takes.
+    if (p?.fitToWidth ?? spec.landscape) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (p?.titleRows) layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+    if (spec.printArea) layout.setPrintArea(rangeA1(spec.printArea));
+    const hf = layout.headersFooters.defaultForAllPages;
+    if (p?.header?.left) hf.leftHeader = p.header.left;
+    if (p?.header?.center) hf.centerHeader = p.header.center;
+    if (p?.header?.right) hf.rightHeader = p.header.right;
+    if (p?.footer?.left) hf.leftFooter = p.footer.left;
+    if (p?.footer?.center) hf.centerFooter = p.footer.center;
+    if (p?.footer?.right) hf.rightFooter = p.footer.right;
   }
 }
 

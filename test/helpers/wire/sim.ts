@@ -32,6 +32,18 @@ export interface SimCell {
   name?: string;
   wrap?: boolean;
   valign?: string;
+  halign?: string;
+  /** Edges given a border ("EdgeTop", "InsideVertical"…). */
+  borders?: string[];
+}
+
+/** What a sheet's page setup was given (ExcelApi 1.9). */
+export interface SimPrint {
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
+  printArea?: string;
+  headers: Record<string, string>;
 }
 
 export class SimSheet {
@@ -45,6 +57,9 @@ export class SimSheet {
   charts: { type: string; source: string; title: string }[] = [];
   validations: { range: RangeRef; rule: unknown }[] = [];
   orientation = "Portrait";
+  print: SimPrint = { headers: {} };
+  rowHeights = new Map<number, number>();
+  prompts: { range: RangeRef; prompt: unknown }[] = [];
   constructor(
     public name: string,
     readonly id: string,
@@ -217,6 +232,10 @@ type Obj =
   | { k: "wsprot"; s: SimSheet }
   | { k: "freeze"; s: SimSheet }
   | { k: "layout"; s: SimSheet }
+  | { k: "hf"; s: SimSheet }
+  | { k: "hfg"; s: SimSheet }
+  | { k: "borders"; t: Target }
+  | { k: "border"; t: Target; edge: string }
   | { k: "charts"; s: SimSheet }
   | { k: "chart"; c: SimSheet["charts"][number] }
   | { k: "chartTitle"; c: SimSheet["charts"][number] }
@@ -434,6 +453,12 @@ export class SimExcel {
         return { k: "rangeColl", t: t(o) };
       case "format.Fill":
         return { k: "fill", t: (o as { t: Target }).t };
+      case "format.Borders":
+        return { k: "borders", t: (o as { t: Target }).t };
+      case "layout.HeadersFooters":
+        return { k: "hf", s: (o as { s: SimSheet }).s };
+      case "hf.DefaultForAllPages":
+        return { k: "hfg", s: (o as { s: SimSheet }).s };
       case "format.Font":
         return { k: "font", t: (o as { t: Target }).t };
       case "table.Columns":
@@ -455,6 +480,7 @@ export class SimExcel {
       return { k: "table", t };
     }
     if (o.k === "tcols") return { k: "tcol", t: o.t, name: this.column(o.t, key, true)! };
+    if (o.k === "borders") return { k: "border", t: o.t, edge: key };
     if (o.k === "notes") {
       const { sheet, r, c } = this.cellOf(key);
       const k = this.noteKey(sheet, r, c);
@@ -588,6 +614,8 @@ export class SimExcel {
         const h = this.column(t, String(args[0]), false);
         return h === null ? { k: "null" } : { k: "tcol", t, name: h };
       }
+      case "borders.GetItem":
+        return { k: "border", t: (o as { t: Target }).t, edge: String(args[0]) };
       case "notes.Add": {
         const target = args[0];
         const { sheet, r, c } = typeof target === "string" ? this.cellOf(target) : { sheet: (target as Target).sheet, r: (target as Target).rs[0].r0, c: (target as Target).rs[0].c0 };
@@ -811,6 +839,31 @@ export class SimExcel {
         for (const r of t!.rs) for (let c = r.c0; c <= r.c1; c++) t!.sheet.colWidths.set(c, Number(v));
         return;
       case "format.RowHeight":
+        for (const r of t!.rs) for (let rr = r.r0; rr <= r.r1; rr++) t!.sheet.rowHeights.set(rr, Number(v));
+        return;
+      case "format.HorizontalAlignment":
+        return this.each(t!, (c) => (c.halign = String(v)));
+      case "border.Style":
+        return this.each(t!, (c) => (c.borders = [...new Set([...(c.borders ?? []), (o as { edge: string }).edge])]));
+      case "border.Color":
+      case "border.Weight":
+        return;
+      case "dv.Prompt":
+        t!.sheet.prompts.push({ range: t!.rs[0], prompt: v });
+        return;
+      case "layout.PaperSize":
+        (o as { s: SimSheet }).s.print.paperSize = String(v);
+        return;
+      case "layout.Zoom":
+        (o as { s: SimSheet }).s.print.zoom = v as SimPrint["zoom"];
+        return;
+      case "hfg.LeftHeader":
+      case "hfg.CenterHeader":
+      case "hfg.RightHeader":
+      case "hfg.LeftFooter":
+      case "hfg.CenterFooter":
+      case "hfg.RightFooter":
+        (o as { s: SimSheet }).s.print.headers[name] = String(v);
         return;
       case "fill.Color":
         return this.each(t!, (c) => (c.fill = String(v).toUpperCase()));
@@ -931,6 +984,12 @@ export class SimExcel {
       }
       case "freeze.FreezeRows":
         (o as { s: SimSheet }).s.frozenRows = Number(args[0]);
+        return undefined;
+      case "layout.SetPrintTitleRows":
+        (o as { s: SimSheet }).s.print.titleRows = String(args[0]);
+        return undefined;
+      case "layout.SetPrintArea":
+        (o as { s: SimSheet }).s.print.printArea = String(args[0]);
         return undefined;
       case "chart.SetPosition":
         return undefined;
