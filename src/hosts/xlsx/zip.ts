@@ -119,10 +119,17 @@ export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): 
   const STEP = 1 << 16;
   let crc = 0;
   let size = 0;
+  // An error of the consumer (malformed XML) is its own, not the zip's.
+  let consumer: unknown;
   const take = (c: Uint8Array) => {
     crc = crc32(c, crc);
     size += c.length;
-    onChunk(c);
+    try {
+      onChunk(c);
+    } catch (err) {
+      consumer = err;
+      throw err;
+    }
   };
   if (e.method === 0) for (let i = 0; i < e.raw.length; i += STEP) take(e.raw.subarray(i, i + STEP));
   else if (e.method === 8) {
@@ -131,7 +138,7 @@ export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): 
       for (let i = 0; i < e.raw.length; i += STEP) inf.push(e.raw.subarray(i, i + STEP), i + STEP >= e.raw.length);
       if (e.raw.length === 0) inf.push(new Uint8Array(0), true);
     } catch (err) {
-      if (err instanceof XlsxError) throw err;
+      if (err instanceof XlsxError || err === consumer) throw err;
       throw new XlsxError("damaged", { part: e.name });
     }
   } else throw new XlsxError("damaged", { part: e.name });
