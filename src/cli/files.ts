@@ -169,5 +169,6 @@ export function commit(pending: readonly PendingFile[], data: readonly (Uint8Arr
 
 /** Workbook text for the terminal: control characters (escape sequences, bidi overrides) taken out. */
 export function terminalText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   return s.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 }

@@ -252,6 +252,7 @@ describe("macros and the terminal", () => {
     const f = await input("so-lieu.xlsx", [{ commune: "Xã \u001b[31mĐỏ\u001b[0m\u0007 A" }, { commune: "Xã B\u202e", sw_qlvb: "Không" }]);
     const r = await run(["evaluate", f]);
     expect(r.code).toBe(0);
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(r.out).toContain("Xã [31mĐỏ[0m A");
   });

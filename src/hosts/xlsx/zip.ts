@@ -83,8 +83,14 @@ export function readZip(data: Uint8Array): ZipEntry[] {
       const len = u16(data, e + 2);
       if (id === 1) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(data, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(data, q)), (q += 8);
+        if (size === 0xffffffff) {
+          size = u64(data, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(data, q);
+          q += 8;
+        }
         if (local === 0xffffffff) local = u64(data, q);
       }
       e += 4 + len;
