@@ -35,7 +35,14 @@ const workbook = fc.record({
   far: fc.option(fc.record({ row: fc.integer({ min: 10, max: 5000 }), col: fc.integer({ min: 0, max: 300 }), v: value }), { nil: undefined }),
 });
 
-async function build(w: fc.RecordValue<{ communes: { name: string; changes: Record<string, Cell> }[]; villages: boolean; table: boolean; far?: { row: number; col: number; v: Cell } }>): Promise<Uint8Array> {
+interface Generated {
+  communes: { name: string; changes: Record<string, Cell> }[];
+  villages: boolean;
+  table: boolean;
+  far?: { row: number; col: number; v: Cell };
+}
+
+async function build(w: Generated): Promise<Uint8Array> {
   const rows = w.communes.map((c) => ({ ...c.changes, commune: c.name }));
   const xa = communesSheet(rows);
   if (w.far) xa.rows[w.far.row] = Object.assign([], { [w.far.col]: w.far.v });

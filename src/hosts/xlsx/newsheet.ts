@@ -3,51 +3,56 @@ import { a1, contains, rangeA1 } from "../../core/workbook/grid";
 import type { NewSheet, SheetCell } from "../../core/workbook/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
-import { escapeAttr } from "./xml";
+import { escapeAttr, Utf8Sink } from "./xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** The worksheet part; `tableRid` names the table's relationship when the sheet has one. */
-export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string): string {
-  const rows = new Map<number, Map<number, string>>();
-  const put = (row: number, col: number, text: string) => {
-    let r = rows.get(row);
-    if (!r) rows.set(row, (r = new Map()));
-    r.set(col, text);
-  };
+export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string): Uint8Array {
   const formatAt = (row: number, col: number) => spec.numberFormats?.find((f) => contains(f.range, row, col))?.format;
-  const cellAt = new Set<string>();
-  for (const c of spec.cells as SheetCell[]) {
-    cellAt.add(`${c.row}|${c.col}`);
-    put(c.row, c.col, cellXml("", c.row, c.col, styles.styleXf(c.style, c.numFmt ?? formatAt(c.row, c.col)), c.value));
+  // Cells in row order, then column order; cells only formatted in advance (the template's number
+  // formats, so typed values take them) where no cell is written.
+  const cells: { row: number; col: number; xf: number; value: SheetCell["value"] }[] = spec.cells.map((c) => ({ row: c.row, col: c.col, xf: styles.styleXf(c.style, c.numFmt ?? formatAt(c.row, c.col)), value: c.value }));
+  if (spec.numberFormats?.length) {
+    const taken = new Set(spec.cells.map((c) => `${c.row}|${c.col}`));
+    for (const f of spec.numberFormats)
+      for (let r = f.range.r0; r <= f.range.r1; r++)
+        for (let c = f.range.c0; c <= f.range.c1; c++) if (!taken.has(`${r}|${c}`)) cells.push({ row: r, col: c, xf: styles.styleXf(undefined, f.format), value: null });
   }
-  // Empty cells formatted in advance (the template's number formats), so typed values take them.
-  for (const f of spec.numberFormats ?? [])
-    for (let r = f.range.r0; r <= f.range.r1; r++)
-      for (let c = f.range.c0; c <= f.range.c1; c++) if (!cellAt.has(`${r}|${c}`)) put(r, c, cellXml("", r, c, styles.styleXf(undefined, f.format), null));
-
+  let sorted = true;
+  for (let i = 1; i < cells.length && sorted; i++) sorted = cells[i - 1].row < cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col < cells[i].col);
+  if (!sorted) cells.sort((a, b) => a.row - b.row || a.col - b.col);
   let maxR = 0;
   let maxC = 0;
-  const body: string[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!;
-    const cols = [...cells.keys()].sort((a, b) => a - b);
-    maxR = Math.max(maxR, r);
-    maxC = Math.max(maxC, cols[cols.length - 1]);
-    body.push(`<row r="${r + 1}">${cols.map((c) => cells.get(c)).join("")}</row>`);
+  for (const c of cells) {
+    if (c.row > maxR) maxR = c.row;
+    if (c.col > maxC) maxC = c.col;
   }
-  const x: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">`];
-  if (spec.landscape) x.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
-  x.push(`<dimension ref="${maxR || maxC ? `A1:${a1(maxR, maxC)}` : "A1"}"/>`);
-  x.push(
+  const out = new Utf8Sink();
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">`);
+  if (spec.landscape) out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
+  out.push(`<dimension ref="${maxR || maxC ? `A1:${a1(maxR, maxC)}` : "A1"}"/>`);
+  out.push(
     spec.freezeRows
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/></sheetView></sheetViews>`
       : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
   );
-  x.push(`<sheetFormatPr defaultRowHeight="15"/>`);
-  if (spec.columnWidths?.length) x.push(`<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
-  x.push(body.length ? `<sheetData>${body.join("")}</sheetData>` : "<sheetData/>");
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  if (spec.columnWidths?.length) out.push(`<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+  out.push(cells.length ? "<sheetData>" : "<sheetData/>");
+  for (let i = 0; i < cells.length; ) {
+    const r = cells[i].row;
+    let row = `<row r="${r + 1}">`;
+    for (; i < cells.length && cells[i].row === r; i++) {
+      const c = cells[i];
+      if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
+      row += cellXml("", r, c.col, c.xf, c.value);
+    }
+    out.push(row + "</row>");
+  }
+  if (cells.length) out.push("</sheetData>");
+  const x: string[] = [];
   if (spec.merges?.length) x.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join("")}</mergeCells>`);
   if (spec.validations?.length)
     x.push(
@@ -62,7 +67,8 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (spec.landscape) x.push(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
   if (tableRid) x.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   x.push(`</worksheet>`);
-  return x.join("");
+  out.push(x.join(""));
+  return out.bytes();
 }
 
 /** The table part of a new sheet's table; column names are its header cells' text, unique. */

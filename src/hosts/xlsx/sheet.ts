@@ -5,7 +5,7 @@
  */
 import { a1, contains, type RangeRef } from "../../core/workbook/grid";
 import { parseRef } from "./read";
-import { attrOf, attrsOf, childOfRoot, childrenOf, elementEnd, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, WORKSHEET_ORDER } from "./xml";
+import { attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, WORKSHEET_ORDER } from "./xml";
 
 export interface CellOp {
   /** A cell TC8 marked last time: its format back, if it still carries TC8's. */
@@ -28,7 +28,8 @@ export function cellXml(p: string, row: number, col: number, xf: number, value: 
   const r = a1(row, col);
   if (value === null || value === undefined || value === "") return `<${p}c r="${r}"${s}/>`;
   if (typeof value === "number") return `<${p}c r="${r}"${s}><${p}v>${Number.isFinite(value) ? value : 0}</${p}v></${p}c>`;
-  return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value)}</${p}t></${p}is></${p}c>`;
+  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
+  return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeText(value)}</${p}t></${p}is></${p}c>`;
 }
 
 interface ColDef {
@@ -63,10 +64,18 @@ interface ExistingCell {
   tag: Tag;
 }
 
-export function patchSheet(xml: string, patch: SheetPatch): string {
+export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array {
   const root = rootOf(xml);
   const p = prefixOf(root);
-  const cols = readCols(xml);
+  // The part is edited as three pieces: the elements before the cells (dimension, columns), the
+  // cells, and the elements after them, so no edit walks over a district's rows again.
+  const sd = childOfRoot(xml, "sheetData");
+  if (!sd) return xml;
+  const rootOpen = xml.slice(root.start, root.end);
+  const rootClose = `</${root.name}>`;
+  let head = xml.slice(0, sd.tag.start) + rootClose;
+  let tail = rootOpen + xml.slice(sd.end);
+  const cols = readCols(head);
   const rowsWithOps = [...patch.ops.keys()].sort((a, b) => a - b);
   const touched = (r: number) => patch.ops.has(r) || patch.clears.some((c) => r >= c.r0 && r <= c.r1);
   let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
@@ -128,9 +137,8 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
   };
 
   // The rows of sheetData, each copied as it is unless TC8 changes one of its cells.
-  const sd = childOfRoot(xml, "sheetData");
   const parts: string[] = [];
-  let pos = 0;
+  let pos = sd.tag.start;
   let ri = 0;
   const newRows = (before: number) => {
     let s = "";
@@ -141,15 +149,16 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
     }
     return s;
   };
-  if (sd) {
+  {
     if (sd.tag.kind === "empty") {
       const rows = newRows(Infinity);
       if (rows) {
-        parts.push(xml.slice(0, sd.tag.start), `<${sd.tag.name}>${rows}</${sd.tag.name}>`);
+        parts.push(`<${sd.tag.name}>${rows}</${sd.tag.name}>`);
         pos = sd.end;
       }
     } else {
       let prevRow = -1;
+      const bang = { at: xml.indexOf("<!", sd.tag.end) };
       let t = nextTag(xml, sd.tag.end);
       while (t && !(t.kind === "close" && t.local === "sheetData")) {
         if (t.local !== "row" || t.kind === "close") {
@@ -160,7 +169,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
         const rAttr = attrOf(open, "r");
         const row = rAttr ? Number(rAttr) - 1 : prevRow + 1;
         prevRow = row;
-        const end = rowEndOf(xml, t);
+        const end = rowEndOf(xml, t, bang);
         const inserted = newRows(row);
         if (inserted) {
           parts.push(xml.slice(pos, t.start), inserted);
@@ -172,7 +181,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
           let trailing = "";
           if (t.kind === "open") {
             let col = -1;
-            for (const c of childrenOf(xml, t)) {
+            for (const c of cellsOfRow(xml, t, end)) {
               if (c.tag.local !== "c") {
                 trailing += xml.slice(c.tag.start, c.end);
                 continue;
@@ -197,22 +206,51 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       }
     }
   }
-  parts.push(xml.slice(pos));
-  let out = parts.join("");
+  parts.push(xml.slice(pos, sd.end));
 
-  if (maxR >= 0) out = widenDimension(out, { r0: minR, c0: minC, r1: maxR, c1: maxC });
-  if (patch.widths.size) out = setWidths(out, p, patch.widths);
-  if (patch.legacyDrawing && !childOfRoot(out, "legacyDrawing")) out = insertInOrder(out, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
+  if (maxR >= 0) head = widenDimension(head, { r0: minR, c0: minC, r1: maxR, c1: maxC });
+  if (patch.widths.size) head = setWidths(head, p, patch.widths);
+  if (patch.legacyDrawing && !childOfRoot(tail, "legacyDrawing")) tail = insertInOrder(tail, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
+  const out = new Utf8Sink();
+  out.push(head.slice(0, head.length - rootClose.length));
+  for (const x of parts) out.push(x);
+  out.push(tail.slice(rootOpen.length));
+  return out.bytes();
+}
+
+/**
+ * The children of a row, its cells found directly: a cell holds no `</c>` but its own (text in XML
+ * cannot hold `<`), unless a comment or CDATA is there, when the general walk is taken.
+ */
+function cellsOfRow(xml: string, row: Tag, rowEnd: number): { tag: Tag; end: number }[] {
+  const inner = xml.slice(row.end, rowEnd);
+  if (inner.includes("<!")) return childrenOf(xml, row);
+  const out: { tag: Tag; end: number }[] = [];
+  let t = nextTag(xml, row.end);
+  while (t && t.kind !== "close" && t.start < rowEnd) {
+    let end: number;
+    if (t.kind === "empty") end = t.end;
+    else if (t.local === "c") {
+      const close = `</${t.name}>`;
+      const i = xml.indexOf(close, t.end);
+      end = i < 0 ? elementEnd(xml, t) : i + close.length;
+    } else end = elementEnd(xml, t);
+    out.push({ tag: t, end });
+    t = nextTag(xml, end);
+  }
   return out;
 }
 
-/** Where a row element ends: its `</row>`, found directly unless a comment or CDATA could hide one. */
-function rowEndOf(xml: string, t: Tag): number {
+/**
+ * Where a row element ends: its `</row>`, found directly unless a comment or CDATA could hide one.
+ * `bang` remembers the next `<!` so that finding it costs one pass over the sheet, not one per row.
+ */
+function rowEndOf(xml: string, t: Tag, bang: { at: number }): number {
   if (t.kind === "empty") return t.end;
   const close = `</${t.name}>`;
   const i = xml.indexOf(close, t.end);
-  const bang = xml.indexOf("<!", t.end);
-  if (i >= 0 && (bang < 0 || bang > i)) return i + close.length;
+  if (bang.at >= 0 && bang.at < t.end) bang.at = xml.indexOf("<!", t.end);
+  if (i >= 0 && (bang.at < 0 || bang.at > i)) return i + close.length;
   return elementEnd(xml, t);
 }
 

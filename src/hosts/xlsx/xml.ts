@@ -61,6 +61,12 @@ export function nextTag(xml: string, from: number): Tag | null {
 /** Where the element opened by `open` ends (just past its closing tag). */
 export function elementEnd(xml: string, open: Tag): number {
   if (open.kind === "empty") return open.end;
+  // A sheet's data, which never nests itself, is passed over directly (it is most of the part),
+  // unless a comment or CDATA could hide its closing tag.
+  if (open.local === "sheetData") {
+    const close = xml.indexOf(`</${open.name}>`, open.end);
+    if (close >= 0 && xml.lastIndexOf("<!", close) < open.end) return close + open.name.length + 3;
+  }
   let depth = 1;
   let t: Tag | null = open;
   while ((t = nextTag(xml, t.end))) {
@@ -120,8 +126,27 @@ export function attrsOf(tagText: string): Map<string, string> {
   return out;
 }
 
+/** One attribute of a tag, found without parsing the others (the hot path of patching rows). */
 export function attrOf(tagText: string, name: string): string | undefined {
-  return attrsOf(tagText).get(name);
+  let i = tagText.indexOf(name);
+  while (i >= 0) {
+    const before = tagText.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      let j = i + name.length;
+      while (tagText.charCodeAt(j) === 32) j++;
+      if (tagText.charCodeAt(j) === 61 /* = */) {
+        j++;
+        while (tagText.charCodeAt(j) === 32) j++;
+        const q = tagText[j];
+        if (q === '"' || q === "'") {
+          const end = tagText.indexOf(q, j + 1);
+          return end < 0 ? undefined : unescapeXml(tagText.slice(j + 1, end));
+        }
+      }
+    }
+    i = tagText.indexOf(name, i + 1);
+  }
+  return undefined;
 }
 
 /** The tag with an attribute set (added before the tag's end) or removed (`null`). */
@@ -155,7 +180,10 @@ export function unescapeXml(s: string): string {
  * Text as Excel stores it: XML-escaped, characters XML cannot hold as `_xHHHH_`, and a literal
  * `_xHHHH_` guarded as `_x005F_xHHHH_` so it reads back as typed.
  */
+const NEEDS_ESCAPE = /[&<>_\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
 export function escapeText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/&/g, "&amp;")
@@ -223,3 +251,41 @@ const dec = new TextDecoder("utf-8", { ignoreBOM: true });
 export const toBytes = (s: string): Uint8Array => enc.encode(s);
 /** UTF-8 text, a byte-order mark kept (it is written back as it was). */
 export const toText = (b: Uint8Array): string => dec.decode(b);
+
+/**
+ * Text written out as UTF-8 piece by piece: a district's sheet is never one giant string (half the
+ * memory, and no copy of it all at the end but one).
+ */
+export class Utf8Sink {
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private size = 0;
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    if (this.pendingLength > 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const b = enc.encode(this.pending.join(""));
+    this.chunks.push(b);
+    this.size += b.length;
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    if (this.chunks.length === 1) return this.chunks[0];
+    const out = new Uint8Array(this.size);
+    let p = 0;
+    for (const c of this.chunks) {
+      out.set(c, p);
+      p += c.length;
+    }
+    return out;
+  }
+}
