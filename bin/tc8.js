@@ -1,8 +1,5 @@
 #!/usr/bin/env node
 // The tc8 command (SPEC §6). The TypeScript sources are compiled into lib/ by `npm ci` (prepare).
-// A larger young generation: reading and patching a district's workbook makes many short-lived
-// strings, and the collector otherwise spends a third of the time on them (docs/performance.md).
-require("node:v8").setFlagsFromString("--max-semi-space-size=64");
 let cli;
 try {
   cli = require("../lib/cli/tc8.js");

@@ -18,6 +18,11 @@ import { planEvaluation } from "../src/core/workbook/plan";
 import { readWorkbook } from "../src/core/workbook/read";
 import { applyPlan } from "../src/hosts/xlsx/apply";
 import { readWorkbookPackage } from "../src/hosts/xlsx/read";
+import { useCodec } from "../src/hosts/xlsx/zip";
+import zlib from "node:zlib";
+
+// The stages run with the command line's codec (Node's zlib), as `tc8 evaluate` does.
+useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), crc32: (data, crc) => zlib.crc32(data, crc) });
 
 const ROOT = path.join(__dirname, "..");
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

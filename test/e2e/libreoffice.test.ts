@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { evaluateXlsx } from "../../src/hosts/xlsx";
 import { communesSheet, findCells, loadWorkbook, xlsx } from "../helpers/xlsx";
+import { corpusFixtures, ownFixtures } from "../helpers/fixtures";
 import { ARTIFACTS, PDFTOPPM, SOFFICE, describeWith } from "../helpers/tools";
 
 jest.setTimeout(240_000);
@@ -54,6 +55,27 @@ describeWith(SOFFICE, "apt-get install -y --no-install-recommends libreoffice-ca
     expect(r.run.evaluation.communes.map((c) => c.levels.ntm?.verdict)).toEqual(["pass", "fail"]);
     const wb = await loadWorkbook(r.output!);
     expect(findCells(wb, "TC8 NTM")).toHaveLength(1);
+  });
+
+  test("every workbook of the corpus, evaluated, opens in LibreOffice and converts to CSV showing the verdicts", async () => {
+    const fixtures = [...(await ownFixtures()), ...corpusFixtures()];
+    const out = path.join(dir, "corpus");
+    fs.mkdirSync(out, { recursive: true });
+    const files: string[] = [];
+    for (const [i, f] of fixtures.entries()) {
+      const r = await evaluateXlsx(f.bytes);
+      const ext = path.extname(f.name);
+      const file = path.join(out, `f${i}${ext}`);
+      fs.writeFileSync(file, r.output!);
+      files.push(file);
+    }
+    const r = soffice("--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, ...files);
+    expect(r.status).toBe(0);
+    fixtures.forEach((f, i) => {
+      const csvs = fs.readdirSync(out).filter((x) => x.startsWith(`f${i}-`) && x.endsWith(".csv"));
+      const all = csvs.map((x) => fs.readFileSync(path.join(out, x), "utf8")).join("\n");
+      expect([f.name, /TC8 NTM/.test(all), /,(Đạt|Không đạt|Thiếu dữ liệu)(,|\n|$)/m.test(all), csvs.some((x) => x.includes("Minh chứng TC8"))]).toEqual([f.name, true, true, true]);
+    });
   });
 
   test("PDF, with a page rendered to PNG as an artefact", () => {
