@@ -16,6 +16,15 @@ export const CORPUS = path.join(__dirname, "../fixtures/corpus");
 export interface Fixture {
   name: string;
   bytes: Uint8Array;
+  /** The corpus manifest's entry (test/fixtures/corpus/manifest.json), for its files. */
+  manifest?: CorpusEntry;
+}
+
+export interface CorpusEntry {
+  file: string;
+  features: { part: string; marker?: string; what: string }[];
+  expect: { exit: number; communes: { name: string; ntm: string; nc: string }[] };
+  may_edit: string[];
 }
 
 const COMMUNES = [
@@ -189,7 +198,13 @@ export function corpusFixtures(): Fixture[] {
     }
   };
   walk(CORPUS);
-  return files.sort().map((f) => ({ name: path.relative(CORPUS, f), bytes: new Uint8Array(fs.readFileSync(f)) }));
+  const manifestFile = path.join(CORPUS, "manifest.json");
+  const entries: CorpusEntry[] = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { files: CorpusEntry[] }).files : [];
+  return files.sort().map((f) => {
+    const name = path.relative(CORPUS, f);
+    const manifest = entries.find((e) => e.file === name);
+    return { name, bytes: new Uint8Array(fs.readFileSync(f)), ...(manifest ? { manifest } : {}) };
+  });
 }
 
 /** A protected workbook structure, and a protected communes sheet: TC8 must refuse both. */

@@ -14,9 +14,12 @@ import { compareWorkbooks, parseXml } from "../helpers/package-compare";
 jest.setTimeout(120_000);
 
 const AT = new Date(2026, 10, 28, 9, 30);
+let all: Fixture[];
+/** The workbooks TC8 evaluates (the corpus's protected ones are refused: see below). */
 let fixtures: Fixture[];
 beforeAll(async () => {
-  fixtures = [...(await ownFixtures()), ...corpusFixtures()];
+  all = [...(await ownFixtures()), ...corpusFixtures()];
+  fixtures = all.filter((f) => (f.manifest?.expect.exit ?? 0) === 0);
 });
 
 const counts = (bytes: Uint8Array) => {
@@ -53,6 +56,28 @@ describe("every workbook of the corpus", () => {
       const b = new Package(second.output!);
       const state = readWorkbookPackage(first.output!).model.sheets.find((s) => s.name === STATE_SHEET)!.part!;
       for (const name of a.names()) if (name !== state) expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([f.name, name, true]);
+    }
+  });
+});
+
+describe("the corpus's own expectations (test/fixtures/corpus/manifest.json)", () => {
+  const VERDICT = { pass: "Đạt", fail: "Không đạt", missing: "Thiếu dữ liệu" } as const;
+
+  test("the verdicts, the features still there, and every part outside may_edit byte-identical", async () => {
+    const corpus = all.filter((f) => f.manifest);
+    for (const f of corpus) {
+      const m = f.manifest!;
+      const r = await evaluateXlsx(f.bytes, { evaluatedAt: AT });
+      if (m.expect.exit !== 0) {
+        expect([f.name, !!r.refused, r.output]).toEqual([f.name, true, undefined]);
+        continue;
+      }
+      const got = r.run.evaluation.communes.map((c) => ({ name: c.name, ntm: VERDICT[c.levels.ntm!.verdict], nc: VERDICT[c.levels.nc!.verdict] }));
+      expect([f.name, got]).toEqual([f.name, m.expect.communes.map((c) => ({ name: c.name, ntm: c.ntm, nc: c.nc }))]);
+      const a = new Package(f.bytes);
+      const b = new Package(r.output!);
+      for (const name of a.names()) if (!m.may_edit.includes(name)) expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([f.name, name, true]);
+      for (const feat of m.features) if (feat.marker && b.has(feat.part)) expect([f.name, feat.part, b.text(feat.part).includes(feat.marker)]).toEqual([f.name, feat.part, true]);
     }
   });
 });

@@ -193,9 +193,13 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
             }
           }
           const content = rowContent(row, open, cells, xml);
-          const newOpen = widenSpans(open.replace(/\s*\/>$/, ">"), cells, patch.ops.get(row));
-          parts.push(xml.slice(pos, t.start), `${newOpen}${content}${trailing}</${t.name}>`);
-          pos = end;
+          const unchanged = t.kind === "empty" ? !content : cells.length > 0 && content + trailing === xml.slice(t.end, end - t.name.length - 3);
+          // A row whose cells TC8 leaves as they are is copied as it was, to the byte.
+          if (!unchanged) {
+            const newOpen = widenSpans(open.replace(/\s*\/>$/, ">"), cells, patch.ops.get(row));
+            parts.push(xml.slice(pos, t.start), content || trailing || t.kind === "open" ? `${newOpen}${content}${trailing}</${t.name}>` : open);
+            pos = end;
+          }
         }
         t = nextTag(xml, end);
       }
