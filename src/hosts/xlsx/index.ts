@@ -61,6 +61,8 @@ export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOpti
   const refused = refusal(run.plan, read);
   if (refused) return { run, skipped: [], refused };
   onStage?.("writing");
+  // The grids have served: a district's cells are let go before the write.
+  read.grids.length = 0;
   const { skipped } = applyPlan(read.model, run.plan);
   return { run, output: read.model.pkg.toBytes(), skipped };
 }

@@ -11,18 +11,22 @@ const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 /** The worksheet part; `tableRid` names the table's relationship when the sheet has one. */
 export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string): Uint8Array {
   const formatAt = (row: number, col: number) => spec.numberFormats?.find((f) => contains(f.range, row, col))?.format;
-  // Cells in row order, then column order; cells only formatted in advance (the template's number
-  // formats, so typed values take them) where no cell is written.
-  const cells: { row: number; col: number; xf: number; value: SheetCell["value"] }[] = spec.cells.map((c) => ({ row: c.row, col: c.col, xf: styles.styleXf(c.style, c.numFmt ?? formatAt(c.row, c.col)), value: c.value }));
+  // Cells in row order, then column order (the planner's order: sorted only when it is not), with
+  // cells only formatted in advance (the template's number formats, so typed values take them)
+  // where no cell is written.
+  type Out = { row: number; col: number; style?: SheetCell["style"]; numFmt?: string; value: SheetCell["value"] };
+  let cells: readonly Out[] = spec.cells;
   if (spec.numberFormats?.length) {
     const taken = new Set(spec.cells.map((c) => `${c.row}|${c.col}`));
+    const extra: Out[] = [];
     for (const f of spec.numberFormats)
-      for (let r = f.range.r0; r <= f.range.r1; r++)
-        for (let c = f.range.c0; c <= f.range.c1; c++) if (!taken.has(`${r}|${c}`)) cells.push({ row: r, col: c, xf: styles.styleXf(undefined, f.format), value: null });
+      for (let r = f.range.r0; r <= f.range.r1; r++) for (let c = f.range.c0; c <= f.range.c1; c++) if (!taken.has(`${r}|${c}`)) extra.push({ row: r, col: c, numFmt: f.format, value: null });
+    cells = [...spec.cells, ...extra];
   }
   let sorted = true;
   for (let i = 1; i < cells.length && sorted; i++) sorted = cells[i - 1].row < cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col < cells[i].col);
-  if (!sorted) cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  if (!sorted) cells = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const xfOf = (c: Out) => styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
   let maxR = 0;
   let maxC = 0;
   for (const c of cells) {
@@ -47,7 +51,7 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
       if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
-      row += cellXml("", r, c.col, c.xf, c.value);
+      row += cellXml("", r, c.col, xfOf(c), c.value);
     }
     out.push(row + "</row>");
   }

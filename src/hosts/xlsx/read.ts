@@ -7,7 +7,7 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { type CellValue, emptyGrid, type Grid, type GridTable, MAX_COLS, MAX_ROWS, parseRange, type RangeRef, setCell } from "../../core/workbook/grid";
 import { XlsxError } from "./errors";
 import { Package, REL } from "./package";
-import { decodeOoxmlText } from "./xml";
+import { attrOf, decodeOoxmlText, unescapeXml } from "./xml";
 import { streamEntry } from "./zip";
 
 export interface SheetInfo {
@@ -95,6 +95,130 @@ export function parsePart(pkg: Package, part: string, h: Handlers): void {
     else feed(pkg.bytes(part));
     p.write(dec.decode());
     p.close();
+  } catch (err) {
+    if (err instanceof XlsxError) throw err;
+    throw new XlsxError("malformed", { part });
+  }
+}
+
+interface ScanHandlers {
+  open(local: string, attr: (name: string) => string | undefined): void;
+  text(t: string): void;
+  close(local: string): void;
+}
+
+/**
+ * A worksheet's XML scanned as it is inflated: the same events as saxes for the few elements a
+ * sheet's values are in, without an object per tag and its attributes (a district's sheets hold
+ * millions of tags; docs/performance.md). Well-formedness is checked as far as reading needs:
+ * every tag closed, in order, and no text outside the root.
+ */
+class SheetScanner {
+  private buf = "";
+  private readonly stack: string[] = [];
+
+  constructor(private readonly h: ScanHandlers) {}
+
+  write(chunk: string): void {
+    this.buf = this.buf ? this.buf + chunk : chunk;
+    this.run(false);
+  }
+
+  close(): void {
+    this.run(true);
+    if (this.stack.length || this.buf.trim()) throw new Error("unclosed");
+  }
+
+  private text(t: string): void {
+    if (!this.stack.length) {
+      if (t.replace(/^\uFEFF/, "").trim()) throw new Error("text outside the root");
+      return;
+    }
+    this.h.text(t.indexOf("&") >= 0 ? unescapeXml(t) : t);
+  }
+
+  private run(final: boolean): void {
+    const b = this.buf;
+    let i = 0;
+    for (;;) {
+      const lt = b.indexOf("<", i);
+      if (lt < 0) {
+        if (final && i < b.length) {
+          this.text(b.slice(i));
+          i = b.length;
+        }
+        break;
+      }
+      if (lt > i) this.text(b.slice(i, lt));
+      i = lt;
+      const c = b.charCodeAt(lt + 1);
+      if (Number.isNaN(c)) break;
+      if (c === 33 /* ! */) {
+        if (b.startsWith("<!--", lt)) {
+          const e = b.indexOf("-->", lt + 4);
+          if (e < 0) break;
+          i = e + 3;
+        } else if (b.startsWith("<![CDATA[", lt)) {
+          const e = b.indexOf("]]>", lt + 9);
+          if (e < 0) break;
+          if (this.stack.length) this.h.text(b.slice(lt + 9, e));
+          i = e + 3;
+        } else if (b.length - lt < 9) break;
+        else {
+          const e = b.indexOf(">", lt);
+          if (e < 0) break;
+          i = e + 1;
+        }
+        continue;
+      }
+      if (c === 63 /* ? */) {
+        const e = b.indexOf("?>", lt + 2);
+        if (e < 0) break;
+        i = e + 2;
+        continue;
+      }
+      let j = lt + 1;
+      let quote = 0;
+      for (; j < b.length; j++) {
+        const ch = b.charCodeAt(j);
+        if (quote) {
+          if (ch === quote) quote = 0;
+        } else if (ch === 34 || ch === 39) quote = ch;
+        else if (ch === 62) break;
+      }
+      if (j >= b.length) break;
+      const tag = b.slice(lt, j + 1);
+      i = j + 1;
+      if (c === 47 /* / */) {
+        const name = tag.slice(2, -1).trim();
+        if (this.stack.pop() !== name) throw new Error(`mismatched </${name}>`);
+        this.h.close(local(name));
+        continue;
+      }
+      let k = 1;
+      while (k < tag.length && !/[\s/>]/.test(tag[k])) k++;
+      const name = tag.slice(1, k);
+      if (!name) throw new Error("empty tag");
+      const ln = local(name);
+      this.h.open(ln, (n) => attrOf(tag, n));
+      if (tag.charCodeAt(tag.length - 2) === 47) this.h.close(ln);
+      else this.stack.push(name);
+    }
+    this.buf = i ? b.slice(i) : b;
+  }
+}
+
+/** Streams a worksheet part through the scanner; malformed XML is an error naming the part. */
+function scanPart(pkg: Package, part: string, h: ScanHandlers): void {
+  const sc = new SheetScanner(h);
+  const dec = new TextDecoder("utf-8");
+  const feed = (chunk: Uint8Array) => sc.write(dec.decode(chunk, { stream: true }));
+  try {
+    const e = pkg.entry(part);
+    if (e) streamEntry(e, feed);
+    else feed(pkg.bytes(part));
+    sc.write(dec.decode());
+    sc.close();
   } catch (err) {
     if (err instanceof XlsxError) throw err;
     throw new XlsxError("malformed", { part });
@@ -224,17 +348,17 @@ export function readSheet(model: WorkbookModel, sheet: SheetInfo, sst: readonly 
   let isText = "";
   let depth = 0;
   let dataDepth = -1;
-  parsePart(model.pkg, sheet.part, {
-    open: (t) => {
+  scanPart(model.pkg, sheet.part, {
+    open: (n, attr) => {
       depth++;
-      const n = local(t.name);
       if (n === "c") {
-        const a = t.attributes;
-        const ref = a.r ? parseRef(a.r) : null;
+        const r = attr("r");
+        const ref = r ? parseRef(r) : null;
         if (ref) [row, col] = ref;
         else col++;
-        type = a.t;
-        style = a.s ? Number(a.s) : 0;
+        type = attr("t");
+        const st = attr("s");
+        style = st ? Number(st) : 0;
         v = null;
         formula = false;
         isText = "";
@@ -246,17 +370,19 @@ export function readSheet(model: WorkbookModel, sheet: SheetInfo, sst: readonly 
       else if (n === "t") inT = inIs;
       else if (n === "rPh") phonetic++;
       else if (n === "row") {
-        const r = Number(t.attributes.r);
+        const r = Number(attr("r"));
         row = r >= 1 ? r - 1 : row + 1;
         col = -1;
       } else if (n === "sheetData") dataDepth = depth;
-      else if (n === "mergeCell" && t.attributes.ref) {
-        try {
-          merges.push(parseRange(t.attributes.ref));
-        } catch {
-          /* a damaged merge is ignored, as Excel repairs it */
-        }
-      } else if (n === "sheetProtection") isProtected = truthy(t.attributes.sheet);
+      else if (n === "mergeCell") {
+        const ref = attr("ref");
+        if (ref)
+          try {
+            merges.push(parseRange(ref));
+          } catch {
+            /* a damaged merge is ignored, as Excel repairs it */
+          }
+      } else if (n === "sheetProtection") isProtected = truthy(attr("sheet"));
     },
     text: (s) => {
       if (inV) v += s;

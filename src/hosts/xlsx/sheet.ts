@@ -136,6 +136,34 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     return out.map((x) => x.text).join("");
   };
 
+  /** The new cells' text when a row only gets writes right of its last cell; null otherwise. */
+  const appendOnly = (src: string, t: Tag, end: number, row: number): string | null => {
+    const ops = patch.ops.get(row);
+    if (!ops) return null;
+    if (patch.clears.some((c) => row >= c.r0 && row <= c.r1)) return null;
+    let min = Infinity;
+    for (const [col, op] of ops) {
+      if (!op.write || op.mark || op.restore) return null;
+      if (col < min) min = col;
+    }
+    const last = src.lastIndexOf(`<${p}c `, end);
+    if (last < t.end) return null;
+    const lastTag = nextTag(src, last);
+    const ref = lastTag && attrOf(src.slice(lastTag.start, lastTag.end), "r");
+    const rc = ref ? parseRef(ref) : null;
+    if (!lastTag || !rc || rc[1] >= min) return null;
+    // Nothing but the row's end after that cell (no extLst to keep after the cells).
+    const cellEnd = lastTag.kind === "empty" ? lastTag.end : src.indexOf(`</${lastTag.name}>`, lastTag.end) + lastTag.name.length + 3;
+    if (cellEnd !== end - t.name.length - 3 || src.slice(t.end, end).includes("<!")) return null;
+    let text = "";
+    for (const col of [...ops.keys()].sort((a, b) => a - b)) {
+      const w = ops.get(col)!.write!;
+      text += cellXml(p, row, col, w.xf, w.value);
+      grow(row, col);
+    }
+    return text;
+  };
+
   // The rows of sheetData, each copied as it is unless TC8 changes one of its cells.
   const parts: string[] = [];
   let pos = sd.tag.start;
@@ -175,7 +203,14 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
           parts.push(xml.slice(pos, t.start), inserted);
           pos = t.start;
         }
-        if (touched(row)) {
+        const appended = t.kind === "open" ? appendOnly(xml, t, end, row) : null;
+        if (appended !== null) {
+          // TC8's cells all right of the row's last cell (its columns beside the user's): added
+          // before the row's end, the user's cells not even looked at.
+          if (rowsWithOps[ri] === row) ri++;
+          parts.push(xml.slice(pos, t.start), widenSpans(open, [], patch.ops.get(row)), xml.slice(t.end, end - t.name.length - 3), appended, `</${t.name}>`);
+          pos = end;
+        } else if (touched(row)) {
           if (rowsWithOps[ri] === row) ri++;
           const cells: ExistingCell[] = [];
           let trailing = "";
