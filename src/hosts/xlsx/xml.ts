@@ -176,12 +176,13 @@ export function unescapeXml(s: string): string {
   );
 }
 
+// eslint-disable-next-line no-control-regex -- the characters XML cannot hold are what this finds
+const NEEDS_ESCAPE = /[&<>_\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
 /**
  * Text as Excel stores it: XML-escaped, characters XML cannot hold as `_xHHHH_`, and a literal
  * `_xHHHH_` guarded as `_x005F_xHHHH_` so it reads back as typed.
  */
-const NEEDS_ESCAPE = /[&<>_\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-
 export function escapeText(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s
@@ -189,7 +190,7 @@ export function escapeText(s: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+    // eslint-disable-next-line no-control-regex -- control characters are what this finds
     .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
