@@ -3,8 +3,10 @@
  * file, measured in the same run: prints figures, asserts nothing (docs/performance.md).
  *   npm run bench [-- 65 200 2000 10000]
  * Each size: communes with 10 villages and one postal point each. The command line and the floor
- * each run as their own process (wall time, peak resident memory); the stages (read, evaluate, plan,
- * write) are timed in this process on the same file.
+ * each run as their own process (wall time, peak resident memory), in turn, three times up to 2,000
+ * communes and twice above; the fastest run of each is kept (the machine is shared: the fastest is
+ * the one least slowed by others). The stages (read, evaluate, plan, write) are timed in this
+ * process on the same file.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -82,6 +84,8 @@ function stages(file: string) {
   s = t();
   const plan = planEvaluation(r, ev, pkg.grids);
   const planning = t() - s;
+  // As evaluateXlsx does: the grids are let go before the write.
+  pkg.grids.length = 0;
   s = t();
   applyPlan(pkg.model, plan);
   const out = pkg.model.pkg.toBytes();
@@ -94,17 +98,24 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
   const rows: string[] = [];
-  console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   const header = "| communes | file | tc8 evaluate | peak memory | exceljs read + write | peak memory | ratio time | ratio memory | read | evaluate | plan | write |";
   console.log(header);
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const n of sizes.length ? sizes : [65, 200, 2000, 10000]) {
     const input = path.join(dir, `huyen-${n}.xlsx`);
     await make(n, input);
-    const cli = measure([path.join(ROOT, "bin/tc8.js"), "evaluate", input, "-o", path.join(dir, `huyen-${n}.tc8.xlsx`), "--force"]);
-    if (cli.status !== 0) throw new Error(`tc8 exited ${cli.status}: ${cli.err}`);
-    const floor = measure([path.join(ROOT, "scripts/bench-floor.cjs"), input, path.join(dir, `huyen-${n}.exceljs.xlsx`)]);
+    let cli: ReturnType<typeof measure> | undefined;
+    let floor: ReturnType<typeof measure> | undefined;
+    for (let run = 0; run < (n <= 2000 ? 3 : 2); run++) {
+      const c = measure([path.join(ROOT, "bin/tc8.js"), "evaluate", input, "-o", path.join(dir, `huyen-${n}.tc8.xlsx`), "--force"]);
+      if (c.status !== 0) throw new Error(`tc8 exited ${c.status}: ${c.err}`);
+      const f = measure([path.join(ROOT, "scripts/bench-floor.cjs"), input, path.join(dir, `huyen-${n}.exceljs.xlsx`)]);
+      if (!cli || c.ms < cli.ms) cli = c;
+      if (!floor || f.ms < floor.ms) floor = f;
+    }
     const st = stages(input);
+    if (!cli || !floor) throw new Error("no run");
     const line = `| ${n.toLocaleString("en")} | ${(fs.statSync(input).size / 2 ** 20).toFixed(1)} MB | ${s1(cli.ms)} | ${cli.mb.toFixed(0)} MB | ${s1(floor.ms)} | ${floor.mb.toFixed(0)} MB | ${(cli.ms / floor.ms).toFixed(2)} | ${(cli.mb / floor.mb).toFixed(2)} | ${st.read.toFixed(0)} ms | ${st.evaluation.toFixed(0)} ms | ${st.planning.toFixed(0)} ms | ${st.write.toFixed(0)} ms |`;
     rows.push(line);
     console.log(line);

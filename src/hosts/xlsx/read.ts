@@ -113,7 +113,7 @@ interface ScanHandlers {
  * millions of tags; docs/performance.md). Well-formedness is checked as far as reading needs:
  * every tag closed, in order, and no text outside the root.
  */
-class SheetScanner {
+export class SheetScanner {
   private buf = "";
   private readonly stack: string[] = [];
 
