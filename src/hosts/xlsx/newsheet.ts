@@ -33,7 +33,7 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
     if (c.row > maxR) maxR = c.row;
     if (c.col > maxC) maxC = c.col;
   }
-  const out = new Utf8Sink();
+  const out = new Utf8Sink(cells.length * 64 + (1 << 16));
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">`);
   if (spec.landscape) out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.push(`<dimension ref="${maxR || maxC ? `A1:${a1(maxR, maxC)}` : "A1"}"/>`);

@@ -165,7 +165,14 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   };
 
   // The rows of sheetData, each copied as it is unless TC8 changes one of its cells.
-  const parts: string[] = [];
+  // The bounds of TC8's cells, known from the plan, so the head is written before the rows.
+  for (const [r, ops] of patch.ops) for (const [c, op] of ops) if (op.write || op.mark) grow(r, c);
+  if (maxR >= 0) head = widenDimension(head, { r0: minR, c0: minC, r1: maxR, c1: maxC });
+  if (patch.widths.size) head = setWidths(head, p, patch.widths);
+  // Written as it goes: nothing of a district's rows is kept but the bytes.
+  const out = new Utf8Sink(Math.ceil(xml.length * 1.25) + (1 << 16));
+  out.push(head.slice(0, head.length - rootClose.length));
+  const parts = { push: (...xs: string[]) => xs.forEach((x) => out.push(x)) };
   let pos = sd.tag.start;
   let ri = 0;
   const newRows = (before: number) => {
@@ -247,12 +254,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   }
   parts.push(xml.slice(pos, sd.end));
 
-  if (maxR >= 0) head = widenDimension(head, { r0: minR, c0: minC, r1: maxR, c1: maxC });
-  if (patch.widths.size) head = setWidths(head, p, patch.widths);
   if (patch.legacyDrawing && !childOfRoot(tail, "legacyDrawing")) tail = insertInOrder(tail, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
-  const out = new Utf8Sink();
-  out.push(head.slice(0, head.length - rootClose.length));
-  for (const x of parts) out.push(x);
   out.push(tail.slice(rootOpen.length));
   return out.bytes();
 }

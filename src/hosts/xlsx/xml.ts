@@ -254,39 +254,40 @@ export const toBytes = (s: string): Uint8Array => enc.encode(s);
 export const toText = (b: Uint8Array): string => dec.decode(b);
 
 /**
- * Text written out as UTF-8 piece by piece: a district's sheet is never one giant string (half the
- * memory, and no copy of it all at the end but one).
+ * Text written out as UTF-8 piece by piece into one growing buffer: a district's sheet is never one
+ * giant string, and no large string is made to be encoded (large strings are what makes the
+ * collector work hardest; docs/performance.md).
  */
 export class Utf8Sink {
-  private readonly chunks: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buf: Uint8Array;
   private size = 0;
 
-  push(s: string): void {
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    if (this.pendingLength > 1 << 16) this.flush();
+  /** `expected`: the bytes foreseen, to allocate once. */
+  constructor(expected = 1 << 16) {
+    this.buf = new Uint8Array(expected);
   }
 
-  private flush(): void {
-    if (!this.pending.length) return;
-    const b = enc.encode(this.pending.join(""));
-    this.chunks.push(b);
-    this.size += b.length;
-    this.pending = [];
-    this.pendingLength = 0;
+  push(s: string): void {
+    let read = 0;
+    for (;;) {
+      // A UTF-16 unit takes at most 3 bytes.
+      if (this.buf.length - this.size < Math.min((s.length - read) * 3, 1 << 20) + 4) this.grow(Math.min((s.length - read) * 3, 1 << 20) + 4);
+      const r = enc.encodeInto(read ? s.slice(read) : s, this.buf.subarray(this.size));
+      this.size += r.written;
+      read += r.read;
+      if (read >= s.length) return;
+    }
+  }
+
+  private grow(need: number): void {
+    let n = this.buf.length * 2;
+    while (n - this.size < need) n *= 2;
+    const b = new Uint8Array(n);
+    b.set(this.buf.subarray(0, this.size));
+    this.buf = b;
   }
 
   bytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0];
-    const out = new Uint8Array(this.size);
-    let p = 0;
-    for (const c of this.chunks) {
-      out.set(c, p);
-      p += c.length;
-    }
-    return out;
+    return this.buf.subarray(0, this.size);
   }
 }
