@@ -24,17 +24,20 @@ module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const page = (name, template, chunks, filename = `${name}.html`) => new HtmlWebpackPlugin({ filename, template, chunks, inject: "body", scriptLoading: "defer" });
   return {
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy allows no eval, in development too.
+    devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
       ...(fs.existsSync("./src/web/index.tsx") ? { web: "./src/web/index.tsx" } : {}),
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // globalThis for webpack's own runtime: no `new Function("return this")` fallback (the pages' CSP forbids eval).
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true, environment: { globalThis: true } },
     resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, path: false, stream: false, crypto: false } },
     module: {
       rules: [
+        { test: /\.m?js$/, include: /node_modules/, enforce: "pre", use: path.resolve(__dirname, "scripts/no-eval-loader.js") },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -2,6 +2,8 @@
  * Speed and memory of `tc8 evaluate` against the floor of exceljs reading and writing the same
  * file, measured in the same run: prints figures, asserts nothing (docs/performance.md).
  *   npm run bench [-- 65 200 2000 10000]
+ * The full run (no sizes given) writes its table into docs/performance.md, between the markers
+ * <!-- bench:cli:table --> and <!-- /bench:cli:table -->.
  * Each size: communes with 10 villages and one postal point each. The command line and the floor
  * each run as their own process (wall time, peak resident memory), in turn, three times up to 2,000
  * communes and twice above; the fastest run of each is kept (the machine is shared: the fastest is
@@ -98,6 +100,7 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
   const rows: string[] = [];
+  const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
   console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   const header = "| communes | file | tc8 evaluate | peak memory | exceljs read + write | peak memory | ratio time | ratio memory | read | evaluate | plan | write |";
   console.log(header);
@@ -122,4 +125,13 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
     for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
   }
   fs.rmSync(dir, { recursive: true, force: true });
+  if (sizes.length) return;
+  const file = path.join(ROOT, "docs/performance.md");
+  const start = "<!-- bench:cli:table -->";
+  const end = "<!-- /bench:cli:table -->";
+  const text = fs.readFileSync(file, "utf8");
+  if (!text.includes(start)) return;
+  const table = [`${machine}, ${new Date().toISOString().slice(0, 10)}:`, "", header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows].join("\n");
+  fs.writeFileSync(file, text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)));
+  console.log(`Wrote the table of docs/performance.md.`);
 })();

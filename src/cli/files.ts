@@ -12,7 +12,8 @@ import type { Lang } from "../core/ruleset/types";
 
 export class PathError extends Error {}
 
-const T = {
+/** What the command line says of an output file it will not or cannot write (docs/messages.md). */
+export const FILE_TEXT = {
   vi: {
     sameAsInput: (f: string) => `${f} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`,
     sameAsOther: (f: string) => `${f} được chọn cho cả tệp kết quả và tệp JSON: hãy chọn hai tên khác nhau.`,
@@ -66,7 +67,7 @@ export interface PendingFile {
 }
 
 function describeCode(code: string | undefined, file: string, lang: Lang): string {
-  const t = T[lang];
+  const t = FILE_TEXT[lang];
   const dir = path.dirname(path.resolve(file));
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") return t.noPermission(dir);
   if (code === "ENOENT") return t.noFolder(dir);
@@ -80,7 +81,7 @@ function describeCode(code: string | undefined, file: string, lang: Lang): strin
  * temporary file. Throws PathError (one line) with nothing left behind.
  */
 export function prepareOutputs(input: string | undefined, outputs: string[], opts: { force: boolean; lang: Lang }): PendingFile[] {
-  const t = T[opts.lang];
+  const t = FILE_TEXT[opts.lang];
   const inId = input ? identity(input) : undefined;
   const ids: Identity[] = [];
   for (const out of outputs) {

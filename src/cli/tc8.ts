@@ -11,7 +11,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { toResultsJson } from "../core/engine/explain";
 import type { CommuneResult, LevelResult } from "../core/engine/types";
-import { render, VERDICT_TEXT } from "../core/i18n";
+import { formatter, render, VERDICT_TEXT } from "../core/i18n";
+import { getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId } from "../core/ruleset/types";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
@@ -22,7 +23,7 @@ useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), ...(t
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
-const USAGE = `Cách dùng / usage:
+export const USAGE = `Cách dùng / usage:
   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
   tc8 template <output.xlsx> [--force]
   --force: ghi đè tệp kết quả đã có / replace an existing output file`;
@@ -32,15 +33,29 @@ export const LARGE_FILE = 256 * 1024;
 
 class UsageError extends Error {}
 
+/** Usage errors, in both languages at once (the language option may be what is wrong). */
+export const USAGE_TEXT = {
+  missingValue: (option: string) => `${option}: thiếu giá trị / missing value`,
+  unknownOption: (option: string) => `tùy chọn không rõ / unknown option: ${option}`,
+  unexpected: (arg: string) => `thừa tham số / unexpected argument: ${arg}`,
+  missingInput: "thiếu tệp đầu vào / missing input file",
+  level: (level: string) => `--level ${level}: chỉ nhận ntm, nc hoặc both / must be ntm, nc or both`,
+  lang: (lang: string) => `--lang ${lang}: chỉ nhận vi hoặc en / must be vi or en`,
+  template: "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx> [--force]",
+  unknownCommand: (cmd: string) => `lệnh không rõ / unknown command: ${cmd}`,
+  missingCommand: "thiếu lệnh / missing command",
+};
+
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-const T = {
+export const CLI_TEXT = {
   vi: {
     cannotRead: (f: string, why: string) => `Không đọc được tệp ${f}: ${why}`,
-    noFile: "không có tệp này",
+    cannotEvaluate: (f: string, why: string) => `Không đánh giá được tệp ${f}: ${why}`,
+    noSuchFile: "không có tệp này",
     isFolder: "đây là một thư mục",
     internal: "TC8 gặp lỗi khi xử lý tệp này; không có gì được ghi. Hãy gửi tệp cho người hỗ trợ",
     refused: (f: string, why: string) => `Không ghi kết quả cho ${f}: ${why}.`,
@@ -50,14 +65,20 @@ const T = {
     writing: "Đang ghi…",
     problems: (n: number) => `${n} vấn đề về dữ liệu (xem cột Giải thích TC8 và ghi chú trong ô):`,
     written: (f: string) => `Đã ghi: ${f}`,
-    json: (f: string) => `Kết quả JSON: ${f}`,
-    chart: "Biểu đồ trong sheet Tổng hợp TC8 chỉ được vẽ trong Excel (phần bổ trợ); tệp .xlsx từ dòng lệnh có bảng số liệu.",
+    json: (f: string) => `Đã ghi kết quả dạng JSON: ${f}`,
+    chart: "Biểu đồ của sheet Tổng hợp TC8 chỉ vẽ được khi đánh giá bằng phần bổ trợ trong Excel; tệp do dòng lệnh ghi có bảng số liệu, không có biểu đồ.",
     template: (f: string) => `Đã tạo mẫu nhập liệu: ${f}`,
     excluded: "không đánh giá",
+    at: (cell: string) => `Ô ${cell}`,
+    indicators: (ids: string[]) => `chỉ tiêu ${ids.join(", ")}`,
+    failing: (ids: string[]) => `chỉ tiêu ${ids.join(", ")} không đạt`,
+    missing: (ids: string[]) => `chỉ tiêu ${ids.join(", ")} thiếu dữ liệu`,
+    prerequisite: (criterion: string) => `chưa đạt ${criterion}`,
   },
   en: {
     cannotRead: (f: string, why: string) => `Cannot read ${f}: ${why}`,
-    noFile: "no such file",
+    cannotEvaluate: (f: string, why: string) => `Cannot evaluate ${f}: ${why}`,
+    noSuchFile: "no such file",
     isFolder: "this is a folder",
     internal: "TC8 failed while processing this file; nothing was written. Please send the file to support",
     refused: (f: string, why: string) => `No results written for ${f}: ${why}.`,
@@ -65,12 +86,17 @@ const T = {
     reading: "Reading…",
     evaluating: "Evaluating…",
     writing: "Writing…",
-    problems: (n: number) => `${n} data problems (see the Giải thích TC8 column and the cells' notes):`,
+    problems: (n: number) => `${n} data problem${n === 1 ? "" : "s"} (see the Giải thích TC8 column and the cells' notes):`,
     written: (f: string) => `Written: ${f}`,
-    json: (f: string) => `Results JSON: ${f}`,
-    chart: "The chart of the Tổng hợp TC8 sheet is drawn in Excel (the add-in) only; the command line's .xlsx has its figures.",
+    json: (f: string) => `Results JSON written: ${f}`,
+    chart: "The chart of the Tổng hợp TC8 sheet is drawn only when the add-in evaluates in Excel; the file the command line writes has its figures, not the chart.",
     template: (f: string) => `Input template written: ${f}`,
     excluded: "not evaluated",
+    at: (cell: string) => `Cell ${cell}`,
+    indicators: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")}`,
+    failing: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")} failing`,
+    missing: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")} missing data`,
+    prerequisite: (criterion: string) => `${criterion} not met`,
   },
 };
 
@@ -94,7 +120,7 @@ function parseEvaluate(args: string[]): EvaluateArgs {
     const a = args[i];
     const value = () => {
       const v = args[++i];
-      if (v === undefined || v.startsWith("-")) throw new UsageError(`${a}: thiếu giá trị / missing value`);
+      if (v === undefined || v.startsWith("-")) throw new UsageError(USAGE_TEXT.missingValue(a));
       return v;
     };
     if (a === "-o" || a === "--output") output = value();
@@ -102,16 +128,16 @@ function parseEvaluate(args: string[]): EvaluateArgs {
     else if (a === "--level") level = value();
     else if (a === "--lang") lang = value();
     else if (a === "--force") force = true;
-    else if (a.startsWith("-")) throw new UsageError(`tùy chọn không rõ / unknown option: ${a}`);
+    else if (a.startsWith("-")) throw new UsageError(USAGE_TEXT.unknownOption(a));
     else if (input === undefined) input = a;
-    else throw new UsageError(`thừa tham số / unexpected argument: ${a}`);
+    else throw new UsageError(USAGE_TEXT.unexpected(a));
   }
-  if (!input) throw new UsageError("thiếu tệp đầu vào / missing input file");
-  if (!["ntm", "nc", "both"].includes(level)) throw new UsageError(`--level ${level}: chỉ nhận ntm, nc hoặc both / must be ntm, nc or both`);
-  if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang ${lang}: chỉ nhận vi hoặc en / must be vi or en`);
+  if (!input) throw new UsageError(USAGE_TEXT.missingInput);
+  if (!["ntm", "nc", "both"].includes(level)) throw new UsageError(USAGE_TEXT.level(level));
+  if (lang !== "vi" && lang !== "en") throw new UsageError(USAGE_TEXT.lang(lang));
   const out = output ?? defaultOutput(input);
   const ext = (f: string) => path.extname(f).toLowerCase();
-  if ([".xlsx", ".xlsm"].includes(ext(input)) && ext(out) !== ext(input)) throw new UsageError(T[lang as Lang].extension(ext(input), ext(out)));
+  if ([".xlsx", ".xlsm"].includes(ext(input)) && ext(out) !== ext(input)) throw new UsageError(CLI_TEXT[lang as Lang].extension(ext(input), ext(out)));
   return { input, output: out, json, levels: level === "both" ? ["ntm", "nc"] : [level as LevelId], lang: lang as Lang, force };
 }
 
@@ -121,17 +147,30 @@ export function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}.tc8${ext || ".xlsx"}`);
 }
 
-function communeLine(c: CommuneResult, lang: Lang): string {
-  const t = T[lang];
+/**
+ * "Xã Hồng Phong: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)":
+ * each level by its name, and why it is not met.
+ */
+export function communeLine(c: CommuneResult, lang: Lang): string {
+  const t = CLI_TEXT[lang];
   if (c.excluded) return `${c.name}: ${t.excluded} (${render(c.excluded, lang)})`;
-  const levels = (Object.values(c.levels) as LevelResult[]).map((lv) => `${lv.level === "ntm" ? "TC8 NTM" : "TC8 NC"} ${VERDICT_TEXT[lang][lv.verdict]}`);
-  const notPassing = [...new Set((Object.values(c.levels) as LevelResult[]).flatMap((lv) => lv.indicators.filter((i) => i.verdict !== "pass").map((i) => `${i.id} ${lv.level === "ntm" ? "NTM" : "NC"}`)))];
-  return `${c.name}: ${levels.join(" · ")}${notPassing.length ? ` (${notPassing.join(", ")})` : ""}`;
+  const rs = getRuleSet();
+  const levels = (Object.values(c.levels) as LevelResult[]).map((lv) => {
+    const ids = (v: "fail" | "missing") => lv.indicators.filter((i) => i.verdict === v).map((i) => i.id);
+    const prerequisites = lv.prerequisites.filter((p) => p.verdict !== "pass").map((p) => t.prerequisite(levelOf(rs, p.id.replace(/^tc8\./, "") as LevelId).criterion));
+    const fail = ids("fail");
+    const missing = ids("missing");
+    // "Không đạt (chỉ tiêu 8.4)" where the indicators say no more than the verdict does.
+    const alone = !prerequisites.length && (!fail.length || !missing.length) ? (fail.length ? fail : missing) : null;
+    const details = alone ? (alone.length ? [t.indicators(alone)] : []) : [...prerequisites, ...(fail.length ? [t.failing(fail)] : []), ...(missing.length ? [t.missing(missing)] : [])];
+    return `TC8 ${levelOf(rs, lv.level).name[lang]} ${VERDICT_TEXT[lang][lv.verdict]}${details.length ? ` (${details.join("; ")})` : ""}`;
+  });
+  return `${c.name}: ${levels.join(" · ")}`;
 }
 
 async function evaluateCommand(args: string[], io: Io): Promise<number> {
   const a = parseEvaluate(args);
-  const t = T[a.lang];
+  const t = CLI_TEXT[a.lang];
   let data: Buffer;
   try {
     if (fs.statSync(a.input).isDirectory()) {
@@ -140,7 +179,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     }
     data = fs.readFileSync(a.input);
   } catch (e) {
-    io.err(t.cannotRead(a.input, (e as NodeJS.ErrnoException).code === "ENOENT" ? t.noFile : ((e as NodeJS.ErrnoException).code ?? "?")));
+    io.err(t.cannotRead(a.input, (e as NodeJS.ErrnoException).code === "ENOENT" ? t.noSuchFile : ((e as NodeJS.ErrnoException).code ?? "?")));
     return EXIT.unreadable;
   }
   // Every output is checked, and its temporary file made, before anything is evaluated or written.
@@ -162,9 +201,10 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     io.err(t.refused(a.input, describeRefusal(refused, a.lang)));
     return EXIT.unreadable;
   }
+  // No communes table, or one with no commune (a fresh template): one line, exit 3, nothing written.
   if (run.read.fatal || !output) {
     discard(pending);
-    io.err(t.cannotRead(a.input, render(run.read.fatal!, a.lang)));
+    io.err(t.cannotEvaluate(a.input, render(run.read.fatal!, a.lang)));
     return EXIT.unreadable;
   }
   const json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
@@ -173,7 +213,8 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   const problems = run.evaluation.problems;
   if (problems.length) {
     io.out(t.problems(problems.length));
-    for (const p of problems.slice(0, 20)) io.out(`  ${terminalText(`${p.cell ?? ""} ${render(p.msg, a.lang)}`)}`.trimEnd());
+    const f = formatter(a.lang);
+    for (const p of problems.slice(0, 20)) io.out(`  ${terminalText(`${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`)}`);
     if (problems.length > 20) io.out(`  …`);
   }
   if (skipped.length) io.out(t.chart);
@@ -185,7 +226,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
 async function templateCommand(args: string[], io: Io): Promise<number> {
   const force = args.includes("--force");
   const rest = args.filter((x) => x !== "--force");
-  if (rest.length !== 1 || rest[0].startsWith("-")) throw new UsageError("tc8 template <output.xlsx> [--force]");
+  if (rest.length !== 1 || rest[0].startsWith("-")) throw new UsageError(USAGE_TEXT.template);
   const pending: PendingFile[] = prepareOutputs(undefined, [rest[0]], { force, lang: "vi" });
   let bytes: Uint8Array;
   try {
@@ -195,7 +236,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
   commit(pending, [bytes], "vi");
-  io.out(T.vi.template(rest[0]));
+  io.out(CLI_TEXT.vi.template(rest[0]));
   return EXIT.ok;
 }
 
@@ -212,7 +253,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
       io.out(String((JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version));
       return EXIT.ok;
     }
-    throw new UsageError(cmd ? `lệnh không rõ / unknown command: ${cmd}` : "thiếu lệnh / missing command");
+    throw new UsageError(cmd ? USAGE_TEXT.unknownCommand(cmd) : USAGE_TEXT.missingCommand);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`tc8: ${e.message}`);

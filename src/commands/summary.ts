@@ -14,6 +14,13 @@ export function commandReport(out: ExcelOutcome, lang: Lang): string {
       : vi
         ? "Cấu trúc sổ tính đang được bảo vệ: TC8 không thay đổi gì."
         : "The workbook's structure is protected: TC8 changed nothing.";
+  if (out.tooLarge) {
+    const n = out.tooLarge.communes;
+    const count = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, vi ? "." : ",");
+    return vi
+      ? `Sổ tính có ${count} xã: quá lớn để đánh giá bằng nút Đánh giá trên dải băng (Excel chỉ cho nút này năm phút). TC8 chưa thay đổi gì. Hãy mở Bảng TC8 (nút bên cạnh) và bấm Đánh giá trong bảng.`
+      : `This workbook has ${count} communes: too large to evaluate from the ribbon's Evaluate button (Excel gives it five minutes). TC8 changed nothing. Open the TC8 pane (the button beside it) and evaluate there.`;
+  }
   const run = out.run!;
   if (run.read.fatal) return render(run.read.fatal, lang);
   const evaluated = run.evaluation.communes.filter((c) => !c.excluded);

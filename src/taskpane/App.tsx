@@ -123,7 +123,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
       </div>
       {result && !result.fatal && (
         <>
-          <Summary communes={result.communes} levels={result.levels} t={t} />
+          <Summary communes={result.communes} levels={result.levels} lang={lang} t={t} />
           <CommuneList communes={result.communes} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
           <ProblemList problems={result.problems} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
           <Divider />

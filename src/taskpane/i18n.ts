@@ -18,6 +18,7 @@ export const UI = {
     notEvaluated: "Không đánh giá",
     conditions: "Điều kiện",
     selectCell: (cell: string) => `Chọn ô ${cell}`,
+    at: (cell: string) => `Ô ${cell}`,
     problems: "Vấn đề về dữ liệu",
     noProblems: "Không có vấn đề về dữ liệu.",
     mapping: "Ghép cột",
@@ -36,8 +37,6 @@ export const UI = {
     refusedWorkbook: "Cấu trúc sổ tính đang được bảo vệ: TC8 không thể thêm sheet kết quả và không thay đổi gì.",
     skipped: { notes: "Excel này chưa hỗ trợ ghi chú (Notes): lý do nằm trong cột Giải thích TC8.", dataValidation: "Excel này chưa hỗ trợ danh sách chọn: cột Tình trạng nhập tay Đã có / Chưa có.", pageLayout: "Excel này chưa hỗ trợ đặt hướng trang in.", chart: "Biểu đồ chỉ được vẽ trong Excel; tệp tải xuống có bảng số liệu." },
     error: (m: string) => `Có lỗi: ${m}`,
-    pass: "Đạt",
-    areaDefault: "khu vực mặc định",
   },
   en: {
     title: "TC8 – Criterion 8",
@@ -55,6 +54,7 @@ export const UI = {
     notEvaluated: "Not evaluated",
     conditions: "Conditions",
     selectCell: (cell: string) => `Select cell ${cell}`,
+    at: (cell: string) => `Cell ${cell}`,
     problems: "Data problems",
     noProblems: "No data problems.",
     mapping: "Column mapping",
@@ -73,8 +73,6 @@ export const UI = {
     refusedWorkbook: "The workbook's structure is protected: TC8 cannot add its result sheets and changed nothing.",
     skipped: { notes: "This Excel does not support notes: the reasons are in the Giải thích TC8 column.", dataValidation: "This Excel does not support dropdown lists: type Đã có / Chưa có in the Tình trạng column.", pageLayout: "This Excel cannot set the print orientation.", chart: "The chart is drawn in Excel only; the downloaded file has its figures." },
     error: (m: string) => `Something went wrong: ${m}`,
-    pass: "Pass",
-    areaDefault: "default area",
   },
 };
 

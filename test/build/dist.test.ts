@@ -18,7 +18,7 @@ describe("dist/", () => {
 
   test("the task pane loads office.js from Microsoft's CDN and its own script, nothing else; the browser page loads no office.js", () => {
     const srcs = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
-    expect(srcs(read("taskpane.html"))).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "taskpane.js"]);
+    expect(srcs(read("taskpane.html"))).toEqual(["https://officeapis.public.onecdn.static.microsoft/1/office.js", "taskpane.js"]);
     expect(srcs(read("index.html"))).toEqual(["web.js"]);
   });
 

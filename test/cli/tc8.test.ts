@@ -31,8 +31,9 @@ describe("tc8 evaluate", () => {
     const before = fs.readFileSync(f);
     const r = await run(["evaluate", f]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Xã Tân Thành: TC8 NTM Đạt · TC8 NC Đạt");
-    expect(r.out).toContain("Xã Hồng Phong: TC8 NTM Không đạt · TC8 NC Không đạt (8.4 NTM)");
+    // Each level by its name ("NC" spelled out), and why a level is not met.
+    expect(r.out).toContain("Xã Tân Thành: TC8 NTM Đạt · TC8 NTM nâng cao Đạt");
+    expect(r.out).toContain("Xã Hồng Phong: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)");
     expect(fs.existsSync(path.join(dir, "so-lieu.tc8.xlsx"))).toBe(true);
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
@@ -43,7 +44,7 @@ describe("tc8 evaluate", () => {
     const json = path.join(dir, "ket-qua.json");
     const r = await run(["evaluate", f, "-o", out, "--json", json, "--level", "nc", "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Xã Hồng Phong: TC8 NC Fail");
+    expect(r.out).toContain("Xã Hồng Phong: TC8 Advanced NTM Fail (TC8 NTM not met)");
     const res = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(res.ruleset).toBe("langson-2022");
     expect(Object.keys(res.communes[0].levels)).toEqual(["nc"]);
@@ -86,6 +87,18 @@ describe("tc8 evaluate", () => {
     expect(r.code).toBe(3);
     expect(r.err.split("\n")).toHaveLength(1);
     expect(r.err).toMatch(/Không tìm thấy bảng danh sách xã/);
+  });
+
+  test("a communes table with no commune (a fresh template): says so, exit 3, nothing written", async () => {
+    const tpl = path.join(dir, "mau.xlsx");
+    expect((await run(["template", tpl])).code).toBe(0);
+    const r = await run(["evaluate", tpl, "--json", path.join(dir, "mau.json")]);
+    expect(r.code).toBe(3);
+    expect(r.out).toBe("");
+    expect(r.err.split("\n")).toEqual([`Không đánh giá được tệp ${tpl}: Bảng danh sách xã (sheet "Danh sách xã") chưa có xã nào để đánh giá: hãy nhập tên và số liệu của ít nhất một xã rồi đánh giá lại`]);
+    expect(fs.readdirSync(dir).sort()).toEqual(["mau.xlsx"]);
+    const en = await run(["evaluate", tpl, "--lang", "en"]);
+    expect(en).toMatchObject({ code: 3, err: expect.stringMatching(/^Cannot evaluate .*: The communes table \(sheet "Danh sách xã"\) has no commune to evaluate/) });
   });
 
   test("an image in the input is carried over byte for byte, with no warning", async () => {
@@ -144,13 +157,18 @@ describe("tc8 template", () => {
     expect((await run(["template", out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Danh sách xã", "Thôn, bản", "Điểm phục vụ bưu chính"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Danh sách xã", "Thôn, bản", "Điểm phục vụ bưu chính", "Hướng dẫn nhập liệu"]);
     const xa = wb.getWorksheet("Danh sách xã")!;
     expect(xa.getCell("A1").value).toBe("Tên xã");
     expect(xa.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const header = (xa.getRow(1).values as string[]).slice(1);
     const radio = header.indexOf("Có đài truyền thanh xã") + 1;
     expect(xa.getCell(2, radio).dataValidation).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });
+    // The guide sheet, for whoever prints the template: what each column means, in the guidance's words.
+    const guide = wb.getWorksheet("Hướng dẫn nhập liệu")!;
+    const rowOf = (header: string) => guide.getRows(1, guide.rowCount)!.find((r) => r.getCell(2).value === header)!;
+    expect(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(1).value).toBe("Danh sách xã");
+    expect(String(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(3).value)).toMatch(/^Điểm cung cấp xuất bản phẩm được hiểu là điểm đọc và điểm bán/);
     const officials = header.indexOf("Số cán bộ, công chức xã") + 1;
     expect(xa.getCell(5, officials).numFmt).toBe("#,##0");
     // The template is read back as a workbook TC8 understands once filled.

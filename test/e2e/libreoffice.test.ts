@@ -38,7 +38,8 @@ describeWith(SOFFICE, "apt-get install -y --no-install-recommends libreoffice-ca
     expect(communes).toContain("TC8 NTM");
     expect(communes).toMatch(/Xã Mông Ân,.*Không đạt/);
     expect(communes).toMatch(/Xã Hoàng Văn Thụ,.*Đạt/);
-    expect(communes).toContain("8.4.a.may_tinh: 8/21 CBCC có máy vi tính = 38 % < 50 %");
+    expect(communes).toContain("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 8/21 CBCC có máy vi tính = 38%, chưa đạt yêu cầu tối thiểu 50%");
+    expect(communes).toContain("Đã có 0/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao");
     const checklist = csv("Minh chứng TC8");
     expect(checklist.split("\n")[0]).toBe("Xã,Cấp,Chỉ tiêu,STT,Tài liệu kiểm chứng,\"Đơn vị cung cấp, xác nhận\",Tình trạng,\"Số, ký hiệu, ngày văn bản\",Ghi chú");
     expect(checklist).toContain("Xã Hoàng Văn Thụ,NTM nâng cao,8.5,2,Danh mục các địa điểm có mạng wifi khuyến khích lắp đặt khác.,,Chưa có");

@@ -11,6 +11,8 @@ import { a1, colLetter, parseCellAddress, parseRange, quoteSheet, type RangeRef 
 export interface FakeCell {
   value: string | number | boolean | null;
   error?: string;
+  /** A formula ("=B2*2"), whose value is `value`. */
+  formula?: string;
   numberFormat: string;
   fill: string | null;
   font: string | null;
@@ -24,6 +26,8 @@ export class FakeSheet {
   protected = false;
   frozenRows = 0;
   charts: { type: string; source: string; title?: string }[] = [];
+  /** Row spans whose height was fitted (autofitRows). */
+  autofitted: { r0: number; r1: number }[] = [];
   constructor(public name: string) {}
 
   cell(row: number, col: number): FakeCell {
@@ -131,39 +135,65 @@ export function fakeContext(book: FakeBook) {
   const track = <T extends OfficeMockObject>(m: T) => (dynamic.push(m), m);
   const sent = (n: number) => (pendingBytes += n);
 
-  function rangeMock(sheet: FakeSheet, ref: RangeRef, opts: { isNull?: boolean } = {}): OfficeMockObject {
+  const refsOf = new WeakMap<object, { sheet: FakeSheet; refs: RangeRef[] }>();
+  const areaAddress = (sheet: FakeSheet, refs: RangeRef[]) => refs.map((x) => `${quoteSheet(sheet.name)}!${a1(x.r0, x.c0)}:${a1(x.r1, x.c1)}`).join(", ");
+
+  /** A range (one area) or the areas of `getRanges` (several), as office-addin-mock objects. */
+  function rangeMock(sheet: FakeSheet, refs: RangeRef | RangeRef[], opts: { isNull?: boolean } = {}): OfficeMockObject {
+    const all = Array.isArray(refs) ? refs : [refs];
+    const ref = all[0];
     const rows = ref.r1 - ref.r0 + 1;
     const cols = ref.c1 - ref.c0 + 1;
     const grid = <T>(f: (c: FakeCell | undefined, r: number, col: number) => T): T[][] =>
       Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.peek(ref.r0 + i, ref.c0 + j), ref.r0 + i, ref.c0 + j)));
     const first = sheet.peek(ref.r0, ref.c0);
     const each = (f: (c: FakeCell) => void) => {
-      for (let r = ref.r0; r <= ref.r1; r++) for (let c = ref.c0; c <= ref.c1; c++) f(sheet.cell(r, c));
+      for (const x of all) for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) f(sheet.cell(r, c));
+    };
+    const inRefs = (m: RangeRef) => all.some((x) => m.r0 <= x.r1 && x.r0 <= m.r1 && m.c0 <= x.c1 && x.c0 <= m.c1);
+    const areasMock = (found: RangeRef[]) => {
+      const m = track(new OfficeMockObject({ address: areaAddress(sheet, found.length ? found : [ref]) }));
+      Object.defineProperty(m, "isNullObject", { value: found.length === 0 });
+      return m;
     };
     const m = track(
       new OfficeMockObject({
-        address: `${quoteSheet(sheet.name)}!${a1(ref.r0, ref.c0)}:${a1(ref.r1, ref.c1)}`,
+        address: areaAddress(sheet, all),
         values: grid((c) => (c?.error ? c.error : (c?.value ?? ""))),
         valueTypes: grid((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String")),
         numberFormat: grid((c) => c?.numberFormat ?? "General"),
+        formulas: grid((c) => c?.formula ?? (c?.error ? c.error : (c?.value ?? ""))),
         format: {
-          fill: { color: first?.fill ?? "#FFFFFF", clear: () => each((c) => (c.fill = null)) },
+          fill: { color: first?.fill ?? "#FFFFFF", pattern: first?.fill ? "Solid" : "None", clear: () => (sent(30), each((c) => (c.fill = null))) },
           font: { color: first?.font ?? "#000000", name: "Calibri", bold: false, italic: false, size: 11 },
           wrapText: false,
           verticalAlignment: "Bottom",
           columnWidth: 64,
+          autofitRows: () => all.forEach((x) => sheet.autofitted.push({ r0: x.r0, r1: x.r1 })),
         },
         dataValidation: { rule: {} },
         getMergedAreasOrNullObject: () => {
-          const inside = sheet.merges.filter((x) => x.r0 >= ref.r0 && x.r1 <= ref.r1 && x.c0 >= ref.c0 && x.c1 <= ref.c1);
-          const areas = { items: inside.map((x) => ({ address: `${quoteSheet(sheet.name)}!${a1(x.r0, x.c0)}:${a1(x.r1, x.c1)}` })) };
-          const ra = { isNullObject: inside.length === 0, areas, load: () => ra };
-          return ra;
+          const found = sheet.merges.filter(inRefs);
+          if (found.length > 512) throw new Error("GeneralException: too many merged areas");
+          return areasMock(found);
+        },
+        getSpecialCellsOrNullObject: (type: string) => {
+          const found: RangeRef[] = [];
+          for (const x of all) for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) if (type === "Formulas" && sheet.peek(r, c)?.formula) found.push({ r0: r, c0: c, r1: r, c1: c });
+          return areasMock(found);
+        },
+        getCellProperties: () => {
+          sent(200);
+          const value = grid((c) => ({ format: { fill: { color: c?.fill ?? "#FFFFFF", pattern: c?.fill ? "Solid" : "None" }, font: { color: c?.font ?? "#000000" } } }));
+          return { value };
         },
         clear: (what?: string) => {
           sent(100);
           each((c) => {
-            if (what !== "Formats") c.value = null;
+            if (what !== "Formats") {
+              c.value = null;
+              delete c.formula;
+            }
             if (what !== "Contents") Object.assign(c, { fill: null, font: null, numberFormat: "General", bold: false });
           });
         },
@@ -173,6 +203,7 @@ export function fakeContext(book: FakeBook) {
     );
     // isNullObject is known after any sync, loaded or not.
     Object.defineProperty(m, "isNullObject", { value: !!opts.isNull });
+    refsOf.set(m, { sheet, refs: all });
     const obj = m as unknown as Record<string, OfficeMockObject & Record<string, OfficeMockObject>>;
     writable(m, "values", (v) => {
       sent(JSON.stringify(v).length);
@@ -184,6 +215,7 @@ export function fakeContext(book: FakeBook) {
           if (typeof x === "string" && /^[=+\-@]/.test(x) && c.numberFormat !== "@") throw new Error(`text ${x} would become a formula`);
           c.value = x === "" ? null : (x as FakeCell["value"]);
           delete c.error;
+          delete c.formula;
         }),
       );
     });
@@ -220,11 +252,24 @@ export function fakeContext(book: FakeBook) {
     return c;
   }
 
-  function worksheetApi(sheetName: string) {
+  function worksheetApi(name: string) {
+    let sheetName = name;
     const s = () => book.sheet(sheetName);
     return {
       get name() {
         return s().name;
+      },
+      set name(v: string) {
+        const sheet = s();
+        if (book.sheets.some((x) => x !== sheet && x.name === v)) throw new Error(`ItemAlreadyExists: ${v}`);
+        for (const [k, note] of [...book.notes])
+          if (k.startsWith(`${sheet.name}|`)) {
+            book.notes.delete(k);
+            book.notes.set(`${v}|${k.slice(sheet.name.length + 1)}`, note);
+          }
+        for (const t of book.tables) if (t.sheet === sheet.name) t.sheet = v;
+        sheet.name = v;
+        sheetName = v;
       },
       get visibility() {
         return s().visibility;
@@ -251,11 +296,17 @@ export function fakeContext(book: FakeBook) {
       },
       getRange: (address: string) => {
         const [x, y] = address.split(":");
-        // Whole columns ("A:A") reach the sheet's last used row.
-        const whole = /^[A-Z]+$/.test(x);
-        const ref = whole ? { r0: 0, c0: parseRange(`${x}1`).c0, r1: Math.max(0, s().used()?.r1 ?? 0), c1: parseRange(`${y}1`).c0 } : parseRange(address);
+        // Whole columns ("A:A") reach the sheet's last used row; whole rows ("5:9") its last used column.
+        const wholeCols = /^[A-Z]+$/.test(x);
+        const wholeRows = /^\d+$/.test(x);
+        const ref = wholeCols
+          ? { r0: 0, c0: parseRange(`${x}1`).c0, r1: Math.max(0, s().used()?.r1 ?? 0), c1: parseRange(`${y}1`).c0 }
+          : wholeRows
+            ? { r0: Number(x) - 1, c0: 0, r1: Number(y) - 1, c1: Math.max(0, s().used()?.c1 ?? 0) }
+            : parseRange(address);
         return rangeMock(s(), ref);
       },
+      getRanges: (address: string) => rangeMock(s(), address.split(",").map((a) => parseRange(a))),
       delete: () => {
         sent(50);
         if (s().protected) throw new Error("AccessDenied: sheet protected");
@@ -267,14 +318,18 @@ export function fakeContext(book: FakeBook) {
       pageLayout: { orientation: "Portrait" },
       charts: {
         add: (type: string, source: OfficeMockObject) => {
-          const chart = { type, source: String((source as unknown as { address: string }).address), title: { text: "" }, setPosition: () => undefined };
+          const src = refsOf.get(source)!;
+          const chart = { type, source: areaAddress(src.sheet, src.refs), title: { text: "" }, setPosition: () => undefined };
           s().charts.push(chart as never);
           return chart;
         },
       },
       tables: {
-        add: (address: string) => {
-          const t: FakeTable = { name: `Table${book.tables.length + 1}`, sheet: sheetName, range: parseRange(address), showHeaders: true };
+        add: (where: string | OfficeMockObject) => {
+          // A range object is on its own sheet; an address alone lands on the active sheet (the first here).
+          const src = typeof where === "string" ? undefined : refsOf.get(where)!;
+          const sheet = src ? src.sheet.name : book.sheets[0].name;
+          const t: FakeTable = { name: `Table${book.tables.length + 1}`, sheet, range: src ? src.refs[0] : parseRange(String(where).replace(/^.*!/, "")), showHeaders: true };
           book.tables.push(t);
           return t;
         },
@@ -290,6 +345,11 @@ export function fakeContext(book: FakeBook) {
           sent(content.length * 2);
           book.notes.set(noteKey(address), content);
         },
+        getItem: (address: string) => ({
+          delete: () => {
+            if (!book.notes.delete(noteKey(address))) throw new Error(`ItemNotFound: note ${address}`);
+          },
+        }),
         getItemOrNullObject: (address: string) => {
           const key = noteKey(address);
           const content = book.notes.get(key);
@@ -323,6 +383,11 @@ export function fakeContext(book: FakeBook) {
           return x;
         };
         return {
+          set name(v: string) {
+            if (book.tables.some((y) => y.name === v)) throw new Error(`InvalidArgument: table name ${v} taken`);
+            t().name = v;
+          },
+          getRange: () => rangeMock(book.sheet(t().sheet), t().range),
           columns: {
             add: (_i: unknown, _v: unknown, header: string) => {
               const x = t();

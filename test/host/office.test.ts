@@ -34,15 +34,20 @@ function book(n: number, change: (i: number) => Record<string, unknown> = () => 
 const col = (key: string) => KEYS.indexOf(key);
 
 describe("reading", () => {
-  test("two context.sync calls whatever the number of communes", async () => {
-    for (const n of [10, 2000]) {
+  test("three requests for a district (sheets, sizes, cells); a large workbook in row blocks, every row read", async () => {
+    for (const [n, requests] of [
+      [10, 3],
+      [2000, 5],
+    ]) {
       const b = book(n);
       const ctx = fakeContext(b);
       const sync = jest.spyOn(ctx, "sync");
       const snap = await readSnapshot(ctx, ALL);
-      expect([n, sync.mock.calls.length]).toEqual([n, 2]);
+      expect([n, sync.mock.calls.length]).toEqual([n, requests]);
+      expect(snap.requests).toBe(requests);
       // The title, the header and one row per commune (the blank row between is not held).
       expect(filledRows(snap.grids.find((g) => g.sheet === "Xã")!)).toHaveLength(n + 2);
+      expect(filledRows(snap.grids.find((g) => g.sheet === "Thôn")!)).toHaveLength(3 * n + 1);
     }
   });
 
@@ -84,10 +89,10 @@ describe("writing", () => {
     expect(xa.get(`${colLetter(first + 4)}4`)).toBe("Đạt");
     expect(xa.get(`${colLetter(first + 4)}5`)).toBe("Không đạt");
     expect(xa.peek(4, first + 4)?.fill).toBe("#FFC7CE");
-    expect(xa.get(`${colLetter(first + 12)}5`)).toBe("8.4.a.may_tinh: 9/20 CBCC có máy vi tính = 45 % < 50 %");
+    expect(xa.get(`${colLetter(first + 12)}5`)).toBe("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%");
     // The marked input cell: red, with the reason as a note.
     expect(xa.peek(4, col("officials_with_computer"))?.fill).toBe("#FFC7CE");
-    expect([...b.notes.entries()].find(([k]) => k === `Xã|4|${col("officials_with_computer")}`)?.[1]).toMatch(/^8\.4\.a\.may_tinh/);
+    expect([...b.notes.entries()].find(([k]) => k === `Xã|4|${col("officials_with_computer")}`)?.[1]).toMatch(/^8\.4 NTM, điểm a – Máy vi tính/);
     // A name that looks like a formula stays text (the fake refuses it otherwise).
     expect(xa.get("A5")).toBe("=1+1");
     expect(b.sheet(SUMMARY_SHEET).charts).toHaveLength(1);
@@ -105,7 +110,7 @@ describe("writing", () => {
     await evaluateInContext(fakeContext(b), {}, ALL);
     expect(diffSnapshots(before, b.sheet("Xã").snapshot())).toEqual([]);
     expect([...b.notes.entries()]).toEqual(notes);
-    expect(b.sheets.map((s) => s.name)).toEqual(["Xã", "Thôn", SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET]);
+    expect(b.sheets.map((s) => s.name)).toEqual(["Xã", "Thôn", STATE_SHEET, SUMMARY_SHEET, CHECKLIST_SHEET]);
   });
 
   test("without notes (before ExcelApi 1.18) the explanation column carries the text and the skip is said", async () => {
@@ -113,7 +118,7 @@ describe("writing", () => {
     const out = await evaluateInContext(fakeContext(b), {}, MIN);
     expect(b.notes.size).toBe(0);
     expect(out.skipped).toEqual(expect.arrayContaining(["notes", "dataValidation", "pageLayout"]));
-    expect(b.sheet("Xã").get(`${colLetter(KEYS.length + 12)}4`)).toMatch(/^8\.4\.b\.qlvb: Sử dụng hệ thống QLVB và điều hành: không/);
+    expect(b.sheet("Xã").get(`${colLetter(KEYS.length + 12)}4`)).toMatch(/^8\.4 NTM, điểm b – Hệ thống quản lý văn bản và điều hành: xã chưa sử dụng/);
     expect(b.sheet("Xã").peek(3, col("sw_qlvb"))?.fill).toBe("#FFC7CE");
   });
 
@@ -177,7 +182,7 @@ describe("Clear results", () => {
     expect(diffSnapshots(before[0], b.sheet("Xã").snapshot())).toEqual([]);
     expect(diffSnapshots(before[1], b.sheet("Thôn").snapshot())).toEqual([]);
     expect(b.notes.size).toBe(0);
-    expect(b.sheets.map((s) => s.name)).toEqual(["Xã", "Thôn", CHECKLIST_SHEET, STATE_SHEET]);
+    expect(b.sheets.map((s) => s.name)).toEqual(["Xã", "Thôn", STATE_SHEET, CHECKLIST_SHEET]);
     await clearInContext(fakeContext(b), { removeChecklist: true }, ALL);
     expect(b.sheets.map((s) => s.name)).toEqual(["Xã", "Thôn", STATE_SHEET]);
   });
@@ -187,7 +192,7 @@ describe("template", () => {
   test("adds the three input sheets beside the user's, without touching TC8's state", async () => {
     const b = book(1);
     const out = await templateInContext(fakeContext(b), ALL);
-    expect(out.sheets).toEqual(["Danh sách xã", "Thôn, bản", "Điểm phục vụ bưu chính"]);
+    expect(out.sheets).toEqual(["Danh sách xã", "Thôn, bản", "Điểm phục vụ bưu chính", "Hướng dẫn nhập liệu"]);
     expect(b.sheet("Danh sách xã").get("A1")).toBe("Tên xã");
     expect(b.sheet("Danh sách xã").frozenRows).toBe(1);
     expect(b.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);

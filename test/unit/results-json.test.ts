@@ -22,7 +22,7 @@ describe("results JSON", () => {
       verdict: "fail",
       observed: { part: 9, whole: 20, percent: 45 },
       required: ">= 50%",
-      message: "9/20 CBCC có máy vi tính = 45 % < 50 %",
+      message: "9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%",
       messageKey: "ratio.fail",
       cells: ["'Xã'!J2", "'Xã'!I2"],
     });
@@ -38,7 +38,7 @@ describe("results JSON", () => {
   test("messages follow the language asked for", () => {
     const en = toResultsJson(ev, { lang: "en" });
     const ntm = en.communes[0].levels.ntm as { indicators: Record<string, { conditions: { id: string; message: string }[] }> };
-    expect(ntm.indicators["8.4"].conditions.find((x) => x.id === "8.4.a.may_tinh")?.message).toBe("9/20 officials with a computer = 45% < 50%");
+    expect(ntm.indicators["8.4"].conditions.find((x) => x.id === "8.4.a.may_tinh")?.message).toBe("9/20 officials with a computer = 45%, short of the requirement (at least 50%)");
   });
 
   test("is plain JSON", () => {

@@ -26,10 +26,17 @@ const SPEC_IDS = {
 const EVIDENCE_COUNTS = { ntm: { "8.1": 3, "8.2": 1, "8.3": 4, "8.4": 4 }, nc: { "8.1": 1, "8.2": 1, "8.3": 2, "8.4": 5, "8.5": 2 } } as const;
 
 // The guidance as text: tags removed, whitespace collapsed, so a rule's words can be found in it.
-const seed = fs
+const source = fs
   .readFileSync(path.join(__dirname, "../../docs/source/huong-dan-tieu-chi-8-lang-son-2022.txt"), "utf8")
   .replace(/<[^>]+>/g, "")
   .replace(/\s+/g, " ");
+// The guidance's two typos, corrected in the rule set and recorded in docs/DECISIONS.md: the only
+// words that differ from it.
+const CORRECTIONS: [typo: string, corrected: string][] = [
+  ["nghiệp vụ dung cấp dịch vụ công", "nghiệp vụ cung cấp dịch vụ công"],
+  ["quảng bá trên sàn TMĐT: tên sản, đơn vị", "quảng bá trên sàn TMĐT: tên sản phẩm, đơn vị"],
+];
+const seed = CORRECTIONS.reduce((text, [typo, corrected]) => text.replace(typo, corrected), source);
 // A text found whole, or as two runs of the guidance's words joined where its table breaks across
 // a page ("Tối thiểu 70% đối với" | "các xã còn lại;"); "…" marks words the rule leaves out.
 const found = (piece: string): boolean => {
@@ -72,6 +79,26 @@ describe("rule set langson-2022 against SPEC §3", () => {
       expect(condition.name.vi && condition.name.en).toBeTruthy();
     },
   );
+
+  test("the two typo corrections are the guidance's typos, recorded, and the rule set carries the corrected words only", () => {
+    const decisions = fs.readFileSync(path.join(__dirname, "../../docs/DECISIONS.md"), "utf8");
+    const evidence = rs.levels.flatMap((l) => l.indicators.flatMap((i) => i.evidence.map((d) => d.text))).join("\n");
+    for (const [typo, corrected] of CORRECTIONS) {
+      expect(source).toContain(typo);
+      expect(source).not.toContain(corrected);
+      expect(evidence).toContain(corrected);
+      expect(evidence).not.toContain(typo);
+      expect(decisions).toContain(typo);
+    }
+  });
+
+  test("the guidance's definitions are in the condition texts", () => {
+    const text = (id: string) => allConditions(rs).find((c) => c.condition.id === id)!.condition.text;
+    expect(text("8.3.nc.c.xuat_ban_pham")).toContain("Được hiểu là điểm đọc và điểm bán các xuất bản phẩm gồm: Thư viện, điểm bán sách, điểm bưu điện văn hóa xã");
+    for (const id of ["8.3.d.tin_bai", "8.3.nc.a.tin_bai"]) expect(text(id)).toContain("Nội dung tin, bài phong phú gồm cả chính trị, thời sự, tuyên truyền chủ trương, chính sách, các hoạt động của xã");
+    expect(text("8.4.b.trang_ttdt")).toContain("có chức năng cung cấp thông tin phục vụ công tác quản lý, điều hành và cung cấp dịch vụ công trực tuyến");
+    expect(text("8.4.nc.dd.dia_chi_so")).toContain("được thông báo, gắn biển địa chỉ số");
+  });
 
   test("ids are unique", () => {
     const ids = allConditions(rs).map((c) => c.condition.id);

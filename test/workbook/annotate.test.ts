@@ -35,8 +35,8 @@ describe("verdict columns", () => {
     expect(under(wb!, "Xã", "8.2 NTM", "Xã Tân Thành")).toBe("Không đạt");
     expect(under(wb!, "Xã", "TC8 NTM", "Xã Mai Pha")).toBe("Thiếu dữ liệu");
     expect(under(wb!, "Xã", "8.1 NTM", "Xã Hồng Phong")).toBe("Đạt");
-    expect(under(wb!, "Xã", "Minh chứng TC8", "Xã Hồng Phong")).toBe("0/12 NTM · 0/11 NC");
-    expect(under(wb!, "Xã", "Giải thích TC8", "Xã Hồng Phong")).toBe("8.4.a.may_tinh: 9/20 CBCC có máy vi tính = 45 % < 50 %");
+    expect(under(wb!, "Xã", "Minh chứng TC8", "Xã Hồng Phong")).toBe("Đã có 0/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao");
+    expect(under(wb!, "Xã", "Giải thích TC8", "Xã Hồng Phong")).toBe("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%");
     const fill = (header: string, row: number) => (ws.getCell(row, first + VERDICTS.indexOf(header)).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(fill("8.1 NTM", 3)).toBe("FFC6EFCE");
     expect(fill("TC8 NTM", 3)).toBe("FFFFC7CE");
@@ -47,7 +47,8 @@ describe("verdict columns", () => {
     const { wb } = await evaluateBytes(await sample(), { lang: "en" });
     expect(under(wb!, "Xã", "TC8 NTM", "Xã Tân Thành")).toBe("Fail");
     expect(under(wb!, "Xã", "TC8 NTM", "Xã Mai Pha")).toBe("Missing data");
-    expect(under(wb!, "Xã", "Giải thích TC8", "Xã Hồng Phong")).toBe("8.4.a.may_tinh: 9/20 officials with a computer = 45% < 50%");
+    expect(under(wb!, "Xã", "Giải thích TC8", "Xã Hồng Phong")).toBe("8.4 NTM, point a – Computers per official: 9/20 officials with a computer = 45%, short of the requirement (at least 50%)");
+    expect(under(wb!, "Xã", "Minh chứng TC8", "Xã Hồng Phong")).toBe("Has 0/12 NTM documents; 0/11 Advanced NTM documents");
   });
 
   test("one level evaluated: only its columns", async () => {
@@ -108,14 +109,15 @@ describe("marks, notes and the user's formatting", () => {
     const ws = wb!.getWorksheet("Xã")!;
     const computers = ws.getCell(`${col("officials_with_computer")}3`);
     expect((computers.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
-    expect(noteText(computers)).toContain("8.4.a.may_tinh: 9/20 CBCC có máy vi tính = 45 % < 50 %");
+    expect(noteText(computers)).toContain("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%");
     const posts = ws.getCell(`${col("website_posts_year")}4`);
     expect((posts.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
     expect(noteText(posts)).toContain("trống");
     // Bản Cạp lacks Internet: its cells are red, and its row says so.
     const thon = wb!.getWorksheet("Thôn")!;
     expect((thon.getCell("F3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
-    expect(under(wb!, "Thôn", "Ghi chú TC8", "Bản Cạp")).toMatch(/^8\.2\.a\.internet: không có Internet băng rộng cố định, Internet băng rộng di động/);
+    // Only the services the form tracks are named (it tracks both Internet columns, not "Có dịch vụ Internet").
+    expect(under(wb!, "Thôn", "Ghi chú TC8", "Bản Cạp")).toBe("8.2 NTM, điểm a – Dịch vụ truy nhập Internet ở các thôn, bản: chưa có Internet băng rộng cố định, chưa có Internet băng rộng di động");
     expect(under(wb!, "Thôn", "Ghi chú TC8", "Thôn Nà Lầu")).toBe("Không thiếu điều kiện nào");
   });
 
@@ -180,7 +182,10 @@ describe("the user's data is sacred", () => {
     const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
     const at = (h: string) => header.indexOf(h);
     expect(header.slice(1, 10)).toEqual(["Xã", "Cấp", "Chỉ tiêu", "STT", "Tài liệu kiểm chứng", "Đơn vị cung cấp, xác nhận", "Tình trạng", "Số, ký hiệu, ngày văn bản", "Ghi chú"]);
-    expect(ws.rowCount).toBe(1 + 3 * 23);
+    // One row per commune × level × document, then the signature block (the document column stays empty there).
+    const entries = (w: ExcelJS.Worksheet) => (w.getColumn(at("Tài liệu kiểm chứng")).values as ExcelJS.CellValue[]).filter((v) => v !== null && v !== undefined).length - 1;
+    expect(entries(ws)).toBe(3 * 23);
+    expect(ws.getCell(1 + 3 * 23 + 3, 1).value).toBe("NGƯỜI LẬP BIỂU");
     for (const r of [2, 3, 15]) {
       ws.getCell(r, at("Tình trạng")).value = "Đã có";
       ws.getCell(r, at("Số, ký hiệu, ngày văn bản")).value = `QĐ ${r}/QĐ-UBND`;
@@ -193,12 +198,13 @@ describe("the user's data is sacred", () => {
       expect(ws2.getCell(r, at("Ghi chú")).value).toBe(`đã kiểm tra ${r}`);
       expect(ws2.getCell(r, at("Số, ký hiệu, ngày văn bản")).value).toBe(`QĐ ${r}/QĐ-UBND`);
     }
+    expect(entries(ws2)).toBe(entries(ws));
     expect(ws2.rowCount).toBe(ws.rowCount);
     const tan = second.run.evaluation.communes.find((c) => c.name === "Xã Tân Thành")!;
     // Rows 2 and 3 are NTM documents, row 15 an NC one.
     expect(tan.levels.ntm?.evidence).toEqual({ done: 2, total: 12 });
     expect(tan.levels.nc?.evidence).toEqual({ done: 1, total: 11 });
-    expect(under(second.wb!, "Xã", "Minh chứng TC8", "Xã Tân Thành")).toBe("2/12 NTM · 1/11 NC");
+    expect(under(second.wb!, "Xã", "Minh chứng TC8", "Xã Tân Thành")).toBe("Đã có 2/12 tài liệu NTM; 1/11 tài liệu NTM nâng cao");
     // The status column offers the two choices.
     expect(ws2.getCell(2, at("Tình trạng")).dataValidation).toMatchObject({ type: "list", formulae: ['"Đã có,Chưa có"'] });
   });
@@ -229,10 +235,17 @@ describe("summary sheet", () => {
     const text = allValues(wb!, (n) => n === SUMMARY_SHEET);
     const values = [...text.values()].map((v) => JSON.parse(v));
     expect(values).toContain("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG");
-    expect(values.some((v) => typeof v === "string" && v.includes("langson-2022") && v.includes("2022.09"))).toBe(true);
+    // The rule set by its name and source, not its id.
+    expect(values).toContain("Bộ tiêu chí: Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025 (Hướng dẫn của Sở Thông tin và Truyền thông Lạng Sơn (tháng 9/2022), Phụ lục I và Phụ lục II)");
+    expect(values.some((v) => typeof v === "string" && v.includes("langson-2022"))).toBe(false);
+    expect(values).toContain("Kết quả: 3 xã được đánh giá; 0 xã đạt Tiêu chí số 8 (NTM); 0 xã đạt Tiêu chí số 8 (NTM nâng cao)");
     expect(values).toContain("Thời điểm đánh giá: 28/11/2026 09:30");
-    expect(ws.getCell("B8").value).toBe("Xã Tân Thành");
-    const countsRow = [...text.entries()].find(([, v]) => JSON.parse(v) === "TC8 NTM (NTM)")![0];
+    expect(values).toContain("Tỉnh Lạng Sơn – Huyện Bình Gia");
+    expect(ws.getCell("B9").value).toBe("Xã Tân Thành");
+    const countsRow = [...text.entries()].find(([, v]) => JSON.parse(v) === "Tiêu chí số 8 (NTM)")![0];
+    expect(values).toContain("Tiêu chí số 8 (NTM nâng cao)");
+    expect(values).toContain("8.5 NTM nâng cao");
+    expect(values).not.toContain("TC8 NTM (NTM)");
     const r = Number(countsRow.split("!")[1].split(":")[0]);
     expect([3, 4, 5].map((c) => ws.getCell(r, c).value)).toEqual([0, 2, 1]);
   });

@@ -15,7 +15,7 @@ describe("each bad input is a problem at its cell, and the rest is evaluated", (
   test("an error value", async () => {
     const { run, problems } = await problemsOf([{ commune: "Xã A", officials: { formula: "1/0", result: { error: "#DIV/0!" } } }, { commune: "Xã B" }]);
     expect(problems).toEqual([expect.objectContaining({ cell: `'Xã'!${col("officials")}2` })]);
-    expect(render(problems[0].msg, "vi")).toBe("Số cán bộ, công chức xã: ô có lỗi #DIV/0!");
+    expect(render(problems[0].msg, "vi")).toBe("Số cán bộ, công chức xã có lỗi #DIV/0!");
     expect(render(problems[0].msg, "en")).toBe("Commune officials: the cell holds the error #DIV/0!");
     const a = communeNamed(run.evaluation.communes, "Xã A");
     expect(cond(a, "8.4.a.may_tinh").verdict).toBe("missing");
@@ -33,7 +33,7 @@ describe("each bad input is a problem at its cell, and the rest is evaluated", (
     const { run, problems } = await problemsOf([{ commune: "Xã A", officials: 10, officials_with_computer: 4, officials_trained: 12 }, { commune: "Xã B" }]);
     expect(problems).toEqual([expect.objectContaining({ cell: `'Xã'!${col("officials_trained")}2`, msg: expect.objectContaining({ key: "ratio.partAboveWhole" }) })]);
     expect(render(problems[0].msg, "vi")).toBe(
-      `Số CBCC được bồi dưỡng kỹ năng số, ATTT (12, ô 'Xã'!${col("officials_trained")}2) lớn hơn Số cán bộ, công chức xã (10, ô 'Xã'!${col("officials")}2)`,
+      `Số CBCC được bồi dưỡng kỹ năng số, ATTT (12, ô ${col("officials_trained")}2 của sheet Xã) lớn hơn Số cán bộ, công chức xã (10, ô ${col("officials")}2 của sheet Xã): hãy kiểm tra lại số liệu`,
     );
     expect(cond(run.evaluation.communes[0], "8.4.nc.b.can_bo_ky_nang_so").verdict).toBe("missing");
     expect(cond(run.evaluation.communes[0], "8.4.a.may_tinh").verdict).toBe("fail");
@@ -42,14 +42,15 @@ describe("each bad input is a problem at its cell, and the rest is evaluated", (
   test("an unreadable yes/no", async () => {
     const { run, problems } = await problemsOf([{ commune: "Xã A", sw_email: "đang triển khai" }]);
     expect(problems).toEqual([expect.objectContaining({ cell: `'Xã'!${col("sw_email")}2` })]);
-    expect(render(problems[0].msg, "vi")).toBe('Sử dụng thư điện tử công vụ: "đang triển khai" không phải có/không');
+    expect(render(problems[0].msg, "vi")).toBe('Sử dụng thư điện tử công vụ ghi "đang triển khai", không phải Có hoặc Không');
+    expect(render(problems[0].msg, "en")).toBe('Uses official e-mail: the cell says "đang triển khai", which is not yes or no');
     expect(cond(run.evaluation.communes[0], "8.4.b.thu_cong_vu").verdict).toBe("missing");
   });
 
   test("duplicate communes: both reported at their rows and neither evaluated", async () => {
     const { run, problems } = await problemsOf([{ commune: "Xã A" }, { commune: "Xã B" }, { commune: "xã  a" }]);
     expect(problems.map((p) => p.cell)).toEqual(["'Xã'!A2", "'Xã'!A4"]);
-    expect(render(problems[0].msg, "vi")).toBe(`Xã "Xã A" có 2 dòng ('Xã'!A2, 'Xã'!A4): không đánh giá xã này`);
+    expect(render(problems[0].msg, "vi")).toBe(`Xã "Xã A" có 2 dòng (ô A2, A4 của sheet Xã): không đánh giá xã này; hãy xóa hoặc sửa dòng trùng`);
     expect(run.evaluation.communes.map((c) => [c.name, Object.keys(c.levels).length])).toEqual([
       ["Xã A", 0],
       ["Xã B", 2],
@@ -74,6 +75,12 @@ describe("each bad input is a problem at its cell, and the rest is evaluated", (
     const run = await runBytes(await xlsx([{ name: "Ghi chép", rows: [["Họ tên", "Điện thoại"], ["Nguyễn Văn A", "0912"]] }]));
     expect(run.read.fatal?.key).toBe("problem.noCommunesTable");
     expect(render(run.read.fatal!, "vi")).toMatch(/Không tìm thấy bảng danh sách xã/);
+  });
+
+  test("a communes table with no commune: nothing to evaluate, nothing planned", async () => {
+    const run = await runBytes(await xlsx([{ name: "Danh sách xã", rows: [["Tên xã", "Khu vực", "Số CBCC"], [null, null, null]] }]));
+    expect(run.read.fatal).toEqual({ key: "problem.noCommunes", params: { sheet: "Danh sách xã" } });
+    expect(run.plan).toBeUndefined();
   });
 
   test("several problems are all listed, not just the first", async () => {

@@ -1,5 +1,6 @@
 /** The value rules of SPEC §4.3: unit-level on each reader, then through a real .xlsx. */
-import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo } from "../../src/core/workbook/values";
+import { field } from "../../src/core/fields";
+import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo, readFact } from "../../src/core/workbook/values";
 import { communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 
 const count = { type: "count" as const, units: ["người", "hồ sơ", "thôn"] };
@@ -20,6 +21,10 @@ describe("yes / no", () => {
   test("anything else is unreadable, with the text in the reason", () => {
     expect(parseYesNo("có lẽ").problem).toEqual({ key: "value.notYesNo", params: { value: "có lẽ" } });
     expect(parseYesNo(2).problem?.key).toBe("value.notYesNo");
+  });
+  test("invisible control characters (an _x001F_ escape in the file) do not make a cell unreadable", () => {
+    expect(readFact(field("radio_station"), "Có\u001F", "'Xã'!E2", null, false).value).toBe(true);
+    expect(readFact(field("officials"), "\u000B20", "'Xã'!F2", null, false).value).toBe(20);
   });
   test("a blank is missing, except in a check-mark column where it means no", () => {
     expect(parseYesNo(null)).toEqual({});

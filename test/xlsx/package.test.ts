@@ -61,9 +61,9 @@ describe("every workbook of the corpus", () => {
 });
 
 describe("the corpus's own expectations (test/fixtures/corpus/manifest.json)", () => {
-  const VERDICT = { pass: "Đạt", fail: "Không đạt", missing: "Thiếu dữ liệu" } as const;
-
-  test("the verdicts, the features still there, and every part outside may_edit byte-identical", async () => {
+  // The communes' verdicts are the rule set's business (the corpus's verify_corpus.py checks them
+  // against the command line); here: what the package writer promises.
+  test("refusals as expected, the features still there, and every part outside may_edit byte-identical", async () => {
     const corpus = all.filter((f) => f.manifest);
     for (const f of corpus) {
       const m = f.manifest!;
@@ -72,8 +72,7 @@ describe("the corpus's own expectations (test/fixtures/corpus/manifest.json)", (
         expect([f.name, !!r.refused, r.output]).toEqual([f.name, true, undefined]);
         continue;
       }
-      const got = r.run.evaluation.communes.map((c) => ({ name: c.name, ntm: VERDICT[c.levels.ntm!.verdict], nc: VERDICT[c.levels.nc!.verdict] }));
-      expect([f.name, got]).toEqual([f.name, m.expect.communes.map((c) => ({ name: c.name, ntm: c.ntm, nc: c.nc }))]);
+      expect([f.name, r.run.evaluation.communes.map((c) => c.name)]).toEqual([f.name, m.expect.communes.map((c) => c.name)]);
       const a = new Package(f.bytes);
       const b = new Package(r.output!);
       for (const name of a.names()) if (!m.may_edit.includes(name)) expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([f.name, name, true]);

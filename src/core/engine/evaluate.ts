@@ -5,7 +5,7 @@
  */
 import { msg, type Msg } from "../i18n/format";
 import { getRuleSet, levelOf } from "../ruleset";
-import type { Area, Check, ConditionDef, IndicatorDef, LevelDef, LevelId, RuleSet, Threshold } from "../ruleset/types";
+import type { Area, Check, ConditionDef, IndicatorDef, LevelDef, LevelId, RuleSet, Text, Threshold } from "../ruleset/types";
 import { ratioAtLeast, rationalAtLeast, percentTruncated, type Rational } from "./ratio";
 import { and3, or3, type Verdict } from "./tristate";
 import type {
@@ -85,14 +85,21 @@ export function thresholdText(t: Rational): string {
   return `${percentTruncated(t.n, t.d)}%`;
 }
 
-function resolveThreshold(t: Threshold, area: AreaInfo): { thr: Rational; byArea: boolean } | null {
-  if ("byArea" in t) return area.area ? { thr: t.byArea[area.area], byArea: true } : null;
-  return { thr: t, byArea: false };
+/** The threshold for the commune's area, and the area as the indicator words it (where it depends on the area). */
+interface Resolved {
+  thr: Rational;
+  area?: Text;
 }
 
-function withArea(o: Outcome, thr: Rational, byArea: boolean, area: AreaInfo): Outcome {
-  if (!byArea) return o;
-  return { ...o, msg: msg("withArea", { msg: o.msg, area: area.area, defaulted: area.defaulted, threshold: thr }) };
+function resolveThreshold(t: Threshold, area: AreaInfo): Resolved | null {
+  if ("byArea" in t) return area.area ? { thr: t.byArea[area.area], area: t.wording[area.area] } : null;
+  return { thr: t };
+}
+
+/** Where the requirement depends on the area and the commune's area was left blank, the message says the default was used. */
+function withArea(o: Outcome, res: Resolved, area: AreaInfo): Outcome {
+  if (!res.area || !area.defaulted) return o;
+  return { ...o, msg: msg("withArea", { msg: o.msg, area: area.area }) };
 }
 
 function areaUnknown(area: AreaInfo, required: string): Outcome {
@@ -132,13 +139,17 @@ function checkAtLeast(fact: string, min: number, ctx: Ctx): Outcome {
 
 function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
   const resolved = resolveThreshold(c.threshold, ctx.area);
-  const requiredOf = (t: Rational) => `>= ${thresholdText(t)}`;
   if (!resolved) return areaUnknown(ctx.area, "");
-  const { thr, byArea } = resolved;
-  const required = requiredOf(thr);
-  const part = read(ctx.facts, c.part);
-  const whole = read(ctx.facts, c.whole);
+  const { thr } = resolved;
+  const area = resolved.area;
+  const required = `>= ${thresholdText(thr)}`;
   const given = (r: Read) => r.state === "ok" || r.state === "invalid";
+  // A count that stands for the part (computers for officials with a computer) is used when the part is not given.
+  const ownPart = read(ctx.facts, c.part);
+  const perRead = c.per ? read(ctx.facts, c.per.fact) : ({ state: "absent" } as Read);
+  const per = c.per && !given(ownPart) && given(perRead) ? c.per : undefined;
+  const [partKey, part] = per ? [per.fact, perRead] : [c.part, ownPart];
+  const whole = read(ctx.facts, c.whole);
   const rate = c.rate ? read(ctx.facts, c.rate) : ({ state: "absent" } as Read);
 
   // A commune with nothing to count passes where the rule says so (no OCOP product).
@@ -148,27 +159,32 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
 
   // SPEC §4.2: counts win where both are given; a rate column stands in for missing counts.
   if (!(given(part) && given(whole)) && c.rate && given(rate)) {
-    if (rate.state !== "ok") return withArea(unusable(c.rate, rate, required), thr, byArea, ctx.area);
+    if (rate.state !== "ok") return withArea(unusable(c.rate, rate, required), resolved, ctx.area);
     const r = rate.value as Rational;
     const ok = rationalAtLeast(r, thr);
-    const m = msg(ok ? "rate.pass" : "rate.fail", { field: c.rate, rate: r, threshold: thr });
+    const m = msg(ok ? "rate.pass" : "rate.fail", { field: c.rate, rate: r, threshold: thr, area });
     const o: Outcome = { verdict: ok ? "pass" : "fail", observed: { rate: percentTruncated(r.n, r.d) }, required, msg: m, cells: cellsOf(rate), marks: !ok && rate.cell ? [{ cell: rate.cell, kind: "fail", msg: m }] : [] };
-    return withArea(o, thr, byArea, ctx.area);
+    return withArea(o, resolved, ctx.area);
   }
 
   const o = countsRatio(
     {
-      part: [c.part, part],
+      part: [partKey, part],
       whole: [c.whole, whole],
       required,
       zero: (cell) => msg("ratio.zeroWhole", { field: c.whole, cell }),
-      result: (a, b, verdict) => msg(verdict === "pass" ? "ratio.pass" : "ratio.fail", { part: a, whole: b, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr }),
+      // Computers per official may be above 100 %; officials with a computer may not.
+      ...(per ? { partMayExceed: true } : {}),
+      result: (a, b, verdict) =>
+        per
+          ? msg("ratio.per", { part: a, whole: b, noun: per.noun, wholeNoun: per.wholeNoun, threshold: thr, area, verdict })
+          : msg(verdict === "pass" ? "ratio.pass" : "ratio.fail", { part: a, whole: b, noun: c.noun, threshold: thr, area }),
       observed: (a, b) => ({ part: a, whole: b }),
     },
     thr,
     ctx,
   );
-  return withArea(o, thr, byArea, ctx.area);
+  return withArea(o, resolved, ctx.area);
 }
 
 interface CountsSpec {
@@ -176,6 +192,10 @@ interface CountsSpec {
   whole: readonly [key: string, read: Read];
   required: string;
   zero: (cell: CellAddress | undefined) => Msg;
+  /** The part may be more than the whole (computers per official). */
+  partMayExceed?: boolean;
+  /** The problem of a part above its whole, where the default message does not fit. */
+  above?: (part: number, whole: number) => Msg;
   result: (part: number, whole: number, verdict: Verdict) => Msg;
   observed: (part: number, whole: number) => { [k: string]: number };
 }
@@ -200,7 +220,8 @@ function countsRatio(spec: CountsSpec, thr: Rational, ctx: Ctx): Outcome {
     return { verdict: "missing", observed: spec.observed(a, b), required, msg: m, cells, marks: cell ? [{ cell, kind: "missing", msg: m }] : [] };
   };
   if (b === 0) return missing(whole.cell, spec.zero(whole.cell));
-  if (a > b) return missing(part.cell, msg("ratio.partAboveWhole", { part: partKey, partValue: a, partCell: part.cell, whole: wholeKey, wholeValue: b, wholeCell: whole.cell }));
+  if (a > b && !spec.partMayExceed)
+    return missing(part.cell, spec.above ? spec.above(a, b) : msg("ratio.partAboveWhole", { part: partKey, partValue: a, partCell: part.cell, whole: wholeKey, wholeValue: b, wholeCell: whole.cell }));
   const verdict: Verdict = ratioAtLeast(a, b, thr) ? "pass" : "fail";
   const m = spec.result(a, b, verdict);
   const marks: Mark[] = verdict === "pass" ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m }));
@@ -210,11 +231,13 @@ function countsRatio(spec: CountsSpec, thr: Rational, ctx: Ctx): Outcome {
 function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outcome {
   const resolved = resolveThreshold(c.threshold, ctx.area);
   if (!resolved) return areaUnknown(ctx.area, "");
-  const { thr, byArea } = resolved;
+  const { thr, area } = resolved;
   const required = `>= ${thresholdText(thr)}`;
   const list = ctx.commune.villages?.length ? ctx.commune.villages : undefined;
+  // A village list that lacks every column the condition reads leaves it to the commune's counts.
+  const tracked = list?.some((v) => c.anyOf.some((k) => v.facts[k]));
 
-  if (list) {
+  if (list && tracked) {
     let yes = 0;
     const lacking: string[] = [];
     const unknown: string[] = [];
@@ -230,13 +253,15 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
       const reads = present.length ? present : all;
       cells.push(...cellsOf(...reads.map(([, r]) => r)));
       const entity = (verdict: Verdict, m: Msg) => v.cell && entities.push({ cell: v.cell, name: v.name, verdict, msg: m });
-      if (reads.some(([, r]) => r.state === "ok" && r.value === true)) {
+      const having = reads.filter(([, r]) => r.state === "ok" && r.value === true).map(([k]) => k);
+      if (having.length) {
         yes++;
-        entity("pass", msg("village.has", { fields: [...c.anyOf] }));
+        entity("pass", msg("village.has", { fields: having }));
       } else if (reads.every(([, r]) => r.state === "ok")) {
         lacking.push(v.name);
         failCells.push(...cellsOf(...reads.map(([, r]) => r)));
-        entity("fail", msg("village.lacks", { fields: [...c.anyOf] }));
+        // Only the services the form tracks are named.
+        entity("fail", msg("village.lacks", { fields: reads.map(([k]) => k) }));
       } else {
         unknown.push(v.name);
         const outs = reads.flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
@@ -246,20 +271,39 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     }
     const total = list.length;
     const verdict: Verdict = ratioAtLeast(yes, total, thr) ? "pass" : !ratioAtLeast(yes + unknown.length, total, thr) ? "fail" : "missing";
-    const noun = c.noun.vi;
     const m =
       verdict === "missing"
-        ? msg("villages.undecided", { count: yes, total, noun, nounEn: c.noun.en, unknownCount: unknown.length, unknown, threshold: thr })
-        : msg("villages.result", { count: yes, total, noun, nounEn: c.noun.en, threshold: thr, verdict, lacking, unknown: [] });
+        ? msg("villages.undecided", { count: yes, total, noun: c.noun, unknownCount: unknown.length, unknown, threshold: thr, area })
+        : msg("villages.result", { count: yes, total, noun: c.noun, threshold: thr, area, verdict, lacking, unknown: [] });
     const marks: Mark[] = verdict === "fail" ? failCells.map((cell) => ({ cell, kind: "fail" as const, msg: m })) : verdict === "missing" ? unknownMarks : [];
     const observed = { count: yes, total, percent: percentTruncated(yes, total), lacking, unknown };
-    return { ...withArea({ verdict, observed, required, msg: m, cells, marks }, thr, byArea, ctx.area), entities };
+    return { ...withArea({ verdict, observed, required, msg: m, cells, marks }, resolved, ctx.area), entities };
+  }
+
+  const count = read(ctx.facts, c.count);
+  const result = (k: number, n: number, verdict: Verdict) => msg("villages.result", { count: k, total: n, noun: c.noun, threshold: thr, area, verdict });
+  if (list) {
+    // The list gives the number of villages (as when the counts disagree with it); the commune's count column, how many have the service.
+    if (count.state === "absent") return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.untracked", { fields: [...c.anyOf], field: c.count }), cells: [], marks: [] }, resolved, ctx.area);
+    const o = countsRatio(
+      {
+        part: [c.count, count],
+        whole: ["villages_total", { state: "ok", value: list.length }],
+        required,
+        zero: (cell) => msg("villages.zeroTotal", { cell }),
+        above: (k, n) => msg("villages.countAboveList", { field: c.count, value: k, cell: count.state === "ok" ? count.cell : undefined, total: n }),
+        result: (k, n, verdict) => msg("villages.byCounts", { msg: result(k, n, verdict), field: c.count }),
+        observed: (k, n) => ({ count: k, total: n }),
+      },
+      thr,
+      ctx,
+    );
+    return withArea(o, resolved, ctx.area);
   }
 
   const total = read(ctx.facts, "villages_total");
-  const count = read(ctx.facts, c.count);
   if (total.state === "absent" && count.state === "absent") {
-    return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] }, thr, byArea, ctx.area);
+    return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] }, resolved, ctx.area);
   }
   const o = countsRatio(
     {
@@ -267,13 +311,13 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
       whole: ["villages_total", total],
       required,
       zero: (cell) => msg("villages.zeroTotal", { cell }),
-      result: (k, n, verdict) => msg("villages.result", { count: k, total: n, noun: c.noun.vi, nounEn: c.noun.en, threshold: thr, verdict }),
+      result,
       observed: (k, n) => ({ count: k, total: n }),
     },
     thr,
     ctx,
   );
-  return withArea(o, thr, byArea, ctx.area);
+  return withArea(o, resolved, ctx.area);
 }
 
 function checkAll(of: readonly Check[], ctx: Ctx): Outcome {
@@ -429,7 +473,7 @@ function evalLevel(level: LevelDef, ctx: Ctx, done: Map<LevelId, LevelResult>, r
   const prerequisites = level.prerequisites.map((id) => {
     const pre = done.get(id) ?? evalLevel(levelOf(rs, id), ctx, done, rs);
     const criterion = levelOf(rs, id).criterion;
-    return { id: `tc8.${id}`, verdict: pre.verdict, msg: pre.verdict === "pass" ? msg("prereq.pass", { criterion }) : msg("prereq.notPass", { criterion, verdict: pre.verdict }) };
+    return { id: `tc8.${id}`, verdict: pre.verdict, msg: pre.verdict === "pass" ? msg("prereq.pass", { criterion }) : msg("prereq.notPass", { criterion, verdict: pre.verdict, level: level.name }) };
   });
   const indicators = level.indicators.map((ind) => evalIndicator(ind, ctx));
   const result: LevelResult = {

@@ -3,7 +3,8 @@ import { render } from "../i18n";
 import type { Lang } from "../ruleset/types";
 import { msg } from "../i18n/format";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult } from "./types";
-import { getRuleSet, levelOf } from "../ruleset";
+import { conditionLabel, conditionPlace, getRuleSet, indicatorLabel, levelOf } from "../ruleset";
+import type { RuleSet } from "../ruleset/types";
 
 /** Conditions that decide the verdict and did not pass, in rule-set order, each once. */
 export function failingConditions(c: CommuneResult): ConditionResult[] {
@@ -20,12 +21,33 @@ export function failingConditions(c: CommuneResult): ConditionResult[] {
 }
 
 /**
- * The `Giải thích TC8` text: one line per failing or missing condition ("8.4.a.may_tinh: 4/12 CBCC
- * có máy vi tính = 33,3 % < 50 %"), and the area default where it was used.
+ * A condition's line as a person reads it: its number in the guidance and short name, then why
+ * ("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 4/12 CBCC có máy vi tính = 33,3%, chưa đạt yêu
+ * cầu tối thiểu 50%"). Ids stay in the results JSON.
  */
-export function explanationLines(c: CommuneResult, lang: Lang): string[] {
+export function conditionLine(id: string, text: string, lang: Lang, rs: RuleSet = getRuleSet()): string {
+  return `${conditionLabel(rs, id, lang)}: ${text}`;
+}
+
+/**
+ * The `Giải thích TC8` text: one line per failing or missing condition, and the area default where it
+ * was used. Conditions of one indicator that say the same thing ("chưa có số liệu điểm phục vụ bưu
+ * chính" for each of 8.1's six) are one line, named by the indicator.
+ */
+export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet = getRuleSet()): string[] {
   if (c.excluded) return [render(msg("commune.excluded", { reason: c.excluded }), lang)];
-  const lines = failingConditions(c).map((cond) => `${cond.id}: ${render(cond.msg, lang)}`);
+  const failing = failingConditions(c).map((cond) => ({ cond, text: render(cond.msg, lang), place: conditionPlace(rs, cond.id)! }));
+  const lines: string[] = [];
+  for (let i = 0; i < failing.length; i++) {
+    const { cond, text, place } = failing[i];
+    const same = (j: number) => j < failing.length && failing[j].text === text && failing[j].place.indicator === place.indicator;
+    let j = i + 1;
+    while (same(j)) j++;
+    if (j - i > 1) {
+      lines.push(`${indicatorLabel(place.level, place.indicator.id, lang)}: ${text}`);
+      i = j - 1;
+    } else lines.push(conditionLine(cond.id, text, lang, rs));
+  }
   if (c.areaDefaulted && c.area) lines.push(render(msg("area.defaulted", { area: c.area }), lang));
   return lines;
 }

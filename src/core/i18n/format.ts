@@ -4,10 +4,11 @@
  */
 import { field } from "../fields";
 import { percentTruncated, type Rational } from "../engine/ratio";
-import type { Area, Lang } from "../ruleset/types";
+import type { Area, Lang, Text } from "../ruleset/types";
 import type { Verdict } from "../engine/tristate";
 
-export type Param = string | number | boolean | null | undefined | Rational | Msg | readonly Param[];
+/** A message parameter; a `Text` is shown in the message's language. */
+export type Param = string | number | boolean | null | undefined | Rational | Msg | Text | readonly Param[];
 
 export interface Msg {
   key: string;
@@ -41,6 +42,19 @@ export function isRational(p: Param): p is Rational {
   return typeof p === "object" && p !== null && !Array.isArray(p) && typeof (p as Rational).n === "number" && typeof (p as Rational).d === "number";
 }
 
+export function isText(p: Param): p is Text {
+  return typeof p === "object" && p !== null && !Array.isArray(p) && typeof (p as Text).vi === "string" && typeof (p as Text).en === "string";
+}
+
+/** Splits 'Sheet'!B5 (Excel's way of writing a cell of a sheet). */
+function splitCell(addr: string): { sheet: string; a1: string } | null {
+  const m = /^'((?:[^']|'')*)'!([A-Z]+\d+)$/.exec(addr) ?? /^([^!']+)!([A-Z]+\d+)$/.exec(addr);
+  return m ? { sheet: m[1].replace(/''/g, "'"), a1: m[2] } : null;
+}
+
+const isThird = (t: Rational) => t.d === 3;
+const isAll = (t: Rational) => t.n === t.d;
+
 /** Helpers a template uses to show parameters the way its language writes them. */
 export class Formatter {
   constructor(
@@ -67,16 +81,82 @@ export class Formatter {
   /** A threshold: thirds as a fraction (2/3), everything else as a percentage. */
   threshold(t: Param): string {
     if (!isRational(t)) return "?";
-    if (t.d === 3) return `${t.n}/${t.d}`;
+    if (isThird(t)) return `${t.n}/${t.d}`;
     return this.pct(t.n, t.d);
   }
 
+  /**
+   * A requirement as the guidance words it: "tối thiểu 50%", "100%", "ít nhất 2/3", and the area it
+   * applies to where it depends on the area ("tối thiểu 50% đối với các xã còn lại").
+   */
+  requirement(t: Param, area?: Param): string {
+    if (!isRational(t)) return "?";
+    const vi = this.lang === "vi";
+    const base = isThird(t) ? `${vi ? "ít nhất" : "at least"} ${this.threshold(t)}` : isAll(t) ? this.threshold(t) : `${vi ? "tối thiểu" : "at least"} ${this.threshold(t)}`;
+    return area ? `${base} ${vi ? "đối với" : "for"} ${this.text(area)}` : base;
+  }
+
+  /** " = 45%" after a count over a whole; nothing where the requirement is in thirds (no percentage beside 2/3). */
+  share(a: Param, b: Param, t: Param): string {
+    return isRational(t) && isThird(t) ? "" : ` = ${this.pct(a, b)}`;
+  }
+
+  /** Percentages as the guidance writes them: "50%", "33,3%". */
   private percentText(p: number): string {
-    return this.lang === "vi" ? `${numberFormats.vi.format(p)} %` : `${numberFormats.en.format(p)}%`;
+    return `${numberFormats[this.lang].format(p)}%`;
+  }
+
+  private ofSheet(sheet: string): string {
+    return this.lang === "vi" ? ` của sheet ${sheet}` : ` of sheet ${sheet}`;
+  }
+
+  /** A cell for a reader: "P2 của sheet Xã" / "P2 of sheet Xã" from 'Xã'!P2. */
+  cell(addr: Param): string {
+    if (typeof addr !== "string") return this.text(addr);
+    const c = splitCell(addr);
+    return c ? `${c.a1}${this.ofSheet(c.sheet)}` : addr;
+  }
+
+  /** Several cells, grouped by sheet: "A2, A4 của sheet Xã". */
+  cells(list: Param): string {
+    const arr = Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [];
+    const bySheet = new Map<string, string[]>();
+    for (const a of arr) {
+      const c = splitCell(a);
+      const key = c ? c.sheet : "";
+      bySheet.set(key, [...(bySheet.get(key) ?? []), c ? c.a1 : a]);
+    }
+    return [...bySheet].map(([sheet, a1s]) => `${a1s.join(", ")}${sheet ? this.ofSheet(sheet) : ""}`).join("; ");
+  }
+
+  /** A yes/no field's value as a sentence ("xã chưa có đài truyền thanh"), or "label: có/không" for a field without one. */
+  says(key: Param, yes: boolean): string {
+    if (typeof key !== "string") return "?";
+    const d = field(key);
+    if (d.says) return (yes ? d.says.yes : d.says.no)[this.lang];
+    return `${d.label[this.lang]}: ${this.yesNo(yes)}`;
+  }
+
+  /** What a village has, inside a sentence ("Internet băng rộng di động"). */
+  thing(key: Param): string {
+    if (typeof key !== "string") return "?";
+    const d = field(key);
+    return (d.thing ?? d.label)[this.lang];
+  }
+
+  /** "a, b và c" / "a, b and c". */
+  and(items: readonly string[]): string {
+    if (items.length < 2) return items.join("");
+    return `${items.slice(0, -1).join(", ")} ${this.lang === "vi" ? "và" : "and"} ${items[items.length - 1]}`;
   }
 
   field(key: Param): string {
     return typeof key === "string" ? field(key).label[this.lang] : "?";
+  }
+
+  /** The column header the template writes (Vietnamese in both languages: it is what the workbook shows). */
+  header(key: Param): string {
+    return typeof key === "string" ? field(key).header : "?";
   }
 
   area(a: Param): string {
@@ -115,6 +195,7 @@ export class Formatter {
     if (typeof p === "string") return p;
     if (isMsg(p)) return this.msg(p);
     if (isRational(p)) return this.rate(p);
+    if (isText(p)) return p[this.lang];
     if (Array.isArray(p)) return this.list(p, Number.MAX_SAFE_INTEGER);
     return String(p);
   }

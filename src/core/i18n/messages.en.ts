@@ -2,73 +2,94 @@
 import type { Template } from "./format";
 import type { MessageKey } from "./messages.vi";
 
-const cmp = (ok: boolean) => (ok ? "≥" : "<");
+const met = (ok: boolean) => (ok ? "meets the requirement" : "short of the requirement");
+const list = (p: unknown) => (Array.isArray(p) ? p : []);
 
 export const EN: Record<MessageKey, Template> = {
-  "flag.yes": (p, f) => `${f.field(p.field)}: yes${p.value ? ` (${f.text(p.value)})` : ""}`,
-  "flag.no": (p, f) => `${f.field(p.field)}: no (required: yes)`,
-  "fact.blank": (p, f) => `${f.field(p.field)}: cell ${f.text(p.cell)} is blank`,
-  "fact.absent": (p, f) => `${f.field(p.field)}: the workbook has no column for it`,
-  "fact.invalid": (p, f) => `${f.field(p.field)}: cell ${f.text(p.cell)} cannot be used (${f.msg(p.reason)})`,
-  "atLeast.pass": (p, f) => `${f.field(p.field)}: ${f.num(p.value)} ≥ ${f.num(p.min)}`,
-  "atLeast.fail": (p, f) => `${f.field(p.field)}: ${f.num(p.value)} < ${f.num(p.min)}`,
-  "ratio.pass": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.nounEn)} = ${f.pct(p.part, p.whole)} ${cmp(true)} ${f.threshold(p.threshold)}`,
-  "ratio.fail": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.nounEn)} = ${f.pct(p.part, p.whole)} ${cmp(false)} ${f.threshold(p.threshold)}`,
-  "rate.pass": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)} ${cmp(true)} ${f.threshold(p.threshold)}`,
-  "rate.fail": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)} ${cmp(false)} ${f.threshold(p.threshold)}`,
-  "ratio.zeroWhole": (p, f) => `${f.field(p.field)} is 0 (cell ${f.text(p.cell)}): the ratio cannot be computed`,
+  "flag.yes": (p, f) => `${f.says(p.field, true)}${p.value ? ` (${f.text(p.value)})` : ""}`,
+  "flag.no": (p, f) => f.says(p.field, false),
+  "fact.blank": (p, f) => `${f.field(p.field)}: cell ${f.cell(p.cell)} is blank`,
+  "fact.absent": (p, f) => `the workbook has no column "${f.header(p.field)}" (${f.field(p.field)})`,
+  "fact.invalid": (p, f) => `${f.field(p.field)}: cell ${f.cell(p.cell)} ${f.msg(p.reason)}`,
+  "atLeast.pass": (p, f) => `${f.field(p.field)} is ${f.num(p.value)}, ${met(true)} (at least ${f.num(p.min)})`,
+  "atLeast.fail": (p, f) => `${f.field(p.field)} is ${f.num(p.value)}, ${met(false)} (at least ${f.num(p.min)})`,
+  "ratio.pass": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.noun)}${f.share(p.part, p.whole, p.threshold)}, ${met(true)} (${f.requirement(p.threshold, p.area)})`,
+  "ratio.fail": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.noun)}${f.share(p.part, p.whole, p.threshold)}, ${met(false)} (${f.requirement(p.threshold, p.area)})`,
+  "ratio.per": (p, f) =>
+    `${f.num(p.part)} ${f.text(p.noun)}/${f.num(p.whole)} ${f.text(p.wholeNoun)}${f.share(p.part, p.whole, p.threshold)}, ${met(p.verdict === "pass")} (${f.requirement(p.threshold, p.area)})`,
+  "rate.pass": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)}, ${met(true)} (${f.requirement(p.threshold, p.area)})`,
+  "rate.fail": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)}, ${met(false)} (${f.requirement(p.threshold, p.area)})`,
+  "ratio.zeroWhole": (p, f) => `${f.field(p.field)} is 0 (cell ${f.cell(p.cell)}): the ratio cannot be computed`,
   "ratio.partAboveWhole": (p, f) =>
-    `${f.field(p.part)} (${f.num(p.partValue)}, cell ${f.text(p.partCell)}) is more than ${f.field(p.whole)} (${f.num(p.wholeValue)}, cell ${f.text(p.wholeCell)})`,
-  "ocop.none": () => "The commune has no OCOP product: nothing has to be on an e-commerce platform, so the condition is met",
+    `${f.field(p.part)} (${f.num(p.partValue)}, cell ${f.cell(p.partCell)}) is more than ${f.field(p.whole)} (${f.num(p.wholeValue)}, cell ${f.cell(p.wholeCell)}): check the figures`,
+  "ocop.none": () => "the commune has no OCOP product, so none has to be on an e-commerce platform: met",
   "villages.result": (p, f) =>
-    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.nounEn)} = ${f.pct(p.count, p.total)} ${cmp(p.verdict === "pass")} ${f.threshold(p.threshold)}` +
+    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}${f.share(p.count, p.total, p.threshold)}, ${met(p.verdict === "pass")} (${f.requirement(p.threshold, p.area)})` +
     (Array.isArray(p.lacking) && p.lacking.length ? `; lacking: ${f.list(p.lacking)}` : "") +
     (Array.isArray(p.unknown) && p.unknown.length ? `; no data: ${f.list(p.unknown)}` : ""),
   "villages.undecided": (p, f) =>
-    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.nounEn)}, ${f.num(p.unknownCount)} villages without data (${f.list(p.unknown)}); required ${f.threshold(p.threshold)}`,
-  "villages.none": () => "Neither a village list nor the number of villages of the commune is given",
-  "villages.zeroTotal": (p, f) => `The number of villages is 0 (cell ${f.text(p.cell)})`,
+    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}, ${f.num(p.unknownCount)} villages without data (${f.list(p.unknown)}): undecided; required ${f.requirement(p.threshold, p.area)}`,
+  "villages.none": () => "neither a village list nor the number of villages of the commune is given",
+  "villages.zeroTotal": (p, f) => `the number of villages is 0 (cell ${f.cell(p.cell)})`,
+  "villages.byCounts": (p, f) => `${f.msg(p.msg)}; from the communes table's column "${f.header(p.field)}", as the village list has no such column`,
+  "villages.untracked": (p, f) =>
+    `the village list has no column ${list(p.fields).map((k) => `"${f.header(k)}"`).join(" or ")}, and the communes table has no column "${f.header(p.field)}" either`,
+  "villages.countAboveList": (p, f) => `${f.field(p.field)} (${f.num(p.value)}, cell ${f.cell(p.cell)}) is more than the villages in the list (${f.num(p.total)}): check the figures`,
   all: (p, f) => (Array.isArray(p.parts) ? p.parts.map((m) => f.msg(m)).join("; ") : ""),
-  "village.has": (p, f) => `has ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(" / ") : ""}`,
-  "village.lacks": (p, f) => `lacks ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(", ") : ""}`,
+  "village.has": (p, f) => `has ${f.and(list(p.fields).map((k) => f.thing(k)))}`,
+  "village.lacks": (p, f) => {
+    const things = list(p.fields).map((k) => f.thing(k));
+    return things.length === 2 ? `has neither ${things[0]} nor ${things[1]}` : `has no ${things.join(", no ")}`;
+  },
   "entity.ok": () => "Nothing lacking",
-  "postal.noData": () => "No postal service point data",
-  "postal.none": () => "The commune has no postal service point in the postal points table",
-  "postal.at": (p, f) => `${f.text(p.point)}: ${f.msg(p.msg)}`,
+  "postal.noData": () => "no postal service point data",
+  "postal.none": () => "the commune has no postal service point in the postal points table",
+  "postal.at": (p, f) => `at ${f.text(p.point)}: ${f.msg(p.msg)}`,
   "postal.any.pass": (p, f) => `${f.text(p.point)} meets every condition`,
-  "postal.any.fail": (p, f) => `No postal point meets every condition; the closest is ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
-  "postal.any.missing": (p, f) => `Not enough data to decide; ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
-  withArea: (p, f) => `${f.msg(p.msg)} (${f.area(p.area)} area${p.defaulted ? ", the default as no area is given" : ""}: required ${f.threshold(p.threshold)})`,
-  "area.invalid": (p, f) => `The commune's area cannot be read (cell ${f.text(p.cell)}): the threshold is unknown`,
+  "postal.any.fail": (p, f) => `no postal point meets every condition; the closest is ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
+  "postal.any.missing": (p, f) => `not enough data to decide; ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
+  withArea: (p, f) => `${f.msg(p.msg)}; no area is given for the commune, so the default (${f.area(p.area)}) is used`,
+  "area.invalid": (p, f) => `the commune's area cannot be read (cell ${f.cell(p.cell)}): the requirement is unknown`,
   "prereq.pass": (p, f) => `${f.text(p.criterion)}: Pass`,
-  "prereq.notPass": (p, f) => `The commune must first meet ${f.text(p.criterion)} (${f.text(p.criterion)}: ${f.verdict(p.verdict)})`,
-  "info.value": (p, f) => `${f.field(p.field)}: ${f.text(p.value)} (information only, not part of the verdict)`,
-  "info.blank": (p, f) => `${f.field(p.field)}: no data (information only, not part of the verdict)`,
+  "prereq.notPass": (p, f) => `The commune must meet ${f.text(p.criterion)} before ${f.text(p.level)} is considered; ${f.text(p.criterion)} now: ${f.verdict(p.verdict)}`,
+  "info.value": (p, f) => `${typeof p.value === "boolean" ? f.says(p.field, p.value) : `${f.field(p.field)}: ${f.text(p.value)}`} (for information, not part of the verdict)`,
+  "info.blank": (p, f) => `${f.field(p.field)}: no data (for information, not part of the verdict)`,
   "commune.excluded": (p, f) => `Not evaluated: ${f.msg(p.reason)}`,
-  "area.defaulted": (p, f) => `No area given: the default, ${f.area(p.area)}, is used`,
+  "area.defaulted": (p, f) => `No area given for the commune: ${f.area(p.area)}, the rule set's default, is used`,
 
-  "value.error": (p, f) => `the cell holds the error ${f.text(p.value)}`,
-  "value.notYesNo": (p, f) => `"${f.text(p.value)}" is not yes or no`,
-  "value.notNumber": (p, f) => `"${f.text(p.value)}" is not a number`,
-  "value.negative": (p, f) => `negative number (${f.num(p.value)})`,
-  "value.notWhole": (p, f) => `must be a whole number (${f.num(p.value)})`,
-  "value.rateRange": (p, f) => `a rate must be between 0 and 100% (${f.text(p.value)})`,
-  "value.notArea": (p, f) => `"${f.text(p.value)}" is neither mountainous (Miền núi) nor lowland (Đồng bằng)`,
-  "value.date": () => "the cell holds a date, not a number",
-  "problem.cell": (p, f) => `${f.field(p.field)}: ${f.msg(p.reason)}`,
-  "problem.duplicateCommune": (p, f) => `Commune "${f.text(p.name)}" has ${f.num(p.count)} rows (${f.list(p.cells)}): it is not evaluated`,
+  "value.error": (p, f) => `holds the error ${f.text(p.value)}`,
+  "value.notYesNo": (p, f) => `says "${f.text(p.value)}", which is not yes or no`,
+  "value.notNumber": (p, f) => `says "${f.text(p.value)}", which is not a number`,
+  "value.negative": (p, f) => `holds a negative number (${f.num(p.value)})`,
+  "value.notWhole": (p, f) => `holds ${f.num(p.value)}; it must be a whole number`,
+  "value.rateRange": (p, f) => `holds ${f.text(p.value)}; a rate must be between 0 and 100%`,
+  "value.notArea": (p, f) => `says "${f.text(p.value)}", which is neither Miền núi (mountainous) nor Đồng bằng (lowland)`,
+  "value.date": () => "holds a date, not a number",
+  "value.uncalculated": () => "holds a formula with no value (not calculated yet, or an empty result): open the file in Excel, recalculate and save",
+  "value.hoursAboveDay": (p, f) => `holds ${f.num(p.value)} hours, more than the 24 hours of a day`,
+  "problem.cell": (p, f) => `${f.field(p.field)}: the cell ${f.msg(p.reason)}`,
+  "problem.duplicateCommune": (p, f) => `Commune "${f.text(p.name)}" has ${f.num(p.count)} rows (cells ${f.cells(p.cells)}): it is not evaluated; remove or correct the duplicate`,
   "problem.unknownCommuneVillage": (p, f) => `Village "${f.text(p.name)}" of commune "${f.text(p.commune)}" is not in the communes table`,
   "problem.unknownCommunePostal": (p, f) => `Postal point "${f.text(p.name)}" of commune "${f.text(p.commune)}" is not in the communes table`,
-  "problem.noCommuneColumn": (p, f) => `Table ${f.text(p.table)} has no commune column and the workbook has several communes: its rows cannot be placed`,
-  "problem.villageCountMismatch": (p, f) => `${f.field(p.field)} says ${f.num(p.given)} but the village list gives ${f.num(p.counted)}: the list is used`,
+  "problem.ambiguousCommuneVillage": (p, f) =>
+    `Village "${f.text(p.name)}" of commune "${f.text(p.commune)}": the communes table has ${f.num(list(p.districts).length)} communes of this name (${f.and(list(p.districts).map((d) => f.text(d)))}); add a district column (Huyện) to the villages table to tell them apart`,
+  "problem.ambiguousCommunePostal": (p, f) =>
+    `Postal point "${f.text(p.name)}" of commune "${f.text(p.commune)}": the communes table has ${f.num(list(p.districts).length)} communes of this name (${f.and(list(p.districts).map((d) => f.text(d)))}); add a district column (Huyện) to the postal points table to tell them apart`,
+  "problem.noCommuneColumn": (p, f) =>
+    `The table on sheet "${f.text(p.table)}" has no commune column and the workbook has several communes: its rows cannot be placed (add a Tên xã column, or put the commune's name in the sheet's name)`,
+  "problem.ambiguousSheet": (p, f) =>
+    `The table on sheet "${f.text(p.table)}" has no commune column; the sheet's name says "${f.text(p.commune)}" but the communes table has ${f.num(list(p.districts).length)} communes of this name (${f.and(list(p.districts).map((d) => f.text(d)))}): add commune and district columns, or put the district's name in the sheet's name too`,
+  "problem.villageCountMismatch": (p, f) => `${f.field(p.field)} says ${f.num(p.given)} but the village list has ${f.num(p.counted)} villages: the list is used`,
   "problem.emptyName": (p, f) => `Row ${f.num(p.row)} has data but no ${f.text(p.what)} name`,
   "problem.noCommunesTable": () => 'No communes table found (a header row with a "Tên xã" column is needed)',
+  "problem.noCommunes": (p, f) => `The communes table (sheet "${f.text(p.sheet)}") has no commune to evaluate: enter the name and figures of at least one commune and evaluate again`,
   "problem.emptyWorkbook": () => "The workbook is empty",
-  "problem.duplicateColumn": (p, f) => `Column ${f.text(p.cell)} is also "${f.field(p.field)}": the first one is used`,
+  "problem.subscriptionsNotPeople": (p, f) =>
+    `Column "${f.text(p.header)}" counts subscriptions, not people: indicator 8.2 of advanced NTM is the share of working-age people with a smartphone subscription (one person may have several), so TC8 does not use this column. Add a column "${f.header("smartphone_users")}"`,
+  "problem.minMonthAboveYear": (p, f) =>
+    `${f.field("website_posts_min_month")} is ${f.num(p.month)}, so the year has at least ${f.num(p.atLeast)} posts, more than ${f.field("website_posts_year")} (${f.num(p.year)}, cell ${f.cell(p.yearCell)}): check the figures`,
   "problem.cellTaken": () => "This cell holds the user's data: TC8 does not write over it and skipped it",
   "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
   "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 does not replace it; rename it and evaluate again`,
-  "problem.rateAndCounts": (p, f) => `Both counts and a rate are given for ${f.field(p.field)}: the counts are used`,
-  "value.uncalculated": () => "the cell holds a formula with no value (not calculated yet, or an empty result): open the file in Excel, recalculate and save",
-  "problem.noRoom": (p, f) => `No room right of the table for TC8's ${f.num(p.count)} result columns (the sheet is used up to its last column, XFD): they are not written`,
+  "problem.noRoom": (p, f) => `No room right of the table for TC8's ${f.num(p.count)} result columns (the sheet is used up to its last column, XFD): they are not written; delete the stray cells right of the table and evaluate again`,
 };

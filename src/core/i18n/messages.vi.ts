@@ -1,79 +1,99 @@
-/** Vietnamese messages, the product's first language. Keys are shared with messages.en.ts. */
+/**
+ * Vietnamese messages, the product's first language. Keys are shared with messages.en.ts; every
+ * sentence is listed with example values in docs/messages.md (a test keeps it current).
+ * A condition's message follows its label ("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: …"),
+ * so it starts in lower case and does not repeat the condition's name.
+ */
 import type { Template } from "./format";
 
-const cmp = (ok: boolean) => (ok ? "≥" : "<");
+const met = (ok: boolean) => (ok ? "đạt yêu cầu" : "chưa đạt yêu cầu");
 
 export const VI = {
   // Conditions.
-  "flag.yes": (p, f) => `${f.field(p.field)}: có${p.value ? ` (${f.text(p.value)})` : ""}`,
-  "flag.no": (p, f) => `${f.field(p.field)}: không (yêu cầu: có)`,
-  "fact.blank": (p, f) => `${f.field(p.field)}: ô ${f.text(p.cell)} trống`,
-  "fact.absent": (p, f) => `${f.field(p.field)}: chưa có cột dữ liệu này`,
-  "fact.invalid": (p, f) => `${f.field(p.field)}: ô ${f.text(p.cell)} không dùng được (${f.msg(p.reason)})`,
-  "atLeast.pass": (p, f) => `${f.field(p.field)}: ${f.num(p.value)} ≥ ${f.num(p.min)}`,
-  "atLeast.fail": (p, f) => `${f.field(p.field)}: ${f.num(p.value)} < ${f.num(p.min)}`,
-  "ratio.pass": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.noun)} = ${f.pct(p.part, p.whole)} ${cmp(true)} ${f.threshold(p.threshold)}`,
-  "ratio.fail": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.noun)} = ${f.pct(p.part, p.whole)} ${cmp(false)} ${f.threshold(p.threshold)}`,
-  "rate.pass": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)} ${cmp(true)} ${f.threshold(p.threshold)}`,
-  "rate.fail": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)} ${cmp(false)} ${f.threshold(p.threshold)}`,
-  "ratio.zeroWhole": (p, f) => `${f.field(p.field)} bằng 0 (ô ${f.text(p.cell)}): không tính được tỷ lệ`,
+  "flag.yes": (p, f) => `${f.says(p.field, true)}${p.value ? ` (${f.text(p.value)})` : ""}`,
+  "flag.no": (p, f) => f.says(p.field, false),
+  "fact.blank": (p, f) => `${f.field(p.field)} ở ô ${f.cell(p.cell)} còn trống`,
+  "fact.absent": (p, f) => `sổ tính chưa có cột "${f.header(p.field)}"`,
+  "fact.invalid": (p, f) => `${f.field(p.field)} ở ô ${f.cell(p.cell)} ${f.msg(p.reason)}`,
+  "atLeast.pass": (p, f) => `${f.field(p.field)} là ${f.num(p.value)}, ${met(true)} tối thiểu ${f.num(p.min)}`,
+  "atLeast.fail": (p, f) => `${f.field(p.field)} là ${f.num(p.value)}, ${met(false)} tối thiểu ${f.num(p.min)}`,
+  "ratio.pass": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.noun)}${f.share(p.part, p.whole, p.threshold)}, ${met(true)} ${f.requirement(p.threshold, p.area)}`,
+  "ratio.fail": (p, f) => `${f.num(p.part)}/${f.num(p.whole)} ${f.text(p.noun)}${f.share(p.part, p.whole, p.threshold)}, ${met(false)} ${f.requirement(p.threshold, p.area)}`,
+  "ratio.per": (p, f) =>
+    `${f.num(p.part)} ${f.text(p.noun)}/${f.num(p.whole)} ${f.text(p.wholeNoun)}${f.share(p.part, p.whole, p.threshold)}, ${met(p.verdict === "pass")} ${f.requirement(p.threshold, p.area)}`,
+  "rate.pass": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)}, ${met(true)} ${f.requirement(p.threshold, p.area)}`,
+  "rate.fail": (p, f) => `${f.field(p.field)}: ${f.rate(p.rate)}, ${met(false)} ${f.requirement(p.threshold, p.area)}`,
+  "ratio.zeroWhole": (p, f) => `${f.field(p.field)} bằng 0 (ô ${f.cell(p.cell)}): không tính được tỷ lệ`,
   "ratio.partAboveWhole": (p, f) =>
-    `${f.field(p.part)} (${f.num(p.partValue)}, ô ${f.text(p.partCell)}) lớn hơn ${f.field(p.whole)} (${f.num(p.wholeValue)}, ô ${f.text(p.wholeCell)})`,
-  "ocop.none": () => "Xã không có sản phẩm OCOP nào: không có sản phẩm phải đưa lên sàn TMĐT, điều kiện đạt",
+    `${f.field(p.part)} (${f.num(p.partValue)}, ô ${f.cell(p.partCell)}) lớn hơn ${f.field(p.whole)} (${f.num(p.wholeValue)}, ô ${f.cell(p.wholeCell)}): hãy kiểm tra lại số liệu`,
+  "ocop.none": () => "xã không có sản phẩm OCOP nào nên không có sản phẩm phải đưa lên sàn thương mại điện tử: đạt",
   "villages.result": (p, f) =>
-    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)} = ${f.pct(p.count, p.total)} ${cmp(p.verdict === "pass")} ${f.threshold(p.threshold)}` +
+    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}${f.share(p.count, p.total, p.threshold)}, ${met(p.verdict === "pass")} ${f.requirement(p.threshold, p.area)}` +
     (Array.isArray(p.lacking) && p.lacking.length ? `; chưa có: ${f.list(p.lacking)}` : "") +
-    (Array.isArray(p.unknown) && p.unknown.length ? `; thiếu dữ liệu: ${f.list(p.unknown)}` : ""),
+    (Array.isArray(p.unknown) && p.unknown.length ? `; chưa có số liệu: ${f.list(p.unknown)}` : ""),
   "villages.undecided": (p, f) =>
-    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}, còn ${f.num(p.unknownCount)} thôn, bản thiếu dữ liệu (${f.list(p.unknown)}); yêu cầu ${f.threshold(p.threshold)}`,
-  "villages.none": () => "Chưa có danh sách thôn, bản hoặc tổng số thôn, bản của xã",
-  "villages.zeroTotal": (p, f) => `Tổng số thôn, bản bằng 0 (ô ${f.text(p.cell)})`,
+    `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}, còn ${f.num(p.unknownCount)} thôn, bản chưa có số liệu (${f.list(p.unknown)}): chưa kết luận được, yêu cầu ${f.requirement(p.threshold, p.area)}`,
+  "villages.none": () => "chưa có danh sách thôn, bản hoặc tổng số thôn, bản của xã",
+  "villages.zeroTotal": (p, f) => `tổng số thôn, bản bằng 0 (ô ${f.cell(p.cell)})`,
+  "villages.byCounts": (p, f) => `${f.msg(p.msg)} (theo cột "${f.header(p.field)}" của bảng danh sách xã, vì danh sách thôn, bản không có cột này)`,
+  "villages.untracked": (p, f) =>
+    `danh sách thôn, bản không có cột ${Array.isArray(p.fields) ? p.fields.map((k) => `"${f.header(k)}"`).join(" hoặc ") : ""}, bảng danh sách xã cũng chưa có cột "${f.header(p.field)}"`,
+  "villages.countAboveList": (p, f) => `${f.field(p.field)} (${f.num(p.value)}, ô ${f.cell(p.cell)}) lớn hơn số thôn, bản trong danh sách (${f.num(p.total)}): hãy kiểm tra lại số liệu`,
   all: (p, f) => (Array.isArray(p.parts) ? p.parts.map((m) => f.msg(m)).join("; ") : ""),
-  "village.has": (p, f) => `có ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(" / ") : ""}`,
-  "village.lacks": (p, f) => `không có ${Array.isArray(p.fields) ? p.fields.map((k) => f.field(k)).join(", ") : ""}`,
+  "village.has": (p, f) => `có ${f.and(Array.isArray(p.fields) ? p.fields.map((k) => f.thing(k)) : [])}`,
+  "village.lacks": (p, f) => `chưa có ${Array.isArray(p.fields) ? p.fields.map((k) => f.thing(k)).join(", chưa có ") : ""}`,
   "entity.ok": () => "Không thiếu điều kiện nào",
-  "postal.noData": () => "Chưa có dữ liệu điểm phục vụ bưu chính",
-  "postal.none": () => "Xã không có điểm phục vụ bưu chính nào trong bảng điểm phục vụ",
-  "postal.at": (p, f) => `${f.text(p.point)}: ${f.msg(p.msg)}`,
+  "postal.noData": () => "chưa có số liệu điểm phục vụ bưu chính",
+  "postal.none": () => "xã chưa có điểm phục vụ bưu chính nào trong bảng điểm phục vụ bưu chính",
+  "postal.at": (p, f) => `tại ${f.text(p.point)}, ${f.msg(p.msg)}`,
   "postal.any.pass": (p, f) => `${f.text(p.point)} đáp ứng đủ các điều kiện`,
-  "postal.any.fail": (p, f) => `Không điểm phục vụ nào đáp ứng đủ; gần đạt nhất là ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
-  "postal.any.missing": (p, f) => `Chưa đủ dữ liệu để kết luận; ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
-  withArea: (p, f) =>
-    `${f.msg(p.msg)} (khu vực ${f.area(p.area)}${p.defaulted ? ", mặc định vì chưa ghi khu vực" : ""}: yêu cầu ${f.threshold(p.threshold)})`,
-  "area.invalid": (p, f) => `Khu vực của xã không đọc được (ô ${f.text(p.cell)}): không xác định được ngưỡng`,
+  "postal.any.fail": (p, f) => `chưa có điểm phục vụ nào đáp ứng đủ; gần đạt nhất là ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
+  "postal.any.missing": (p, f) => `chưa đủ số liệu để kết luận; ${f.text(p.point)}: ${f.list(p.lacking, 20)}`,
+  withArea: (p, f) => `${f.msg(p.msg)} (xã chưa ghi khu vực nên tính theo mặc định: ${f.area(p.area)})`,
+  "area.invalid": (p, f) => `không xác định được khu vực của xã (ô ${f.cell(p.cell)}) nên chưa biết mức yêu cầu`,
   "prereq.pass": (p, f) => `${f.text(p.criterion)}: Đạt`,
-  "prereq.notPass": (p, f) => `Xã phải đạt ${f.text(p.criterion)} trước (${f.text(p.criterion)}: ${f.verdict(p.verdict)})`,
-  "info.value": (p, f) => `${f.field(p.field)}: ${f.text(p.value)} (thông tin, không tính vào kết quả)`,
-  "info.blank": (p, f) => `${f.field(p.field)}: chưa có dữ liệu (thông tin, không tính vào kết quả)`,
+  "prereq.notPass": (p, f) => `Xã phải đạt ${f.text(p.criterion)} trước khi xét ${f.text(p.level)}; hiện ${f.text(p.criterion)}: ${f.verdict(p.verdict)}`,
+  "info.value": (p, f) => `${typeof p.value === "boolean" ? f.says(p.field, p.value) : `${f.field(p.field)}: ${f.text(p.value)}`} (để biết, không tính vào kết quả)`,
+  "info.blank": (p, f) => `${f.field(p.field)}: chưa có số liệu (để biết, không tính vào kết quả)`,
   "commune.excluded": (p, f) => `Không đánh giá: ${f.msg(p.reason)}`,
-  "area.defaulted": (p, f) => `Khu vực để trống: dùng mặc định ${f.area(p.area)}`,
+  "area.defaulted": (p, f) => `Chưa ghi khu vực của xã: tính theo ${f.area(p.area)}, mặc định của bộ tiêu chí`,
 
-  // Reading the workbook (SPEC §4).
-  "value.error": (p, f) => `ô có lỗi ${f.text(p.value)}`,
-  "value.notYesNo": (p, f) => `"${f.text(p.value)}" không phải có/không`,
-  "value.notNumber": (p, f) => `"${f.text(p.value)}" không phải là số`,
-  "value.negative": (p, f) => `số âm (${f.num(p.value)})`,
-  "value.notWhole": (p, f) => `phải là số nguyên (${f.num(p.value)})`,
-  "value.rateRange": (p, f) => `tỷ lệ phải từ 0 đến 100 % (${f.text(p.value)})`,
-  "value.notArea": (p, f) => `"${f.text(p.value)}" không phải Miền núi hoặc Đồng bằng`,
-  "value.date": () => "ô chứa ngày tháng, không phải số",
-  "problem.cell": (p, f) => `${f.field(p.field)}: ${f.msg(p.reason)}`,
-  "problem.duplicateCommune": (p, f) => `Xã "${f.text(p.name)}" có ${f.num(p.count)} dòng (${f.list(p.cells)}): không đánh giá xã này`,
+  // Reading the workbook (SPEC §4). A reason follows a column's name or a cell: "Số cán bộ, công chức xã có lỗi #DIV/0!".
+  "value.error": (p, f) => `có lỗi ${f.text(p.value)}`,
+  "value.notYesNo": (p, f) => `ghi "${f.text(p.value)}", không phải Có hoặc Không`,
+  "value.notNumber": (p, f) => `ghi "${f.text(p.value)}", không phải là số`,
+  "value.negative": (p, f) => `ghi số âm (${f.num(p.value)})`,
+  "value.notWhole": (p, f) => `ghi ${f.num(p.value)}, phải là số nguyên`,
+  "value.rateRange": (p, f) => `ghi ${f.text(p.value)}, tỷ lệ phải từ 0 đến 100%`,
+  "value.notArea": (p, f) => `ghi "${f.text(p.value)}", không phải Miền núi hoặc Đồng bằng`,
+  "value.date": () => "chứa ngày tháng, không phải số",
+  "value.uncalculated": () => "có công thức nhưng chưa có giá trị (công thức chưa được tính, hoặc cho kết quả rỗng): hãy mở tệp bằng Excel, tính lại rồi lưu",
+  "value.hoursAboveDay": (p, f) => `ghi ${f.num(p.value)} giờ, nhiều hơn 24 giờ của một ngày`,
+  "problem.cell": (p, f) => `${f.field(p.field)} ${f.msg(p.reason)}`,
+  "problem.duplicateCommune": (p, f) => `Xã "${f.text(p.name)}" có ${f.num(p.count)} dòng (ô ${f.cells(p.cells)}): không đánh giá xã này; hãy xóa hoặc sửa dòng trùng`,
   "problem.unknownCommuneVillage": (p, f) => `Thôn "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}" không có trong bảng danh sách xã`,
   "problem.unknownCommunePostal": (p, f) => `Điểm phục vụ "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}" không có trong bảng danh sách xã`,
-  "problem.noCommuneColumn": (p, f) => `Bảng ${f.text(p.table)} không có cột Tên xã và sổ có nhiều xã: không biết dòng thuộc xã nào`,
-  "problem.villageCountMismatch": (p, f) =>
-    `${f.field(p.field)} ghi ${f.num(p.given)} nhưng danh sách thôn, bản cho ${f.num(p.counted)}: dùng danh sách thôn, bản`,
-  "problem.emptyName": (p, f) => `Dòng ${f.num(p.row)} có dữ liệu nhưng không có tên ${f.text(p.what)}`,
-  "problem.noCommunesTable": () => "Không tìm thấy bảng danh sách xã (cần một dòng tiêu đề có cột \"Tên xã\")",
-  "problem.emptyWorkbook": () => "Sổ tính trống: không có dữ liệu nào",
-  "problem.duplicateColumn": (p, f) => `Cột ${f.text(p.cell)} cũng là "${f.field(p.field)}": dùng cột đầu tiên`,
-  "problem.cellTaken": () => "Ô này đã có dữ liệu của người dùng: TC8 không ghi đè, bỏ qua",
+  "problem.ambiguousCommuneVillage": (p, f) =>
+    `Thôn "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}": bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}); hãy thêm cột Huyện vào bảng thôn, bản để biết thôn thuộc xã nào`,
+  "problem.ambiguousCommunePostal": (p, f) =>
+    `Điểm phục vụ "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}": bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}); hãy thêm cột Huyện vào bảng điểm phục vụ để biết điểm thuộc xã nào`,
+  "problem.noCommuneColumn": (p, f) =>
+    `Bảng ở sheet "${f.text(p.table)}" không có cột Tên xã, mà sổ tính có nhiều xã: chưa biết mỗi dòng thuộc xã nào (hãy thêm cột Tên xã, hoặc ghi tên xã vào tên sheet)`,
+  "problem.ambiguousSheet": (p, f) =>
+    `Bảng ở sheet "${f.text(p.table)}" không có cột Tên xã; tên sheet ghi xã "${f.text(p.commune)}" nhưng bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}): hãy thêm cột Tên xã và cột Huyện, hoặc ghi cả tên huyện vào tên sheet`,
+  "problem.villageCountMismatch": (p, f) => `${f.field(p.field)} ghi ${f.num(p.given)} nhưng danh sách thôn, bản có ${f.num(p.counted)} thôn, bản: dùng danh sách thôn, bản`,
+  "problem.emptyName": (p, f) => `Dòng ${f.num(p.row)} có số liệu nhưng chưa có tên ${f.text(p.what)}`,
+  "problem.noCommunesTable": () => 'Không tìm thấy bảng danh sách xã (cần một dòng tiêu đề có cột "Tên xã")',
+  "problem.noCommunes": (p, f) => `Bảng danh sách xã (sheet "${f.text(p.sheet)}") chưa có xã nào để đánh giá: hãy nhập tên và số liệu của ít nhất một xã rồi đánh giá lại`,
+  "problem.emptyWorkbook": () => "Sổ tính trống: không có số liệu nào",
+  "problem.subscriptionsNotPeople": (p, f) =>
+    `Cột "${f.text(p.header)}" đếm số thuê bao, không phải số người: chỉ tiêu 8.2 NTM nâng cao tính tỷ lệ dân số trong độ tuổi lao động có thuê bao sử dụng điện thoại thông minh (một người có thể có nhiều thuê bao), nên TC8 không dùng cột này. Hãy thêm cột "${f.header("smartphone_users")}"`,
+  "problem.minMonthAboveYear": (p, f) =>
+    `${f.field("website_posts_min_month")} là ${f.num(p.month)}, nên cả năm có ít nhất ${f.num(p.atLeast)} tin, bài, nhiều hơn ${f.field("website_posts_year")} (${f.num(p.year)}, ô ${f.cell(p.yearCell)}): hãy kiểm tra lại số liệu`,
+  "problem.cellTaken": () => "Ô này đã có dữ liệu của người dùng: TC8 không ghi đè, bỏ qua ô này",
   "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
-  "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi đè, hãy đổi tên sheet đó rồi đánh giá lại`,
-  "problem.rateAndCounts": (p, f) => `Có cả số liệu và tỷ lệ cho ${f.field(p.field)}: dùng số liệu`,
-  "value.uncalculated": () => "ô có công thức nhưng chưa có giá trị (công thức chưa được tính, hoặc cho kết quả rỗng): mở tệp bằng Excel, tính lại và lưu",
-  "problem.noRoom": (p, f) => `Không còn chỗ bên phải bảng cho ${f.num(p.count)} cột kết quả của TC8 (trang tính đã dùng đến cột cuối cùng XFD): các cột này không được ghi`,
+  "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi đè; hãy đổi tên sheet đó rồi đánh giá lại`,
+  "problem.noRoom": (p, f) => `Bên phải bảng không còn chỗ cho ${f.num(p.count)} cột kết quả của TC8 (trang tính đã dùng đến cột cuối cùng, XFD): các cột này không được ghi; hãy xóa ô thừa ở bên phải bảng rồi đánh giá lại`,
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof VI;

@@ -1,5 +1,5 @@
 import { LANGSON_2022 } from "./langson-2022";
-import type { ConditionDef, IndicatorDef, LevelDef, LevelId, RuleSet } from "./types";
+import type { ConditionDef, IndicatorDef, Lang, LevelDef, LevelId, RuleSet } from "./types";
 
 export * from "./types";
 export { LANGSON_2022 };
@@ -23,4 +23,46 @@ export function levelOf(rs: RuleSet, id: LevelId): LevelDef {
 /** Every condition of the rule set with its level and indicator, in rule-set order. */
 export function allConditions(rs: RuleSet): { level: LevelDef; indicator: IndicatorDef; condition: ConditionDef }[] {
   return rs.levels.flatMap((level) => level.indicators.flatMap((indicator) => indicator.conditions.map((condition) => ({ level, indicator, condition }))));
+}
+
+export interface ConditionPlace {
+  level: LevelDef;
+  indicator: IndicatorDef;
+  condition: ConditionDef;
+}
+
+const PLACES = new WeakMap<RuleSet, Map<string, ConditionPlace>>();
+
+/** Where a condition sits in the rule set (its level and indicator), by id. */
+export function conditionPlace(rs: RuleSet, id: string): ConditionPlace | undefined {
+  let m = PLACES.get(rs);
+  if (!m) {
+    m = new Map();
+    for (const p of allConditions(rs)) if (!m.has(p.condition.id)) m.set(p.condition.id, p);
+    PLACES.set(rs, m);
+  }
+  return m.get(id);
+}
+
+/** An indicator as a person reads it: "8.4 NTM", "8.4 NTM nâng cao" (the column headers' "NC" spelled out). */
+export function indicatorLabel(level: LevelDef, indicator: string, lang: Lang): string {
+  return `${indicator} ${level.name[lang]}`;
+}
+
+/** The guidance's "điểm đ" or "Lưu ý" of a condition, from its legal reference. */
+function pointOf(c: ConditionDef, lang: Lang): string {
+  const m = /điểm ([a-zđ])(?![a-z])/i.exec(c.legal.item);
+  if (m) return lang === "vi" ? `, điểm ${m[1]}` : `, point ${m[1]}`;
+  if (/lưu ý/i.test(c.legal.item)) return lang === "vi" ? ", lưu ý" : ", note";
+  return "";
+}
+
+/**
+ * A condition as the guidance numbers it, with its short name: "8.4 NTM nâng cao, điểm đ – Địa chỉ
+ * số". What a person reads in place of the condition's id (ids stay in the results JSON).
+ */
+export function conditionLabel(rs: RuleSet, id: string, lang: Lang): string {
+  const p = conditionPlace(rs, id);
+  if (!p) throw new Error(`rule set ${rs.id} has no condition ${id}`);
+  return `${indicatorLabel(p.level, p.indicator.id, lang)}${pointOf(p.condition, lang)} – ${p.condition.name[lang]}`;
 }

@@ -15,8 +15,15 @@ export const AREAS: readonly Area[] = ["mien_nui", "dong_bang"];
 export type LevelId = "ntm" | "nc";
 export const LEVELS: readonly LevelId[] = ["ntm", "nc"];
 
-/** A fixed threshold, or one looked up by the commune's area. */
-export type Threshold = Rational | { byArea: Record<Area, Rational> };
+/**
+ * How an indicator words the two areas: 8.2 NC says "các xã vùng đồng bào dân tộc thiểu số và miền
+ * núi, hải đảo" / "các xã còn lại", 8.3 NC "xã khu vực miền núi" / "khu vực đồng bằng". Messages
+ * word the area as the indicator does.
+ */
+export type AreaWording = Record<Area, Text>;
+
+/** A fixed threshold, or one looked up by the commune's area (worded as the indicator words it). */
+export type Threshold = Rational | { byArea: Record<Area, Rational>; wording: AreaWording };
 
 export interface LegalRef {
   /** The document(s) the rule comes from. */
@@ -39,8 +46,10 @@ export type Check =
   /**
    * part / whole >= threshold, exactly; or a rate column when the counts are not both given
    * (SPEC §4.2: counts win). `zeroWhole: "pass"` where a whole of 0 means nothing to do (OCOP).
+   * `per`: another count that stands for the part when the part's column is absent and, not being
+   * a part of the whole, may exceed it (computers per official: 25 computers for 20 officials).
    */
-  | { kind: "ratio"; part: string; whole: string; rate?: string; threshold: Threshold; noun: Text; zeroWhole?: "pass" }
+  | { kind: "ratio"; part: string; whole: string; rate?: string; threshold: Threshold; noun: Text; zeroWhole?: "pass"; per?: { fact: string; noun: Text; wholeNoun: Text } }
   /**
    * Villages (thôn, bản) meeting any of `anyOf` / all villages >= threshold. From the villages
    * list, or from the count column `count` against `villages_total` in the communes table.
@@ -55,9 +64,9 @@ export type Check =
 
 export interface ConditionDef {
   id: string;
-  /** The rule's text in the guidance, in Vietnamese, word for word. */
+  /** The rule's text in the guidance, in Vietnamese, word for word, with the guidance's own definitions of its terms. */
   text: string;
-  /** A one-line name of the condition, for lists and the checklist. */
+  /** The condition's short name, without its threshold ("Địa chỉ số"): shown after its number (see `conditionLabel`). */
   name: Text;
   legal: LegalRef;
   check: Check;
@@ -107,6 +116,8 @@ export interface RuleSet {
   id: string;
   version: string;
   name: string;
+  /** The province whose guidance this is, as a report's header names it ("Lạng Sơn"). */
+  province?: string;
   /** The documents the rule set implements. */
   sources: readonly string[];
   /** The area a commune with a blank area takes (SPEC §2). */

@@ -7,3 +7,5 @@ export const CHECKLIST_TABLE = "TC8_MinhChung";
 export const SUMMARY_TABLE = "TC8_TongHop";
 
 export const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET]);
+/** A name ending so is an example row of TC8's template ("Xã Mẫu (ví dụ)"): read as no data. */
+export const EXAMPLE_MARK = "(ví dụ)";

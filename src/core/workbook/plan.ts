@@ -4,7 +4,7 @@
  * TC8's state. A host applies a plan in one batch; planning again over an annotated workbook
  * updates the same columns and sheets in place.
  */
-import { explanationLines } from "../engine/explain";
+import { conditionLine, explanationLines } from "../engine/explain";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult, Problem } from "../engine/types";
 import { render, VERDICT_TEXT } from "../i18n";
 import { msg } from "../i18n/format";
@@ -15,10 +15,18 @@ import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, fill
 import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
-import { type OutputColumns, type SavedMark, type Tc8State, emptyState, STATE_VERSION } from "./state";
+import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, STATE_VERSION } from "./state";
+import { cellHeight, DEFAULT_ROW_HEIGHT_PT, fitRowHeights } from "./layout";
+import { STYLES } from "./styles";
+import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
 import type { DetectedTable } from "./tables";
+import { evidenceText, formatTime } from "./texts";
 
-export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text";
+// Re-exported: the task pane, the command line and the tests read these from the plan's module.
+export { EVIDENCE_TEXT, evidenceText, formatTime } from "./texts";
+export { SUMMARY_TEXT, summarySheet } from "./summary";
+
+export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text" | "cell" | "number" | "strong" | "center" | "sign" | "signNote" | "example";
 
 export interface CellWrite {
   sheet: string;
@@ -28,12 +36,25 @@ export interface CellWrite {
   style?: StyleName;
 }
 
-export type SheetCell = Omit<CellWrite, "sheet"> & { numFmt?: string };
+export type SheetCell = Omit<CellWrite, "sheet"> & {
+  numFmt?: string;
+  /** A note on the cell (the template's headers: what to enter, in the guidance's words). */
+  note?: string;
+};
+
+/** Excel's input message, shown when a cell of the range is selected (title ≤ 32, text ≤ 255 characters). */
+export interface InputPrompt {
+  range: RangeRef;
+  title: string;
+  text: string;
+}
 
 export interface ChartSpec {
   title: string;
   /** Categories in the first column, series (Đạt / Không đạt / Thiếu dữ liệu) in the next, with a header row. */
   range: RangeRef;
+  /** The cells the chart covers, top-left to bottom-right (the planner keeps them free of text). */
+  anchor?: RangeRef;
 }
 
 export interface NewSheet {
@@ -43,12 +64,39 @@ export interface NewSheet {
   /** An Excel table over `range`, header row first. */
   table?: { name: string; range: RangeRef; style?: string };
   validations?: { range: RangeRef; list: string[] }[];
+  /** Input messages on data cells (the template: what to enter in each column). */
+  prompts?: InputPrompt[];
   numberFormats?: { range: RangeRef; format: string }[];
   freezeRows?: number;
   columnWidths?: number[];
   chart?: ChartSpec;
   /** Printed landscape, fitted to the page width (the appraisal team prints these). */
   landscape?: boolean;
+  /** How the sheet prints: A4, its title rows on every page, its header and footer. */
+  print?: PrintSetup;
+  /** Rows made taller for their wrapped text (points), where a host cannot fit them itself. */
+  rowHeights?: { row: number; height: number }[];
+  /** What prints: the sheet's report, not the cells a chart floats over beyond it. */
+  printArea?: RangeRef;
+}
+
+/** One line of a printed page's header or footer, in Excel's codes (&P page, &N pages). */
+export interface HeaderFooterLine {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  /** A4 (paper size 9), as Vietnamese offices print. */
+  paper: "A4";
+  /** Fitted to one page wide, as many pages tall as it takes. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  header?: HeaderFooterLine;
+  footer?: HeaderFooterLine;
 }
 
 export interface MarkPlan {
@@ -82,6 +130,14 @@ export interface Plan {
   /** Sheets TC8 writes whole (replaced when present). */
   sheets: NewSheet[];
   deleteSheets: string[];
+  /**
+   * Rows of the user's sheets that TC8's wrapped text needs taller (points): a host makes a row
+   * taller only where it is shorter than that, saves its own height in the state, and gives it
+   * back before the next evaluation and on Clear results.
+   */
+  rowHeights?: { sheet: string; row: number; height: number }[];
+  /** Rows TC8 made taller last time, with the heights the host saved: restored first. */
+  restoreRows?: SavedRow[];
   /** The state to store; the host adds each mark's saved original formatting. */
   state: Tc8State;
   warnings: Problem[];
@@ -96,7 +152,8 @@ export function emptyPlan(): Plan {
   return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], deleteSheets: [], state: emptyState(getRuleSet().id), warnings: [] };
 }
 
-const COLUMN_WIDTHS: Record<string, number> = { [OUTPUT_HEADERS.evidence]: 20, [OUTPUT_HEADERS.explanation]: 70, [OUTPUT_HEADERS.note]: 50 };
+// "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao" on one line.
+const COLUMN_WIDTHS: Record<string, number> = { [OUTPUT_HEADERS.evidence]: 46, [OUTPUT_HEADERS.explanation]: 70, [OUTPUT_HEADERS.note]: 50 };
 
 const VERDICT_STYLE = { pass: "pass", fail: "fail", missing: "missing" } as const;
 
@@ -111,11 +168,6 @@ export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[
   return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
 }
 
-/** `7/12 NTM · 0/11 NC` */
-export function evidenceText(c: CommuneResult): string {
-  return (Object.values(c.levels) as LevelResult[]).map((lv) => `${lv.evidence.done}/${lv.evidence.total} ${lv.level === "ntm" ? "NTM" : "NC"}`).join(" · ");
-}
-
 function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[], lang: Lang): { value: string; style?: StyleName }[] {
   const out: { value: string; style?: StyleName }[] = [];
   for (const level of rs.levels) {
@@ -127,8 +179,8 @@ function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[],
     }
     out.push(lv ? { value: VERDICT_TEXT[lang][lv.verdict], style: VERDICT_STYLE[lv.verdict] } : { value: "—" });
   }
-  out.push({ value: c.excluded ? "—" : evidenceText(c) });
-  out.push({ value: explanationLines(c, lang).join("\n"), style: "wrap" });
+  out.push({ value: c.excluded ? "—" : evidenceText(c, lang, rs) });
+  out.push({ value: explanationLines(c, lang, rs).join("\n"), style: "wrap" });
   return out;
 }
 
@@ -168,6 +220,19 @@ function placeColumns(
   if (lastUsed + 1 + width <= MAX_COLS) return { c0: lastUsed + 1, inTable: false };
   for (let c0 = next; c0 + width <= MAX_COLS; c0++) if (free(c0)) return { c0, inTable: false };
   return null;
+}
+
+/** The height each row of the user's sheets needs for the wrapped text TC8 writes in it. */
+function wrappedRowHeights(writes: readonly CellWrite[], widths: Plan["columnWidths"]): NonNullable<Plan["rowHeights"]> {
+  const width = new Map(widths.map((w) => [`${w.sheet}|${w.col}`, w.width]));
+  const need = new Map<string, { sheet: string; row: number; height: number }>();
+  for (const w of writes) {
+    if (!w.style || !STYLES[w.style].wrap || typeof w.value !== "string" || !w.value) continue;
+    const h = cellHeight(w.value, width.get(`${w.sheet}|${w.col}`) ?? 12, STYLES[w.style].size ?? 11);
+    const k = `${w.sheet}|${w.row}`;
+    if (h > DEFAULT_ROW_HEIGHT_PT && h > (need.get(k)?.height ?? 0)) need.set(k, { sheet: w.sheet, row: w.row, height: h });
+  }
+  return [...need.values()];
 }
 
 function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult }[] {
@@ -252,7 +317,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     for (const { cond } of conditionsOf(c))
       for (const e of cond.entities ?? []) {
         if (e.verdict === "pass" || cond.informational) continue;
-        const line = `${cond.id}: ${render(e.msg, lang)}`;
+        const line = conditionLine(cond.id, render(e.msg, lang), lang, rs);
         const lines = entityNotes.get(e.cell) ?? [];
         if (!lines.includes(line)) lines.push(line);
         entityNotes.set(e.cell, lines);
@@ -282,9 +347,12 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       if (!m.note.split("\n").includes(line)) m.note += `\n${line}`;
     }
   };
-  for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, `${cond.id}: ${render(mk.msg, lang)}`);
+  for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, conditionLine(cond.id, render(mk.msg, lang), lang, rs));
   for (const p of [...read.problems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
   plan.marks = [...marks.values()];
+  // Rows TC8's wrapped text needs taller (the explanation, the notes beside villages and points).
+  plan.restoreRows = prev?.rows ?? [];
+  plan.rowHeights = wrappedRowHeights(plan.writes, plan.columnWidths);
   state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
 
   // 4. The summary and the checklist.
@@ -295,7 +363,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     return false;
   };
   if (free(SUMMARY_SHEET)) plan.sheets.push(summarySheet(ev, rs, lang, opts.evaluatedAt ?? new Date()));
-  if (free(CHECKLIST_SHEET)) plan.sheets.push(checklistSheet(ev, rs, read.checklist));
+  if (free(CHECKLIST_SHEET)) plan.sheets.push(checklistSheet(ev, rs, read.checklist, lang, opts.evaluatedAt ?? new Date()));
   state.sheets = plan.sheets.map((x) => x.name);
   state.evaluatedAt = (opts.evaluatedAt ?? new Date()).toISOString();
   state.lang = lang;
@@ -313,131 +381,8 @@ function mayReplace(name: string, grids: readonly Grid[], prev: Tc8State | undef
   return false;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-export function formatTime(d: Date): string {
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-const SUMMARY_TEXT = {
-  vi: {
-    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG",
-    ruleset: "Bộ tiêu chí",
-    time: "Thời điểm đánh giá",
-    totals: (n: number, ntm: number, nc: number | null) => `Số xã: ${n}; đạt TC8 NTM: ${ntm}${nc === null ? "" : `; đạt TC8 NTM nâng cao: ${nc}`}`,
-    cols: ["STT", "Xã", "Huyện", "Khu vực"],
-    evidence: "Minh chứng",
-    note: "Ghi chú",
-    counts: ["Chỉ tiêu", "Đạt", "Không đạt", "Thiếu dữ liệu"],
-    countsTitle: "Số xã theo chỉ tiêu",
-    chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
-    defaulted: " (mặc định)",
-    areas: { mien_nui: "Miền núi", dong_bang: "Đồng bằng" },
-  },
-  en: {
-    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – Criterion 8, Information and Communications: summary",
-    ruleset: "Rule set",
-    time: "Evaluated at",
-    totals: (n: number, ntm: number, nc: number | null) => `Communes: ${n}; meeting TC8 NTM: ${ntm}${nc === null ? "" : `; meeting TC8 NC: ${nc}`}`,
-    cols: ["No.", "Commune", "District", "Area"],
-    evidence: "Evidence",
-    note: "Note",
-    counts: ["Indicator", "Pass", "Fail", "Missing data"],
-    countsTitle: "Communes per indicator",
-    chart: "Communes passing, failing and missing data per indicator",
-    defaulted: " (default)",
-    areas: { mien_nui: "Mountainous", dong_bang: "Lowland" },
-  },
-} as const;
-
-/** Tổng hợp TC8: one row per commune with every indicator verdict, then counts per indicator and level. */
-export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date): NewSheet {
-  const T = SUMMARY_TEXT[lang];
-  const cells: SheetCell[] = [];
-  const merges: RangeRef[] = [];
-  const put = (row: number, col: number, value: string | number | null, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
-  const levels = rs.levels.filter((l) => ev.levels.includes(l.id));
-  const evaluated = ev.communes.filter((c) => !c.excluded);
-  put(0, 0, T.title, "title");
-  put(1, 0, `${T.ruleset}: ${rs.id} (${rs.version}) – ${rs.name}`, "subtitle");
-  put(2, 0, `${T.time}: ${formatTime(at)}`, "subtitle");
-  const passing = (id: LevelId) => evaluated.filter((c) => c.levels[id]?.verdict === "pass").length;
-  put(3, 0, T.totals(evaluated.length, passing("ntm"), ev.levels.includes("nc") ? passing("nc") : null), "subtitle");
-
-  // Two header rows: the level over its indicators. Sub-headers are "8.1"…, "TC8", so that
-  // "TC8 NTM" appears once in the workbook: in the communes table.
-  const h0 = 5;
-  let col = 0;
-  for (const label of T.cols) {
-    put(h0, col, label, "header");
-    merges.push({ r0: h0, c0: col, r1: h0 + 1, c1: col });
-    col++;
-  }
-  const verdictCols: { level: LevelId; ind: string | null; col: number }[] = [];
-  for (const level of levels) {
-    const start = col;
-    for (const ind of level.indicators) {
-      put(h0 + 1, col, ind.id, "header");
-      verdictCols.push({ level: level.id, ind: ind.id, col: col++ });
-    }
-    put(h0 + 1, col, "TC8", "header");
-    verdictCols.push({ level: level.id, ind: null, col: col++ });
-    put(h0, start, level.name[lang], "header");
-    merges.push({ r0: h0, c0: start, r1: h0, c1: col - 1 });
-  }
-  const evidenceCol = col++;
-  const noteCol = col++;
-  for (const [c, label] of [[evidenceCol, T.evidence], [noteCol, T.note]] as const) {
-    put(h0, c, label, "header");
-    merges.push({ r0: h0, c0: c, r1: h0 + 1, c1: c });
-  }
-  let r = h0 + 2;
-  ev.communes.forEach((c, i) => {
-    put(r, 0, i + 1);
-    put(r, 1, c.name, "text");
-    put(r, 2, c.district ?? "", "text");
-    put(r, 3, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "");
-    for (const vc of verdictCols) {
-      const lv = c.levels[vc.level];
-      const v = vc.ind ? lv?.indicators.find((x) => x.id === vc.ind)?.verdict : lv?.verdict;
-      put(r, vc.col, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : undefined);
-    }
-    put(r, evidenceCol, c.excluded ? "—" : evidenceText(c));
-    put(r, noteCol, c.excluded ? render(c.excluded, lang) : "", "wrap");
-    r++;
-  });
-
-  // Counts per indicator and level, and a chart of them where the host can draw one.
-  r += 1;
-  // Under the commune names' column, which is wide enough for the labels.
-  put(r++, 1, T.countsTitle, "subtitle");
-  const c0 = r;
-  T.counts.forEach((h, j) => put(r, j + 1, h, "header"));
-  r++;
-  for (const vc of verdictCols) {
-    const level = levels.find((l) => l.id === vc.level)!;
-    const label = vc.ind ? `${vc.ind} ${vc.level === "ntm" ? "NTM" : "NC"}` : `TC8 ${vc.level === "ntm" ? "NTM" : "NC"} (${level.name[lang]})`;
-    const verdictOf = (c: CommuneResult) => (vc.ind ? c.levels[vc.level]?.indicators.find((x) => x.id === vc.ind)?.verdict : c.levels[vc.level]?.verdict);
-    put(r, 1, label);
-    (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 2, evaluated.filter((c) => verdictOf(c) === v).length));
-    r++;
-  }
-  const widths = [6, 24, 20, 14, ...verdictCols.map(() => 10), 20, 40];
-  return {
-    name: SUMMARY_SHEET,
-    cells,
-    merges,
-    freezeRows: h0 + 2,
-    columnWidths: widths,
-    chart: { title: T.chart, range: { r0: c0, c0: 1, r1: r - 1, c1: 4 } },
-    landscape: true,
-  };
-}
-
 /** Minh chứng TC8: an Excel table, one row per commune × level × document; the user's entries kept. */
-export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[]): NewSheet {
+export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi", at: Date = new Date()): NewSheet {
   const byKey = new Map(existing.map((e) => [entryKey(e.commune, e.level, e.indicator, e.no), e]));
   const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter((h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h));
   const headers = [...CHECKLIST_HEADERS, ...extraHeaders];
@@ -447,7 +392,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   const putRow = (values: (CellValue | undefined)[]) => {
     values.forEach((v, col) => {
       const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
-      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 ? { style: "wrap" as StyleName } : {}) });
+      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 || col === 5 ? { style: "wrap" as StyleName } : {}) });
     });
     row++;
   };
@@ -485,22 +430,41 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   }
   const last = Math.max(1, row - 1);
   const statusCol = headers.indexOf("Tình trạng");
-  return {
+  const lastCol = headers.length - 1;
+  const merges: RangeRef[] = [];
+  // The right half starts after "Tài liệu kiểm chứng": that column holds the checklist's entries only.
+  signatureBlock(cells, merges, last + 2, lastCol, lang, 5);
+  const sheet: NewSheet = {
     name: CHECKLIST_SHEET,
     cells,
-    table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: headers.length - 1 }, style: "TableStyleLight9" },
+    merges,
+    table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: lastCol }, style: "TableStyleLight9" },
     validations: [{ range: { r0: 1, c0: statusCol, r1: Math.max(last, 1), c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] }],
     freezeRows: 1,
-    columnWidths: [22, 14, 9, 6, 70, 36, 12, 26, 30, ...extraHeaders.map(() => 20)],
+    columnWidths: [...CHECKLIST_WIDTHS, ...extraHeaders.map(() => 20)],
     landscape: true,
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: { first: 0, last: 0 },
+      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}`, right: `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}` },
+      footer: { center: SUMMARY_TEXT[lang].page },
+    },
   };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
 }
+
+/** The checklist's title, in its printed pages' header (the table starts at A1, where filters work best). */
+export const CHECKLIST_TITLE = { vi: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG", en: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – evidence documents" } as const;
+const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];
 
 /** Clear results (SPEC §5): TC8's columns, notes and sheets go, marked cells get their own formatting back. */
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
   const prev = read.state;
   const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], state };
+  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], restoreRows: prev?.rows ?? [], state };
   const has = (sheet: string) => grids.some((g) => g.sheet === sheet);
   const columns = [prev?.verdictColumns, ...(prev?.noteColumns ?? [])].filter((c): c is OutputColumns => !!c && has(c.sheet));
   // Without a state (a file annotated elsewhere, its state lost), TC8's columns are found by their headers.

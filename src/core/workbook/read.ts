@@ -66,13 +66,27 @@ function readRow(g: Grid, t: DetectedTable, row: number, marks: Set<number>, ski
   for (const c of t.columns) {
     if (!c.key || skip.has(c.key) || facts[c.key]) continue;
     const cell = cellAddress(g.sheet, row, c.col);
-    let f = readFact(field(c.key), valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col));
+    let f = readFact(field(c.key), valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col), c.header);
     // A formula with no value is not an empty cell: it has not been calculated (a file written by a program).
     if (f.value === undefined && !f.problem && isFormulaAt(g, row, c.col)) f = { ...f, problem: msg("value.uncalculated") };
     if (f.problem) problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
     facts[c.key] = f;
   }
+  impossibleCounts(facts, problems);
   return facts;
+}
+
+/**
+ * Counts that cannot be together: the month with the fewest posts × 12 above the year's posts. The
+ * weakest month's cell becomes a problem (SPEC §4.3: impossible figures are errors on the cell).
+ */
+function impossibleCounts(facts: Record<string, Fact>, problems: Problem[]): void {
+  const month = facts.website_posts_min_month;
+  const year = facts.website_posts_year;
+  if (typeof month?.value !== "number" || typeof year?.value !== "number" || month.value * 12 <= year.value) return;
+  const m = msg("problem.minMonthAboveYear", { month: month.value, atLeast: month.value * 12, year: year.value, yearCell: year.cell });
+  problems.push({ severity: "error", cell: month.cell, msg: m });
+  facts.website_posts_min_month = { cell: month.cell, problem: m };
 }
 
 const gridOf = (grids: readonly Grid[], sheet: string) => grids.find((g) => g.sheet === sheet)!;
@@ -114,7 +128,7 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
     for (const row of t.dataRows) {
       const name = cleanName(cellText(valueAt(g, row, nameCol)));
       if (!name) {
-        problems.push({ severity: "warning", cell: cellAddress(g.sheet, row, nameCol), msg: msg("problem.emptyName", { row: row + 1, what: "xã" }) });
+        problems.push({ severity: "warning", cell: cellAddress(g.sheet, row, nameCol), msg: msg("problem.emptyName", { row: row + 1, what: { vi: "xã", en: "commune" } }) });
         continue;
       }
       const facts = readRow(g, t, row, marks, new Set(["commune"]), problems);
@@ -153,6 +167,9 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
     }
   }
 
+  if (!entries.length) return { ...base, tables, fatal: msg("problem.noCommunes", { sheet: primary.sheet }) };
+  subscriptionsNotPeople(communeTables, problems);
+
   const communes = entries.map((e) => e.facts);
   const byKey = new Map<string, number[]>();
   entries.forEach((e, i) => {
@@ -160,13 +177,15 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
     if (list) list.push(i);
     else byKey.set(e.key, [i]);
   });
-  const findCommune = (name: string, district: string): number | null | "ambiguous" => {
+  /** The commune a village or postal point names; several (same name, two districts, and no district to tell them apart) are listed. */
+  const findCommune = (name: string, district: string): number | null | { among: CommuneEntry[] } => {
     const d = district ? districtKey(district) : "";
     const hits = (byKey.get(communeKey(name)) ?? []).map((i) => [entries[i], i] as const).filter(([e]) => !d || !e.district || e.district === d);
     if (!hits.length) return null;
     const live = hits.filter(([e]) => !e.facts.excluded);
-    if (live.length > 1) return "ambiguous";
-    return live.length ? live[0][1] : "ambiguous";
+    if (live.length > 1) return { among: live.map(([e]) => e) };
+    // Only duplicates (not evaluated, already reported): the row belongs to none.
+    return live.length ? live[0][1] : { among: [] };
   };
 
   // Villages and postal points.
@@ -185,16 +204,24 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
         if (entries.length === 1) fixed = 0;
         else {
           const text = ` ${words(`${t.sheet} ${t.title}`)} `;
-          const named = entries.map((e, i) => [e, i] as const).filter(([e]) => text.includes(` ${e.key} `));
+          let named = entries.map((e, i) => [e, i] as const).filter(([e]) => !e.facts.excluded && text.includes(` ${e.key} `));
+          // Two communes of that name: the sheet's name or title may say the district too.
+          if (named.length > 1) {
+            const inDistrict = named.filter(([e]) => e.district && text.includes(` ${e.district} `));
+            if (inDistrict.length) named = inDistrict;
+          }
+          const at = cellAddress(g.sheet, t.headerLast, nameCol);
           if (named.length === 1) fixed = named[0][1];
-          else if (t.dataRows.length) problems.push({ severity: "error", cell: cellAddress(g.sheet, t.headerLast, nameCol), msg: msg("problem.noCommuneColumn", { table: t.sheet }) });
+          else if (named.length > 1 && t.dataRows.length)
+            problems.push({ severity: "error", cell: at, msg: msg("problem.ambiguousSheet", { table: t.sheet, commune: named[0][0].facts.name, districts: named.map(([e]) => e.facts.district ?? e.facts.name) }) });
+          else if (t.dataRows.length) problems.push({ severity: "error", cell: at, msg: msg("problem.noCommuneColumn", { table: t.sheet }) });
         }
       }
       for (const row of t.dataRows) {
         const name = cleanName(cellText(valueAt(g, row, nameCol)));
         const cell = cellAddress(g.sheet, row, nameCol);
         if (!name) {
-          problems.push({ severity: "warning", cell, msg: msg("problem.emptyName", { row: row + 1, what: kind === "villages" ? "thôn, bản" : "điểm phục vụ" }) });
+          problems.push({ severity: "warning", cell, msg: msg("problem.emptyName", { row: row + 1, what: kind === "villages" ? { vi: "thôn, bản", en: "village" } : { vi: "điểm phục vụ", en: "postal point" } }) });
           continue;
         }
         let commune: number | null = fixed;
@@ -204,6 +231,11 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
           const hit = cname ? findCommune(cname, district) : entries.length === 1 ? 0 : null;
           if (hit === null) {
             const m = msg(kind === "villages" ? "problem.unknownCommuneVillage" : "problem.unknownCommunePostal", { name, commune: cname });
+            problems.push({ severity: "error", cell: cellAddress(g.sheet, row, communeCol), msg: m });
+          } else if (typeof hit === "object" && hit.among.length > 1) {
+            // Not a silent drop: the problem names every commune it could be.
+            const districts = hit.among.map((e) => e.facts.district ?? e.facts.name);
+            const m = msg(kind === "villages" ? "problem.ambiguousCommuneVillage" : "problem.ambiguousCommunePostal", { name, commune: cname, districts });
             problems.push({ severity: "error", cell: cellAddress(g.sheet, row, communeCol), msg: m });
           }
           commune = typeof hit === "number" ? hit : null;
@@ -257,6 +289,18 @@ export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): Re
   }
 
   return { ...base, tables, communesTable: primary, communes, communeRows: entries.map((e) => e.row), villageRows, postalRows, problems };
+}
+
+/**
+ * A subscriptions column ("Số thuê bao ĐTTM") is not people: 8.2 NC never reads it. Where it is the
+ * only smartphone column, its header says why 8.2 NC lacks data.
+ */
+function subscriptionsNotPeople(communeTables: readonly DetectedTable[], problems: Problem[]): void {
+  if (communeTables.some((t) => columnOf(t, "smartphone_users") || columnOf(t, "smartphone_rate"))) return;
+  for (const t of communeTables) {
+    const c = columnOf(t, "smartphone_subscriptions");
+    if (c) problems.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c.col), msg: msg("problem.subscriptionsNotPeople", { header: c.header }) });
+  }
 }
 
 /** The name shown for a postal point described in the communes table. */

@@ -33,6 +33,13 @@ export interface SavedMark {
   original?: unknown;
 }
 
+export interface SavedRow {
+  sheet: string;
+  row: number;
+  /** The row's own height before TC8 made it taller, as the host saved it (opaque; absent: the default). */
+  original?: unknown;
+}
+
 export interface Tc8State {
   version: number;
   ruleset: string;
@@ -44,6 +51,8 @@ export interface Tc8State {
   noteColumns: OutputColumns[];
   sheets: string[];
   marks: SavedMark[];
+  /** Rows of the user's sheets TC8 made taller for its wrapped text. */
+  rows?: SavedRow[];
 }
 
 export function emptyState(ruleset: string): Tc8State {

@@ -7,6 +7,7 @@ import type { TableKind } from "../fields";
 import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "./grid";
 import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
 import { fold, headerKey } from "./normalize";
+import { EXAMPLE_MARK } from "./own";
 
 export const HEADER_SEARCH_ROWS = 15;
 
@@ -107,7 +108,9 @@ function tryHeader(g: Grid, cols: readonly number[], first: number, last: number
   return best;
 }
 
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total)(\s*$|\s*[:(\-–])/;
+// "Tổng cộng", "Tổng số", "Cộng", "Toàn huyện"… alone or followed by ":", "(", "-"; "Cộng huyện Bình
+// Gia", "Tổng cộng huyện …" (a subtotal). Not "Cộng Hòa", a commune's name.
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total|subtotal)(\s*$|\s*[:(\-–]|\s+(huyen|thanh pho|tp|thi xa|tx|toan|cac xa|khu vuc|vung|nhom)\b)/;
 
 export function isTotalText(s: string): boolean {
   return TOTAL_ROW.test(fold(s).trim());
@@ -131,29 +134,61 @@ function isColumnNumberRow(values: CellValue[]): boolean {
 }
 
 /** Lines under a form's table: who made it, who signs, the place and date, notes. */
-const FOOTER = /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
+const FOOTER = /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|chu thich|luu y|nguon( so lieu)?|cap nhat|so lieu (tinh )?den|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
 
 export function isFooterText(s: string): boolean {
   return FOOTER.test(fold(s).trim());
 }
 
+/** A group's heading inside a table ("Huyện Bình Gia", "I. Khu vực miền núi") when its row holds no figures. */
+const GROUP_HEADING = /^(huyen|thanh pho|tp|thi xa|tx|khu vuc|vung|nhom|[ivx]+[.)]|[a-d][.)])(\s|$)/;
+
+/** Columns that hold a row's figures, not who or where it is. */
+const NOT_FIGURES = new Set(["commune", "village", "postal_point", "district", "code", "area", "providers"]);
+
+const EXAMPLE_FOLDED = fold(EXAMPLE_MARK);
+
+export function isExampleName(s: string): boolean {
+  return fold(s).trim().endsWith(EXAMPLE_FOLDED);
+}
+
 function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
   const rows: number[] = [];
+  const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !c.output && !c.rowNumber);
+  const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
+  const filled: number[] = [];
+  let afterTotal = false;
+  let lastRow = -1;
   for (const r of filledRowsIn(g, headerLast + 1, area.r1)) {
     const values = columns.map((c) => valueAt(g, r, c.col));
     if (values.every(isBlank)) continue;
     if (isColumnNumberRow(values)) continue;
     const name = cellText(valueAt(g, r, identityCol));
+    // The template's example rows ("Xã Mẫu (ví dụ)") show how to fill in; they are not data.
+    if (isExampleName(name)) continue;
     const firstText = values.map(cellText).find((s) => s !== "") ?? "";
-    // A total row ends a form's table: what follows is its footer (signatures, dates).
+    // Totals and subtotals ("Cộng huyện …") are not communes; the rows after a subtotal are.
     if (isTotalText(name) || (!name && isTotalText(firstText))) {
-      if (rows.length) break;
+      afterTotal = true;
       continue;
     }
     if (isFooterText(name) || (!name && isFooterText(firstText))) continue;
     // A row with only its row number (STT) filled is an empty line of a form.
     if (columns.every((c, i) => c.rowNumber || c.output || isBlank(values[i]))) continue;
+    const n = figuresIn(values);
+    if (n === 0 && GROUP_HEADING.test(fold(name).trim())) continue;
+    // After a total, a row is read when it looks like the rows above it (a name and figures);
+    // the form's footer (signers' names, notes) does not.
+    const typical = filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1;
+    if (afterTotal) {
+      if (!name || n < Math.max(1, Math.min(2, typical))) continue;
+    }
+    // A line of text under the table, after a blank row ("Cập nhật: 20/11/2024"), is a note, not a
+    // commune, when the rows above hold figures and it holds none.
+    if (lastRow >= 0 && r > lastRow + 1 && n === 0 && typical > 0) continue;
+    filled.push(n);
     rows.push(r);
+    lastRow = r;
   }
   return rows;
 }

@@ -68,8 +68,60 @@ function isDateFormat(fmt: string | null | undefined): boolean {
   return /[dy]/i.test(f) && !/[0#]/.test(f);
 }
 
+/** A time format (h:mm, [h]:mm, h:mm AM/PM): the cell holds a fraction of a day. */
+export function isTimeFormat(fmt: string | null | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[\$[^\]]*\]/g, "").toLowerCase();
+  return /h/.test(f) && /[ms]/.test(f.replace(/am\/pm|a\/p/g, "")) && !/[dy0#]/.test(f.replace(/\[h+\]/g, "h"));
+}
+
+// "8:00", "8h", "8h30", "8 giờ 30": a time or a duration in hours and minutes.
+const TIME = String.raw`(\d{1,2})\s*(?:[:h]\s*(\d{1,2})?\s*(?:p|m)?)?`;
+const TIME_ALONE = new RegExp(`^${TIME}$`);
+const TIME_RANGE = new RegExp(`^${TIME}\\s*-\\s*${TIME}$`);
+
+/**
+ * Opening hours typed as a time or as ranges: "8:00" or "8h30" (a duration), "7:30–11:30, 13:30–17:00"
+ * or "sáng 7h-11h, chiều 13h30-17h" (ranges, added up). Null when the text is neither.
+ */
+export function parseHoursText(raw: string): number | null {
+  const s = fold(raw)
+    .replace(/\/\s*ngay( lam viec)?\b/g, " ")
+    .replace(/\b(sang|chieu|trua|buoi|ca|tu|moi ngay|ngay lam viec)\b/g, " ")
+    .replace(/\b(den|toi)\b/g, "-")
+    .replace(/\s*(gio|tieng)\s*/g, "h")
+    .replace(/\s*phut\b/g, "")
+    .replace(/[–—~]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!/\d/.test(s)) return null;
+  let total = 0;
+  for (const part of s.split(/[,;+/]|\bva\b|\n/)) {
+    const seg = part.trim().replace(/^-+|-+$/g, "").trim();
+    if (!seg) continue;
+    const at = (h: string, m: string | undefined) => Number(h) * 60 + Number(m ?? 0);
+    const range = TIME_RANGE.exec(seg);
+    if (range) {
+      const from = at(range[1], range[2]);
+      let to = at(range[3], range[4]);
+      // "7:30-5:00" is half past seven to five in the afternoon.
+      if (to <= from && to + 12 * 60 > from) to += 12 * 60;
+      if (to <= from || Number(range[2] ?? 0) > 59 || Number(range[4] ?? 0) > 59) return null;
+      total += to - from;
+      continue;
+    }
+    const one = TIME_ALONE.exec(seg);
+    if (one && Number(one[2] ?? 0) <= 59 && /[:h]/.test(seg)) {
+      total += at(one[1], one[2]);
+      continue;
+    }
+    return null;
+  }
+  return total / 60;
+}
+
 function stripUnits(s: string, units: readonly string[]): string {
-  let t = s.trim();
+  let t = s.trim().replace(/\/\s*(tuan|tuần|ngay|ngày|nam|năm|thang|tháng)$/i, "").trim();
   const folded = fold(t);
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     const fu = fold(u);
@@ -112,43 +164,57 @@ export function parseNumberText(raw: string, whole: boolean): number | null {
   return Number.isFinite(n) ? sign * n : null;
 }
 
-/** A count (whole, ≥ 0) or a number (≥ 0). */
-export function parseNumber(v: CellValue, def: Pick<FieldDef, "type" | "units">, numberFormat?: string | null): Parsed {
+/** A count (whole, ≥ 0) or a number (≥ 0); hours of a day may be typed as times (see `parseHoursText`). */
+export function parseNumber(v: CellValue, def: Pick<FieldDef, "type" | "units" | "hours">, numberFormat?: string | null): Parsed {
   if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
   if (isBlank(v)) return {};
   const whole = def.type === "count";
   let n: number | null;
   if (typeof v === "number") {
     if (isDateFormat(numberFormat)) return { problem: msg("value.date") };
-    n = v;
+    // 8:00 formatted h:mm is a third of a day.
+    n = def.hours && isTimeFormat(numberFormat) ? Math.round(v * 24 * 60 * 1000) / (60 * 1000) : v;
   } else if (typeof v === "boolean") n = null;
-  else n = parseNumberText(stripUnits(String(v), def.units ?? []), whole);
+  else {
+    n = parseNumberText(stripUnits(String(v), def.units ?? []), whole);
+    if (n === null && def.hours) n = parseHoursText(String(v));
+  }
   if (n === null) return { problem: msg("value.notNumber", { value: String(v).trim() }) };
   if (n < 0) return { problem: msg("value.negative", { value: n }) };
   if (whole && !Number.isInteger(n)) return { problem: msg("value.notWhole", { value: n }) };
+  if (def.hours && n > 24) return { problem: msg("value.hoursAboveDay", { value: n }) };
   return { value: n };
 }
 
+export interface RateOptions {
+  /** The column's header says "%": a number is in percent points (1 means 1 %), unless the cell is formatted as a percentage. */
+  percentHeader?: boolean;
+  /** The rate may exceed 100 % (computers per official). */
+  above100?: boolean;
+}
+
 /**
- * A rate: a percent-formatted cell holds a fraction; text with "%" is in percent points; otherwise
- * above 1 is percent points (45 = 45 %) and 0–1 a fraction (0.45 = 45 %). Kept exact.
+ * A rate: a percent-formatted cell holds a fraction; text with "%", and any number in a column whose
+ * header says "%", is in percent points; otherwise above 1 is percent points (45 = 45 %) and 0–1 a
+ * fraction (0.45 = 45 %). Kept exact.
  */
-export function parseRate(v: CellValue, numberFormat?: string | null): Parsed {
+export function parseRate(v: CellValue, numberFormat?: string | null, opts: RateOptions = {}): Parsed {
   if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
   if (isBlank(v)) return {};
   let r: Rational;
   if (typeof v === "number") {
     const f = fromDecimal(v);
-    r = numberFormat?.includes("%") || v <= 1 ? f : reduced(f.n, f.d * 100);
+    const fraction = numberFormat?.includes("%") || (!opts.percentHeader && v <= 1);
+    r = fraction ? f : reduced(f.n, f.d * 100);
   } else if (typeof v === "string") {
     const s = v.trim();
     const percent = s.endsWith("%");
     const n = parseNumberText(s.replace(/%$/, "").trim(), false);
     if (n === null) return { problem: msg("value.notNumber", { value: s }) };
     const f = fromDecimal(n);
-    r = percent || n > 1 ? reduced(f.n, f.d * 100) : f;
+    r = percent || opts.percentHeader || n > 1 ? reduced(f.n, f.d * 100) : f;
   } else return { problem: msg("value.notNumber", { value: String(v) }) };
-  if (r.n < 0 || r.n > r.d) return { problem: msg("value.rateRange", { value: String(v) }) };
+  if (r.n < 0 || (r.n > r.d && !opts.above100)) return { problem: msg("value.rateRange", { value: typeof v === "number" && numberFormat?.includes("%") ? `${Number((v * 100).toPrecision(12))}%` : String(v) }) };
   return { value: r };
 }
 
@@ -158,8 +224,20 @@ export function parseText(v: CellValue): Parsed {
   return { value: String(v).normalize("NFC").replace(/\s+/g, " ").trim() };
 }
 
-/** A cell read as the field's type, with where it came from. */
-export function readFact(def: FieldDef, v: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean): Fact {
+/** A cell read as the field's type, with where it came from; `header` is its column's header as shown. */
+/**
+ * Control characters a cell can carry invisibly (an `_x001F_` escape in the file, a paste from
+ * another program): no official typed them, so they do not make "Có" unreadable.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function withoutControls(v: CellValue): CellValue {
+  return typeof v === "string" ? v.replace(CONTROL, "") : v;
+}
+
+export function readFact(def: FieldDef, raw: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean, header = ""): Fact {
+  const v = withoutControls(raw);
   let p: Parsed;
   switch (def.type) {
     case "yesno":
@@ -176,7 +254,7 @@ export function readFact(def: FieldDef, v: CellValue, cell: string, numberFormat
       p = parseNumber(v, def, numberFormat);
       break;
     case "rate":
-      p = parseRate(v, numberFormat);
+      p = parseRate(v, numberFormat, { percentHeader: header.includes("%"), above100: def.above100 });
       break;
     case "text":
       p = parseText(v);

@@ -1,28 +1,27 @@
 /**
- * Applying a plan in Excel (SPEC §5, §7): calculation suspended, requests kept under 4 MB each
- * (Excel on the web rejects larger payloads) by splitting large writes, text written as text, each
- * marked cell's own formatting captured first so Clear results can restore it.
+ * Applying a plan in Excel (SPEC §5, §7). The order makes any failure recoverable:
+ *   1. read what the marked cells look like now (one request for a district);
+ *   2. write TC8's state first: every change about to be made, old and new, so that Clear results
+ *      restores the workbook whichever request fails and wherever in it;
+ *   3. restore the cells marked last time that still show TC8's colours, change TC8's columns,
+ *      mark cells, build the summary and the checklist under temporary names, out of sight;
+ *   4. put the new sheets in place of the old ones and write the final state.
+ * Requests are filled up to an estimate of the UTF-8 bytes Office.js sends (wire.ts), each with
+ * calculation suspended. With ExcelApi 1.9 marks and formats go by area lists (`getRanges`, some
+ * hundreds of cells a call) grouped by sheet and kind; before it, cell by cell.
  */
-import type { NewSheet, Plan, StyleName } from "../../core/workbook/plan";
-import { a1, colLetter, parseCellAddress, quoteSheet, rangeA1 } from "../../core/workbook/grid";
 import { STATE_SHEET } from "../../core/workbook/own";
-import { serializeState, type SavedMark } from "../../core/workbook/state";
+import type { CellWrite, NewSheet, Plan, SheetCell, StyleName } from "../../core/workbook/plan";
+import { a1, colLetter, filledRows, parseCellAddress, rangeA1 } from "../../core/workbook/grid";
+import { serializeState, type SavedMark, type Tc8State } from "../../core/workbook/state";
 import { FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
 import type { Capabilities, Skipped } from "./capabilities";
+import { columnRuns, lookAt, type Seen } from "./look";
 import type { ExcelSnapshot } from "./read";
+import { decodeOriginal, encodeOriginal, housekeeping, type Housekeeping, type Look, type LookChange, markShown, noteHash, type Original, pendingState, restoring, sameLook, tempName, tempTableName } from "./state";
+import { Batcher, jsonBytes, opBytes, REQUEST_BUDGET, utf8Length, Wire } from "./wire";
 
-/** Below Excel on the web's 5 MB request limit, with room for the request's own envelope. */
-export const MAX_REQUEST_BYTES = 4_000_000;
-/** What a queued operation costs beyond its data, as an estimate of its share of the request. */
-const OP_BYTES = 300;
-
-/** The formatting of a marked cell before TC8 marked it, as saved in the state. */
-export interface OfficeOriginal {
-  fill: string | null;
-  font: string | null;
-  /** TC8 added the cell's note (a user's own note is never replaced). */
-  noted: boolean;
-}
+export { MAX_REQUEST_BYTES } from "./wire";
 
 export interface ApplyResult {
   skipped: Skipped[];
@@ -30,261 +29,512 @@ export interface ApplyResult {
   requests: number;
 }
 
-/** Queues operations and sends them when the next one would take the request past the limit. */
-export class RequestBatch {
-  private bytes = 0;
-  requests = 0;
-  constructor(
-    private readonly context: Excel.RequestContext,
-    readonly maxBytes: number = MAX_REQUEST_BYTES,
-  ) {}
-
-  /** Queues `op`, estimated at `size` bytes of request payload. */
-  async add(size: number, op: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + size + OP_BYTES > this.maxBytes) await this.flush();
-    if (this.bytes === 0) this.context.application.suspendApiCalculationUntilNextSync();
-    op();
-    this.bytes += size + OP_BYTES;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    await this.context.sync();
-    this.requests++;
-    this.bytes = 0;
-  }
+export interface ApplyOptions {
+  /** Request budget, for tests of the splitting. */
+  maxBytes?: number;
+  /** False for a plan that is no evaluation (the input template): TC8's state is left as it is. */
+  writeState?: boolean;
+  /** What an interrupted run left behind (state.ts), when the plan was made after it. */
+  housekeeping?: Housekeeping;
 }
+
+/** An A1 address list for `getRanges` stays under this (Excel refuses some beyond 8,192 characters). */
+const AREAS_CHARS = 2_000;
+/** One write of values covers this much at most, so one request carries several. */
+const BLOCK_BYTES = 300_000;
+/** Rows of nothing inside a block of writes cost more than a second block beyond this. */
+const BLOCK_GAP = 20;
 
 const hex = (h: string) => `#${h}`;
 
-function styleRange(r: Excel.Range, name: StyleName | undefined): void {
+function applyStyle(fmt: Excel.RangeFormat, name: StyleName | undefined): void {
   const s = name ? STYLES[name] : {};
-  if (s.fill) r.format.fill.color = hex(s.fill);
-  r.format.font.name = FONT_NAME;
-  if (s.font) r.format.font.color = hex(s.font);
-  if (s.bold) r.format.font.bold = true;
-  if (s.italic) r.format.font.italic = true;
-  if (s.size) r.format.font.size = s.size;
-  r.format.wrapText = !!s.wrap;
-  r.format.verticalAlignment = "Top";
+  if (s.fill) fmt.fill.color = hex(s.fill);
+  fmt.font.name = FONT_NAME;
+  if (s.font) fmt.font.color = hex(s.font);
+  if (s.bold) fmt.font.bold = true;
+  if (s.italic) fmt.font.italic = true;
+  if (s.size) fmt.font.size = s.size;
+  fmt.wrapText = !!s.wrap;
+  fmt.verticalAlignment = "Top";
 }
+const STYLE_ACTIONS = 8;
 
 interface CellOut {
   row: number;
   col: number;
   value: string | number | null;
   style?: StyleName;
+  numFmt?: string;
 }
 
-/**
- * Writes cells column by column: one values write per column run (null leaves a cell as it is),
- * text cells formatted as text first so nothing typed becomes a formula, one format per run of
- * equal styles.
- */
-async function writeCells(batch: RequestBatch, ws: () => Excel.Worksheet, cells: CellOut[]): Promise<void> {
-  const byCol = new Map<number, CellOut[]>();
-  for (const c of cells) {
-    const list = byCol.get(c.col);
-    if (list) list.push(c);
-    else byCol.set(c.col, [c]);
+/** Rectangles as A1 areas: each column's runs of consecutive rows. */
+function areasOf(cells: { row: number; col: number }[]): string[] {
+  const out: string[] = [];
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) (byCol.get(c.col) ?? byCol.set(c.col, []).get(c.col)!).push(c.row);
+  for (const [col, rows] of [...byCol].sort((a, b) => a[0] - b[0]))
+    for (const [r0, r1] of columnRuns(rows, 1)) out.push(r0 === r1 ? a1(r0, col) : `${a1(r0, col)}:${a1(r1, col)}`);
+  return out;
+}
+
+/** Area lists of at most AREAS_CHARS characters. */
+function chunkAreas(areas: string[]): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (const a of areas) {
+    if (cur && cur.length + a.length + 1 > AREAS_CHARS) {
+      out.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur},${a}` : a;
   }
-  // A column's run is cut where one write would take a request past the limit.
-  const runs: [number, CellOut[]][] = [];
-  for (const [col, all] of byCol) {
-    all.sort((a, b) => a.row - b.row);
-    let run: CellOut[] = [];
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Contiguous spans of rows (a gap of one row joins them). */
+function rowSpans(rows: number[]): [number, number][] {
+  return columnRuns(rows, 1);
+}
+
+class Applier {
+  readonly batch: Batcher;
+  readonly skipped = new Set<Skipped>();
+  constructor(
+    readonly wire: Wire,
+    readonly caps: Capabilities,
+    budget: number,
+  ) {
+    this.batch = new Batcher(wire, budget);
+  }
+
+  add(bytes: number, sheets: string[], run: () => void): Promise<void> {
+    return this.batch.add(bytes, run, sheets);
+  }
+
+  ws(name: string): Excel.Worksheet {
+    return this.wire.sheet(name);
+  }
+
+  /** Values into cells, text formatted as text first (so nothing typed becomes a formula), in blocks of adjacent columns and rows. */
+  async values(sheet: string, cells: CellOut[]): Promise<void> {
+    if (!cells.length) return;
+    const cols = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
+    const clusters: [number, number][] = [];
+    for (const c of cols) {
+      const last = clusters[clusters.length - 1];
+      if (last && c - last[1] <= 3) last[1] = c;
+      else clusters.push([c, c]);
+    }
+    for (const [c0, c1] of clusters) {
+      const mine = cells.filter((c) => c.col >= c0 && c.col <= c1).sort((a, b) => a.row - b.row || a.col - b.col);
+      let i = 0;
+      while (i < mine.length) {
+        // One block: consecutive rows up to BLOCK_BYTES of data, cut at a long gap.
+        let j = i;
+        let bytes = 0;
+        while (j < mine.length && (j === i || (mine[j].row - mine[j - 1].row <= BLOCK_GAP && bytes < BLOCK_BYTES))) {
+          bytes += jsonBytes(mine[j].value ?? "") + 8;
+          j++;
+        }
+        // Whole rows only: a block never ends inside a row.
+        while (j < mine.length && mine[j].row === mine[j - 1].row) j++;
+        const part = mine.slice(i, j);
+        i = j;
+        const r0 = part[0].row;
+        const r1 = part[part.length - 1].row;
+        const width = c1 - c0 + 1;
+        const values: (string | number | null)[][] = Array.from({ length: r1 - r0 + 1 }, () => new Array(width).fill(null));
+        const formats: (string | null)[][] = Array.from({ length: r1 - r0 + 1 }, () => new Array(width).fill(null));
+        let anyFormat = false;
+        for (const c of part) {
+          values[c.row - r0][c.col - c0] = c.value ?? "";
+          const f = typeof c.value === "string" ? "@" : (c.numFmt ?? null);
+          if (f) {
+            formats[c.row - r0][c.col - c0] = f;
+            anyFormat = true;
+          }
+        }
+        const cellsCount = (r1 - r0 + 1) * width;
+        const data = jsonBytes(values) + (anyFormat ? jsonBytes(formats) : 0);
+        // Office.js sends arrays over 1,500 cells in slices, each its own range.
+        const slices = Math.ceil(cellsCount / 1500) * (anyFormat ? 2 : 1);
+        const address = `${a1(r0, c0)}:${a1(r1, c1)}`;
+        await this.add(opBytes(1 + 3 * slices, 2 + 2 * slices, data), [sheet], () => {
+          const r = this.ws(sheet).getRange(address);
+          if (anyFormat) r.numberFormat = formats as unknown as string[][];
+          r.values = values as unknown as string[][];
+        });
+      }
+    }
+  }
+
+  /** TC8's styles: per style, the cells' areas in a few `getRanges` calls (ExcelApi 1.9), else per run of one column. */
+  async styles(sheet: string, cells: CellOut[]): Promise<void> {
+    const groups = new Map<string, CellOut[]>();
+    for (const c of cells) {
+      const k = c.style ?? "";
+      (groups.get(k) ?? groups.set(k, []).get(k)!).push(c);
+    }
+    for (const [k, list] of groups) {
+      const style = (k || undefined) as StyleName | undefined;
+      if (this.caps.rangeAreas) {
+        for (const address of chunkAreas(areasOf(list)))
+          await this.add(opBytes(4, STYLE_ACTIONS, utf8Length(address)), [sheet], () => applyStyle(this.ws(sheet).getRanges(address).format, style));
+      } else {
+        for (const address of areasOf(list)) await this.add(opBytes(4, STYLE_ACTIONS, address.length), [sheet], () => applyStyle(this.ws(sheet).getRange(address).format, style));
+      }
+    }
+  }
+
+  /** Rows holding wrapped text TC8 wrote get their height fitted (whole rows: the user's cells count too). */
+  async autofit(sheet: string, rows: number[]): Promise<void> {
+    for (const [r0, r1] of rowSpans(rows)) await this.autofitSpan(sheet, r0, r1);
+  }
+
+  async autofitSpan(sheet: string, r0: number, r1: number): Promise<void> {
+    await this.add(opBytes(3, 1), [sheet], () => this.ws(sheet).getRange(`${r0 + 1}:${r1 + 1}`).format.autofitRows());
+  }
+
+  async widths(sheet: string, widths: { col: number; width: number }[]): Promise<void> {
+    const sorted = [...widths].sort((a, b) => a.col - b.col);
+    let i = 0;
+    while (i < sorted.length) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1].col === sorted[j].col + 1 && sorted[j + 1].width === sorted[i].width) j++;
+      const address = `${colLetter(sorted[i].col)}:${colLetter(sorted[j].col)}`;
+      const w = sorted[i].width;
+      await this.add(opBytes(2, 1), [sheet], () => (this.ws(sheet).getRange(address).format.columnWidth = w * 7));
+      i = j + 1;
+    }
+  }
+
+  /** Cells given a look (or part of one): by lists of areas per look (ExcelApi 1.9), else cell by cell. */
+  async paint(cells: { cell: string; look: LookChange }[]): Promise<void> {
+    const groups = new Map<string, { sheet: string; look: LookChange; cells: { row: number; col: number }[] }>();
+    for (const { cell, look } of cells) {
+      if (!("fill" in look) && !("font" in look)) continue;
+      const { sheet, row, col } = parseCellAddress(cell);
+      const k = `${sheet}|${"fill" in look ? (look.fill ?? "none") : "-"}|${look.font ?? "-"}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { sheet, look, cells: [] }));
+      g.cells.push({ row, col });
+    }
+    const set = (fmt: Excel.RangeFormat, look: LookChange) => {
+      if (look.fill) fmt.fill.color = look.fill;
+      else if ("fill" in look) fmt.fill.clear();
+      if (look.font) fmt.font.color = look.font;
+    };
+    for (const { sheet, look, cells: list } of groups.values()) {
+      if (this.caps.rangeAreas) {
+        for (const address of chunkAreas(areasOf(list))) await this.add(opBytes(4, 2, utf8Length(address)), [sheet], () => set(this.ws(sheet).getRanges(address).format, look));
+      } else {
+        for (const c of list) await this.add(opBytes(4, 2, 10), [sheet], () => set(this.ws(sheet).getRange(a1(c.row, c.col)).format, look));
+      }
+    }
+  }
+
+  /** Rows of TC8's state sheet holding text, as last read or written. */
+  stateRows = 0;
+
+  /**
+   * TC8's state, in column A of its very hidden sheet. All of it is one write of values (the rows
+   * the old state had beyond the new one emptied in the same write), so a failure leaves either
+   * the old state or the new one, never half of each. A state too large for one request is
+   * written in parts (some 30,000 marks); only then can a failure leave it unreadable.
+   */
+  async state(state: Tc8State, create: boolean): Promise<void> {
+    const chunks = serializeState(state);
+    const rows = Math.max(chunks.length, this.stateRows);
+    const cells = Array.from({ length: rows }, (_, i) => chunks[i] ?? "");
+    const parts: string[][] = [[]];
     let size = 0;
-    for (const c of all) {
-      const n = JSON.stringify(c.value ?? "").length + 8;
-      if (run.length && size + n > batch.maxBytes / 2) {
-        runs.push([col, run]);
-        run = [];
+    for (const c of cells) {
+      const b = jsonBytes(c) + 10;
+      if (size + b > REQUEST_BUDGET / 2 && parts[parts.length - 1].length) {
+        parts.push([]);
         size = 0;
       }
-      run.push(c);
-      size += n;
+      parts[parts.length - 1].push(c);
+      size += b;
     }
-    if (run.length) runs.push([col, run]);
-  }
-  for (const [col, list] of runs) {
-    const r0 = list[0].row;
-    const r1 = list[list.length - 1].row;
-    const values: (string | number | null)[][] = Array.from({ length: r1 - r0 + 1 }, () => [null]);
-    const formats: (string | null)[][] = Array.from({ length: r1 - r0 + 1 }, () => [null]);
-    for (const c of list) {
-      values[c.row - r0][0] = c.value ?? "";
-      if (typeof c.value === "string") formats[c.row - r0][0] = "@";
+    let row = 0;
+    for (const [i, part] of parts.entries()) {
+      const r0 = row;
+      row += part.length;
+      const first = i === 0;
+      await this.add(opBytes(first ? 5 : 2, first ? 4 : 2, jsonBytes(part) + part.length * 8), [STATE_SHEET], () => {
+        if (first && create) {
+          const st = this.wire.context.workbook.worksheets.add(STATE_SHEET);
+          st.visibility = "VeryHidden";
+          this.wire.forget(STATE_SHEET);
+        }
+        const r = this.ws(STATE_SHEET).getRange(`A${r0 + 1}:A${r0 + part.length}`);
+        r.numberFormat = part.map(() => ["@"]);
+        r.values = part.map((c) => [c]);
+      });
     }
-    const address = `${colLetter(col)}${r0 + 1}:${colLetter(col)}${r1 + 1}`;
-    await batch.add(JSON.stringify(values).length + JSON.stringify(formats).length, () => {
-      const r = ws().getRange(address);
-      r.numberFormat = formats as unknown as string[][];
-      r.values = values as unknown as string[][];
+    this.stateRows = chunks.length;
+  }
+
+  async newSheet(spec: NewSheet, name: string, opts: { hidden: boolean; table?: string }): Promise<void> {
+    await this.add(opBytes(2, 2, jsonBytes(name)), [], () => {
+      const ws = this.wire.context.workbook.worksheets.add(name);
+      if (opts.hidden) ws.visibility = "Hidden";
+      this.wire.forget(name);
     });
-    // Runs of one style.
-    let start = 0;
-    for (let i = 1; i <= list.length; i++) {
-      const prev = list[i - 1];
-      const cur = list[i];
-      if (cur && cur.style === prev.style && cur.row === prev.row + 1) continue;
-      const first = list[start];
-      await batch.add(200, () => styleRange(ws().getRange(`${colLetter(col)}${first.row + 1}:${colLetter(col)}${prev.row + 1}`), first.style));
-      start = i;
+    const cells: CellOut[] = spec.cells.map((c: SheetCell) => ({ row: c.row, col: c.col, value: c.value, ...(c.style ? { style: c.style } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) }));
+    await this.values(name, cells);
+    await this.styles(name, cells);
+    for (const m of spec.merges ?? []) await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
+    await this.widths(
+      name,
+      (spec.columnWidths ?? []).map((width, col) => ({ col, width })),
+    );
+    for (const f of spec.numberFormats ?? []) {
+      const rows = f.range.r1 - f.range.r0 + 1;
+      const width = f.range.c1 - f.range.c0 + 1;
+      const grid = Array.from({ length: rows }, () => new Array<string>(width).fill(f.format));
+      await this.add(opBytes(1 + 3 * Math.ceil((rows * width) / 1500), 1 + Math.ceil((rows * width) / 1500), jsonBytes(grid)), [name], () => (this.ws(name).getRange(rangeA1(f.range)).numberFormat = grid));
     }
+    if (spec.freezeRows) await this.add(opBytes(2, 1), [name], () => this.ws(name).freezePanes.freezeRows(spec.freezeRows));
+    if (spec.table) {
+      const t = spec.table;
+      const tableName = opts.table ?? t.name;
+      // Through a range of its own sheet: an address alone would put the table on the active sheet.
+      await this.add(opBytes(3, 3, 60), [name], () => {
+        const ws = this.ws(name);
+        const table = ws.tables.add(ws.getRange(rangeA1(t.range)), true);
+        table.name = tableName;
+        table.style = t.style ?? "TableStyleLight9";
+      });
+    }
+    if (spec.validations?.length) {
+      if (this.caps.dataValidation)
+        for (const v of spec.validations) await this.add(opBytes(3, 1, jsonBytes(v.list) + 80), [name], () => (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } }));
+      else this.skipped.add("dataValidation");
+    }
+    if (spec.landscape) {
+      if (this.caps.pageLayout) await this.add(opBytes(2, 1), [name], () => (this.ws(name).pageLayout.orientation = "Landscape"));
+      else this.skipped.add("pageLayout");
+    }
+    if (spec.chart) {
+      const c = spec.chart;
+      await this.add(opBytes(5, 3, jsonBytes(c.title) + 40), [name], () => {
+        const ws = this.ws(name);
+        const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeA1(c.range)), "Columns");
+        chart.title.text = c.title;
+        chart.setPosition(a1(c.range.r0, c.range.c1 + 2));
+      });
+    }
+    await this.autofit(
+      name,
+      cells.filter((c) => c.style === "wrap" || c.style === "header").map((c) => c.row),
+    );
   }
 }
 
-function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
-  return context.workbook.worksheets.getItem(name);
+/** What an applied plan will cost on the wire, roughly, before anything is read or sent (for the ribbon's limit). */
+export function estimateWriteBytes(plan: Plan): number {
+  let n = 0;
+  for (const w of plan.writes) n += jsonBytes(w.value ?? "") + 20;
+  for (const s of plan.sheets) for (const c of s.cells) n += jsonBytes(c.value ?? "") + 20;
+  n += (plan.marks.length + plan.unmarks.length) * 400;
+  return n;
 }
 
-async function writeSheet(context: Excel.RequestContext, batch: RequestBatch, spec: NewSheet, caps: Capabilities, position: number | undefined, skipped: Set<Skipped>): Promise<void> {
-  await batch.add(spec.name.length, () => {
-    if (position !== undefined) sheetOf(context, spec.name).delete();
-    const ws = context.workbook.worksheets.add(spec.name);
-    // A sheet written again keeps its place among the sheets.
-    if (position !== undefined) ws.position = position;
-  });
-  const ws = () => sheetOf(context, spec.name);
-  await writeCells(batch, ws, spec.cells);
-  for (const m of spec.merges ?? []) await batch.add(50, () => ws().getRange(rangeA1(m)).merge(false));
-  for (const [i, w] of (spec.columnWidths ?? []).entries()) await batch.add(50, () => (ws().getRange(`${colLetter(i)}:${colLetter(i)}`).format.columnWidth = w * 7));
-  for (const f of spec.numberFormats ?? []) {
-    const grid = Array.from({ length: f.range.r1 - f.range.r0 + 1 }, () => Array.from({ length: f.range.c1 - f.range.c0 + 1 }, () => f.format));
-    await batch.add(JSON.stringify(grid).length, () => (ws().getRange(rangeA1(f.range)).numberFormat = grid));
-  }
-  if (spec.freezeRows) await batch.add(50, () => ws().freezePanes.freezeRows(spec.freezeRows));
-  if (spec.table) {
-    const t = spec.table;
-    await batch.add(100, () => {
-      const table = ws().tables.add(rangeA1(t.range), true);
-      table.name = t.name;
-      table.style = t.style ?? "TableStyleLight9";
-    });
-  }
-  if (spec.validations?.length) {
-    if (caps.dataValidation)
-      for (const v of spec.validations)
-        await batch.add(200, () => {
-          ws().getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
-        });
-    else skipped.add("dataValidation");
-  }
-  if (spec.landscape) {
-    if (caps.pageLayout) await batch.add(50, () => (ws().pageLayout.orientation = "Landscape"));
-    else skipped.add("pageLayout");
-  }
-  if (spec.chart) {
-    const c = spec.chart;
-    await batch.add(200, () => {
-      const chart = ws().charts.add("ColumnClustered", ws().getRange(rangeA1(c.range)), "Columns");
-      chart.title.text = c.title;
-      chart.setPosition(a1(c.range.r0, c.range.c1 + 2));
-    });
-  }
-}
+export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const wire = contextOrWire instanceof Wire ? contextOrWire : new Wire(contextOrWire);
+  const start = wire.requests;
+  const writeState = opts.writeState !== false;
+  // A plan that is no evaluation (the template) leaves TC8's own sheets as they are.
+  const hk = opts.housekeeping ?? (writeState ? housekeeping(snapshot) : { renames: [], deletes: [], snapshot });
+  const snap = hk.snapshot;
+  const prev = hk.state;
+  const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
+  const stateGrid = snap.grids.find((g) => g.sheet === STATE_SHEET);
+  A.stateRows = stateGrid ? Math.max(0, ...filledRows(stateGrid).map((r) => r + 1)) : 0;
+  const existing = new Set(snap.grids.map((g) => g.sheet));
+  const taken = (n: string) => [...existing].some((x) => x.toLowerCase() === n.toLowerCase());
 
-/** Captures what marking will change (fill, font colour, an existing note) and which of TC8's old notes are still there. */
-async function capture(context: Excel.RequestContext, plan: Plan, caps: Capabilities) {
-  const batch = new RequestBatch(context);
-  const cells = plan.marks.map((m) => {
-    const { sheet, row, col } = parseCellAddress(m.cell);
-    const range = sheetOf(context, sheet).getRange(a1(row, col));
-    range.format.fill.load("color");
-    range.format.font.load("color");
-    const note = caps.notes ? context.workbook.notes.getItemOrNullObject(m.cell) : undefined;
-    note?.load("content");
-    return { m, range, note };
-  });
-  const oldNotes = caps.notes
-    ? plan.unmarks.filter((u) => (u.original as OfficeOriginal | undefined)?.noted).map((u) => ({ u, note: context.workbook.notes.getItemOrNullObject(u.cell) }))
-    : [];
-  for (const o of oldNotes) o.note.load("content");
-  await batch.add(plan.marks.length * 150 + oldNotes.length * 100, () => undefined);
-  await batch.flush();
-  return { cells, oldNotes, requests: batch.requests };
-}
+  // 1. What marked cells look like now: the new marks' originals, the proof old marks are still TC8's.
+  const prevMarks = plan.unmarks.filter((m) => existing.has(parseCellAddress(m.cell).sheet));
+  const prevByCell = new Map(prevMarks.map((m) => [m.cell, m]));
+  const looked = [...new Set([...prevMarks.map((m) => m.cell), ...plan.marks.map((m) => m.cell)])];
+  const seen: Map<string, Seen> = await lookAt(wire, caps, looked, caps.notes);
+  const origOf = (m: SavedMark): Original | undefined => decodeOriginal(m.original);
+  const tc8Note = (m: SavedMark | undefined, s: Seen | undefined): boolean => {
+    const o = m && origOf(m);
+    if (!o?.noted || s?.note === null || s?.note === undefined) return false;
+    return o.hash ? noteHash(s.note) === o.hash : true;
+  };
 
-export interface ApplyOptions {
-  maxBytes?: number;
-  /** False for a plan that is no evaluation (the input template): TC8's state is left as it is. */
-  writeState?: boolean;
-}
-
-export async function applyPlan(context: Excel.RequestContext, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const maxBytes = opts.maxBytes ?? MAX_REQUEST_BYTES;
-  const skipped = new Set<Skipped>();
-  const captured = await capture(context, plan, caps);
-  const batch = new RequestBatch(context, maxBytes);
-  const existing = new Set(snapshot.grids.map((g) => g.sheet));
-
-  // 1. Cells marked last time: their own fill and font colour back, TC8's notes removed.
-  for (const u of plan.unmarks) {
-    const o = u.original as OfficeOriginal | undefined;
-    const { sheet, row, col } = parseCellAddress(u.cell);
-    if (!o || !existing.has(sheet)) continue;
-    await batch.add(200, () => {
-      const r = sheetOf(context, sheet).getRange(a1(row, col));
-      if (o.fill === null || o.fill.toUpperCase() === "#FFFFFF") r.format.fill.clear();
-      else r.format.fill.color = o.fill;
-      if (o.font) r.format.font.color = o.font;
-    });
-  }
-  for (const { note } of captured.oldNotes) if (!note.isNullObject) await batch.add(100, () => note.delete());
-
-  // 2. TC8's previous columns; tables narrowed or widened to TC8's columns.
-  for (const t of plan.tableResizes)
-    for (const h of t.removeHeaders ?? []) await batch.add(100, () => context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
-  for (const c of plan.clears) if (existing.has(c.sheet)) await batch.add(100, () => sheetOf(context, c.sheet).getRange(rangeA1(c.range)).clear("All"));
-  for (const t of plan.tableResizes) for (const h of t.headers) await batch.add(100 + h.length, () => context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
-
-  // 3. Values into TC8's columns.
-  const bySheet = new Map<string, CellOut[]>();
-  for (const w of plan.writes) {
-    const list = bySheet.get(w.sheet);
-    if (list) list.push(w);
-    else bySheet.set(w.sheet, [w]);
-  }
-  for (const [sheet, cells] of bySheet) await writeCells(batch, () => sheetOf(context, sheet), cells);
-  for (const w of plan.columnWidths) await batch.add(80, () => (sheetOf(context, w.sheet).getRange(`${colLetter(w.col)}:${colLetter(w.col)}`).format.columnWidth = w.width * 7));
-
-  // 4. Marks.
+  // What each new mark saves and what it needs done.
   const saved: SavedMark[] = [];
-  // A note at a marked cell is the user's unless TC8 put it there last time (and removes it above).
-  const oldNoted = new Set(captured.oldNotes.map((o) => o.u.cell));
-  for (const { m, range, note } of captured.cells) {
-    const hasUserNote = !!note && !note.isNullObject && !oldNoted.has(m.cell);
-    const noted = caps.notes && !hasUserNote;
-    saved.push({ cell: m.cell, kind: m.kind, original: { fill: range.format.fill.color ?? null, font: range.format.font.color ?? null, noted } satisfies OfficeOriginal });
-    const { sheet, row, col } = parseCellAddress(m.cell);
-    await batch.add(200 + (noted ? m.note.length * 2 : 0), () => {
-      const r = sheetOf(context, sheet).getRange(a1(row, col));
-      r.format.fill.color = hex(MARK_COLORS[m.kind].fill);
-      r.format.font.color = hex(MARK_COLORS[m.kind].font);
-      if (noted) context.workbook.notes.add(`${quoteSheet(sheet)}!${a1(row, col)}`, m.note);
-    });
+  const toPaint: { cell: string; look: Look }[] = [];
+  const noteDeletes: string[] = [];
+  const noteAdds: { cell: string; text: string }[] = [];
+  const markCells = new Set(plan.marks.map((m) => m.cell));
+  for (const m of plan.marks) {
+    const p = prevByCell.get(m.cell);
+    const s = seen.get(m.cell);
+    // The original: what the cell shows, except what still shows TC8's last mark (its saved original then).
+    const now = s?.look ?? { fill: null, font: "#000000" };
+    const shown = p ? markShown(s?.look, p.kind) : { fill: false, font: false };
+    const before = p && origOf(p) ? origOf(p)!.look : now;
+    const look: Look = { fill: shown.fill ? before.fill : now.fill, font: shown.font ? before.font : now.font };
+    let noted = false;
+    let hash: string | undefined;
+    if (caps.notes) {
+      const ours = tc8Note(p, s);
+      const userNote = s?.note !== null && s?.note !== undefined && !ours;
+      if (!userNote) {
+        noted = true;
+        hash = noteHash(m.note);
+        if (ours && origOf(p!)!.hash !== hash) noteDeletes.push(m.cell);
+        if (!ours || origOf(p!)!.hash !== hash) noteAdds.push({ cell: m.cell, text: m.note });
+      }
+    }
+    saved.push({ cell: m.cell, kind: m.kind, original: encodeOriginal({ look, noted, ...(hash ? { hash } : {}) }) });
+    const c = MARK_COLORS[m.kind];
+    const markLook = { fill: hex(c.fill), font: hex(c.font) };
+    if (!s?.look || !sameLook(s.look, markLook)) toPaint.push({ cell: m.cell, look: markLook });
   }
-  if (!caps.notes && plan.marks.length) skipped.add("notes");
-
-  // 5. Whole sheets.
-  for (const name of plan.deleteSheets) if (existing.has(name)) await batch.add(50, () => sheetOf(context, name).delete());
-  const remaining = snapshot.sheetOrder.filter((n) => !plan.deleteSheets.includes(n));
-  for (const spec of plan.sheets) await writeSheet(context, batch, spec, caps, remaining.includes(spec.name) ? remaining.indexOf(spec.name) : undefined, skipped);
-
-  // 6. The state, in a very hidden sheet.
-  if (opts.writeState === false) {
-    await batch.flush();
-    return { skipped: [...skipped], requests: captured.requests + batch.requests };
+  if (!caps.notes && plan.marks.length) A.skipped.add("notes");
+  // Old marks not marked again: their own look back, only what still shows TC8's colours.
+  const toRestore: { cell: string; look: LookChange }[] = [];
+  for (const p of prevMarks) {
+    if (markCells.has(p.cell)) continue;
+    const o = origOf(p);
+    if (!o) continue;
+    toRestore.push({ cell: p.cell, look: restoring(seen.get(p.cell)?.look, p.kind, o.look) });
+    if (caps.notes && tc8Note(p, seen.get(p.cell))) noteDeletes.push(p.cell);
   }
-  const chunks = serializeState({ ...plan.state, marks: saved });
-  await batch.add(chunks.reduce((n, c) => n + c.length, 0), () => {
-    const st = existing.has(STATE_SHEET) ? sheetOf(context, STATE_SHEET) : context.workbook.worksheets.add(STATE_SHEET);
-    st.getRange("A:A").clear("Contents");
-    const r = st.getRange(`A1:A${chunks.length}`);
-    r.numberFormat = chunks.map(() => ["@"]);
-    r.values = chunks.map((c) => [c]);
-    st.visibility = "VeryHidden";
+
+  // The new sheets are built under temporary names, hidden, and take their place at the end.
+  const builds = plan.sheets.map((spec) => {
+    if (!writeState) return { spec, name: spec.name, temp: false as const };
+    const name = tempName(spec.name, "new", taken);
+    existing.add(name);
+    const table = spec.table ? tempTableName(spec.table.name, (n) => snap.grids.some((g) => g.tables.some((t) => t.name.toLowerCase() === n.toLowerCase()))) : undefined;
+    return { spec, name, temp: true as const, table };
   });
-  await batch.flush();
-  return { skipped: [...skipped], requests: captured.requests + batch.requests };
+  const asides = builds.filter((b) => b.temp && snap.grids.some((g) => g.sheet === b.spec.name)).map((b) => ({ b, old: tempName(b.spec.name, "old", taken) }));
+  for (const a of asides) existing.add(a.old);
+
+  // 2. The state first: old and new changes together.
+  const finalState: Tc8State = { ...plan.state, marks: saved };
+  const clearLike = !plan.marks.length && !plan.sheets.length && !plan.writes.length;
+  const stateExists = snap.grids.some((g) => g.sheet === STATE_SHEET);
+  if (writeState && !clearLike) await A.state(pendingState(prev, finalState, [...builds.map((b) => b.name), ...asides.map((a) => a.old)]), !stateExists);
+  const stateCreated = writeState && !clearLike ? true : stateExists;
+
+  // What an interrupted run left: an old copy back under its name, other temporary sheets gone.
+  for (const r of hk.renames)
+    await A.add(opBytes(2, 2, 80), [r.from], () => {
+      const ws = A.ws(r.from);
+      ws.name = r.to;
+      ws.visibility = "Visible";
+      wire.forget(r.from, r.to);
+    });
+  for (const d of hk.deletes)
+    await A.add(opBytes(2, 1), [d], () => {
+      A.ws(d).delete();
+      wire.forget(d);
+    });
+
+  // 3. Old marks restored, TC8's old notes removed.
+  await A.paint(toRestore);
+  for (const cell of noteDeletes) await A.add(opBytes(2, 1, jsonBytes(cell)), [], () => wire.context.workbook.notes.getItem(cell).delete());
+
+  // TC8's previous columns; tables narrowed or widened to TC8's columns.
+  const removed = new Set<string>();
+  const headersOf = (table: string): Set<string> => {
+    for (const g of snap.grids) {
+      const t = g.tables.find((x) => x.name === table);
+      if (!t) continue;
+      const out = new Set<string>();
+      for (let c = t.range.c0; c <= t.range.c1; c++) {
+        const v = g.rows.get(t.range.r0)?.get(c);
+        if (v !== null && v !== undefined) out.add(String(v));
+      }
+      return out;
+    }
+    return new Set();
+  };
+  for (const t of plan.tableResizes) {
+    const present = headersOf(t.table);
+    for (const h of t.removeHeaders ?? []) {
+      const k = `${t.table}|${h}`;
+      if (removed.has(k) || !present.has(h)) continue;
+      removed.add(k);
+      await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
+    }
+  }
+  for (const c of plan.clears) if (existing.has(c.sheet)) await A.add(opBytes(2, 1, 30), [c.sheet], () => A.ws(c.sheet).getRange(rangeA1(c.range)).clear("All"));
+  for (const t of plan.tableResizes) for (const h of t.headers) await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
+
+  // Values into TC8's columns, their styles and widths; rows of wrapped text fitted.
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of plan.writes) (bySheet.get(w.sheet) ?? bySheet.set(w.sheet, []).get(w.sheet)!).push(w);
+  for (const [sheet, cells] of bySheet) {
+    await A.values(sheet, cells);
+    await A.styles(sheet, cells);
+  }
+  const widthsBySheet = new Map<string, { col: number; width: number }[]>();
+  for (const w of plan.columnWidths) (widthsBySheet.get(w.sheet) ?? widthsBySheet.set(w.sheet, []).get(w.sheet)!).push(w);
+  for (const [sheet, w] of widthsBySheet) await A.widths(sheet, w);
+  for (const [sheet, cells] of bySheet)
+    await A.autofit(
+      sheet,
+      cells.filter((c) => c.style === "wrap" || c.style === "header").map((c) => c.row),
+    );
+  // Clear results: rows TC8's text made tall fit the user's cells again.
+  if (clearLike) for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
+
+  // Marks: TC8's colours, and its note where the user has none.
+  await A.paint(toPaint);
+  for (const n of noteAdds) await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () => wire.context.workbook.notes.add(n.cell, n.text));
+
+  // The summary and the checklist, out of sight.
+  for (const b of builds) await A.newSheet(b.spec, b.name, { hidden: b.temp, ...(b.temp && b.table ? { table: b.table } : {}) });
+
+  // 4. The new sheets in place of the old ones; sheets Clear results removes; the final state.
+  for (const b of builds) {
+    if (!b.temp) continue;
+    const aside = asides.find((a) => a.b === b);
+    const position = snap.sheetOrder.indexOf(b.spec.name);
+    if (aside)
+      await A.add(opBytes(2, 1, 80), [b.spec.name], () => {
+        A.ws(b.spec.name).name = aside.old;
+        wire.forget(b.spec.name, aside.old);
+      });
+    await A.add(opBytes(2, 3, 80), [b.name], () => {
+      const ws = A.ws(b.name);
+      ws.name = b.spec.name;
+      ws.visibility = "Visible";
+      if (aside && position >= 0) ws.position = position;
+      wire.forget(b.name, b.spec.name);
+    });
+    if (aside)
+      await A.add(opBytes(2, 1), [aside.old], () => {
+        A.ws(aside.old).delete();
+        wire.forget(aside.old);
+      });
+    if (b.table && b.spec.table) {
+      const final = b.spec.table.name;
+      const temp = b.table;
+      await A.add(opBytes(3, 1, 60), [], () => (wire.context.workbook.tables.getItem(temp).name = final));
+    }
+  }
+  for (const name of plan.deleteSheets)
+    if (existing.has(name))
+      await A.add(opBytes(2, 1), [name], () => {
+        A.ws(name).delete();
+        wire.forget(name);
+      });
+  if (writeState) await A.state(finalState, !stateCreated);
+  await A.batch.flush();
+  return { skipped: [...A.skipped], requests: wire.requests - start };
 }

@@ -12,6 +12,12 @@ export interface Capabilities {
   pageLayout: boolean;
   /** Reading merged areas (ExcelApi 1.13); without it, two-row headers are read from the cells alone. */
   mergedAreas: boolean;
+  /**
+   * Several areas in one range, cell properties in one call, special cells and the fill pattern
+   * (ExcelApi 1.9): marks and formats are applied by area lists and originals read per block;
+   * without it, cell by cell, and a white fill reads as no fill.
+   */
+  rangeAreas: boolean;
 }
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -22,6 +28,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     dataValidation: isSetSupported("ExcelApi", "1.8"),
     pageLayout: isSetSupported("ExcelApi", "1.9"),
     mergedAreas: isSetSupported("ExcelApi", "1.13"),
+    rangeAreas: isSetSupported("ExcelApi", "1.9"),
   };
 }
 

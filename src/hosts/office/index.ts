@@ -1,6 +1,7 @@
 /**
- * The Office.js host: the same pipeline as the .xlsx host, over Excel's own workbook. Reading is two
- * requests; applying refuses a protected sheet before any change, then writes in batches under 4 MB.
+ * The Office.js host: the same pipeline as the .xlsx host, over Excel's own workbook. Reading and
+ * writing go in requests and responses under 4 MB (read.ts, apply.ts); a protected sheet stops a
+ * plan before any change; every request sent is counted.
  */
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
 import type { Plan } from "../../core/workbook/plan";
@@ -8,9 +9,11 @@ import { templateSheets } from "../../core/workbook/template";
 import { emptyPlan } from "../../core/workbook/plan";
 import { parseCellAddress, a1 } from "../../core/workbook/grid";
 import { STATE_SHEET } from "../../core/workbook/own";
-import { applyPlan, type ApplyResult } from "./apply";
+import { applyPlan, estimateWriteBytes } from "./apply";
 import { officeCapabilities, type Capabilities, type Skipped } from "./capabilities";
 import { readSnapshot, type ExcelSnapshot } from "./read";
+import { housekeeping } from "./state";
+import { Wire } from "./wire";
 
 export type Stage = "reading" | "evaluating" | "writing" | "done";
 
@@ -18,8 +21,18 @@ export interface ExcelOutcome {
   run?: Run;
   /** Why nothing was changed: a protected sheet, a protected workbook structure. */
   refused?: { reason: "sheetProtected" | "workbookProtected"; sheet?: string };
+  /** Nothing was written: the changes would take longer than the caller allows (the ribbon's command). */
+  tooLarge?: { communes: number; bytes: number };
   skipped: Skipped[];
+  /** Requests sent to Excel, reads and writes. */
   requests: number;
+}
+
+export interface EvaluateLimits {
+  /** Writes estimated above this many bytes are not started (estimateWriteBytes). */
+  maxWriteBytes?: number;
+  /** Fills write requests to this estimate instead of REQUEST_BUDGET (tests make many small requests with it). */
+  requestBudget?: number;
 }
 
 /** The sheets a plan writes to or creates; a protected one stops the plan before any write. */
@@ -48,37 +61,43 @@ export async function evaluateInContext(
   opts: RunOptions,
   caps: Capabilities,
   onStage: (s: Stage) => void = () => undefined,
+  limits: EvaluateLimits = {},
 ): Promise<ExcelOutcome> {
+  const wire = new Wire(context);
   onStage("reading");
-  const snap = await readSnapshot(context, caps);
+  const hk = housekeeping(await readSnapshot(wire, caps));
   onStage("evaluating");
-  const run = runEvaluation(snap.grids, opts);
-  if (!run.plan) return { run, skipped: [], requests: 2 };
-  const refused = refusal(run.plan, snap);
-  if (refused) return { run, refused, skipped: [], requests: 2 };
+  const run = runEvaluation(hk.snapshot.grids, opts);
+  if (!run.plan) return { run, skipped: [], requests: wire.requests };
+  const refused = refusal(run.plan, hk.snapshot);
+  if (refused) return { run, refused, skipped: [], requests: wire.requests };
+  const bytes = estimateWriteBytes(run.plan);
+  if (limits.maxWriteBytes !== undefined && bytes > limits.maxWriteBytes) return { run, tooLarge: { communes: run.evaluation.communes.length, bytes }, skipped: [], requests: wire.requests };
   onStage("writing");
-  const applied: ApplyResult = await applyPlan(context, run.plan, snap, caps);
+  const applied = await applyPlan(wire, run.plan, hk.snapshot, caps, { housekeeping: hk, ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}) });
   onStage("done");
-  return { run, skipped: applied.skipped, requests: 2 + applied.requests };
+  return { run, skipped: applied.skipped, requests: wire.requests };
 }
 
-export async function clearInContext(context: Excel.RequestContext, opts: { removeChecklist: boolean }, caps: Capabilities): Promise<ExcelOutcome> {
-  const snap = await readSnapshot(context, caps);
-  const plan = runClear(snap.grids, opts);
-  const refused = refusal(plan, snap);
-  if (refused) return { refused, skipped: [], requests: 2 };
-  const applied = await applyPlan(context, plan, snap, caps);
-  return { skipped: applied.skipped, requests: 2 + applied.requests };
+export async function clearInContext(context: Excel.RequestContext, opts: { removeChecklist: boolean }, caps: Capabilities, limits: Pick<EvaluateLimits, "requestBudget"> = {}): Promise<ExcelOutcome> {
+  const wire = new Wire(context);
+  const hk = housekeeping(await readSnapshot(wire, caps));
+  const plan = runClear(hk.snapshot.grids, opts);
+  const refused = refusal(plan, hk.snapshot);
+  if (refused) return { refused, skipped: [], requests: wire.requests };
+  const applied = await applyPlan(wire, plan, hk.snapshot, caps, { housekeeping: hk, ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}) });
+  return { skipped: applied.skipped, requests: wire.requests };
 }
 
 export async function templateInContext(context: Excel.RequestContext, caps: Capabilities): Promise<ExcelOutcome & { sheets: string[] }> {
-  const snap = await readSnapshot(context, caps);
+  const wire = new Wire(context);
+  const snap = await readSnapshot(wire, caps);
   const sheets = templateSheets(snap.grids.map((g) => g.sheet));
   const plan: Plan = { ...emptyPlan(), sheets };
-  if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: 2, sheets: [] };
+  if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
   // A template changes no evaluation: TC8's state is left as it is.
-  const applied = await applyPlan(context, plan, snap, caps, { writeState: false });
-  return { skipped: applied.skipped, requests: 2 + applied.requests, sheets: sheets.map((s) => s.name) };
+  const applied = await applyPlan(wire, plan, snap, caps, { writeState: false });
+  return { skipped: applied.skipped, requests: wire.requests, sheets: sheets.map((s) => s.name) };
 }
 
 /** Selects a cell ('Sheet'!B5) so the user sees what a condition or problem is about. */
@@ -94,7 +113,7 @@ const run = <T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
 
 /** The add-in's entry points, each one Excel.run. */
 export const excelHost = {
-  evaluate: (opts: RunOptions, onStage?: (s: Stage) => void) => run((c) => evaluateInContext(c, opts, officeCapabilities(), onStage)),
+  evaluate: (opts: RunOptions, onStage?: (s: Stage) => void, limits?: EvaluateLimits) => run((c) => evaluateInContext(c, opts, officeCapabilities(), onStage, limits)),
   clear: (opts: { removeChecklist: boolean }) => run((c) => clearInContext(c, opts, officeCapabilities())),
   template: () => run((c) => templateInContext(c, officeCapabilities())),
   select: (address: string) => run((c) => selectInContext(c, address)),

@@ -18,8 +18,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { render, VERDICT_TEXT } from "../../core/i18n";
-import { getRuleSet } from "../../core/ruleset";
+import { conditionLine } from "../../core/engine/explain";
+import { formatter, msg, render, VERDICT_TEXT } from "../../core/i18n";
+import { getRuleSet, indicatorLabel, levelOf } from "../../core/ruleset";
 import type { CommuneResult, ConditionResult, LevelResult, Problem } from "../../core/engine/types";
 import type { Verdict } from "../../core/engine/tristate";
 import type { Lang, LevelId } from "../../core/ruleset/types";
@@ -48,14 +49,15 @@ export function VerdictBadge({ verdict, lang, label }: { verdict: Verdict; lang:
   );
 }
 
-export function Summary({ communes, levels, t }: { communes: CommuneResult[]; levels: LevelId[]; t: UiText }) {
+export function Summary({ communes, levels, lang, t }: { communes: CommuneResult[]; levels: LevelId[]; lang: Lang; t: UiText }) {
   const rs = getRuleSet();
   const evaluated = communes.filter((c) => !c.excluded);
+  // "8.1 NTM nâng cao", "TC8 NTM nâng cao": the column headers' "NC" spelled out for whoever meets it first here.
   const rows = rs.levels
     .filter((l) => levels.includes(l.id))
     .flatMap((l) => [
-      ...l.indicators.map((i) => ({ label: `${i.id} ${l.id === "ntm" ? "NTM" : "NC"}`, verdictOf: (c: CommuneResult) => c.levels[l.id]?.indicators.find((x) => x.id === i.id)?.verdict })),
-      { label: l.criterion, verdictOf: (c: CommuneResult) => c.levels[l.id]?.verdict },
+      ...l.indicators.map((i) => ({ label: indicatorLabel(l, i.id, lang), verdictOf: (c: CommuneResult) => c.levels[l.id]?.indicators.find((x) => x.id === i.id)?.verdict })),
+      { label: `TC8 ${l.name[lang]}`, verdictOf: (c: CommuneResult) => c.levels[l.id]?.verdict },
     ]);
   return (
     <section aria-label={t.summary}>
@@ -88,12 +90,12 @@ export function Summary({ communes, levels, t }: { communes: CommuneResult[]; le
 function ConditionLine({ c, lang, t, onSelect }: { c: ConditionResult; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
   const styles = useStyles();
   const cell = c.marks[0]?.cell ?? c.cells[0];
-  const text = `${c.id}: ${render(c.msg, lang)}`;
+  const text = conditionLine(c.id, render(c.msg, lang), lang);
   return (
     <li className={styles.condition}>
       <VerdictBadge verdict={c.verdict} lang={lang} />
       {cell ? (
-        <Button appearance="transparent" size="small" className={styles.conditionButton} onClick={() => onSelect(cell)} title={t.selectCell(cell)}>
+        <Button appearance="transparent" size="small" className={styles.conditionButton} onClick={() => onSelect(cell)} title={t.selectCell(formatter(lang).cell(cell))}>
           {text}
         </Button>
       ) : (
@@ -122,7 +124,7 @@ export function CommuneList({ communes, lang, t, onSelect }: { communes: Commune
                       {t.notEvaluated}
                     </Badge>
                   ) : (
-                    (Object.values(c.levels) as LevelResult[]).map((lv) => <VerdictBadge key={lv.level} verdict={lv.verdict} lang={lang} label={lv.level === "ntm" ? "NTM" : "NC"} />)
+                    (Object.values(c.levels) as LevelResult[]).map((lv) => <VerdictBadge key={lv.level} verdict={lv.verdict} lang={lang} label={levelOf(rs, lv.level).name[lang]} />)
                   )}
                 </span>
               </span>
@@ -131,32 +133,35 @@ export function CommuneList({ communes, lang, t, onSelect }: { communes: Commune
               {c.excluded ? (
                 <Text>{render(c.excluded, lang)}</Text>
               ) : (
-                (Object.values(c.levels) as LevelResult[]).map((lv) => (
-                  <div key={lv.level}>
-                    {lv.prerequisites
-                      .filter((p) => p.verdict !== "pass")
-                      .map((p) => (
-                        <Caption1 key={p.id} block>
-                          {render(p.msg, lang)}
-                        </Caption1>
+                <>
+                  {c.areaDefaulted && c.area && <Caption1 block>{render(msg("area.defaulted", { area: c.area }), lang)}</Caption1>}
+                  {(Object.values(c.levels) as LevelResult[]).map((lv) => (
+                    <div key={lv.level}>
+                      {lv.prerequisites
+                        .filter((p) => p.verdict !== "pass")
+                        .map((p) => (
+                          <Caption1 key={p.id} block>
+                            {render(p.msg, lang)}
+                          </Caption1>
+                        ))}
+                      {lv.indicators.map((ind) => (
+                        <div key={ind.id} className={styles.indicator}>
+                          <span className={styles.header}>
+                            <Text weight="semibold">
+                              {indicatorLabel(levelOf(rs, lv.level), ind.id, lang)} – {levelOf(rs, lv.level).indicators.find((x) => x.id === ind.id)?.[lang === "vi" ? "title" : "titleEn"]}
+                            </Text>
+                            <VerdictBadge verdict={ind.verdict} lang={lang} />
+                          </span>
+                          <ul aria-label={`${t.conditions} ${indicatorLabel(levelOf(rs, lv.level), ind.id, lang)}`} style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                            {ind.conditions.map((cond) => (
+                              <ConditionLine key={cond.id} c={cond} lang={lang} t={t} onSelect={onSelect} />
+                            ))}
+                          </ul>
+                        </div>
                       ))}
-                    {lv.indicators.map((ind) => (
-                      <div key={ind.id} className={styles.indicator}>
-                        <span className={styles.header}>
-                          <Text weight="semibold">
-                            {ind.id} {lv.level === "ntm" ? "NTM" : "NC"} – {rs.levels.find((l) => l.id === lv.level)?.indicators.find((x) => x.id === ind.id)?.[lang === "vi" ? "title" : "titleEn"]}
-                          </Text>
-                          <VerdictBadge verdict={ind.verdict} lang={lang} />
-                        </span>
-                        <ul aria-label={`${t.conditions} ${ind.id}`} style={{ listStyle: "none", margin: 0, padding: 0 }}>
-                          {ind.conditions.map((cond) => (
-                            <ConditionLine key={cond.id} c={cond} lang={lang} t={t} onSelect={onSelect} />
-                          ))}
-                        </ul>
-                      </div>
-                    ))}
-                  </div>
-                ))
+                    </div>
+                  ))}
+                </>
               )}
             </AccordionPanel>
           </AccordionItem>
@@ -180,8 +185,8 @@ export function ProblemList({ problems, lang, t, onSelect }: { problems: Problem
           {problems.map((p, i) => (
             <li key={i}>
               {p.cell ? (
-                <Button appearance="transparent" size="small" className={styles.problem} onClick={() => onSelect(p.cell!)} title={t.selectCell(p.cell)}>
-                  {`${p.cell}: ${render(p.msg, lang)}`}
+                <Button appearance="transparent" size="small" className={styles.problem} onClick={() => onSelect(p.cell!)} title={t.selectCell(formatter(lang).cell(p.cell))}>
+                  {`${t.at(formatter(lang).cell(p.cell))}: ${render(p.msg, lang)}`}
                 </Button>
               ) : (
                 <Text size={200}>{render(p.msg, lang)}</Text>
