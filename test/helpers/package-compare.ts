@@ -179,6 +179,8 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
       for (const c of xa.children) {
         const other = xb.children.find((x) => x.name === c.name);
         if (c.name === "sheets") prefix(c, other, `${name} sheets`, out);
+        // TC8 adds print titles and areas scoped to its own sheets.
+        else if (c.name === "definedNames") subsequence(c.children, other?.children ?? [], `${name} definedNames`, out);
         else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
       }
     } else if (/comments/.test(name) && xa.name === "comments") {

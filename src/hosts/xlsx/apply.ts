@@ -2,7 +2,7 @@
  * Applying a plan to an .xlsx package: the .xlsx host's write side (command line and browser page).
  * Parts are patched, never rewritten: see docs/DECISIONS.md, "The .xlsx host patches the package".
  */
-import { parseCellAddress, rangeA1 } from "../../core/workbook/grid";
+import { colLetter, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
 import type { NewSheet, Plan } from "../../core/workbook/plan";
 import { STATE_SHEET } from "../../core/workbook/own";
 import { serializeState, type SavedMark } from "../../core/workbook/state";
@@ -12,7 +12,7 @@ import { CONTENT_TYPES, type Package, REL } from "./package";
 import type { WorkbookModel } from "./read";
 import { type CellOp, patchSheet, type SheetPatch } from "./sheet";
 import { StyleBook } from "./stylebook";
-import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, rootOf, setAttr, unescapeXml } from "./xml";
+import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, escapeText, insertInOrder, rootOf, setAttr, unescapeXml, WORKBOOK_ORDER } from "./xml";
 
 /**
  * What the state keeps of a marked cell, to take the mark away again: the user's format (`xf`,
@@ -76,6 +76,33 @@ class WorkbookXml {
     this.xml = this.xml.slice(0, s.el.tag.start) + setAttr(s.open, "state", state) + this.xml.slice(s.el.tag.end);
   }
 
+  /** The sheet's print titles and print area (`_xlnm.` names scoped to it), replacing TC8's earlier ones. */
+  setPrintNames(name: string, titles: { first: number; last: number } | undefined, area: RangeRef | undefined): void {
+    const idx = this.sheetElements().findIndex((x) => x.name === name);
+    if (idx < 0) return;
+    const q = quoteSheet(name);
+    const wanted: [string, string][] = [];
+    if (titles) wanted.push(["_xlnm.Print_Titles", `${q}!$${titles.first + 1}:$${titles.last + 1}`]);
+    if (area) wanted.push(["_xlnm.Print_Area", `${q}!$${colLetter(area.c0)}$${area.r0 + 1}:$${colLetter(area.c1)}$${area.r1 + 1}`]);
+    let names = childOfRoot(this.xml, "definedNames");
+    // TC8's earlier names for this sheet go first.
+    if (names)
+      for (const n of [...childrenOf(this.xml, names.tag)].reverse()) {
+        const open = this.xml.slice(n.tag.start, n.tag.end);
+        if (attrOf(open, "localSheetId") === String(idx) && ["_xlnm.Print_Titles", "_xlnm.Print_Area"].includes(attrOf(open, "name") ?? "")) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
+      }
+    names = childOfRoot(this.xml, "definedNames");
+    if (names && !childrenOf(this.xml, names.tag).length) {
+      this.xml = this.xml.slice(0, names.tag.start) + this.xml.slice(names.end);
+      names = undefined;
+    }
+    if (!wanted.length) return;
+    const root = rootOf(this.xml);
+    const p = root.name.slice(0, root.name.length - root.local.length);
+    const text = wanted.map(([n, ref]) => `<${p}definedName name="${n}" localSheetId="${idx}">${escapeText(ref)}</${p}definedName>`).join("");
+    this.xml = names ? appendInto(this.xml, names, text) : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
+  }
+
   /** Removes a sheet's entry; names scoped to later sheets and the active tab keep pointing at the same sheets. */
   removeSheet(name: string): void {
     const list = this.sheetElements();
@@ -128,7 +155,8 @@ function maxTableId(pkg: Package): number {
  */
 function dropSheetParts(pkg: Package, sheetPart: string, keep = 0): string[] {
   const tables = pkg.related(sheetPart, REL.table).map((r) => r.part).filter((p) => pkg.has(p));
-  for (const part of tables.slice(keep)) {
+  const notes = [...pkg.related(sheetPart, REL.comments), ...pkg.related(sheetPart, REL.vmlDrawing)].map((r) => r.part).filter((p) => pkg.has(p));
+  for (const part of [...tables.slice(keep), ...notes]) {
     pkg.removeOverride(part);
     pkg.remove(part);
   }
@@ -300,7 +328,11 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
       pkg.addOverride(t, CONTENT_TYPES.table);
       rid = pkg.addRel(part, REL.table, t);
     }
-    pkg.set(part, newSheetXml(spec, styles, rid));
+    // Notes on its cells (the template's headers say what to enter).
+    const noted = spec.cells.filter((c) => c.note);
+    const vml = noted.length ? applyNotes(pkg, part, { notes: new Map() }, { remove: [], add: noted.map((c) => ({ row: c.row, col: c.col, text: c.note! })) }) : undefined;
+    pkg.set(part, newSheetXml(spec, styles, rid, vml));
+    book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
     if (spec.chart) skipped.push(`chart:${spec.name}`);
   };
   for (const spec of plan.sheets) writeWhole(spec);
