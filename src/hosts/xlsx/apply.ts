@@ -280,21 +280,6 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     };
   }
 
-  for (const [sheet, patch] of patches) {
-    const part = partOf.get(sheet)!;
-    const change = notes.get(sheet);
-    if (change && (change.add.length || change.remove.length)) {
-      const rid = applyNotes(pkg, part, notesNow(sheet), change);
-      if (rid) patch.legacyDrawing = rid;
-    }
-    pkg.set(part, patchSheet(textOf(sheet), patch));
-  }
-  for (const [sheet, change] of notes) {
-    if (patches.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
-    const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
-    if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
-  }
-
   // 5. Whole sheets.
   const book = new WorkbookXml(pkg, model.workbookPart);
   const deleted = new Set<string>();
@@ -335,9 +320,31 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
     if (spec.chart) skipped.push(`chart:${spec.name}`);
   };
-  for (const spec of plan.sheets) writeWhole(spec);
+  for (const spec of plan.sheets) {
+    writeWhole(spec);
+    // Written: its cells are let go (a district's checklist is two million of them), so the
+    // collector does not walk them again while the user's sheets are patched.
+    spec.cells = [];
+  }
 
-  // 6. The state, in a very hidden sheet; each mark with what it takes to undo it.
+  // 6. The user's sheets patched (after TC8's own, whose cells are let go by now).
+  for (const [sheet, patch] of patches) {
+    const part = partOf.get(sheet)!;
+    const change = notes.get(sheet);
+    if (change && (change.add.length || change.remove.length)) {
+      const rid = applyNotes(pkg, part, notesNow(sheet), change);
+      if (rid) patch.legacyDrawing = rid;
+    }
+    pkg.set(part, patchSheet(textOf(sheet), patch));
+  }
+  for (const [sheet, change] of notes) {
+    if (patches.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
+    const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
+    if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
+  }
+
+
+  // 7. The state, in a very hidden sheet; each mark with what it takes to undo it.
   if (opts.writeState !== false) {
     const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
     const chunks = serializeState({ ...plan.state, marks: saved });
