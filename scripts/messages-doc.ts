@@ -19,7 +19,8 @@ import { CHECKLIST_HEADERS, STATUS_DONE, STATUS_TODO } from "../src/core/workboo
 import { OUTPUT_HEADERS } from "../src/core/workbook/headers";
 import { EVIDENCE_TEXT, SUMMARY_TEXT } from "../src/core/workbook/plan";
 import { GUIDE_SHEET, noteOf, TYPE_TEXT } from "../src/core/workbook/template";
-import { PART_NAMES } from "../src/hosts/xlsx/parts";
+import { describeRefusal, describeXlsxError, XlsxError, type XlsxProblem } from "../src/hosts/xlsx/errors";
+import { FILE_TEXT } from "../src/cli/files";
 import { UI } from "../src/taskpane/i18n";
 
 export const OUT = path.join(__dirname, "../docs/messages.md");
@@ -130,7 +131,8 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "cli.problems": [3],
   "cli.written": ["so-lieu.tc8.xlsx"],
   "cli.json": ["ket-qua.json"],
-  "cli.dropped": { vi: ["hình ảnh, biểu đồ"], en: ["images, charts"] },
+  "cli.refused": { vi: ["so-lieu.xlsx", "sheet \"Xã\" đang được bảo vệ (Protect Sheet): TC8 không ghi gì"], en: ["so-lieu.xlsx", "sheet \"Xã\" is protected (Protect Sheet): TC8 wrote nothing"] },
+  "cli.extension": [".xlsm", ".xlsx"],
   "cli.template": ["mau.xlsx"],
   "cli.at": { vi: ["I5 của sheet Xã"], en: ["I5 of sheet Xã"] },
   "cli.prerequisite": ["TC8 NTM"],
@@ -298,10 +300,23 @@ export function messagesDoc(): string {
   out.push(...pairs("ui", UI.vi as unknown as Record<string, unknown>, UI.en as unknown as Record<string, unknown>));
   line();
 
-  line("## 7. Phần tệp không giữ được — Parts a written .xlsx cannot carry");
+  line("## 7. Tệp không đọc được, bảo vệ, tệp kết quả — Unreadable files, protections, output files");
+  line();
+  line("Each reason follows `cli.cannotRead` (or `cli.refused`); the output-file lines stand alone (exit 2).");
   line();
   out.push(...TABLE);
-  for (const [k, v] of Object.entries(PART_NAMES)) out.push(`| \`${k}\` | ${v.vi} | ${v.en} |`);
+  const problems: XlsxProblem[] = ["encrypted", "damaged", "xls", "ods", "csv", "notWorkbook", "notXlsx", "malformed"];
+  for (const p of problems) {
+    const e = new XlsxError(p, p === "malformed" || p === "damaged" ? { part: "xl/worksheets/sheet1.xml" } : {});
+    out.push(`| \`xlsx.${p}\` | ${describeXlsxError(e, "vi")} | ${describeXlsxError(e, "en")} |`);
+  }
+  for (const r of [{ reason: "sheetProtected", sheet: "Xã" }, { reason: "workbookProtected" }] as const) out.push(`| \`refusal.${r.reason}\` | ${describeRefusal(r, "vi")} | ${describeRefusal(r, "en")} |`);
+  const example: Record<string, string> = { sameAsInput: "lien-ket.xlsx", sameAsOther: "kq.xlsx", exists: "so-lieu.tc8.xlsx", isFolder: "ket-qua", noFolder: "/tmp/khong-co", notFolder: "so-lieu.xlsx", noPermission: "/srv/chung", cannotWrite: "kq.xlsx" };
+  for (const k of Object.keys(FILE_TEXT.vi) as (keyof typeof FILE_TEXT.vi)[]) {
+    const args = k === "cannotWrite" ? [example[k], "EIO"] : [example[k]];
+    const say = (lang: "vi" | "en") => (FILE_TEXT[lang][k] as (...a: string[]) => string)(...args);
+    out.push(`| \`file.${k}\` | ${say("vi")} | ${say("en")} |`);
+  }
   line();
   return out.join("\n");
 }

@@ -16,7 +16,7 @@ const port = process.env.PORT || "3000";
 fs.mkdirSync("out", { recursive: true });
 if (!fs.existsSync("lib/cli/tc8.js")) spawnSync("npm", ["run", "--silent", "build:cli"], { stdio: "inherit", shell: process.platform === "win32" });
 console.log("== TC8 on the sample workbook (examples/huyen-binh-gia.xlsx)");
-const cli = spawnSync(process.execPath, ["bin/tc8.js", "evaluate", "examples/huyen-binh-gia.xlsx", "-o", "out/huyen-binh-gia.tc8.xlsx", "--json", "out/huyen-binh-gia.results.json"], { stdio: "inherit" });
+const cli = spawnSync(process.execPath, ["bin/tc8.js", "evaluate", "examples/huyen-binh-gia.xlsx", "-o", "out/huyen-binh-gia.tc8.xlsx", "--json", "out/huyen-binh-gia.results.json", "--force"], { stdio: "inherit" });
 if (cli.status !== 0) process.exit(cli.status ?? 1);
 
 const desktopExcel =

@@ -1,24 +1,32 @@
 /**
  * The command line (SPEC §6):
- *   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en]
- *   tc8 template <output.xlsx>
- * Exit codes: 0 evaluated (whatever the verdicts), 2 usage error, 3 unreadable file or no communes table.
+ *   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
+ *   tc8 template <output.xlsx> [--force]
+ * Exit codes: 0 evaluated (whatever the verdicts), 2 usage error or an output that cannot or may not
+ * be written, 3 unreadable file, no communes table, or a protection TC8 would have to break.
+ * Nothing is written unless everything can be (src/cli/files.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { toResultsJson } from "../core/engine/explain";
 import type { CommuneResult, LevelResult } from "../core/engine/types";
 import { formatter, render, VERDICT_TEXT } from "../core/i18n";
 import { getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId } from "../core/ruleset/types";
-import { evaluateXlsx, templateXlsx } from "../hosts/xlsx";
-import { PART_NAMES } from "../hosts/xlsx/parts";
+import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
+import { useCodec } from "../hosts/xlsx/zip";
+import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
+
+// Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
+useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
 export const USAGE = `Cách dùng / usage:
-  tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en]
-  tc8 template <output.xlsx>`;
+  tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
+  tc8 template <output.xlsx> [--force]
+  --force: ghi đè tệp kết quả đã có / replace an existing output file`;
 
 /** Files above this many bytes (a district of some 500 communes) get progress lines on stderr. */
 export const LARGE_FILE = 256 * 1024;
@@ -33,7 +41,7 @@ export const USAGE_TEXT = {
   missingInput: "thiếu tệp đầu vào / missing input file",
   level: (level: string) => `--level ${level}: chỉ nhận ntm, nc hoặc both / must be ntm, nc or both`,
   lang: (lang: string) => `--lang ${lang}: chỉ nhận vi hoặc en / must be vi or en`,
-  template: "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx>",
+  template: "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx> [--force]",
   unknownCommand: (cmd: string) => `lệnh không rõ / unknown command: ${cmd}`,
   missingCommand: "thiếu lệnh / missing command",
 };
@@ -47,16 +55,17 @@ export const CLI_TEXT = {
   vi: {
     cannotRead: (f: string, why: string) => `Không đọc được tệp ${f}: ${why}`,
     cannotEvaluate: (f: string, why: string) => `Không đánh giá được tệp ${f}: ${why}`,
-    notXlsx: "không phải tệp Excel .xlsx",
     noSuchFile: "không có tệp này",
-    sameAsInput: "Tệp kết quả trùng với tệp đầu vào: TC8 không ghi đè tệp gốc. Hãy chọn tên khác với -o.",
+    isFolder: "đây là một thư mục",
+    internal: "TC8 gặp lỗi khi xử lý tệp này; không có gì được ghi. Hãy gửi tệp cho người hỗ trợ",
+    refused: (f: string, why: string) => `Không ghi kết quả cho ${f}: ${why}.`,
+    extension: (i: string, o: string) => `Tệp đầu vào là ${i}, tệp kết quả phải cùng đuôi ${i} (đang là ${o || "không có đuôi"}): Excel không mở được tệp mang sai đuôi.`,
     reading: "Đang đọc…",
     evaluating: "Đang đánh giá…",
     writing: "Đang ghi…",
     problems: (n: number) => `${n} vấn đề về dữ liệu (xem cột Giải thích TC8 và ghi chú trong ô):`,
     written: (f: string) => `Đã ghi: ${f}`,
     json: (f: string) => `Đã ghi kết quả dạng JSON: ${f}`,
-    dropped: (parts: string) => `Cảnh báo: tệp gốc có ${parts}; bản kết quả không giữ được các phần này (tệp gốc không bị thay đổi).`,
     chart: "Biểu đồ của sheet Tổng hợp TC8 chỉ vẽ được khi đánh giá bằng phần bổ trợ trong Excel; tệp do dòng lệnh ghi có bảng số liệu, không có biểu đồ.",
     template: (f: string) => `Đã tạo mẫu nhập liệu: ${f}`,
     excluded: "không đánh giá",
@@ -69,16 +78,17 @@ export const CLI_TEXT = {
   en: {
     cannotRead: (f: string, why: string) => `Cannot read ${f}: ${why}`,
     cannotEvaluate: (f: string, why: string) => `Cannot evaluate ${f}: ${why}`,
-    notXlsx: "not an Excel .xlsx file",
     noSuchFile: "no such file",
-    sameAsInput: "The output file is the input file: TC8 never writes over its input. Choose another name with -o.",
+    isFolder: "this is a folder",
+    internal: "TC8 failed while processing this file; nothing was written. Please send the file to support",
+    refused: (f: string, why: string) => `No results written for ${f}: ${why}.`,
+    extension: (i: string, o: string) => `The input is ${i}, so the output must end in ${i} too (it is ${o || "without extension"}): Excel does not open a file with the wrong extension.`,
     reading: "Reading…",
     evaluating: "Evaluating…",
     writing: "Writing…",
     problems: (n: number) => `${n} data problem${n === 1 ? "" : "s"} (see the Giải thích TC8 column and the cells' notes):`,
     written: (f: string) => `Written: ${f}`,
     json: (f: string) => `Results JSON written: ${f}`,
-    dropped: (parts: string) => `Warning: the input holds ${parts}; the annotated copy cannot carry them over (the input is not changed).`,
     chart: "The chart of the Tổng hợp TC8 sheet is drawn only when the add-in evaluates in Excel; the file the command line writes has its figures, not the chart.",
     template: (f: string) => `Input template written: ${f}`,
     excluded: "not evaluated",
@@ -96,6 +106,7 @@ interface EvaluateArgs {
   json?: string;
   levels: LevelId[];
   lang: Lang;
+  force: boolean;
 }
 
 function parseEvaluate(args: string[]): EvaluateArgs {
@@ -104,6 +115,7 @@ function parseEvaluate(args: string[]): EvaluateArgs {
   let json: string | undefined;
   let level = "both";
   let lang = "vi";
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -115,6 +127,7 @@ function parseEvaluate(args: string[]): EvaluateArgs {
     else if (a === "--json") json = value();
     else if (a === "--level") level = value();
     else if (a === "--lang") lang = value();
+    else if (a === "--force") force = true;
     else if (a.startsWith("-")) throw new UsageError(USAGE_TEXT.unknownOption(a));
     else if (input === undefined) input = a;
     else throw new UsageError(USAGE_TEXT.unexpected(a));
@@ -123,11 +136,12 @@ function parseEvaluate(args: string[]): EvaluateArgs {
   if (!["ntm", "nc", "both"].includes(level)) throw new UsageError(USAGE_TEXT.level(level));
   if (lang !== "vi" && lang !== "en") throw new UsageError(USAGE_TEXT.lang(lang));
   const out = output ?? defaultOutput(input);
-  if (path.resolve(out) === path.resolve(input)) throw new UsageError(CLI_TEXT[lang].sameAsInput);
-  return { input, output: out, json, levels: level === "both" ? ["ntm", "nc"] : [level as LevelId], lang };
+  const ext = (f: string) => path.extname(f).toLowerCase();
+  if ([".xlsx", ".xlsm"].includes(ext(input)) && ext(out) !== ext(input)) throw new UsageError(CLI_TEXT[lang as Lang].extension(ext(input), ext(out)));
+  return { input, output: out, json, levels: level === "both" ? ["ntm", "nc"] : [level as LevelId], lang: lang as Lang, force };
 }
 
-/** so-lieu.xlsx → so-lieu.tc8.xlsx */
+/** so-lieu.xlsx → so-lieu.tc8.xlsx; so-lieu.xlsm → so-lieu.tc8.xlsm (the macros go with it). */
 export function defaultOutput(input: string): string {
   const ext = path.extname(input);
   return path.join(path.dirname(input), `${path.basename(input, ext)}.tc8${ext || ".xlsx"}`);
@@ -159,37 +173,50 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   const t = CLI_TEXT[a.lang];
   let data: Buffer;
   try {
+    if (fs.statSync(a.input).isDirectory()) {
+      io.err(t.cannotRead(a.input, t.isFolder));
+      return EXIT.unreadable;
+    }
     data = fs.readFileSync(a.input);
   } catch (e) {
-    io.err(t.cannotRead(a.input, (e as NodeJS.ErrnoException).code === "ENOENT" ? t.noSuchFile : (e as Error).message));
+    io.err(t.cannotRead(a.input, (e as NodeJS.ErrnoException).code === "ENOENT" ? t.noSuchFile : ((e as NodeJS.ErrnoException).code ?? "?")));
     return EXIT.unreadable;
   }
+  // Every output is checked, and its temporary file made, before anything is evaluated or written.
+  const pending = prepareOutputs(a.input, [a.output, ...(a.json ? [a.json] : [])], { force: a.force, lang: a.lang });
   const large = data.length > LARGE_FILE;
   if (large) io.err(t.reading);
   let result;
   try {
     result = await evaluateXlsx(data, { levels: a.levels, lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined);
   } catch (e) {
-    io.err(t.cannotRead(a.input, /zip|central directory|signature/i.test((e as Error).message) ? t.notXlsx : (e as Error).message));
+    discard(pending);
+    io.err(t.cannotRead(a.input, e instanceof XlsxError ? describeXlsxError(e, a.lang) : t.internal));
+    if (!(e instanceof XlsxError) && process.env.TC8_DEBUG) io.err(String((e as Error).stack));
     return EXIT.unreadable;
   }
-  const { run, output, dropped, skipped } = result;
+  const { run, output, skipped, refused } = result;
+  if (refused) {
+    discard(pending);
+    io.err(t.refused(a.input, describeRefusal(refused, a.lang)));
+    return EXIT.unreadable;
+  }
   // No communes table, or one with no commune (a fresh template): one line, exit 3, nothing written.
   if (run.read.fatal || !output) {
+    discard(pending);
     io.err(t.cannotEvaluate(a.input, render(run.read.fatal!, a.lang)));
     return EXIT.unreadable;
   }
-  fs.writeFileSync(a.output, output);
-  if (a.json) fs.writeFileSync(a.json, JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n");
-  for (const c of run.evaluation.communes) io.out(communeLine(c, a.lang));
+  const json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
+  commit(pending, json === undefined ? [output] : [output, json], a.lang);
+  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, a.lang)));
   const problems = run.evaluation.problems;
   if (problems.length) {
     io.out(t.problems(problems.length));
     const f = formatter(a.lang);
-    for (const p of problems.slice(0, 20)) io.out(`  ${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`);
+    for (const p of problems.slice(0, 20)) io.out(`  ${terminalText(`${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`)}`);
     if (problems.length > 20) io.out(`  …`);
   }
-  if (dropped.length) io.err(t.dropped(dropped.map((d) => PART_NAMES[d][a.lang]).join(", ")));
   if (skipped.length) io.out(t.chart);
   io.out(t.written(a.output));
   if (a.json) io.out(t.json(a.json));
@@ -197,9 +224,19 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function templateCommand(args: string[], io: Io): Promise<number> {
-  if (args.length !== 1 || args[0].startsWith("-")) throw new UsageError(USAGE_TEXT.template);
-  fs.writeFileSync(args[0], (await templateXlsx()).bytes);
-  io.out(CLI_TEXT.vi.template(args[0]));
+  const force = args.includes("--force");
+  const rest = args.filter((x) => x !== "--force");
+  if (rest.length !== 1 || rest[0].startsWith("-")) throw new UsageError(USAGE_TEXT.template);
+  const pending: PendingFile[] = prepareOutputs(undefined, [rest[0]], { force, lang: "vi" });
+  let bytes: Uint8Array;
+  try {
+    bytes = (await templateXlsx()).bytes;
+  } catch (e) {
+    discard(pending);
+    throw e;
+  }
+  commit(pending, [bytes], "vi");
+  io.out(CLI_TEXT.vi.template(rest[0]));
   return EXIT.ok;
 }
 
@@ -222,6 +259,15 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
       io.err(`tc8: ${e.message}`);
       io.err(USAGE);
       return EXIT.usage;
+    }
+    // An output that cannot or may not be written: one line, nothing written.
+    if (e instanceof PathError) {
+      io.err(e.message);
+      return EXIT.usage;
+    }
+    if (e instanceof XlsxRefused) {
+      io.err(describeRefusal(e.refusal, "vi"));
+      return EXIT.unreadable;
     }
     throw e;
   }

@@ -73,7 +73,7 @@ function Page({ lang }: { lang: Lang }) {
 
   function download() {
     if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: /\.xlsm$/i.test(file.name) ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = file.name;
@@ -91,7 +91,7 @@ function Page({ lang }: { lang: Lang }) {
           ref={input}
           id="file"
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           aria-label={t.open}
           className={styles.hidden}
           onChange={async (e) => {

@@ -1,10 +1,9 @@
 /**
- * The browser page's host: an .xlsx file held in memory, evaluated with the .xlsx host (exceljs)
- * in the page itself. Nothing leaves the browser. Each evaluation works on the latest annotated
+ * The browser page's host: an .xlsx file held in memory, evaluated with the .xlsx host (which
+ * patches the package: docs/DECISIONS.md) in the page itself. Nothing leaves the browser. Each evaluation works on the latest annotated
  * copy, as the add-in works on the open workbook.
  */
-import { clearXlsx, evaluateXlsx, templateXlsx } from "../hosts/xlsx";
-import { PART_NAMES } from "../hosts/xlsx/parts";
+import { clearXlsx, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { paneResult, type PaneHost } from "../taskpane/host";
 import type { Lang } from "../core/ruleset/types";
 
@@ -20,8 +19,21 @@ export interface WebHostEvents {
   onSelect(cell: string): void;
 }
 
+/** so-lieu.xlsx → so-lieu.tc8.xlsx; a macro workbook keeps its .xlsm. */
 export function annotatedName(name: string): string {
-  return /\.tc8\.xlsx$/i.test(name) ? name : name.replace(/\.xlsx$/i, "") + ".tc8.xlsx";
+  const ext = /\.xlsm$/i.test(name) ? name.slice(-5) : ".xlsx";
+  if (/\.tc8\.xls[xm]$/i.test(name)) return name;
+  return name.replace(/\.xls[xm]$/i, "") + ".tc8" + ext;
+}
+
+/** A file that cannot be read, said in words naming it. */
+async function readable<T>(name: string, lang: Lang, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof XlsxError) throw new Error(`${lang === "vi" ? "Không đọc được tệp" : "Cannot read"} ${name}: ${describeXlsxError(e, lang)}`);
+    throw e;
+  }
 }
 
 export function webHost(current: () => WebFile | null, events: WebHostEvents, lang: Lang): PaneHost {
@@ -38,24 +50,31 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
       // Let the progress bar paint before the work, which runs on this thread.
       await new Promise((r) => setTimeout(r, 0));
       onStage("evaluating");
-      const r = await evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}) });
+      const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}) }));
       onStage("writing");
       if (r.output) events.onWorkbook({ name: annotatedName(f.name), bytes: r.output });
-      const dropped = r.dropped.length
-        ? [(lang === "vi" ? "Tệp gốc có " : "The file holds ") + r.dropped.map((d) => PART_NAMES[d][lang]).join(", ") + (lang === "vi" ? ": bản tải xuống không giữ được các phần này." : ": the download cannot carry them over.")]
-        : [];
-      return paneResult(r.run, { skipped: r.skipped.length ? ["chart"] : [], dropped });
+      return paneResult(r.run, { skipped: r.skipped.length ? ["chart"] : [], ...(r.refused ? { refused: r.refused } : {}) });
     },
     async clear(removeChecklist) {
       const f = file();
-      events.onWorkbook({ name: f.name, bytes: await clearXlsx(f.bytes, { removeChecklist }) });
+      try {
+        events.onWorkbook({ name: f.name, bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist })) });
+      } catch (e) {
+        if (e instanceof XlsxRefused) return { refused: e.refusal };
+        throw e;
+      }
       return {};
     },
     async template() {
       const f = current();
-      const { bytes, sheets } = await templateXlsx(f?.bytes);
-      events.onWorkbook({ name: f?.name ?? "mau-nhap-lieu-tc8.xlsx", bytes });
-      return { sheets };
+      try {
+        const { bytes, sheets } = await readable(f?.name ?? "", lang, () => templateXlsx(f?.bytes));
+        events.onWorkbook({ name: f?.name ?? "mau-nhap-lieu-tc8.xlsx", bytes });
+        return { sheets };
+      } catch (e) {
+        if (e instanceof XlsxRefused) return { sheets: [], refused: e.refusal };
+        throw e;
+      }
     },
     async select(cell) {
       events.onSelect(cell);

@@ -13,8 +13,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { paneResult, type PaneHost } from "../../src/taskpane/host";
 import { runEvaluation } from "../../src/core/pipeline";
-import { gridsOf } from "../../src/hosts/xlsx/grids";
-import { loadWorkbook } from "../../src/hosts/xlsx";
+import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
 import { allConditions, getRuleSet } from "../../src/core/ruleset";
 import { VI } from "../../src/core/i18n/messages.vi";
 import type { Grid } from "../../src/core/workbook/grid";
@@ -47,7 +46,7 @@ function readerText(): string[] {
 }
 
 test.each(INPUTS.flatMap((f) => (["vi", "en"] as Lang[]).map((lang) => [path.basename(f), lang, f] as const)))("%s (%s): every commune opened, no id", async (_name, lang, file) => {
-  const grids = gridsOf(await loadWorkbook(fs.readFileSync(file)));
+  const grids = readWorkbookPackage(new Uint8Array(fs.readFileSync(file))).grids;
   render(
     <FluentProvider theme={webLightTheme}>
       <App host={host(grids)} lang={lang} />

@@ -1,6 +1,10 @@
 /** Real .xlsx files for tests: written with exceljs, evaluated through the .xlsx host, read back. */
 import ExcelJS from "exceljs";
-import { evaluateXlsx, loadWorkbook } from "../../src/hosts/xlsx";
+import { evaluateXlsx } from "../../src/hosts/xlsx";
+import { readModel, readWorkbookPackage } from "../../src/hosts/xlsx/read";
+import { Package } from "../../src/hosts/xlsx/package";
+import { patchSheet } from "../../src/hosts/xlsx/sheet";
+import { parseRange } from "../../src/core/workbook/grid";
 import type { RunOptions } from "../../src/core/pipeline";
 import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
 
@@ -106,6 +110,36 @@ export function communesSheet(rows: Record<string, Cell>[], name = "Xã", keys: 
   return { name, rows: [headers, ...rows.map((r) => keys.map((k) => (k in r ? r[k] : PASSING_ROW[k])))] };
 }
 
+/** A workbook read with exceljs, an independent reader, to look at what TC8 wrote. */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  return wb;
+}
+
+/** A cell's note as text (exceljs reads a rich-text note as runs). */
+export function noteText(cell: ExcelJS.Cell): string {
+  const n = cell.note as unknown;
+  if (n === undefined || n === null) return "";
+  if (typeof n === "string") return n;
+  return ((n as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join("");
+}
+
+/**
+ * A value typed into one cell of a package, everything else left as it is (as Excel keeps a file
+ * it saves: an exceljs round trip would drop the notes' authors).
+ */
+export function editCell(data: Uint8Array, sheet: string, address: string, value: string | number): Uint8Array {
+  const model = readModel(new Package(data));
+  const part = model.sheets.find((s) => s.name === sheet)!.part!;
+  const { r0, c0 } = parseRange(address);
+  const xml = model.pkg.text(part);
+  // The cell keeps its format: the one it has now.
+  const m = new RegExp(`<c r="${address}"[^>]*?\\ss="(\\d+)"`).exec(xml);
+  model.pkg.set(part, patchSheet(xml, { ops: new Map([[r0, new Map([[c0, { write: { value, xf: m ? Number(m[1]) : 0 } }]])]]), clears: [], widths: new Map() }));
+  return model.pkg.toBytes();
+}
+
 export async function evaluateBytes(data: Uint8Array, opts: RunOptions = {}) {
   const r = await evaluateXlsx(data, { evaluatedAt: new Date(2026, 10, 28, 9, 30), ...opts });
   const wb = r.output ? await loadWorkbook(r.output) : undefined;
@@ -150,14 +184,12 @@ export function under(wb: ExcelJS.Workbook, sheet: string, header: string, commu
 }
 
 import { runEvaluation } from "../../src/core/pipeline";
-import { gridsOf } from "../../src/hosts/xlsx/grids";
 import type { CommuneResult, ConditionResult, LevelResult } from "../../src/core/engine/types";
 import { render } from "../../src/core/i18n";
 
 /** Reads and evaluates an .xlsx without writing it back. */
 export async function runBytes(data: Uint8Array, opts: RunOptions = {}) {
-  const wb = await loadWorkbook(data);
-  return runEvaluation(gridsOf(wb), opts);
+  return runEvaluation(readWorkbookPackage(data).grids, opts);
 }
 
 export function communeNamed(results: CommuneResult[], name: string): CommuneResult {

@@ -11,7 +11,8 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/tc8";
 import { VI } from "../../src/core/i18n/messages.vi";
 import { allConditions, getRuleSet } from "../../src/core/ruleset";
-import { evaluateXlsx, loadWorkbook } from "../../src/hosts/xlsx";
+import { evaluateXlsx } from "../../src/hosts/xlsx";
+import { loadWorkbook } from "../helpers/xlsx";
 
 const ROOT = path.join(__dirname, "../..");
 const ACCEPTANCE = path.join(ROOT, "test/fixtures/acceptance");

@@ -20,8 +20,17 @@ const CELL_PADDING = 0.6;
 const NARROW = new Set([..."iljtfrI!|.,:;'`()[]{}/\\-"]);
 const WIDE = new Set([..."mwMWQOGDHNU@%&"]);
 
+/** Widths already worked out, by character (a district's checklist measures millions of them). */
+const widths = new Map<string, number>();
+
 /** A character's width in column units (the width of "0" = 1) for an 11-point proportional font. */
 export function charWidth(ch: string): number {
+  let w = widths.get(ch);
+  if (w === undefined) widths.set(ch, (w = measure(ch)));
+  return w;
+}
+
+function measure(ch: string): number {
   if (ch === " ") return 0.5;
   const base = ch.normalize("NFD")[0] ?? ch;
   if (NARROW.has(base)) return 0.5;

@@ -179,13 +179,15 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
     if (n === 0 && GROUP_HEADING.test(fold(name).trim())) continue;
     // After a total, a row is read when it looks like the rows above it (a name and figures);
     // the form's footer (signers' names, notes) does not.
-    const typical = filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1;
+    // The median count of figures so far, worked out only where it decides (sorting on every row
+    // made a 10,000-commune table quadratic).
+    const typical = () => (filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1);
     if (afterTotal) {
-      if (!name || n < Math.max(1, Math.min(2, typical))) continue;
+      if (!name || n < Math.max(1, Math.min(2, typical()))) continue;
     }
     // A line of text under the table, after a blank row ("Cập nhật: 20/11/2024"), is a note, not a
     // commune, when the rows above hold figures and it holds none.
-    if (lastRow >= 0 && r > lastRow + 1 && n === 0 && typical > 0) continue;
+    if (lastRow >= 0 && r > lastRow + 1 && n === 0 && typical() > 0) continue;
     filled.push(n);
     rows.push(r);
     lastRow = r;

@@ -1,130 +1,33 @@
-/** Applying a plan to an exceljs workbook: the .xlsx host's write side (command line and browser page). */
-import type ExcelJS from "exceljs";
-import { type NewSheet, type Plan, type StyleName } from "../../core/workbook/plan";
-import { a1, parseCellAddress, type RangeRef, rangeA1 } from "../../core/workbook/grid";
+/**
+ * Applying a plan to an .xlsx package: the .xlsx host's write side (command line and browser page).
+ * Parts are patched, never rewritten: see docs/DECISIONS.md, "The .xlsx host patches the package".
+ */
+import { colLetter, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
+import type { NewSheet, Plan } from "../../core/workbook/plan";
 import { STATE_SHEET } from "../../core/workbook/own";
 import { serializeState, type SavedMark } from "../../core/workbook/state";
-import { FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
-import { tablesOf } from "./grids";
-
-type Style = Partial<ExcelJS.Style>;
-
-interface SavedOriginal {
-  style: Style;
-  note?: unknown;
-}
-
-const argb = (hex: string) => ({ argb: `FF${hex}` });
-const clone = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T));
+import { applyNotes, type NotesChange, readNotes } from "./notes";
+import { newSheetXml, newTableXml } from "./newsheet";
+import { CONTENT_TYPES, type Package, REL } from "./package";
+import type { WorkbookModel } from "./read";
+import { type CellOp, patchSheet, type SheetPatch } from "./sheet";
+import { StyleBook } from "./stylebook";
+import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, escapeText, insertInOrder, rootOf, setAttr, unescapeXml, WORKBOOK_ORDER } from "./xml";
 
 /**
- * exceljs shares one style object among cells loaded with the same style: a cell's style is
- * copied before it is changed, so no other cell changes with it.
+ * What the state keeps of a marked cell, to take the mark away again: the user's format (`xf`,
+ * null when the cell had none) and TC8's mark format derived from it (`tc8Xf`), so a cell still
+ * carrying TC8's format can be restored; whether TC8 made the cell (`created`) or its note (`noted`).
  */
-function ownStyle(cell: ExcelJS.Cell): void {
-  cell.style = clone(cell.style ?? {});
+export interface PackageOriginal {
+  xf: number | null;
+  tc8Xf: number;
+  created: boolean;
+  noted: boolean;
 }
 
-/**
- * exceljs keeps a loaded cell's note twice (the cell's comment and its value's model): removing a
- * note removes both, or the old note would be written back.
- */
-function setNote(cell: ExcelJS.Cell, note: unknown): void {
-  if (note === undefined || note === null) {
-    const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
-    delete c._comment;
-    if (c._value?.model) delete c._value.model.comment;
-  } else cell.note = note as ExcelJS.Comment;
-}
-
-function applyStyle(cell: ExcelJS.Cell, name: StyleName | undefined): void {
-  const s = name ? STYLES[name] : {};
-  const style: Style = { font: { name: FONT_NAME, size: s.size ?? 11, bold: !!s.bold, italic: !!s.italic, ...(s.font ? { color: argb(s.font) } : {}) } };
-  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: argb(s.fill) };
-  style.alignment = { vertical: "top", wrapText: !!s.wrap };
-  cell.style = style;
-}
-
-/** Text stays text: exceljs writes a string as a string, whatever it starts with (=, +, -, @). */
-function setValue(cell: ExcelJS.Cell, value: string | number | null): void {
-  cell.value = value === "" ? null : value;
-}
-
-function forEachCell(ws: ExcelJS.Worksheet, r: RangeRef, f: (cell: ExcelJS.Cell) => void): void {
-  for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) f(ws.getCell(row + 1, col + 1));
-}
-
-function resizeTable(ws: ExcelJS.Worksheet, name: string, range: RangeRef, headers: string[]): void {
-  const t = tablesOf(ws).find((x) => x.model.name === name);
-  if (!t) return;
-  // A table loaded from a file cannot take addColumn (PLATFORM-NOTES.md): its model is edited.
-  const model = t.model as { tableRef?: string; ref?: string; autoFilterRef?: string; columns: { name: string; filterButton?: boolean }[]; style?: unknown };
-  const ref = rangeA1(range);
-  const width = range.c1 - range.c0 + 1;
-  if (model.columns.length < width) for (const h of headers) model.columns.push({ name: h, filterButton: model.columns[0]?.filterButton ?? true });
-  else model.columns = model.columns.slice(0, width);
-  // Column names are the header cells' text, as Excel requires.
-  model.columns.forEach((c, i) => {
-    const v = ws.getCell(range.r0 + 1, range.c0 + i + 1).value;
-    if (v !== null && v !== undefined && String(v) !== "") c.name = String(v);
-  });
-  if (model.tableRef) model.tableRef = ref;
-  if (model.ref) model.ref = ref;
-  if (model.autoFilterRef) model.autoFilterRef = ref;
-  model.style ??= {};
-}
-
-function sheetByName(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  return wb.worksheets.find((w) => w.name === name);
-}
-
-function writeSheet(wb: ExcelJS.Workbook, spec: NewSheet): string[] {
-  const old = sheetByName(wb, spec.name);
-  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(spec.name, spec.freezeRows ? { views: [{ state: "frozen", ySplit: spec.freezeRows }] } : {});
-  // A sheet written again keeps its place among the sheets.
-  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-  for (const c of spec.cells) {
-    const cell = ws.getCell(c.row + 1, c.col + 1);
-    setValue(cell, c.value);
-    applyStyle(cell, c.style);
-    if (c.numFmt) cell.numFmt = c.numFmt;
-  }
-  for (const m of spec.merges ?? []) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
-  spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  if (spec.landscape) ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
-  for (const f of spec.numberFormats ?? []) forEachCell(ws, f.range, (cell) => (cell.numFmt = f.format));
-  if (spec.table) {
-    const r = spec.table.range;
-    const headers: string[] = [];
-    for (let c = r.c0; c <= r.c1; c++) headers.push(String(ws.getCell(r.r0 + 1, c + 1).value ?? ""));
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let row = r.r0 + 1; row <= r.r1; row++) {
-      const vals: ExcelJS.CellValue[] = [];
-      for (let c = r.c0; c <= r.c1; c++) vals.push(ws.getCell(row + 1, c + 1).value);
-      rows.push(vals);
-    }
-    const styles = new Map<string, Style>();
-    forEachCell(ws, r, (cell) => styles.set(cell.address, clone(cell.style)));
-    ws.addTable({
-      name: spec.table.name,
-      ref: a1(r.r0, r.c0),
-      headerRow: true,
-      style: { theme: (spec.table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows: rows.length ? rows : [headers.map(() => null)],
-    });
-    forEachCell(ws, r, (cell) => {
-      const s = styles.get(cell.address);
-      if (s) cell.style = s;
-    });
-  }
-  for (const v of spec.validations ?? [])
-    forEachCell(ws, v.range, (cell) => {
-      cell.dataValidation = { type: "list", allowBlank: true, formulae: [`"${v.list.join(",")}"`], showErrorMessage: true, errorTitle: "TC8", error: v.list.join(" / ") };
-    });
-  return spec.chart ? [`chart:${spec.name}`] : [];
+function isPackageOriginal(o: unknown): o is PackageOriginal {
+  return typeof o === "object" && o !== null && typeof (o as PackageOriginal).tc8Xf === "number";
 }
 
 export interface ApplyReport {
@@ -132,78 +35,323 @@ export interface ApplyReport {
   skipped: string[];
 }
 
-/** Applies a plan in one pass; the state sheet records what was changed, with each marked cell's own formatting. */
-export function applyPlan(wb: ExcelJS.Workbook, plan: Plan, opts: { writeState?: boolean } = {}): ApplyReport {
-  const skipped: string[] = [];
-  const ws = (sheet: string) => sheetByName(wb, sheet);
+const RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-  // 1. Cells TC8 marked last time get their own formatting and note back.
-  for (const m of plan.unmarks) {
-    const { sheet, row, col } = parseCellAddress(m.cell);
-    const s = ws(sheet);
-    const original = m.original as SavedOriginal | undefined;
-    if (!s || !original) continue;
-    const cell = s.getCell(row + 1, col + 1);
-    cell.style = clone(original.style ?? {});
-    setNote(cell, original.note);
+/** workbook.xml, edited in place. */
+class WorkbookXml {
+  xml: string;
+  constructor(pkg: Package, part: string) {
+    this.xml = pkg.text(part);
   }
 
-  // 2. TC8's previous columns.
-  for (const c of plan.clears) {
-    const s = ws(c.sheet);
-    if (!s) continue;
-    forEachCell(s, c.range, (cell) => {
-      cell.value = null;
-      cell.style = {};
-      setNote(cell, undefined);
+  private relPrefix(): string {
+    const root = rootOf(this.xml);
+    const open = this.xml.slice(root.start, root.end);
+    const m = new RegExp(`xmlns:([\\w.-]+)="${RELS_NS.replace(/[./]/g, "\\$&")}"`).exec(open);
+    if (m) return m[1];
+    this.xml = this.xml.slice(0, root.start) + setAttr(open, "xmlns:r", RELS_NS) + this.xml.slice(root.end);
+    return "r";
+  }
+
+  sheetElements() {
+    const sheets = childOfRoot(this.xml, "sheets");
+    return (sheets ? childrenOf(this.xml, sheets.tag) : []).map((el) => {
+      const open = this.xml.slice(el.tag.start, el.tag.end);
+      return { el, open, name: attrOf(open, "name") ?? "", sheetId: Number(attrOf(open, "sheetId") ?? 0) };
     });
   }
 
-  // 3. Values into TC8's columns, and tables widened to take them.
-  for (const w of plan.writes) {
-    const s = ws(w.sheet);
-    if (!s) continue;
-    const cell = s.getCell(w.row + 1, w.col + 1);
-    setValue(cell, w.value);
-    applyStyle(cell, w.style);
-  }
-  for (const w of plan.columnWidths) {
-    const s = ws(w.sheet);
-    if (s) s.getColumn(w.col + 1).width = w.width;
-  }
-  for (const t of plan.tableResizes) {
-    const s = ws(t.sheet);
-    if (s) resizeTable(s, t.table, t.range, t.headers);
+  addSheet(name: string, rid: string, state?: string): void {
+    const pfx = this.relPrefix();
+    const list = this.sheetElements();
+    const sheetId = Math.max(0, ...list.map((s) => s.sheetId)) + 1;
+    const sheets = childOfRoot(this.xml, "sheets")!;
+    const p = sheets.tag.name.slice(0, sheets.tag.name.length - sheets.tag.local.length);
+    this.xml = appendInto(this.xml, sheets, `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${pfx}:id="${rid}"/>`);
   }
 
-  // 4. Marks, each cell's own formatting saved first.
-  const saved: SavedMark[] = [];
+  setState(name: string, state: string): void {
+    const s = this.sheetElements().find((x) => x.name === name);
+    if (!s || attrOf(s.open, "state") === state) return;
+    this.xml = this.xml.slice(0, s.el.tag.start) + setAttr(s.open, "state", state) + this.xml.slice(s.el.tag.end);
+  }
+
+  /** The sheet's print titles and print area (`_xlnm.` names scoped to it), replacing TC8's earlier ones. */
+  setPrintNames(name: string, titles: { first: number; last: number } | undefined, area: RangeRef | undefined): void {
+    const idx = this.sheetElements().findIndex((x) => x.name === name);
+    if (idx < 0) return;
+    const q = quoteSheet(name);
+    const wanted: [string, string][] = [];
+    if (titles) wanted.push(["_xlnm.Print_Titles", `${q}!$${titles.first + 1}:$${titles.last + 1}`]);
+    if (area) wanted.push(["_xlnm.Print_Area", `${q}!$${colLetter(area.c0)}$${area.r0 + 1}:$${colLetter(area.c1)}$${area.r1 + 1}`]);
+    let names = childOfRoot(this.xml, "definedNames");
+    // TC8's earlier names for this sheet go first.
+    if (names)
+      for (const n of [...childrenOf(this.xml, names.tag)].reverse()) {
+        const open = this.xml.slice(n.tag.start, n.tag.end);
+        if (attrOf(open, "localSheetId") === String(idx) && ["_xlnm.Print_Titles", "_xlnm.Print_Area"].includes(attrOf(open, "name") ?? "")) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
+      }
+    names = childOfRoot(this.xml, "definedNames");
+    if (names && !childrenOf(this.xml, names.tag).length) {
+      this.xml = this.xml.slice(0, names.tag.start) + this.xml.slice(names.end);
+      names = undefined;
+    }
+    if (!wanted.length) return;
+    const root = rootOf(this.xml);
+    const p = root.name.slice(0, root.name.length - root.local.length);
+    const text = wanted.map(([n, ref]) => `<${p}definedName name="${n}" localSheetId="${idx}">${escapeText(ref)}</${p}definedName>`).join("");
+    this.xml = names ? appendInto(this.xml, names, text) : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
+  }
+
+  /** Removes a sheet's entry; names scoped to later sheets and the active tab keep pointing at the same sheets. */
+  removeSheet(name: string): void {
+    const list = this.sheetElements();
+    const idx = list.findIndex((x) => x.name === name);
+    if (idx < 0) return;
+    const s = list[idx];
+    this.xml = this.xml.slice(0, s.el.tag.start) + this.xml.slice(s.el.end);
+    const names = childOfRoot(this.xml, "definedNames");
+    if (names) {
+      const items = childrenOf(this.xml, names.tag);
+      for (const n of [...items].reverse()) {
+        const open = this.xml.slice(n.tag.start, n.tag.end);
+        const local = attrOf(open, "localSheetId");
+        if (local === undefined) continue;
+        const k = Number(local);
+        if (k === idx) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
+        else if (k > idx) this.xml = this.xml.slice(0, n.tag.start) + setAttr(open, "localSheetId", String(k - 1)) + this.xml.slice(n.tag.end);
+      }
+      const after = childOfRoot(this.xml, "definedNames")!;
+      if (!childrenOf(this.xml, after.tag).length) this.xml = this.xml.slice(0, after.tag.start) + this.xml.slice(after.end);
+    }
+    const views = childOfRoot(this.xml, "bookViews");
+    if (views)
+      for (const v of [...childrenOf(this.xml, views.tag)].reverse()) {
+        let open = this.xml.slice(v.tag.start, v.tag.end);
+        for (const a of ["activeTab", "firstSheet"]) {
+          const k = Number(attrOf(open, a) ?? 0);
+          if (k > idx || k >= list.length - 1) open = setAttr(open, a, String(Math.max(0, Math.min(k - (k > idx ? 1 : 0), list.length - 2))));
+        }
+        this.xml = this.xml.slice(0, v.tag.start) + open + this.xml.slice(v.tag.end);
+      }
+  }
+}
+
+/** The largest table id in the package (ids are unique across the workbook). */
+function maxTableId(pkg: Package): number {
+  let max = 0;
+  for (const n of pkg.names())
+    if (/^xl\/tables\/[^/]+\.xml$/i.test(n)) {
+      const xml = pkg.text(n);
+      const root = rootOf(xml);
+      max = Math.max(max, Number(attrOf(xml.slice(root.start, root.end), "id") ?? 0));
+    }
+  return max;
+}
+
+/**
+ * Removes what a sheet of TC8's own holds (its tables, its relationships) before it is written
+ * again or deleted; `keep` table parts stay, to be written again under the same name.
+ */
+function dropSheetParts(pkg: Package, sheetPart: string, keep = 0): string[] {
+  const tables = pkg.related(sheetPart, REL.table).map((r) => r.part).filter((p) => pkg.has(p));
+  const notes = [...pkg.related(sheetPart, REL.comments), ...pkg.related(sheetPart, REL.vmlDrawing)].map((r) => r.part).filter((p) => pkg.has(p));
+  for (const part of [...tables.slice(keep), ...notes]) {
+    pkg.removeOverride(part);
+    pkg.remove(part);
+  }
+  pkg.remove(sheetPart.replace(/([^/]+)$/, "_rels/$1.rels"));
+  return tables.slice(0, keep);
+}
+
+function resizeTable(pkg: Package, sheetPart: string, name: string, range: Plan["tableResizes"][number]): void {
+  for (const { part } of pkg.related(sheetPart, REL.table)) {
+    if (!pkg.has(part)) continue;
+    let xml = pkg.text(part);
+    const root = rootOf(xml);
+    const open = xml.slice(root.start, root.end);
+    if ((attrOf(open, "displayName") ?? attrOf(open, "name")) !== name && attrOf(open, "name") !== name) continue;
+    const ref = rangeA1(range.range);
+    xml = xml.slice(0, root.start) + setAttr(open, "ref", ref) + xml.slice(root.end);
+    const af = childOfRoot(xml, "autoFilter");
+    if (af) xml = xml.slice(0, af.tag.start) + setAttr(xml.slice(af.tag.start, af.tag.end), "ref", ref) + xml.slice(af.tag.end);
+    const cols = childOfRoot(xml, "tableColumns");
+    if (cols) {
+      const p = cols.tag.name.slice(0, cols.tag.name.length - cols.tag.local.length);
+      const items = childrenOf(xml, cols.tag);
+      const remove = new Set(range.removeHeaders ?? []);
+      const keep = items.filter((c) => !remove.has(unescapeXml(attrOf(xml.slice(c.tag.start, c.tag.end), "name") ?? "")));
+      const ids = items.map((c) => Number(attrOf(xml.slice(c.tag.start, c.tag.end), "id") ?? 0));
+      let next = Math.max(0, ...ids) + 1;
+      const taken = new Set(keep.map((c) => attrOf(xml.slice(c.tag.start, c.tag.end), "name") ?? ""));
+      const added = range.headers
+        .filter((h) => !taken.has(h))
+        .map((h) => `<${p}tableColumn id="${next++}" name="${escapeAttr(h)}"/>`)
+        .join("");
+      const width = range.range.c1 - range.range.c0 + 1;
+      const body = keep.map((c) => xml.slice(c.tag.start, c.end)).join("") + added;
+      const count = keep.length + range.headers.filter((h) => !taken.has(h)).length;
+      if (count !== width) return; // the table's columns and its range would disagree: leave it as it was
+      const openCols = setAttr(xml.slice(cols.tag.start, cols.tag.end), "count", String(count));
+      xml = xml.slice(0, cols.tag.start) + openCols + body + `</${cols.tag.name}>` + xml.slice(cols.end);
+    }
+    pkg.set(part, xml);
+    return;
+  }
+}
+
+export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?: boolean } = {}): ApplyReport {
+  const { pkg } = model;
+  const skipped: string[] = [];
+  if (!model.stylesPart) {
+    model.stylesPart = "xl/styles.xml";
+    pkg.set(model.stylesPart, new StyleBook().toXml());
+    pkg.addOverride(model.stylesPart, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+    pkg.addRel(model.workbookPart, REL.styles, model.stylesPart);
+  }
+  const styles = new StyleBook(pkg.text(model.stylesPart));
+  const partOf = new Map(model.sheets.filter((s) => s.part).map((s) => [s.name, s.part!]));
+  const patches = new Map<string, SheetPatch>();
+  const notes = new Map<string, NotesChange>();
+  const patchOf = (sheet: string) => {
+    let p = patches.get(sheet);
+    if (!p) patches.set(sheet, (p = { ops: new Map(), clears: [], widths: new Map() }));
+    return p;
+  };
+  const notesOf = (sheet: string) => {
+    let n = notes.get(sheet);
+    if (!n) notes.set(sheet, (n = { remove: [], add: [] }));
+    return n;
+  };
+  const opOf = (sheet: string, row: number, col: number): CellOp => {
+    const ops = patchOf(sheet).ops;
+    let r = ops.get(row);
+    if (!r) ops.set(row, (r = new Map()));
+    let op = r.get(col);
+    if (!op) r.set(col, (op = {}));
+    return op;
+  };
+
+  // 1. Cells TC8 marked last time get their own format back; TC8's notes on them go.
+  const ownMarkXfs = new Set<number>();
+  for (const u of plan.unmarks) {
+    const { sheet, row, col } = parseCellAddress(u.cell);
+    if (!partOf.has(sheet) || !isPackageOriginal(u.original)) continue;
+    ownMarkXfs.add(u.original.tc8Xf);
+    opOf(sheet, row, col).restore = { tc8Xf: u.original.tc8Xf, userXf: u.original.xf, created: u.original.created };
+    if (u.original.noted) notesOf(sheet).remove.push({ row, col });
+  }
+
+  // 2. TC8's previous columns; 3. values into its columns, widths, tables widened or narrowed.
+  for (const c of plan.clears) if (partOf.has(c.sheet)) patchOf(c.sheet).clears.push(c.range);
+  for (const w of plan.writes) if (partOf.has(w.sheet)) opOf(w.sheet, w.row, w.col).write = { value: w.value, xf: styles.styleXf(w.style) };
+  for (const w of plan.columnWidths) if (partOf.has(w.sheet)) patchOf(w.sheet).widths.set(w.col, w.width);
+  for (const t of plan.tableResizes) if (partOf.has(t.sheet)) resizeTable(pkg, partOf.get(t.sheet)!, t.table, t);
+
+  // 4. Marks: TC8's format derived from each cell's own; a note only where the user has none.
+  const savedByCell = new Map<string, SavedMark>();
+  const sheetXml = new Map<string, string>();
+  const textOf = (sheet: string) => {
+    let x = sheetXml.get(sheet);
+    if (x === undefined) sheetXml.set(sheet, (x = pkg.text(partOf.get(sheet)!)));
+    return x;
+  };
+  const current = new Map<string, ReturnType<typeof readNotes>>();
+  const notesNow = (sheet: string) => {
+    let n = current.get(sheet);
+    if (!n) current.set(sheet, (n = readNotes(pkg, partOf.get(sheet)!, textOf(sheet))));
+    return n;
+  };
   for (const m of plan.marks) {
     const { sheet, row, col } = parseCellAddress(m.cell);
-    const s = ws(sheet);
-    if (!s) continue;
-    const cell = s.getCell(row + 1, col + 1);
-    saved.push({ cell: m.cell, kind: m.kind, original: { style: clone(cell.style ?? {}), ...(cell.note !== undefined ? { note: clone(cell.note) } : {}) } satisfies SavedOriginal });
-    ownStyle(cell);
-    const colors = MARK_COLORS[m.kind];
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(colors.fill) };
-    cell.font = { name: FONT_NAME, size: 11, ...(cell.font ?? {}), color: argb(colors.font) };
-    cell.note = m.note;
+    if (!partOf.has(sheet)) continue;
+    const existing = notesNow(sheet).notes.get(`${row}|${col}`);
+    // A note of the user's stays as it is, and TC8 adds none there (the reason is in Giải thích TC8).
+    const noted = existing !== false;
+    if (noted) {
+      const n = notesOf(sheet);
+      if (existing === true && !n.remove.some((r) => r.row === row && r.col === col)) n.remove.push({ row, col });
+      n.add.push({ row, col, text: m.note });
+    }
+    opOf(sheet, row, col).mark = (base, created, userXf) => {
+      const xf = styles.markXf(base, m.kind, ownMarkXfs);
+      savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted } satisfies PackageOriginal });
+      return xf;
+    };
   }
 
   // 5. Whole sheets.
+  const book = new WorkbookXml(pkg, model.workbookPart);
+  const deleted = new Set<string>();
   for (const name of plan.deleteSheets) {
-    const s = ws(name);
-    if (s) wb.removeWorksheet(s.id);
+    const part = partOf.get(name);
+    const info = model.sheets.find((s) => s.name === name);
+    if (!part || !info) continue;
+    dropSheetParts(pkg, part);
+    pkg.removeOverride(part);
+    pkg.remove(part);
+    pkg.removeRel(model.workbookPart, info.rid);
+    book.removeSheet(name);
+    deleted.add(name);
   }
-  for (const spec of plan.sheets) skipped.push(...writeSheet(wb, spec));
+  const writeWhole = (spec: NewSheet, state?: string) => {
+    let part = deleted.has(spec.name) ? undefined : partOf.get(spec.name);
+    let reuse: string[] = [];
+    if (part) reuse = dropSheetParts(pkg, part, spec.table ? 1 : 0);
+    else {
+      part = pkg.freeName("xl/worksheets/sheet", ".xml");
+      pkg.addOverride(part, CONTENT_TYPES.worksheet);
+      book.addSheet(spec.name, pkg.addRel(model.workbookPart, REL.worksheet, part), state);
+    }
+    if (state) book.setState(spec.name, state);
+    let rid: string | undefined;
+    if (spec.table) {
+      // Written again under its own name and id, so evaluating again changes nothing else.
+      const t = reuse[0] ?? pkg.freeName("xl/tables/table", ".xml");
+      const id = reuse[0] ? Number(attrOf(pkg.text(t).slice(rootOf(pkg.text(t)).start, rootOf(pkg.text(t)).end), "id")) || maxTableId(pkg) + 1 : maxTableId(pkg) + 1;
+      pkg.set(t, newTableXml(spec, id));
+      pkg.addOverride(t, CONTENT_TYPES.table);
+      rid = pkg.addRel(part, REL.table, t);
+    }
+    // Notes on its cells (the template's headers say what to enter).
+    const noted = spec.cells.filter((c) => c.note);
+    const vml = noted.length ? applyNotes(pkg, part, { notes: new Map() }, { remove: [], add: noted.map((c) => ({ row: c.row, col: c.col, text: c.note! })) }) : undefined;
+    pkg.set(part, newSheetXml(spec, styles, rid, vml));
+    book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
+    if (spec.chart) skipped.push(`chart:${spec.name}`);
+  };
+  for (const spec of plan.sheets) {
+    writeWhole(spec);
+    // Written: its cells are let go (a district's checklist is two million of them), so the
+    // collector does not walk them again while the user's sheets are patched.
+    spec.cells = [];
+  }
 
-  // 6. The state, in a very hidden sheet.
-  if (opts.writeState === false) return { skipped };
-  let st = ws(STATE_SHEET);
-  if (!st) st = wb.addWorksheet(STATE_SHEET);
-  st.state = "veryHidden";
-  st.getColumn(1).eachCell((cell) => (cell.value = null));
-  serializeState({ ...plan.state, marks: saved.length || plan.marks.length ? saved : [] }).forEach((chunk, i) => (st!.getCell(i + 1, 1).value = chunk));
+  // 6. The user's sheets patched (after TC8's own, whose cells are let go by now).
+  for (const [sheet, patch] of patches) {
+    const part = partOf.get(sheet)!;
+    const change = notes.get(sheet);
+    if (change && (change.add.length || change.remove.length)) {
+      const rid = applyNotes(pkg, part, notesNow(sheet), change);
+      if (rid) patch.legacyDrawing = rid;
+    }
+    pkg.set(part, patchSheet(textOf(sheet), patch));
+  }
+  for (const [sheet, change] of notes) {
+    if (patches.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
+    const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
+    if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
+  }
+
+
+  // 7. The state, in a very hidden sheet; each mark with what it takes to undo it.
+  if (opts.writeState !== false) {
+    const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
+    const chunks = serializeState({ ...plan.state, marks: saved });
+    writeWhole({ name: STATE_SHEET, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
+  }
+
+  if (styles.changed) pkg.set(model.stylesPart, styles.toXml());
+  if (book.xml !== pkg.text(model.workbookPart)) pkg.set(model.workbookPart, book.xml);
   return { skipped };
 }

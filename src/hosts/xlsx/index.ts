@@ -1,62 +1,119 @@
 /**
- * The .xlsx host: an exceljs workbook in, the annotated workbook out. Shared by the command line
- * (Node) and the browser page, so both run the same lines as the add-in between read and apply.
+ * The .xlsx host: the user's package in, the same package with TC8's additions out. Shared by the
+ * command line (Node) and the browser page, so both run the same lines as the add-in between read
+ * and apply. Nothing of the user's is rewritten: see docs/DECISIONS.md.
  */
-import ExcelJS from "exceljs";
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
+import { parseCellAddress } from "../../core/workbook/grid";
+import { STATE_SHEET } from "../../core/workbook/own";
+import { emptyPlan, type Plan } from "../../core/workbook/plan";
 import { templateSheets } from "../../core/workbook/template";
-import { emptyPlan } from "../../core/workbook/plan";
 import { applyPlan } from "./apply";
-import { droppedParts, type DroppedPart } from "./parts";
-import { gridsOf, tablesOf } from "./grids";
+import type { Refusal } from "./errors";
+import { Package } from "./package";
+import { readModel, readWorkbookPackage, type WorkbookRead } from "./read";
+import { writeZip } from "./zip";
+
+export { XlsxError, describeXlsxError, describeRefusal, type Refusal } from "./errors";
 
 export interface XlsxEvaluation {
   run: Run;
-  /** The annotated workbook, or undefined when nothing could be evaluated. */
+  /** The annotated workbook, or undefined when nothing could be evaluated or TC8 was refused. */
   output?: Uint8Array;
-  /** Parts of the input the written copy cannot carry over. */
-  dropped: DroppedPart[];
   /** What the plan asked for that this host cannot do (the summary chart). */
   skipped: string[];
+  /** Why nothing was written: a protected sheet or workbook structure TC8 would have to change. */
+  refused?: Refusal;
 }
 
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
-  // Tables written by LibreOffice carry no style; exceljs cannot write them back without one
-  // (PLATFORM-NOTES.md).
-  wb.eachSheet((ws) => {
-    for (const { model } of tablesOf(ws)) if (!(model as { style?: unknown }).style) (model as { style?: unknown }).style = {};
-  });
-  return wb;
+/** A plan TC8 may not apply: the protection it would have to break. */
+export class XlsxRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason);
+    this.name = "XlsxRefused";
+  }
 }
 
-async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+/** Checks a plan against the workbook's protection, as the add-in does; undefined when it may go ahead. */
+export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refusal | undefined {
+  const write = new Set<string>();
+  for (const w of plan.writes) write.add(w.sheet);
+  for (const c of plan.clears) write.add(c.sheet);
+  for (const t of plan.tableResizes) write.add(t.sheet);
+  for (const m of [...plan.marks, ...plan.unmarks]) write.add(parseCellAddress(m.cell).sheet);
+  for (const s of plan.sheets) write.add(s.name);
+  if (writeState) write.add(STATE_SHEET);
+  const sheet = [...write].find((s) => read.protectedSheets.includes(s));
+  if (sheet) return { reason: "sheetProtected", sheet };
+  const names = new Set(read.grids.map((g) => g.sheet));
+  const creates = plan.deleteSheets.some((s) => names.has(s)) || plan.sheets.some((s) => !names.has(s.name)) || (writeState && !names.has(STATE_SHEET));
+  if (read.model.structureLocked && creates) return { reason: "workbookProtected" };
+  return undefined;
 }
+
+const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array ? data : new Uint8Array(data));
 
 export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void): Promise<XlsxEvaluation> {
-  const [wb, dropped] = await Promise.all([loadWorkbook(data), droppedParts(data)]);
+  const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
-  const run = runEvaluation(gridsOf(wb), opts);
-  if (!run.plan) return { run, dropped, skipped: [] };
+  const run = runEvaluation(read.grids, opts);
+  if (!run.plan) return { run, skipped: [] };
+  const refused = refusal(run.plan, read);
+  if (refused) return { run, skipped: [], refused };
   onStage?.("writing");
-  const { skipped } = applyPlan(wb, run.plan);
-  return { run, output: await toBytes(wb), dropped, skipped };
+  // The grids have served: a district's cells are let go before the write.
+  read.grids.length = 0;
+  const { skipped } = applyPlan(read.model, run.plan);
+  return { run, output: read.model.pkg.toBytes(), skipped };
 }
 
+/** Clear results; throws XlsxRefused when a protection stands in the way. */
 export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeChecklist: boolean }): Promise<Uint8Array> {
-  const wb = await loadWorkbook(data);
-  applyPlan(wb, runClear(gridsOf(wb), opts));
-  return toBytes(wb);
+  const read = readWorkbookPackage(asBytes(data));
+  const plan = runClear(read.grids, opts);
+  const refused = refusal(plan, read);
+  if (refused) throw new XlsxRefused(refused);
+  applyPlan(read.model, plan);
+  return read.model.pkg.toBytes();
+}
+
+/** A workbook with no sheet of its own yet: what `tc8 template` starts from. */
+function emptyWorkbook(): Uint8Array {
+  const enc = new TextEncoder();
+  const parts: [string, string][] = [
+    [
+      "[Content_Types].xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+    ],
+    [
+      "_rels/.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    ],
+    [
+      "docProps/core.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>TC8</dc:creator></cp:coreProperties>`,
+    ],
+    [
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`,
+    ],
+    ["xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`],
+  ];
+  // A zip of stored entries, written by the same writer as every output.
+  return new Package(zipOf(parts.map(([n, t]) => [n, enc.encode(t)]))).toBytes();
+}
+
+function zipOf(parts: [string, Uint8Array][]): Uint8Array {
+  return writeZip(parts.map(([name, data]) => ({ name, data })));
 }
 
 /** The input template's sheets added to a workbook (a new one when none is given), beside the user's. */
 export async function templateXlsx(data?: ArrayBuffer | Uint8Array): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-  const wb = data ? await loadWorkbook(data) : new ExcelJS.Workbook();
-  if (!data) wb.creator = "TC8";
-  const sheets = templateSheets(wb.worksheets.map((w) => w.name));
+  const bytes = data ? asBytes(data) : emptyWorkbook();
+  const model = data ? readWorkbookPackage(bytes).model : readModel(new Package(bytes), { allowEmpty: true });
+  const sheets = templateSheets(model.sheets.map((s) => s.name));
+  if (model.structureLocked) throw new XlsxRefused({ reason: "workbookProtected" });
   // A template changes no evaluation: TC8's state is left as it is.
-  applyPlan(wb, { ...emptyPlan(), sheets }, { writeState: false });
-  return { bytes: await toBytes(wb), sheets: sheets.map((s) => s.name) };
+  applyPlan(model, { ...emptyPlan(), sheets }, { writeState: false });
+  return { bytes: model.pkg.toBytes(), sheets: sheets.map((s) => s.name) };
 }

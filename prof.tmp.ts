@@ -1,0 +1,15 @@
+import fs from "node:fs";
+import zlib from "node:zlib";
+import { runEvaluation } from "./src/core/pipeline";
+import { applyPlan } from "./src/hosts/xlsx/apply";
+import { readWorkbookPackage } from "./src/hosts/xlsx/read";
+import { useCodec } from "./src/hosts/xlsx/zip";
+useCodec({ deflate: (d, level) => zlib.deflateRawSync(d, { level }), crc32: (d, c) => zlib.crc32(d, c) });
+let t = process.cpuUsage().user / 1000;
+const lap = (s: string) => { const n = process.cpuUsage().user / 1000; console.log(s, (n - t).toFixed(0), "heap", (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0), "rss", (process.memoryUsage().rss / 2 ** 20).toFixed(0)); t = n; };
+const data = new Uint8Array(fs.readFileSync(process.argv[2]));
+const r = readWorkbookPackage(data); lap("read");
+const run = runEvaluation(r.grids); lap("core");
+applyPlan(r.model, run.plan!); lap("apply");
+const out = r.model.pkg.toBytes(); lap("zip");
+console.log("out", out.length, "maxrss", (process.resourceUsage().maxRSS / 1024).toFixed(0));

@@ -1,0 +1,137 @@
+/**
+ * Speed and memory of `tc8 evaluate` against the floor of exceljs reading and writing the same
+ * file, measured in the same run: prints figures, asserts nothing (docs/performance.md).
+ *   npm run bench [-- 65 200 2000 10000]
+ * The full run (no sizes given) writes its table into docs/performance.md, between the markers
+ * <!-- bench:cli:table --> and <!-- /bench:cli:table -->.
+ * Each size: communes with 10 villages and one postal point each. The command line and the floor
+ * each run as their own process (wall time, peak resident memory), in turn, three times up to 2,000
+ * communes and twice above; the fastest run of each is kept (the machine is shared: the fastest is
+ * the one least slowed by others). The stages (read, evaluate, plan, write) are timed in this
+ * process on the same file.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { evaluate } from "../src/core/engine/evaluate";
+import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS } from "../src/core/fields";
+import { planEvaluation } from "../src/core/workbook/plan";
+import { readWorkbook } from "../src/core/workbook/read";
+import { applyPlan } from "../src/hosts/xlsx/apply";
+import { readWorkbookPackage } from "../src/hosts/xlsx/read";
+import { useCodec } from "../src/hosts/xlsx/zip";
+import zlib from "node:zlib";
+
+// The stages run with the command line's codec (Node's zlib), as `tc8 evaluate` does.
+useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), crc32: (data, crc) => zlib.crc32(data, crc) });
+
+const ROOT = path.join(__dirname, "..");
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+
+function value(type: string, i: number): ExcelJS.CellValue {
+  if (type === "yesno") return i % 17 === 0 ? "Không" : "Có";
+  if (type === "count" || type === "number") return 10 + (i % 7);
+  if (type === "area") return i % 5 ? "Miền núi" : "Đồng bằng";
+  if (type === "rate") return null;
+  return "https://xa.langson.gov.vn";
+}
+
+/** A district workbook written by exceljs, streamed to disk (the 10,000-commune one is large). */
+async function make(n: number, file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const xa = wb.addWorksheet("Xã");
+  const fields = COMMUNE_FIELDS.filter((f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key));
+  xa.addRow(fields.map((f) => f.header)).commit();
+  const name = (i: number) => `Xã Số ${i + 1}`;
+  for (let i = 0; i < n; i++) xa.addRow(fields.map((f) => (f.key === "commune" ? name(i) : f.key === "district" ? `Huyện ${1 + (i % 11)}` : value(f.type, i)))).commit();
+  xa.commit();
+  const thon = wb.addWorksheet("Thôn");
+  const vf = VILLAGE_FIELDS.filter((f) => f.key !== "district");
+  thon.addRow(vf.map((f) => f.header)).commit();
+  for (let i = 0; i < n; i++)
+    for (let v = 0; v < 10; v++) thon.addRow(vf.map((f) => (f.key === "commune" ? name(i) : f.key === "village" ? `Thôn ${v + 1}` : f.key === "providers" ? "VNPT" : value(f.type, i + v)))).commit();
+  thon.commit();
+  const bc = wb.addWorksheet("Điểm BC");
+  const pf = POSTAL_FIELDS.filter((f) => f.key !== "district");
+  bc.addRow(pf.map((f) => f.header)).commit();
+  for (let i = 0; i < n; i++) bc.addRow(pf.map((f) => (f.key === "commune" ? name(i) : f.key === "postal_point" ? `Điểm BĐVHX ${i + 1}` : value(f.type, i)))).commit();
+  bc.commit();
+  await wb.commit();
+}
+
+/** Runs a node script as its own process: wall time and peak resident memory. */
+function measure(args: string[]): { ms: number; mb: number; status: number | null; err: string } {
+  const rss = path.join(os.tmpdir(), `tc8-bench-rss-${process.pid}`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], { env: { ...process.env, TC8_BENCH_RSS: rss }, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  const mb = Number(fs.readFileSync(rss, "utf8")) / 2 ** 20;
+  fs.rmSync(rss, { force: true });
+  return { ms, mb, status: r.status, err: r.stderr };
+}
+
+function stages(file: string) {
+  const t = () => performance.now();
+  const data = new Uint8Array(fs.readFileSync(file));
+  let s = t();
+  const pkg = readWorkbookPackage(data);
+  const read = t() - s;
+  s = t();
+  const r = readWorkbook(pkg.grids);
+  const ev = evaluate(r.communes);
+  const evaluation = t() - s;
+  s = t();
+  const plan = planEvaluation(r, ev, pkg.grids);
+  const planning = t() - s;
+  // As evaluateXlsx does: the grids are let go before the write.
+  pkg.grids.length = 0;
+  s = t();
+  applyPlan(pkg.model, plan);
+  const out = pkg.model.pkg.toBytes();
+  const write = t() - s;
+  return { read, evaluation, planning, write, outMB: out.length / 2 ** 20, writes: plan.writes.length, marks: plan.marks.length };
+}
+
+const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
+
+(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
+  const rows: string[] = [];
+  const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  const header = "| communes | file | tc8 evaluate | peak memory | exceljs read + write | peak memory | ratio time | ratio memory | read | evaluate | plan | write |";
+  console.log(header);
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const n of sizes.length ? sizes : [65, 200, 2000, 10000]) {
+    const input = path.join(dir, `huyen-${n}.xlsx`);
+    await make(n, input);
+    let cli: ReturnType<typeof measure> | undefined;
+    let floor: ReturnType<typeof measure> | undefined;
+    for (let run = 0; run < (n <= 2000 ? 3 : 2); run++) {
+      const c = measure([path.join(ROOT, "bin/tc8.js"), "evaluate", input, "-o", path.join(dir, `huyen-${n}.tc8.xlsx`), "--force"]);
+      if (c.status !== 0) throw new Error(`tc8 exited ${c.status}: ${c.err}`);
+      const f = measure([path.join(ROOT, "scripts/bench-floor.cjs"), input, path.join(dir, `huyen-${n}.exceljs.xlsx`)]);
+      if (!cli || c.ms < cli.ms) cli = c;
+      if (!floor || f.ms < floor.ms) floor = f;
+    }
+    const st = stages(input);
+    if (!cli || !floor) throw new Error("no run");
+    const line = `| ${n.toLocaleString("en")} | ${(fs.statSync(input).size / 2 ** 20).toFixed(1)} MB | ${s1(cli.ms)} | ${cli.mb.toFixed(0)} MB | ${s1(floor.ms)} | ${floor.mb.toFixed(0)} MB | ${(cli.ms / floor.ms).toFixed(2)} | ${(cli.mb / floor.mb).toFixed(2)} | ${st.read.toFixed(0)} ms | ${st.evaluation.toFixed(0)} ms | ${st.planning.toFixed(0)} ms | ${st.write.toFixed(0)} ms |`;
+    rows.push(line);
+    console.log(line);
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (sizes.length) return;
+  const file = path.join(ROOT, "docs/performance.md");
+  const start = "<!-- bench:cli:table -->";
+  const end = "<!-- /bench:cli:table -->";
+  const text = fs.readFileSync(file, "utf8");
+  if (!text.includes(start)) return;
+  const table = [`${machine}, ${new Date().toISOString().slice(0, 10)}:`, "", header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows].join("\n");
+  fs.writeFileSync(file, text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)));
+  console.log(`Wrote the table of docs/performance.md.`);
+})();

@@ -1,0 +1,67 @@
+/**
+ * The sheet patcher on the shapes of XML other writers produce: a namespace prefix, an empty
+ * sheetData, rows and cells without references, a column range of the user's over TC8's column,
+ * row formats, and text that needs Excel's escapes.
+ */
+import { patchSheet, type SheetPatch } from "../../src/hosts/xlsx/sheet";
+import { decodeOoxmlText, escapeText } from "../../src/hosts/xlsx/xml";
+import { parseXml } from "../helpers/package-compare";
+
+const dec = new TextDecoder();
+const text = (x: string | Uint8Array) => (typeof x === "string" ? x : dec.decode(x));
+const patch = (ops: [number, number, SheetPatch["ops"] extends Map<number, Map<number, infer O>> ? O : never][], extra: Partial<SheetPatch> = {}): SheetPatch => {
+  const m: SheetPatch["ops"] = new Map();
+  for (const [r, c, op] of ops) {
+    if (!m.has(r)) m.set(r, new Map());
+    m.get(r)!.set(c, op);
+  }
+  return { ops: m, clears: [], widths: new Map(), ...extra };
+};
+
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+test("a prefixed worksheet gets prefixed cells, in column order, the user's cells unchanged", () => {
+  const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="D1"><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+  const out = text(patchSheet(xml, patch([[0, 2, { write: { value: "Đạt", xf: 3 } }]])));
+  expect(out).toContain(`<x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" s="3" t="inlineStr"><x:is><x:t>Đạt</x:t></x:is></x:c><x:c r="D1"><x:v>4</x:v></x:c>`);
+  expect(parseXml(out).name).toBe("worksheet");
+});
+
+test("an empty sheetData, and rows after the last one, are created in order", () => {
+  const xml = `<worksheet ${MAIN}><dimension ref="A1"/><sheetData/><pageMargins left="1"/></worksheet>`;
+  const out = text(patchSheet(xml, patch([[4, 1, { write: { value: 7, xf: 0 } }], [2, 0, { write: { value: "a", xf: 0 } }]])));
+  expect(out).toContain(`<sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>a</t></is></c></row><row r="5"><c r="B5"><v>7</v></c></row></sheetData><pageMargins left="1"/>`);
+  expect(out).toContain(`<dimension ref="A1:B5"/>`);
+});
+
+test("rows and cells without references are counted as Excel counts them", () => {
+  const xml = `<worksheet ${MAIN}><sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData></worksheet>`;
+  const out = text(patchSheet(xml, patch([[1, 2, { write: { value: "x", xf: 0 } }]])));
+  expect(out).toContain(`<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c></row>`);
+});
+
+test("a column range of the user's over TC8's column is split, each piece keeping its attributes", () => {
+  const xml = `<worksheet ${MAIN}><cols><col min="1" max="16384" width="9" style="3" customWidth="1"/></cols><sheetData/></worksheet>`;
+  const out = text(patchSheet(xml, patch([], { widths: new Map([[9, 70]]) })));
+  expect(out).toContain(`<cols><col min="1" max="9" width="9" style="3" customWidth="1"/><col min="10" max="10" width="70" style="3" customWidth="1"/><col min="11" max="16384" width="9" style="3" customWidth="1"/></cols>`);
+});
+
+test("a mark where there is no cell takes the row's format, and its undoing removes the cell again", () => {
+  const xml = `<worksheet ${MAIN}><sheetData><row r="2" s="7" customFormat="1"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`;
+  let seen: [number, boolean, number | null] | undefined;
+  const marked = text(patchSheet(xml, patch([[1, 3, { mark: (base, created, user) => ((seen = [base, created, user]), 20) }]])));
+  expect(seen).toEqual([7, true, null]);
+  expect(marked).toContain(`<c r="A2"><v>1</v></c><c r="D2" s="20"/>`);
+  const restored = text(patchSheet(marked, patch([[1, 3, { restore: { tc8Xf: 20, userXf: null, created: true } }]])));
+  expect(restored).toBe(xml);
+});
+
+test("a restore leaves a cell alone when its format is no longer TC8's", () => {
+  const xml = `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" s="9"><v>1</v></c></row></sheetData></worksheet>`;
+  expect(text(patchSheet(xml, patch([[0, 0, { restore: { tc8Xf: 20, userXf: 4, created: false } }]])))).toBe(xml);
+  expect(text(patchSheet(xml.replace('s="9"', 's="20"'), patch([[0, 0, { restore: { tc8Xf: 20, userXf: 4, created: false } }]])))).toBe(xml.replace('s="9"', 's="4"'));
+});
+
+test("text Excel must escape reads back as written", () => {
+  for (const s of ["a\u000Bb", "_x0041_", "<&>", "tab\tand\nnewline", "x_x005F_y"]) expect(decodeOoxmlText(escapeText(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"))).toBe(s);
+});
