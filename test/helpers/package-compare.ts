@@ -105,7 +105,10 @@ function compareSheet(a: XNode, b: XNode, sheet: string, owned: Owned, where: st
           out.push(`${where}: row ${row.attrs.r} is gone`);
           continue;
         }
-        if (!same(without(row.attrs, "spans"), without(rb.attrs, "spans"))) out.push(`${where}: row ${row.attrs.r} attributes changed`);
+        // A row may only grow taller, where TC8's own wrapped text needs it (its height and the flag that keeps it).
+        const taller = rb.attrs.ht !== undefined && rb.attrs.customHeight === "1" && Number(rb.attrs.ht) > Number(row.attrs.ht ?? 15);
+        const rest = (a: Record<string, string>) => (taller ? without(without(without(a, "spans"), "ht"), "customHeight") : without(a, "spans"));
+        if (!same(rest(row.attrs), rest(rb.attrs))) out.push(`${where}: row ${row.attrs.r} attributes changed`);
         const cellsB = new Map(rb.children.map((c) => [c.attrs.r, c]));
         for (const cell of row.children) {
           const cb = cellsB.get(cell.attrs.r);
@@ -172,7 +175,7 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
     else if (name === stylesPart) {
       for (const c of xa.children) {
         const other = xb.children.find((x) => x.name === c.name);
-        if (["numFmts", "fonts", "fills", "cellXfs"].includes(c.name)) prefix(c, other, `${name} ${c.name}`, out);
+        if (["numFmts", "fonts", "fills", "borders", "cellXfs"].includes(c.name)) prefix(c, other, `${name} ${c.name}`, out);
         else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
       }
     } else if (name === readIn.model.workbookPart) {

@@ -4,7 +4,8 @@ import { cellHeight, LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, textWidth, wrappedLines 
 describe("wrapped text", () => {
   test("one short line fits one line", () => {
     expect(wrappedLines("Đạt", 12)).toBe(1);
-    expect(cellHeight("Đạt", 12)).toBe(LINE_HEIGHT_PT + 2);
+    expect(cellHeight("Đạt", 12)).toBe(LINE_HEIGHT_PT);
+    expect(cellHeight("Đạt\nKhông đạt", 12)).toBe(2 * LINE_HEIGHT_PT + 2);
   });
 
   test("line breaks count, and each long line wraps at spaces", () => {

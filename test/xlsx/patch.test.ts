@@ -65,3 +65,34 @@ test("a restore leaves a cell alone when its format is no longer TC8's", () => {
 test("text Excel must escape reads back as written", () => {
   for (const s of ["a\u000Bb", "_x0041_", "<&>", "tab\tand\nnewline", "x_x005F_y"]) expect(decodeOoxmlText(escapeText(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"))).toBe(s);
 });
+
+describe("row heights for TC8's wrapped text", () => {
+  const xml = `<worksheet ${MAIN}><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2" ht="60" customHeight="1"><c r="A2"><v>2</v></c></row><row r="3" ht="12.75" customHeight="1" s="4" customFormat="1"><c r="A3"><v>3</v></c></row></sheetData></worksheet>`;
+  const heights = (need: Record<number, number>, restore: Record<number, { ht: string | null; custom: string | null; tc8: number }> = {}, saved: Record<number, unknown> = {}) =>
+    new Map(
+      [...new Set([...Object.keys(need), ...Object.keys(restore)].map(Number))].map((r) => [
+        r,
+        { ...(r in need ? { need: need[r] } : {}), ...(r in restore ? { restore: restore[r] } : {}), saved: (o: unknown) => (saved[r] = o) },
+      ]),
+    );
+
+  test("a row is made taller only where it is shorter than TC8's text needs; a taller row of the user's is left as it is", () => {
+    const saved: Record<number, unknown> = {};
+    const out = text(patchSheet(xml, patch([[0, 1, { write: { value: "a\nb\nc", xf: 2 } }], [1, 1, { write: { value: "a\nb", xf: 2 } }], [2, 1, { write: { value: "a\nb", xf: 2 } }]], { heights: heights({ 0: 47, 1: 32, 2: 32 }, {}, saved) })));
+    expect(out).toContain(`<row r="1" ht="47" customHeight="1">`);
+    expect(out).toContain(`<row r="2" ht="60" customHeight="1">`);
+    expect(out).toContain(`<row r="3" ht="32" customHeight="1" s="4" customFormat="1">`);
+    expect(saved).toEqual({ 0: { ht: null, custom: null, tc8: 47 }, 2: { ht: "12.75", custom: "1", tc8: 32 } });
+  });
+
+  test("the row's own height comes back, and only where it still has TC8's", () => {
+    const saved: Record<number, unknown> = {};
+    const taller = text(patchSheet(xml, patch([], { heights: heights({ 0: 47, 2: 32 }, {}, saved) })));
+    // The user then sets row 3 to 40 points by hand: TC8 leaves it.
+    const edited = taller.replace(`<row r="3" ht="32"`, `<row r="3" ht="40"`);
+    const back = text(patchSheet(edited, patch([], { heights: heights({}, saved as Record<number, { ht: string | null; custom: string | null; tc8: number }>) })));
+    expect(back).toContain(`<row r="1">`);
+    expect(back).toContain(`<row r="3" ht="40" customHeight="1" s="4" customFormat="1">`);
+    expect(text(patchSheet(taller, patch([], { heights: heights({}, saved as Record<number, { ht: string | null; custom: string | null; tc8: number }>) })))).toBe(xml);
+  });
+});

@@ -82,7 +82,8 @@ export function wrappedLines(text: string, width: number, scale = 1): number {
 export function cellHeight(text: string, width: number, fontSize = 11): number {
   const scale = fontSize / 11;
   const lines = wrappedLines(text, width, scale);
-  return Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * LINE_HEIGHT_PT * scale + 2));
+  // One line is a row's own height; more take a little room for the cell's padding.
+  return Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * LINE_HEIGHT_PT * scale + (lines > 1 ? 2 : 0)));
 }
 
 /** Excel's default row height for 11-point Calibri, in points. */

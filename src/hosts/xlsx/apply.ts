@@ -5,12 +5,12 @@
 import { colLetter, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
 import type { NewSheet, Plan } from "../../core/workbook/plan";
 import { STATE_SHEET } from "../../core/workbook/own";
-import { serializeState, type SavedMark } from "../../core/workbook/state";
+import { serializeState, type SavedMark, type SavedRow } from "../../core/workbook/state";
 import { applyNotes, type NotesChange, readNotes } from "./notes";
 import { newSheetXml, newTableXml } from "./newsheet";
 import { CONTENT_TYPES, type Package, REL } from "./package";
 import type { WorkbookModel } from "./read";
-import { type CellOp, patchSheet, type SheetPatch } from "./sheet";
+import { type CellOp, patchSheet, type RowHeightOp, type RowOriginal, type SheetPatch } from "./sheet";
 import { StyleBook } from "./stylebook";
 import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, escapeText, insertInOrder, rootOf, setAttr, unescapeXml, WORKBOOK_ORDER } from "./xml";
 
@@ -24,6 +24,10 @@ export interface PackageOriginal {
   tc8Xf: number;
   created: boolean;
   noted: boolean;
+}
+
+function isRowOriginal(o: unknown): o is RowOriginal {
+  return typeof o === "object" && o !== null && typeof (o as RowOriginal).tc8 === "number";
 }
 
 function isPackageOriginal(o: unknown): o is PackageOriginal {
@@ -248,6 +252,23 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
   for (const w of plan.columnWidths) if (partOf.has(w.sheet)) patchOf(w.sheet).widths.set(w.col, w.width);
   for (const t of plan.tableResizes) if (partOf.has(t.sheet)) resizeTable(pkg, partOf.get(t.sheet)!, t.table, t);
 
+  // Rows TC8's wrapped text needs taller: their own heights back first, then taller where too short.
+  const savedRows = new Map<string, SavedRow>();
+  const heightOf = (sheet: string, row: number): RowHeightOp => {
+    const p = patchOf(sheet);
+    p.heights ??= new Map();
+    let h = p.heights.get(row);
+    if (!h) p.heights.set(row, (h = {}));
+    return h;
+  };
+  for (const r of plan.restoreRows ?? []) if (partOf.has(r.sheet) && isRowOriginal(r.original)) heightOf(r.sheet, r.row).restore = r.original;
+  for (const r of plan.rowHeights ?? []) {
+    if (!partOf.has(r.sheet)) continue;
+    const h = heightOf(r.sheet, r.row);
+    h.need = r.height;
+    h.saved = (original) => savedRows.set(`${r.sheet}|${r.row}`, { sheet: r.sheet, row: r.row, original });
+  }
+
   // 4. Marks: TC8's format derived from each cell's own; a note only where the user has none.
   const savedByCell = new Map<string, SavedMark>();
   const sheetXml = new Map<string, string>();
@@ -347,7 +368,9 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
   // 7. The state, in a very hidden sheet; each mark with what it takes to undo it.
   if (opts.writeState !== false) {
     const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
-    const chunks = serializeState({ ...plan.state, marks: saved });
+    // In the plan's order, so evaluating twice writes the same state.
+    const rows = (plan.rowHeights ?? []).map((r) => savedRows.get(`${r.sheet}|${r.row}`)).filter((r): r is SavedRow => !!r);
+    const chunks = serializeState({ ...plan.state, marks: saved, ...(rows.length ? { rows } : {}) });
     writeWhole({ name: STATE_SHEET, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
   }
 

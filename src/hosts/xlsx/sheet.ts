@@ -15,10 +15,28 @@ export interface CellOp {
   mark?: (base: number, created: boolean, userXf: number | null) => number;
 }
 
+/** A row's own height as TC8 found it (its `ht` and `customHeight`), and the height TC8 gave it. */
+export interface RowOriginal {
+  ht: string | null;
+  custom: string | null;
+  tc8: number;
+}
+
+/** A row TC8's wrapped text needs taller, and a row it made taller last time. */
+export interface RowHeightOp {
+  /** Made taller last time: its own height back, if it still has TC8's. */
+  restore?: RowOriginal;
+  /** The height TC8's cells in it need (points); the row is made taller only if it is shorter. */
+  need?: number;
+  /** Told what the row was before TC8 made it taller, for the state. */
+  saved?: (original: RowOriginal) => void;
+}
+
 export interface SheetPatch {
   ops: Map<number, Map<number, CellOp>>;
   clears: RangeRef[];
   widths: Map<number, number>;
+  heights?: Map<number, RowHeightOp>;
   /** A `<legacyDrawing r:id>` to add (TC8's notes on a sheet that had none). */
   legacyDrawing?: string;
 }
@@ -76,8 +94,27 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   let head = xml.slice(0, sd.tag.start) + rootClose;
   let tail = rootOpen + xml.slice(sd.end);
   const cols = readCols(head);
-  const rowsWithOps = [...patch.ops.keys()].sort((a, b) => a - b);
-  const touched = (r: number) => patch.ops.has(r) || patch.clears.some((c) => r >= c.r0 && r <= c.r1);
+  const rowsWithOps = [...new Set([...patch.ops.keys(), ...(patch.heights?.keys() ?? [])])].sort((a, b) => a - b);
+  const touched = (r: number) => patch.ops.has(r) || !!patch.heights?.has(r) || patch.clears.some((c) => r >= c.r0 && r <= c.r1);
+  const formatPr = childOfRoot(head, "sheetFormatPr");
+  const defaultHeight = Number((formatPr && attrOf(head.slice(formatPr.tag.start, formatPr.tag.end), "defaultRowHeight")) ?? 15) || 15;
+  /** A row's opening tag with TC8's height taken back and given again as its cells need. */
+  const withHeight = (row: number, open: string): string => {
+    const h = patch.heights?.get(row);
+    if (!h) return open;
+    let tag = open;
+    const ht = attrOf(tag, "ht");
+    if (h.restore && ht !== undefined && Number(ht) === h.restore.tc8) tag = setAttr(setAttr(tag, "ht", h.restore.ht), "customHeight", h.restore.custom);
+    if (h.need !== undefined) {
+      const now = attrOf(tag, "ht");
+      const current = now !== undefined ? Number(now) : defaultHeight;
+      if (current < h.need) {
+        h.saved?.({ ht: now ?? null, custom: attrOf(tag, "customHeight") ?? null, tc8: h.need });
+        tag = setAttr(setAttr(tag, "ht", String(h.need)), "customHeight", "1");
+      }
+    }
+    return tag;
+  };
   let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
   const grow = (r: number, c: number) => {
     minR = Math.min(minR, r);
@@ -180,7 +217,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     while (ri < rowsWithOps.length && rowsWithOps[ri] < before) {
       const r = rowsWithOps[ri++];
       const content = rowContent(r, undefined, [], "");
-      if (content) s += `<${p}row r="${r + 1}">${content}</${p}row>`;
+      if (content) s += `${withHeight(r, `<${p}row r="${r + 1}">`)}${content}</${p}row>`;
     }
     return s;
   };
@@ -215,7 +252,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
           // TC8's cells all right of the row's last cell (its columns beside the user's): added
           // before the row's end, the user's cells not even looked at.
           if (rowsWithOps[ri] === row) ri++;
-          parts.push(xml.slice(pos, t.start), widenSpans(open, [], patch.ops.get(row)), xml.slice(t.end, end - t.name.length - 3), appended, `</${t.name}>`);
+          parts.push(xml.slice(pos, t.start), withHeight(row, widenSpans(open, [], patch.ops.get(row))), xml.slice(t.end, end - t.name.length - 3), appended, `</${t.name}>`);
           pos = end;
         } else if (touched(row)) {
           if (rowsWithOps[ri] === row) ri++;
@@ -235,11 +272,12 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
             }
           }
           const content = rowContent(row, open, cells, xml);
-          const unchanged = t.kind === "empty" ? !content : cells.length > 0 && content + trailing === xml.slice(t.end, end - t.name.length - 3);
-          // A row whose cells TC8 leaves as they are is copied as it was, to the byte.
+          const heightOpen = withHeight(row, open);
+          const unchanged = heightOpen === open && (t.kind === "empty" ? !content : cells.length > 0 && content + trailing === xml.slice(t.end, end - t.name.length - 3));
+          // A row whose cells and height TC8 leaves as they are is copied as it was, to the byte.
           if (!unchanged) {
-            const newOpen = widenSpans(open.replace(/\s*\/>$/, ">"), cells, patch.ops.get(row));
-            parts.push(xml.slice(pos, t.start), content || trailing || t.kind === "open" ? `${newOpen}${content}${trailing}</${t.name}>` : open);
+            const newOpen = widenSpans(heightOpen.replace(/\s*\/>$/, ">"), cells, patch.ops.get(row));
+            parts.push(xml.slice(pos, t.start), content || trailing || t.kind === "open" ? `${newOpen}${content}${trailing}</${t.name}>` : heightOpen);
             pos = end;
           }
         }

@@ -3,19 +3,19 @@
  * formats go after the user's, whose indices never change. A record TC8 needs that is already
  * there (the same text) is used again, so evaluating twice adds nothing twice.
  */
-import { FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
+import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
 import type { StyleName } from "../../core/workbook/plan";
 import { BUILTIN_FORMATS } from "./read";
 import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, insertInOrder, prefixOf, rootOf, setAttr, STYLES_ORDER } from "./xml";
 
-type ListName = "numFmts" | "fonts" | "fills" | "cellXfs";
+type ListName = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs";
 
 const MINIMAL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="${FONT_NAME}"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 export class StyleBook {
-  private readonly items: Record<ListName, string[]> = { numFmts: [], fonts: [], fills: [], cellXfs: [] };
-  private readonly added: Record<ListName, string[]> = { numFmts: [], fonts: [], fills: [], cellXfs: [] };
+  private readonly items: Record<ListName, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
+  private readonly added: Record<ListName, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
   private readonly pfx: string;
   private readonly customFormats = new Map<string, number>();
   private nextFormatId = 164;
@@ -87,9 +87,14 @@ export class StyleBook {
     const font = this.put("fonts", `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.italic ? `<${p}i/>` : ""}<${p}sz val="${s.size ?? 11}"/>${s.font ? `<${p}color rgb="FF${s.font}"/>` : ""}<${p}name val="${FONT_NAME}"/><${p}family val="2"/></${p}font>`);
     const fill = s.fill ? this.solidFill(s.fill) : 0;
     const fmt = this.numFmtId(numFmt);
+    // A thin grey line on each side: a printed table's cell. Border 0 stays the user's first one.
+    const line = (side: string) => `<${p}${side} style="thin"><${p}color rgb="FF${BORDER_COLOR}"/></${p}${side}>`;
+    const border = s.border ? this.put("borders", `<${p}border>${line("left")}${line("right")}${line("top")}${line("bottom")}<${p}diagonal/></${p}border>`) : 0;
+    const horizontal = s.align && s.align !== "left" ? ` horizontal="${s.align}"` : "";
+    const vertical = s.valign === "center" ? "center" : "top";
     const xf = this.put(
       "cellXfs",
-      `<${p}xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"${fmt ? ' applyNumberFormat="1"' : ""} applyFont="1"${fill ? ' applyFill="1"' : ""} applyAlignment="1"><${p}alignment vertical="top"${s.wrap ? ' wrapText="1"' : ""}/></${p}xf>`,
+      `<${p}xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${fmt ? ' applyNumberFormat="1"' : ""} applyFont="1"${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""} applyAlignment="1"><${p}alignment${horizontal} vertical="${vertical}"${s.wrap ? ' wrapText="1"' : ""}/></${p}xf>`,
     );
     this.cache.set(key, xf);
     return xf;
@@ -123,7 +128,7 @@ export class StyleBook {
   toXml(): string {
     if (!this.changed) return this.xml;
     let xml = this.xml;
-    for (const list of ["numFmts", "fonts", "fills", "cellXfs"] as const) {
+    for (const list of ["numFmts", "fonts", "fills", "borders", "cellXfs"] as const) {
       if (!this.added[list].length) continue;
       const count = this.items[list].length + this.added[list].length;
       const el = childOfRoot(xml, list);
