@@ -117,7 +117,11 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "problem.minMonthAboveYear": [{ month: 5, atLeast: 60, year: 36, yearCell: "'Xã'!P5" }],
   "problem.cellTaken": [{}],
   "problem.columnsOutsideTable": [{ table: "BangXa" }],
-  "problem.sheetTaken": [{ sheet: "Tổng hợp TC8" }],
+  "problem.sheetTaken": [{ sheet: "tổng hợp tc8", used: "Tổng hợp TC8 (2)" }],
+  "problem.checklistUnreadable": [{ sheet: "Minh chứng TC8", columns: ["Cấp"] }],
+  "problem.checklistKept": [{ sheet: "Minh chứng TC8", communes: ["Xã Tân Thành", "Xã Hồng Phong"] }],
+  "problem.checklistNoRoom": [{ sheet: "Minh chứng TC8", count: 23 }],
+  "problem.keptOnClear": [{ header: "Giải thích TC8", count: 2 }],
   "problem.noRoom": [{ count: 13 }],
 };
 

@@ -5,7 +5,7 @@
 import { evaluate } from "./engine/evaluate";
 import type { Evaluation } from "./engine/types";
 import type { Lang, LevelId } from "./ruleset/types";
-import type { Grid } from "./workbook/grid";
+import type { Grid, WorkbookInput } from "./workbook/grid";
 import { planClear, planEvaluation, type Plan } from "./workbook/plan";
 import { readWorkbook, type ReadResult } from "./workbook/read";
 import type { MappingOverrides } from "./workbook/tables";
@@ -25,8 +25,13 @@ export interface Run {
   plan?: Plan;
 }
 
-export function runEvaluation(grids: readonly Grid[], opts: RunOptions = {}): Run {
-  const read = readWorkbook(grids, { mapping: opts.mapping });
+/** The workbook as a host read it: its grids, and its defined names where the host has them. */
+const inputOf = (input: readonly Grid[] | WorkbookInput): WorkbookInput => ("grids" in input ? input : { grids: [...(input as readonly Grid[])] });
+
+export function runEvaluation(input: readonly Grid[] | WorkbookInput, opts: RunOptions = {}): Run {
+  const wb = inputOf(input);
+  const grids = wb.grids;
+  const read = readWorkbook(wb, { mapping: opts.mapping });
   const evaluation = evaluate(read.communes, { levels: opts.levels });
   // The planner marks the reader's problems and the engine's itself; the outputs list all of them.
   const plan = read.fatal ? undefined : planEvaluation(read, evaluation, grids, { lang: opts.lang, evaluatedAt: opts.evaluatedAt });
@@ -36,6 +41,7 @@ export function runEvaluation(grids: readonly Grid[], opts: RunOptions = {}): Ru
   return { read, evaluation, plan };
 }
 
-export function runClear(grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
-  return planClear(readWorkbook(grids), grids, opts);
+export function runClear(input: readonly Grid[] | WorkbookInput, opts: { removeChecklist: boolean }): Plan {
+  const wb = inputOf(input);
+  return planClear(readWorkbook(wb), wb.grids, opts);
 }

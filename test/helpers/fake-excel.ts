@@ -84,10 +84,18 @@ export interface FakeTable {
   style?: string;
 }
 
+export interface FakeName {
+  name: string;
+  /** The reference, as Excel shows it ("='Xã'!$E$5"). */
+  formula: string;
+  visible: boolean;
+}
+
 export class FakeBook {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   notes = new Map<string, string>();
+  names: FakeName[] = [];
   protected = false;
   /** Estimated bytes sent by each context.sync. */
   requests: number[] = [];
@@ -202,6 +210,7 @@ export function fakeContext(book: FakeBook) {
           });
         },
         merge: () => (sent(50), sheet.merges.push(ref)),
+        unmerge: () => (sent(30), (sheet.merges = sheet.merges.filter((x) => !inRefs(x)))),
         select: () => undefined,
       }),
     );
@@ -374,6 +383,26 @@ export function fakeContext(book: FakeBook) {
   }) as unknown as Excel.RequestContext & OfficeMockObject;
 
   const wb = context.workbook as unknown as Record<string, unknown>;
+  wb.names = Object.assign(
+    collection(() => book.names.map((n) => ({ ...n }))),
+    {
+      add: (name: string, reference: string) => {
+        sent(name.length + reference.length + 40);
+        if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: the name ${name} exists`);
+        const n: FakeName = { name, formula: reference.startsWith("=") ? reference : `=${reference}`, visible: true };
+        book.names.push(n);
+        return n;
+      },
+      getItem: (name: string) => ({
+        delete: () => {
+          sent(name.length + 20);
+          const before = book.names.length;
+          book.names = book.names.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+          if (book.names.length === before) throw new Error(`ItemNotFound: name ${name}`);
+        },
+      }),
+    },
+  );
   wb.worksheets = Object.assign(
     collection(() => book.sheets.map((x) => worksheetApi(x.name))),
     {
@@ -399,6 +428,9 @@ export function fakeContext(book: FakeBook) {
             t().name = v;
           },
           getRange: () => rangeMock(book.sheet(t().sheet), t().range),
+          resize: (r: OfficeMockObject) => {
+            t().range = refsOf.get(r)!.refs[0];
+          },
           columns: {
             add: (_i: unknown, _v: unknown, header: string) => {
               const x = t();

@@ -44,10 +44,11 @@ describe.each([
     // Nothing TC8 wrote became a formula.
     expect(x.formulaViolations).toEqual([]);
     if (n < 2000) return;
-    // Large: write requests well filled (all but the last over 1.6 MB), reads too.
-    for (const { log } of passes) {
+    // Large: write requests well filled (all but the last over 1.6 MB), reads too. Evaluated again,
+    // the checklist is kept as it is (the user's document): fewer writes.
+    for (const { pass, log } of passes) {
       const writes = log.filter((l) => l.write);
-      expect(writes.length).toBeGreaterThan(2);
+      expect(writes.length).toBeGreaterThan(pass === "first" ? 2 : 0);
       for (const w of writes.slice(0, -1)) expect(w.bytes).toBeGreaterThan(1_600_000);
       expect(log.filter((l) => !l.write && l.responseBytes > 1_000_000).length).toBeGreaterThan(2);
     }

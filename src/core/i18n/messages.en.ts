@@ -90,6 +90,13 @@ export const EN: Record<MessageKey, Template> = {
     `${f.field("website_posts_min_month")} is ${f.num(p.month)}, so the year has at least ${f.num(p.atLeast)} posts, more than ${f.field("website_posts_year")} (${f.num(p.year)}, cell ${f.cell(p.yearCell)}): check the figures`,
   "problem.cellTaken": () => "This cell holds the user's data: TC8 does not write over it and skipped it",
   "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
-  "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 does not replace it; rename it and evaluate again`,
+  "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 leaves it as it is and writes to sheet "${f.text(p.used)}" instead`,
+  "problem.checklistUnreadable": (p, f) =>
+    `TC8's sheet "${f.text(p.sheet)}" has lost its column ${f.and(list(p.columns).map((c) => `"${f.text(c)}"`))}: TC8 cannot tell its rows apart and does not update it; restore the column, or rename the sheet so that TC8 makes a new checklist`,
+  "problem.checklistKept": (p, f) =>
+    `Sheet "${f.text(p.sheet)}" still has rows of ${f.and(list(p.communes).map((c) => f.text(c)))}, no longer in the communes table: TC8 keeps them; delete them if they are not needed`,
+  "problem.checklistNoRoom": (p, f) =>
+    `The ${f.num(p.count)} document rows of the new communes were not added to the table on sheet "${f.text(p.sheet)}": this cell right under the table holds the user's data. Insert ${f.num(p.count)} empty rows right under the table and evaluate again`,
+  "problem.keptOnClear": (p, f) => `Column "${f.text(p.header)}" has ${f.num(p.count)} cells the user edited or typed: TC8 keeps them (and the column's header) when clearing the results`,
   "problem.noRoom": (p, f) => `No room right of the table for TC8's ${f.num(p.count)} result columns (the sheet is used up to its last column, XFD): they are not written; delete the stray cells right of the table and evaluate again`,
 };

@@ -4,7 +4,10 @@
  * A condition's message follows its label ("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: …"),
  * so it starts in lower case and does not repeat the condition's name.
  */
-import type { Template } from "./format";
+import type { Param, Template } from "./format";
+
+/** A list parameter's items. */
+const list = (x: Param): readonly Param[] => (Array.isArray(x) ? x : []);
 
 const met = (ok: boolean) => (ok ? "đạt yêu cầu" : "chưa đạt yêu cầu");
 
@@ -92,7 +95,14 @@ export const VI = {
     `${f.field("website_posts_min_month")} là ${f.num(p.month)}, nên cả năm có ít nhất ${f.num(p.atLeast)} tin, bài, nhiều hơn ${f.field("website_posts_year")} (${f.num(p.year)}, ô ${f.cell(p.yearCell)}): hãy kiểm tra lại số liệu`,
   "problem.cellTaken": () => "Ô này đã có dữ liệu của người dùng: TC8 không ghi đè, bỏ qua ô này",
   "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
-  "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi đè; hãy đổi tên sheet đó rồi đánh giá lại`,
+  "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi vào sheet đó mà ghi vào sheet "${f.text(p.used)}"`,
+  "problem.checklistUnreadable": (p, f) =>
+    `Sheet "${f.text(p.sheet)}" của TC8 không còn cột ${f.and(list(p.columns).map((c) => `"${f.text(c)}"`))}: TC8 không phân biệt được các dòng nên không cập nhật sheet này; hãy khôi phục cột đó, hoặc đổi tên sheet để TC8 tạo danh mục mới`,
+  "problem.checklistKept": (p, f) =>
+    `Sheet "${f.text(p.sheet)}" còn các dòng của ${f.and(list(p.communes).map((c) => f.text(c)))}, không còn trong bảng danh sách xã: TC8 giữ nguyên các dòng này; hãy xóa nếu không cần`,
+  "problem.checklistNoRoom": (p, f) =>
+    `Chưa thêm được ${f.num(p.count)} dòng tài liệu của các xã mới vào bảng ở sheet "${f.text(p.sheet)}": ô này ngay dưới bảng đã có dữ liệu của người dùng. Hãy chèn ${f.num(p.count)} dòng trống ngay dưới bảng rồi đánh giá lại`,
+  "problem.keptOnClear": (p, f) => `Cột "${f.text(p.header)}" có ${f.num(p.count)} ô người dùng đã sửa hoặc nhập: TC8 giữ nguyên các ô đó (và tiêu đề cột) khi xóa kết quả`,
   "problem.noRoom": (p, f) => `Bên phải bảng không còn chỗ cho ${f.num(p.count)} cột kết quả của TC8 (trang tính đã dùng đến cột cuối cùng, XFD): các cột này không được ghi; hãy xóa ô thừa ở bên phải bảng rồi đánh giá lại`,
 } satisfies Record<string, Template>;
 

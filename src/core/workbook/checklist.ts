@@ -4,7 +4,7 @@
  * evaluation; their "Đã có" statuses feed the evidence counts.
  */
 import type { LevelId, RuleSet } from "../ruleset/types";
-import { type CellValue, filledCols, filledRowsIn, type Grid, isBlank, valueAt, usedRange } from "./grid";
+import { type CellValue, filledCols, filledRowsIn, type Grid, type GridTable, isBlank, valueAt, usedRange } from "./grid";
 import { cellText } from "./tables";
 import { communeKey, fold, headerKey } from "./normalize";
 
@@ -51,38 +51,71 @@ export function isDone(v: CellValue): boolean {
   return ["da co", "co", "x", "✓", "✔", "roi", "dat", "yes", "done"].includes(s);
 }
 
-/** The entries of an existing checklist sheet; the header row is found by its "Tài liệu kiểm chứng" column. */
-export function readChecklist(g: Grid | undefined): ChecklistEntry[] {
-  if (!g) return [];
+/** Where an entry is in the checklist sheet. */
+export interface ChecklistRow extends ChecklistEntry {
+  row: number;
+}
+
+/** An existing checklist sheet as it is now: its header row, columns by header, entries with their rows, its table. */
+export interface ChecklistSheet {
+  sheet: string;
+  headerRow: number;
+  /** Each header's column (the first, where a header repeats). */
+  cols: Map<string, number>;
+  entries: ChecklistRow[];
+  /** The Excel table holding the checklist, if it still is one. */
+  table?: GridTable;
+  /** The last row of the checklist: its table's, or its last entry's below it. */
+  lastRow: number;
+  /** The columns TC8 needs to tell entries apart that the user deleted. */
+  missingKeys: string[];
+}
+
+/** The columns that identify an entry: without one of them, TC8 cannot tell its rows apart. */
+export const KEY_COLUMNS = ["Xã", "Cấp", "Chỉ tiêu", "STT"] as const;
+
+/** Reads a checklist sheet; the header row is found by its "Tài liệu kiểm chứng" column among the first rows. */
+export function readChecklistSheet(g: Grid | undefined): ChecklistSheet | undefined {
+  if (!g) return undefined;
   const used = usedRange(g);
-  if (!used) return [];
+  if (!used) return undefined;
   let headerRow = -1;
-  const cols = new Map<string, number>();
   for (const r of filledRowsIn(g, used.r0, used.r0 + 15)) {
     if (filledCols(g, r).some((c) => cellText(valueAt(g, r, c)) === "Tài liệu kiểm chứng")) {
       headerRow = r;
       break;
     }
   }
-  if (headerRow < 0) return [];
+  if (headerRow < 0) return undefined;
+  const cols = new Map<string, number>();
   for (const c of filledCols(g, headerRow)) {
     const h = cellText(valueAt(g, headerRow, c));
     if (h && !cols.has(h)) cols.set(h, c);
   }
+  const docCol = cols.get("Tài liệu kiểm chứng")!;
+  const table = g.tables.find((t) => t.range.r0 === headerRow && docCol >= t.range.c0 && docCol <= t.range.c1);
   const at = (r: number, h: string) => (cols.has(h) ? valueAt(g, r, cols.get(h)!) : null);
   const fixed = new Set<string>(CHECKLIST_HEADERS.filter((h) => !(USER_COLUMNS as readonly string[]).includes(h)));
-  const out: ChecklistEntry[] = [];
-  for (const r of filledRowsIn(g, headerRow + 1, used.r1)) {
-    const commune = cellText(at(r, "Xã"));
-    const level = levelOfLabel(cellText(at(r, "Cấp")));
-    const indicator = cellText(at(r, "Chỉ tiêu"));
-    const no = Number(cellText(at(r, "STT")));
-    if (!commune || !level || !indicator || !Number.isInteger(no)) continue;
-    const values: Record<string, CellValue> = {};
-    for (const [h, c] of cols) if (!fixed.has(h)) values[h] = valueAt(g, r, c);
-    out.push({ commune, level, indicator, no, values });
-  }
-  return out;
+  const entries: ChecklistRow[] = [];
+  const missingKeys = KEY_COLUMNS.filter((h) => !cols.has(h));
+  if (!missingKeys.length)
+    for (const r of filledRowsIn(g, headerRow + 1, used.r1)) {
+      const commune = cellText(at(r, "Xã"));
+      const level = levelOfLabel(cellText(at(r, "Cấp")));
+      const indicator = cellText(at(r, "Chỉ tiêu"));
+      const no = Number(cellText(at(r, "STT")));
+      if (!commune || !level || !indicator || !Number.isInteger(no)) continue;
+      const values: Record<string, CellValue> = {};
+      for (const [h, c] of cols) if (!fixed.has(h)) values[h] = valueAt(g, r, c);
+      entries.push({ commune, level, indicator, no, values, row: r });
+    }
+  const lastRow = Math.max(table?.range.r1 ?? headerRow, ...entries.map((e) => e.row));
+  return { sheet: g.sheet, headerRow, cols, entries, ...(table ? { table } : {}), lastRow, missingKeys };
+}
+
+/** The entries of an existing checklist sheet. */
+export function readChecklist(g: Grid | undefined): ChecklistEntry[] {
+  return (readChecklistSheet(g)?.entries ?? []).map(({ row: _row, ...e }) => e);
 }
 
 /** The statuses the engine counts: per commune key, `${level}|${indicator}|${no}` → done. */

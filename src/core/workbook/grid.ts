@@ -49,6 +49,53 @@ export interface Grid {
   tables: GridTable[];
 }
 
+/**
+ * A defined name of the workbook, as a host reads it: Excel and LibreOffice move a name's reference
+ * with the cells when rows or columns are inserted or deleted and when its sheet is renamed, which
+ * is how TC8 finds what it wrote again (anchors.ts).
+ */
+export interface DefinedName {
+  name: string;
+  /** The reference, without a leading "=": 'Xã'!$E$5, Xã!$5:$5, #REF!. */
+  formula: string;
+  hidden?: boolean;
+  /** The sheet a name is scoped to; absent for a name of the whole workbook. */
+  scope?: string;
+}
+
+/** Everything the pipeline reads: each sheet's grid and the workbook's defined names. */
+export interface WorkbookInput {
+  grids: Grid[];
+  names?: DefinedName[];
+}
+
+/** A sheet name as Excel compares them: letter case and Unicode normalisation do not matter. */
+export function sheetKey(name: string): string {
+  return name.normalize("NFC").toLowerCase();
+}
+
+export function sameSheet(a: string, b: string): boolean {
+  return a === b || sheetKey(a) === sheetKey(b);
+}
+
+/** The grid of a sheet, by its exact name, else as Excel compares names. */
+export function findGrid<G extends Pick<Grid, "sheet">>(grids: readonly G[], sheet: string): G | undefined {
+  return grids.find((g) => g.sheet === sheet) ?? grids.find((g) => sameSheet(g.sheet, sheet));
+}
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/** `base`, or `base (2)`, `base (3)`… : the first name no sheet has, as Excel compares names. */
+export function freeSheetName(base: string, taken: (name: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${base.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    if (!taken(name)) return name;
+  }
+}
+
 export function isError(v: CellValue): v is { error: string } {
   return typeof v === "object" && v !== null && "error" in v;
 }

@@ -6,6 +6,8 @@ export const STATE_SHEET = "TC8_STATE";
 export const CHECKLIST_TABLE = "TC8_MinhChung";
 export const SUMMARY_TABLE = "TC8_TongHop";
 
-export const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET]);
+/** How the summary's title begins: a sheet so titled under TC8's name, in a workbook without TC8's state, is TC8's summary. */
+export const SUMMARY_TITLE_START = "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8";
+
 /** A name ending so is an example row of TC8's template ("Xã Mẫu (ví dụ)"): read as no data. */
 export const EXAMPLE_MARK = "(ví dụ)";

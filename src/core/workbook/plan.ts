@@ -10,17 +10,19 @@ import { render, VERDICT_TEXT } from "../i18n";
 import { msg } from "../i18n/format";
 import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
-import { CHECKLIST_HEADERS, type ChecklistEntry, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
-import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, isBlank, isEmptyGrid, isTaken, MAX_COLS, parseCellAddress, parseRange, rangeA1, valueAt } from "./grid";
-import { isOutputHeader, OUTPUT_HEADERS } from "./headers";
-import { CHECKLIST_SHEET, CHECKLIST_TABLE, SUMMARY_SHEET } from "./own";
+import { whereNow } from "./anchors";
+import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
+import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, valueAt } from "./grid";
+import { OUTPUT_HEADERS } from "./headers";
+import { headerKey } from "./normalize";
+import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
-import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, STATE_VERSION } from "./state";
+import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, fingerprint, STATE_VERSION } from "./state";
 import { cellHeight, DEFAULT_ROW_HEIGHT_PT, fitRowHeights } from "./layout";
 import { STYLES } from "./styles";
 import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
-import type { DetectedTable } from "./tables";
-import { evidenceText, formatTime } from "./texts";
+import { cellText, type DetectedTable } from "./tables";
+import { evidenceText } from "./texts";
 
 // Re-exported: the task pane, the command line and the tests read these from the plan's module.
 export { EVIDENCE_TEXT, evidenceText, formatTime } from "./texts";
@@ -116,6 +118,32 @@ export interface TableResize {
   removeHeaders?: string[];
 }
 
+/**
+ * A sheet of TC8's making that is the user's document now (the checklist), updated in place: rows
+ * for new entries, the values TC8 owns where they changed, its signature block moved under the
+ * table; every other cell, format, note, link, height and width stays as the user left it.
+ */
+export interface SheetUpdate {
+  /** The sheet, as it is named now. */
+  name: string;
+  /**
+   * Values TC8 writes: with a style, the cell takes TC8's look (a new row); without one, only the
+   * value changes and the cell keeps its format.
+   */
+  cells: SheetCell[];
+  /** TC8's own cells that go, values and formats (its signature block, before it moves); each one checked to hold TC8's text. */
+  clears: RangeRef[];
+  /** TC8's merged areas that go (the signature block's, before it moves), and the new ones. */
+  unmerges: RangeRef[];
+  merges: RangeRef[];
+  /** The Excel table, grown over the new rows. */
+  table?: { name: string; range: RangeRef };
+  /** Dropdowns on the new rows. */
+  validations: { range: RangeRef; list: string[] }[];
+  /** Heights the new rows' wrapped text needs (points); a row is only ever made taller. */
+  rowHeights: { row: number; height: number }[];
+}
+
 export interface Plan {
   /** Values into existing sheets, in TC8's own columns only. */
   writes: CellWrite[];
@@ -124,19 +152,29 @@ export interface Plan {
   /** TC8's previous columns, cleared (values and formats) before writing. */
   clears: { sheet: string; range: RangeRef }[];
   tableResizes: TableResize[];
-  /** Cells marked by the last evaluation: their own formatting and notes are restored first. */
+  /**
+   * Cells marked by the last evaluation, where they are now (through their anchors): their own
+   * formatting and notes are restored first, where they still show TC8's.
+   */
   unmarks: SavedMark[];
   marks: MarkPlan[];
   /** Sheets TC8 writes whole (replaced when present). */
   sheets: NewSheet[];
+  /** Sheets of TC8's making updated in place (the checklist once created). */
+  sheetUpdates: SheetUpdate[];
   deleteSheets: string[];
+  /**
+   * The very hidden sheet TC8's state goes to (created when absent): TC8_STATE, or a free name
+   * when the user has a sheet of that name.
+   */
+  stateSheet: string;
   /**
    * Rows of the user's sheets that TC8's wrapped text needs taller (points): a host makes a row
    * taller only where it is shorter than that, saves its own height in the state, and gives it
    * back before the next evaluation and on Clear results.
    */
   rowHeights?: { sheet: string; row: number; height: number }[];
-  /** Rows TC8 made taller last time, with the heights the host saved: restored first. */
+  /** Rows TC8 made taller last time, where they are now, with the heights the host saved: restored first (only while they have TC8's). */
   restoreRows?: SavedRow[];
   /** The state to store; the host adds each mark's saved original formatting. */
   state: Tc8State;
@@ -149,7 +187,7 @@ export interface PlanOptions {
 }
 
 export function emptyPlan(): Plan {
-  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], deleteSheets: [], state: emptyState(getRuleSet().id), warnings: [] };
+  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(getRuleSet().id), warnings: [] };
 }
 
 // "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao" on one line.
@@ -185,41 +223,83 @@ function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[],
 }
 
 /**
- * Where TC8's columns go in a table: where they already are (re-evaluation), else just right of
- * the table when those cells are empty (a formula is never empty, whatever its value), else right
- * of everything on the sheet; when a stray far-right cell leaves no room there, the first free
- * block right of the table. Null when the sheet has no room at all.
+ * Where TC8's columns go in a table when they are not all where their headers are: where TC8's
+ * columns were (their cells about to be cleared count as free), else just right of the user's last
+ * column when those cells are empty (a formula is never empty, whatever its value), else right of
+ * everything on the sheet; when a stray far-right cell leaves no room there, the first free block
+ * right of the table. Null when the sheet has no room at all.
  */
-function placeColumns(
-  g: Grid,
-  t: DetectedTable,
-  width: number,
-  previous: OutputColumns | undefined,
-  isOwnHeader: (h: string) => boolean,
-): { c0: number; inTable: boolean } | null {
-  const own = t.columns.filter((c) => c.output && isOwnHeader(c.header));
-  if (own.length) return { c0: Math.min(...own.map((c) => c.col)), inTable: true };
-  if (previous && previous.sheet === t.sheet) return { c0: previous.c0, inTable: true };
+function placeColumns(g: Grid, t: DetectedTable, width: number, free: (row: number, col: number) => boolean): { c0: number; inTable: boolean } | null {
   const rows = filledRowsIn(g, t.range.r0, t.range.r1);
   const taken = new Set<number>();
   for (const r of rows) {
-    for (const c of g.rows.get(r)?.keys() ?? []) if (isTaken(g, r, c)) taken.add(c);
+    for (const c of g.rows.get(r)?.keys() ?? []) if (isTaken(g, r, c) && !free(r, c)) taken.add(c);
     for (const c of g.formulas?.get(r) ?? []) taken.add(c);
   }
-  const free = (c0: number) => {
-    if (c0 + width > MAX_COLS) return false;
+  const ok = (c0: number) => {
+    if (c0 < 0 || c0 + width > MAX_COLS) return false;
     for (let c = c0; c < c0 + width; c++) if (taken.has(c)) return false;
     return true;
   };
-  const next = t.range.c1 + 1;
-  if (free(next)) return { c0: next, inTable: true };
+  const own = t.columns.filter((c) => c.output).map((c) => c.col);
+  if (own.length && ok(Math.min(...own))) return { c0: Math.min(...own), inTable: true };
+  const userLast = Math.max(t.range.c0, ...t.columns.filter((c) => !c.output).map((c) => c.col));
+  const next = userLast + 1;
+  if (ok(next)) return { c0: next, inTable: true };
   let lastUsed = next;
-  for (const cells of g.rows.values()) for (const c of cells.keys()) if (c + 1 > lastUsed) lastUsed = c + 1;
+  for (const [r, cells] of g.rows) for (const c of cells.keys()) if (c + 1 > lastUsed && !free(r, c)) lastUsed = c + 1;
   for (const cells of g.formulas?.values() ?? []) for (const c of cells) if (c + 1 > lastUsed) lastUsed = c + 1;
   // One empty column between the user's last column and TC8's.
   if (lastUsed + 1 + width <= MAX_COLS) return { c0: lastUsed + 1, inTable: false };
-  for (let c0 = next; c0 + width <= MAX_COLS; c0++) if (free(c0)) return { c0, inTable: false };
+  for (let c0 = next; c0 + width <= MAX_COLS; c0++) if (ok(c0)) return { c0, inTable: false };
   return null;
+}
+
+/** The output header a header cell names, spelled as TC8 writes it. */
+const OUTPUT_LIST: readonly string[] = [...OUTPUT_HEADERS.verdicts, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note];
+function canonicalHeader(text: string): string {
+  const k = headerKey(text);
+  return OUTPUT_LIST.find((h) => headerKey(h) === k) ?? text;
+}
+
+/**
+ * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds a value TC8
+ * wrote there (its fingerprint is in the state), or is blank. A formula is always the user's. With
+ * no fingerprints (no state, or one written before them), the columns TC8's headers name are TC8's.
+ */
+function tc8CellTest(prev: Tc8State | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
+  const written = prev?.written ? new Map(Object.entries(prev.written).map(([h, list]) => [h, new Set(list)])) : undefined;
+  return (g, row, col, header) => {
+    if (isFormulaAt(g, row, col)) return false;
+    const v = valueAt(g, row, col);
+    if (isBlank(v)) return true;
+    if (!written) return true;
+    return typeof v !== "object" && !!written.get(header)?.has(fingerprint(String(v)));
+  };
+}
+
+/** TC8's cells in one of its columns, from the header down: runs of rows holding TC8's values (or nothing), split at a cell of the user's. */
+function ownColumnRuns(g: Grid, t: DetectedTable, col: number, header: string, isTc8: ReturnType<typeof tc8CellTest>): { tc8: number[]; runs: [number, number][]; user: number[] } {
+  const tc8 = [t.headerLast];
+  const user: number[] = [];
+  for (const r of filledRowsIn(g, t.headerLast + 1, t.range.r1)) {
+    if (!isTaken(g, r, col)) continue;
+    (isTc8(g, r, col, header) ? tc8 : user).push(r);
+  }
+  const runs: [number, number][] = [];
+  let u = 0;
+  for (const r of tc8) {
+    const last = runs[runs.length - 1];
+    while (u < user.length && user[u] < r) u++;
+    // Joined to the run above unless a cell of the user's lies between.
+    if (last && !(u > 0 && user[u - 1] > last[1])) last[1] = r;
+    else runs.push([r, r]);
+  }
+  // To the table's end (TC8 writes empty text too, whose cell keeps TC8's format), short of the user's next cell.
+  const last = runs[runs.length - 1];
+  const after = user.find((r) => r > last[1]);
+  last[1] = Math.max(last[1], Math.min(t.range.r1, after === undefined ? Infinity : after - 1));
+  return { tc8, runs, user };
 }
 
 /** The height each row of the user's sheets needs for the wrapped text TC8 writes in it. */
@@ -239,23 +319,64 @@ function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult
   return (Object.values(c.levels) as LevelResult[]).flatMap((lv) => lv.indicators.flatMap((i) => i.conditions.map((cond) => ({ level: lv.level, cond }))));
 }
 
+/** The state's marks where they are now: through their anchors; a mark whose cell the user deleted is gone. */
+function marksNow(read: ReadResult, grids: readonly Grid[]): SavedMark[] {
+  return (read.state?.marks ?? []).flatMap((m) => {
+    const a = whereNow(read.anchors, m.name);
+    if (a === null) return [];
+    if (a === undefined) return [m];
+    const g = findGrid(grids, a.sheet);
+    return g ? [{ ...m, cell: cellAddress(g.sheet, a.range.r0, a.range.c0) }] : [];
+  });
+}
+
+/** The rows TC8 made taller, where they are now. */
+function rowsNow(read: ReadResult, grids: readonly Grid[]): SavedRow[] {
+  return (read.state?.rows ?? []).flatMap((r) => {
+    const a = whereNow(read.anchors, r.name);
+    if (a === null) return [];
+    if (a === undefined) return [r];
+    const g = findGrid(grids, a.sheet);
+    return g ? [{ ...r, sheet: g.sheet, row: a.range.r0 }] : [];
+  });
+}
+
+/** TC8's columns in a table (by their headers) and its cells in them, checked against what it wrote. */
+function ownColumnsOf(g: Grid, t: DetectedTable, isTc8: ReturnType<typeof tc8CellTest>) {
+  return t.columns
+    .filter((c) => c.output)
+    .map((c) => {
+      const header = canonicalHeader(cellText(valueAt(g, t.headerLast, c.col)) || c.header);
+      return { col: c.col, header, ...ownColumnRuns(g, t, c.col, header, isTc8) };
+    });
+}
+
+/** Sheet names for TC8's own sheets: its own where they are, else the canonical name, else a free one (with a warning). */
+function sheetNamer(grids: readonly Grid[], warnings: Problem[]) {
+  const chosen: string[] = [];
+  return (existing: string | undefined, base: string): string => {
+    if (existing) return existing;
+    const name = freeSheetName(base, (n) => grids.some((g) => sameSheet(g.sheet, n)) || chosen.some((c) => sameSheet(c, n)));
+    chosen.push(name);
+    if (name !== base) warnings.push({ severity: "warning", msg: msg("problem.sheetTaken", { sheet: grids.find((g) => sameSheet(g.sheet, base))?.sheet ?? base, used: name }) });
+    return name;
+  };
+}
+
 export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly Grid[], opts: PlanOptions = {}): Plan {
   const lang = opts.lang ?? "vi";
+  const at = opts.evaluatedAt ?? new Date();
   const rs = getRuleSet(ev.ruleset.id);
   const prev = read.state;
   const state: Tc8State = { ...emptyState(rs.id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], state };
+  const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const gridOf = (sheet: string) => grids.find((g) => g.sheet === sheet)!;
+  const isTc8 = tc8CellTest(prev);
+  /** Cells TC8 may write over: its own, checked (`sheet|row|col`). */
   const ownCells = new Set<string>();
+  const written = new Map<string, Set<string>>();
 
-  // TC8's previous columns are cleared first, so a change of levels leaves nothing stale.
-  for (const cols of [prev?.verdictColumns, ...(prev?.noteColumns ?? [])]) {
-    if (!cols || !grids.some((g) => g.sheet === cols.sheet)) continue;
-    plan.clears.push({ sheet: cols.sheet, range: { r0: cols.headerRow, c0: cols.c0, r1: cols.r1, c1: cols.c1 } });
-    for (let r = cols.headerRow; r <= cols.r1; r++) for (let c = cols.c0; c <= cols.c1; c++) ownCells.add(`${cols.sheet}|${r}|${c}`);
-  }
-
-  const write = (w: CellWrite) => {
+  const write = (w: CellWrite, header: string) => {
     const g = gridOf(w.sheet);
     // Never over a user's cell: only blank cells (no formula, whatever its value) and TC8's own are written.
     if (isTaken(g, w.row, w.col) && !ownCells.has(`${w.sheet}|${w.row}|${w.col}`)) {
@@ -263,27 +384,45 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       return;
     }
     plan.writes.push(w);
+    if (typeof w.value === "string" && w.value !== "" && w.row !== -1) {
+      let set = written.get(header);
+      if (!set) written.set(header, (set = new Set()));
+      set.add(fingerprint(w.value));
+    }
   };
 
-  const addColumns = (t: DetectedTable, headers: string[], previous: OutputColumns | undefined, rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns | undefined => {
+  const addColumns = (t: DetectedTable, headers: string[], rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns | undefined => {
     const g = gridOf(t.sheet);
-    const place = placeColumns(g, t, headers.length, previous, isOutputHeader);
-    if (!place) {
-      plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, t.range.c1), msg: msg("problem.noRoom", { count: headers.length }) });
-      return undefined;
+    // TC8's columns are found by their headers wherever the user's edits moved them; in them, the
+    // cells still holding what TC8 wrote are cleared (and written again), the user's are left.
+    const own = ownColumnsOf(g, t, isTc8);
+    for (const oc of own) {
+      for (const r of oc.tc8) ownCells.add(`${t.sheet}|${r}|${oc.col}`);
+      for (const [r0, r1] of oc.runs) plan.clears.push({ sheet: t.sheet, range: { r0, c0: oc.col, r1, c1: oc.col } });
     }
-    const { c0, inTable } = place;
-    for (const c of t.columns) if (c.output) for (const r of [t.headerLast, ...filledRowsIn(g, t.range.r0, t.range.r1)]) ownCells.add(`${t.sheet}|${r}|${c.col}`);
-    const c1 = c0 + headers.length - 1;
-    // Old TC8 columns of this table beyond the new block are cleared too.
-    const oldOwn = t.columns.filter((c) => c.output).map((c) => c.col);
-    if (oldOwn.length) plan.clears.push({ sheet: t.sheet, range: { r0: t.headerFirst, c0: Math.min(...oldOwn), r1: t.range.r1, c1: Math.max(...oldOwn) } });
+    const byKey = new Map(own.map((oc) => [headerKey(oc.header), oc.col]));
+    const inPlace = own.length === headers.length && headers.every((h) => byKey.has(headerKey(h)));
+    let colOf: (i: number) => number;
+    let fresh: { c0: number; inTable: boolean } | null = null;
+    if (inPlace) colOf = (i) => byKey.get(headerKey(headers[i]))!;
+    else {
+      fresh = placeColumns(g, t, headers.length, (r, c) => ownCells.has(`${t.sheet}|${r}|${c}`));
+      if (!fresh) {
+        plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, t.range.c1), msg: msg("problem.noRoom", { count: headers.length }) });
+        return undefined;
+      }
+      const c0 = fresh.c0;
+      colOf = (i) => c0 + i;
+    }
     headers.forEach((h, i) => {
-      write({ sheet: t.sheet, row: t.headerLast, col: c0 + i, value: h, style: "header" });
-      plan.columnWidths.push({ sheet: t.sheet, col: c0 + i, width: COLUMN_WIDTHS[h] ?? 12 });
+      write({ sheet: t.sheet, row: t.headerLast, col: colOf(i), value: h, style: "header" }, h);
+      plan.columnWidths.push({ sheet: t.sheet, col: colOf(i), width: COLUMN_WIDTHS[h] ?? 12 });
     });
-    for (const r of rows) r.values.forEach((v, i) => write({ sheet: t.sheet, row: r.row, col: c0 + i, value: v.value, ...(v.style ? { style: v.style } : {}) }));
-    if (t.excelTable && inTable) {
+    for (const r of rows) r.values.forEach((v, i) => write({ sheet: t.sheet, row: r.row, col: colOf(i), value: v.value, ...(v.style ? { style: v.style } : {}) }, headers[i]));
+    const cols = headers.map((_, i) => colOf(i));
+    const c0 = Math.min(...cols);
+    const c1 = Math.max(...cols);
+    if (t.excelTable && fresh?.inTable) {
       // The table ends at TC8's last column: wider when they are new, narrower when fewer levels are written.
       const lastInput = Math.max(t.range.c0, ...t.columns.filter((c) => !c.output).map((c) => c.col));
       const newC1 = Math.max(c1, lastInput);
@@ -295,11 +434,11 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
           headers: headers.slice(Math.max(0, t.range.c1 + 1 - c0)),
           removeHeaders: t.columns.filter((c) => c.col > newC1).map((c) => c.header),
         });
-    } else if (t.excelTable && !inTable) {
+    } else if (t.excelTable && fresh && !fresh.inTable) {
       plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c0), msg: msg("problem.columnsOutsideTable", { table: t.excelTable }) });
     }
     const lastRow = Math.max(t.headerLast, ...rows.map((r) => r.row));
-    return { sheet: t.sheet, headerRow: t.headerLast, c0, c1, r1: lastRow, ...(t.excelTable ? { excelTable: t.excelTable, tableRangeBefore: rangeA1(t.range) } : {}) };
+    return { sheet: t.sheet, headerRow: t.headerLast, c0, c1, r1: lastRow, ...(t.excelTable ? { excelTable: t.excelTable } : {}) };
   };
 
   // 1. Verdict columns beside each commune.
@@ -307,8 +446,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   if (t) {
     const headers = verdictHeaders(rs, ev.levels);
     const rows = ev.communes.flatMap((c, i) => (read.communeRows[i]?.table === t ? [{ row: read.communeRows[i].row, values: verdictCells(c, rs, ev.levels, lang) }] : []));
-    state.verdictColumns = addColumns(t, headers, prev?.verdictColumns, rows);
-    if (prev?.verdictColumns?.tableRangeBefore && state.verdictColumns?.excelTable) state.verdictColumns.tableRangeBefore = prev.verdictColumns.tableRangeBefore;
+    state.verdictColumns = addColumns(t, headers, rows);
   }
 
   // 2. Ghi chú TC8 beside each village and postal point: what it lacks.
@@ -325,15 +463,15 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   for (const table of read.tables.filter((x) => x.kind !== "communes")) {
     const rows = [...read.villageRows, ...read.postalRows].filter((r) => r.table === table);
     if (!rows.length) continue;
-    const previous = prev?.noteColumns.find((n) => n.sheet === table.sheet && n.headerRow === table.headerLast);
     const noteRows = rows.map((r) => {
       const lines = r.commune === null ? [] : entityNotes.get(r.entity.cell!);
       const text = r.commune === null ? "" : lines && lines.length ? lines.join("\n") : render(msg("entity.ok"), lang);
       return { row: r.row, values: [{ value: text, style: "wrap" as StyleName }] };
     });
-    const added = addColumns(table, [OUTPUT_HEADERS.note], previous, noteRows);
+    const added = addColumns(table, [OUTPUT_HEADERS.note], noteRows);
     if (added) state.noteColumns.push(added);
   }
+  // A table of the user's no longer read (its header changed) keeps TC8's old columns: they are left as they are.
 
   // 3. Input cells behind failing conditions (red) and unreadable or needed blank cells (amber).
   const marks = new Map<string, MarkPlan>();
@@ -351,38 +489,41 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   for (const p of [...read.problems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
   plan.marks = [...marks.values()];
   // Rows TC8's wrapped text needs taller (the explanation, the notes beside villages and points).
-  plan.restoreRows = prev?.rows ?? [];
   plan.rowHeights = wrappedRowHeights(plan.writes, plan.columnWidths);
   state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
+  state.written = Object.fromEntries([...written].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([h, set]) => [h, [...set].sort()]));
 
-  // 4. The summary and the checklist.
-  // A sheet of the user's that happens to bear one of these names is never replaced.
-  const free = (name: string) => {
-    if (mayReplace(name, grids, prev)) return true;
-    plan.warnings.push({ severity: "warning", msg: msg("problem.sheetTaken", { sheet: name }) });
-    return false;
-  };
-  if (free(SUMMARY_SHEET)) plan.sheets.push(summarySheet(ev, rs, lang, opts.evaluatedAt ?? new Date()));
-  if (free(CHECKLIST_SHEET)) plan.sheets.push(checklistSheet(ev, rs, read.checklist, lang, opts.evaluatedAt ?? new Date()));
-  state.sheets = plan.sheets.map((x) => x.name);
-  state.evaluatedAt = (opts.evaluatedAt ?? new Date()).toISOString();
+  // 4. The summary and the checklist. A sheet of the user's bearing one of their names, in any
+  // letter case, is never replaced: TC8 writes under a free name and finds its sheet again by its anchor.
+  const name = sheetNamer(grids, plan.warnings);
+  plan.stateSheet = name(read.own.state, STATE_SHEET);
+  const summary = { ...summarySheet(ev, rs, lang, at), name: name(read.own.summary, SUMMARY_SHEET) };
+  plan.sheets.push(summary);
+  let checklist: string;
+  if (read.own.checklist && read.checklistSheet) {
+    checklist = read.own.checklist;
+    const u = checklistUpdate(ev, rs, read.checklistSheet, gridOf(checklist), lang);
+    plan.warnings.push(...u.warnings);
+    if (u.update) plan.sheetUpdates.push(u.update);
+  } else if (read.own.checklist) {
+    // TC8's checklist with no header row TC8 can read any more: the user's now, left as it is.
+    checklist = read.own.checklist;
+    plan.warnings.push({ severity: "warning", msg: msg("problem.checklistUnreadable", { sheet: checklist, columns: ["Tài liệu kiểm chứng"] }) });
+  } else {
+    checklist = name(undefined, CHECKLIST_SHEET);
+    plan.sheets.push({ ...checklistSheet(ev, rs, [], lang), name: checklist });
+  }
+  state.own = { state: plan.stateSheet, summary: summary.name, checklist };
+  state.sheets = [summary.name, checklist];
+  state.evaluatedAt = at.toISOString();
   state.lang = lang;
   state.levels = [...ev.levels];
   state.version = STATE_VERSION;
   return plan;
 }
 
-/** TC8 may write (or delete) a sheet of its own name: absent, listed in its state, empty, or one it evidently made. */
-function mayReplace(name: string, grids: readonly Grid[], prev: Tc8State | undefined): boolean {
-  const g = grids.find((x) => x.sheet === name);
-  if (!g || prev?.sheets.includes(name) || isEmptyGrid(g)) return true;
-  if (name === SUMMARY_SHEET) return String(valueAt(g, 0, 0) ?? "").startsWith("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8");
-  if (name === CHECKLIST_SHEET) return filledRowsIn(g, 0, 15).some((r) => filledCols(g, r).some((c) => valueAt(g, r, c) === "Tài liệu kiểm chứng"));
-  return false;
-}
-
 /** Minh chứng TC8: an Excel table, one row per commune × level × document; the user's entries kept. */
-export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi", at: Date = new Date()): NewSheet {
+export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi"): NewSheet {
   const byKey = new Map(existing.map((e) => [entryKey(e.commune, e.level, e.indicator, e.no), e]));
   const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter((h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h));
   const headers = [...CHECKLIST_HEADERS, ...extraHeaders];
@@ -448,7 +589,8 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
       paper: "A4",
       fitToWidth: true,
       titleRows: { first: 0, last: 0 },
-      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}`, right: `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}` },
+      // No time of evaluation: the checklist is the user's document, kept from one evaluation to the next.
+      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}` },
       footer: { center: SUMMARY_TEXT[lang].page },
     },
   };
@@ -456,34 +598,201 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   return sheet;
 }
 
+/** The width of each of the checklist's columns, by header (TC8's widths; a column the user added, 20). */
+function checklistWidths(cols: ReadonlyMap<string, number>): number[] {
+  const out: number[] = [];
+  for (const [h, c] of cols) {
+    const i = (CHECKLIST_HEADERS as readonly string[]).indexOf(h);
+    out[c] = i >= 0 ? CHECKLIST_WIDTHS[i] : 20;
+  }
+  return Array.from({ length: out.length }, (_, i) => out[i] ?? 8.43);
+}
+
+/** The cells signatureBlock writes. */
+const SIGNATURE_CELLS = 5;
+/** The texts of TC8's signature block, in either language. */
+const SIGNATURE_TEXTS: ReadonlySet<string> = new Set((["vi", "en"] as const).flatMap((l) => [SUMMARY_TEXT[l].place, SUMMARY_TEXT[l].maker, SUMMARY_TEXT[l].head, SUMMARY_TEXT[l].makerNote, SUMMARY_TEXT[l].headNote]));
+
+/**
+ * TC8's signature block under a table: the first cells from `fromRow` down holding exactly one of
+ * its texts (a line the user rewrote is theirs), and the merged areas they head. Where the host
+ * could not read merged areas, the block's own geometry stands in for them.
+ */
+function signatureAt(g: Grid, fromRow: number, lastCol: number): { cells: { row: number; col: number }[]; merges: RangeRef[] } {
+  const cells: { row: number; col: number }[] = [];
+  let first = -1;
+  for (const r of filledRowsIn(g, fromRow, MAX_ROWS)) {
+    if (first >= 0 && r > first + 2) break;
+    for (const c of filledCols(g, r)) {
+      const v = valueAt(g, r, c);
+      if (typeof v === "string" && SIGNATURE_TEXTS.has(v) && !isFormulaAt(g, r, c)) {
+        if (first < 0) first = r;
+        cells.push({ row: r, col: c });
+      }
+    }
+  }
+  const merges = g.mergesUnknown
+    ? cells.map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col === 0 ? 2 : lastCol }))
+    : g.merges.filter((m) => cells.some((x) => x.row === m.r0 && x.col === m.c0));
+  return { cells, merges };
+}
+
+const overlaps = (a: RangeRef, b: RangeRef) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+
+/**
+ * Minh chứng TC8 updated in place (the user's document once created): rows for entries it lacks
+ * (new communes) go under the table, which grows over them; an entry's own values (commune, level,
+ * indicator, number, document) are written again where they changed; nothing else of the sheet
+ * changes. TC8's signature block moves under the grown table. Rows of communes no longer evaluated
+ * stay, and a warning says so. When the rows under the table hold the user's cells, no row is added
+ * and a warning says how to make room.
+ */
+export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet, g: Grid, lang: Lang): { update?: SheetUpdate; warnings: Problem[] } {
+  const warnings: Problem[] = [];
+  if (cs.missingKeys.length) {
+    warnings.push({ severity: "warning", msg: msg("problem.checklistUnreadable", { sheet: cs.sheet, columns: cs.missingKeys }) });
+    return { warnings };
+  }
+  const byKey = new Map<string, ChecklistRow>();
+  for (const e of cs.entries) {
+    const k = entryKey(e.commune, e.level, e.indicator, e.no);
+    if (!byKey.has(k)) byKey.set(k, e);
+  }
+  const update: SheetUpdate = { name: cs.sheet, cells: [], clears: [], unmerges: [], merges: [], validations: [], rowHeights: [] };
+  // A value of TC8's written again only where it differs (a formula there is the user's).
+  const own = (row: number, header: string, value: string | number) => {
+    const col = cs.cols.get(header);
+    if (col === undefined || isFormulaAt(g, row, col) || cellText(valueAt(g, row, col)) === String(value)) return;
+    update.cells.push({ row, col, value });
+  };
+  const used = new Set<string>();
+  const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] = [];
+  for (const c of ev.communes) {
+    if (c.excluded) continue;
+    for (const level of rs.levels)
+      for (const ind of level.indicators)
+        for (const doc of ind.evidence) {
+          const key = entryKey(c.name, level.id, ind.id, doc.no);
+          if (used.has(key)) continue;
+          used.add(key);
+          const e = byKey.get(key);
+          if (!e) {
+            fresh.push({ commune: c.name, level: level.id, indicator: ind.id, no: doc.no, text: doc.text, provider: doc.provider });
+            continue;
+          }
+          own(e.row, "Xã", c.name);
+          own(e.row, "Cấp", LEVEL_LABELS[level.id]);
+          own(e.row, "Chỉ tiêu", ind.id);
+          own(e.row, "STT", doc.no);
+          own(e.row, "Tài liệu kiểm chứng", doc.text);
+        }
+  }
+  const gone = [...new Set(cs.entries.filter((e) => !used.has(entryKey(e.commune, e.level, e.indicator, e.no))).map((e) => e.commune))];
+  if (gone.length) warnings.push({ severity: "warning", msg: msg("problem.checklistKept", { sheet: cs.sheet, communes: gone }) });
+
+  if (fresh.length) {
+    const colsUsed = [...cs.cols.values()];
+    const c0 = Math.min(cs.table?.range.c0 ?? 0, ...colsUsed);
+    const c1 = Math.max(cs.table?.range.c1 ?? 0, ...colsUsed);
+    const first = cs.lastRow + 1;
+    const last = cs.lastRow + fresh.length;
+    // TC8's signature block moves while it is as TC8 wrote it; a block the user wrote in is theirs.
+    const found = signatureAt(g, first, c1);
+    const sig = found.cells.length === SIGNATURE_CELLS ? found : { cells: [], merges: [] };
+    const isSig = (r: number, c: number) => sig.cells.some((x) => x.row === r && x.col === c);
+    // The rows the new entries need must hold nothing of the user's (TC8's signature moves away).
+    const area: RangeRef = { r0: first, c0, r1: last, c1 };
+    let blocked: { row: number; col: number } | undefined;
+    for (const r of filledRowsIn(g, first, last)) {
+      for (let c = c0; c <= c1 && !blocked; c++) if (isTaken(g, r, c) && !isSig(r, c)) blocked = { row: r, col: c };
+      if (blocked) break;
+    }
+    if (!blocked) {
+      const m = g.merges.find((x) => overlaps(x, area) && !sig.merges.some((y) => y.r0 === x.r0 && y.c0 === x.c0 && y.r1 === x.r1 && y.c1 === x.c1));
+      if (m) blocked = { row: m.r0, col: m.c0 };
+    }
+    if (blocked) {
+      warnings.push({ severity: "warning", cell: cellAddress(cs.sheet, blocked.row, blocked.col), msg: msg("problem.checklistNoRoom", { sheet: cs.sheet, count: fresh.length }) });
+    } else {
+      update.clears.push(...sig.cells.map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col })));
+      update.unmerges.push(...sig.merges);
+      const added: SheetCell[] = [];
+      const put = (row: number, header: string, value: string | number, style?: StyleName) => {
+        const col = cs.cols.get(header);
+        if (col !== undefined) added.push({ row, col, value, ...(style ? { style } : {}) });
+      };
+      fresh.forEach((f, i) => {
+        const row = first + i;
+        put(row, "Xã", f.commune, "text");
+        put(row, "Cấp", LEVEL_LABELS[f.level]);
+        put(row, "Chỉ tiêu", f.indicator, "text");
+        put(row, "STT", f.no);
+        put(row, "Tài liệu kiểm chứng", f.text, "wrap");
+        put(row, USER_COLUMNS[0], f.provider, "wrap");
+        put(row, USER_COLUMNS[1], STATUS_TODO);
+      });
+      if (cs.table) update.table = { name: cs.table.name, range: { ...cs.table.range, r1: last } };
+      const statusCol = cs.cols.get("Tình trạng");
+      if (statusCol !== undefined) update.validations.push({ range: { r0: first, c0: statusCol, r1: last, c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] });
+      // The signature block under the grown table, where nothing of the user's is in its way.
+      const sigRow = last + 2;
+      const sigArea: RangeRef = { r0: sigRow, c0: 0, r1: sigRow + 2, c1 };
+      const sigFree =
+        filledRowsIn(g, sigArea.r0, sigArea.r1).every((r) => {
+          for (let c = 0; c <= c1; c++) if (isTaken(g, r, c) && !isSig(r, c)) return false;
+          return true;
+        }) && !g.merges.some((x) => overlaps(x, sigArea) && !sig.merges.includes(x));
+      const merges: RangeRef[] = [];
+      if (sigFree && sig.cells.length) signatureBlock(added, merges, sigRow, c1, lang, Math.min(5, c1));
+      update.cells.push(...added);
+      update.merges.push(...merges);
+      update.rowHeights = fitRowHeights({ cells: added, merges, columnWidths: checklistWidths(cs.cols) });
+    }
+  }
+  const changed = update.cells.length || update.clears.length || update.table;
+  return { ...(changed ? { update } : {}), warnings };
+}
+
 /** The checklist's title, in its printed pages' header (the table starts at A1, where filters work best). */
 export const CHECKLIST_TITLE = { vi: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG", en: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – evidence documents" } as const;
 const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];
 
-/** Clear results (SPEC §5): TC8's columns, notes and sheets go, marked cells get their own formatting back. */
+/**
+ * Clear results (SPEC §5): TC8's columns, notes and sheets go, marked cells get their own formatting
+ * back. TC8's columns are found by their headers and its marks by their anchors, wherever the user's
+ * edits moved them; a cell is cleared or restored only while it holds what TC8 put there.
+ */
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
   const prev = read.state;
   const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: prev?.marks ?? [], restoreRows: prev?.rows ?? [], state };
-  const has = (sheet: string) => grids.some((g) => g.sheet === sheet);
-  const columns = [prev?.verdictColumns, ...(prev?.noteColumns ?? [])].filter((c): c is OutputColumns => !!c && has(c.sheet));
-  // Without a state (a file annotated elsewhere, its state lost), TC8's columns are found by their headers.
-  if (!prev)
-    for (const t of read.tables) {
-      const own = t.columns.filter((c) => c.output);
-      if (own.length) columns.push({ sheet: t.sheet, headerRow: t.headerLast, c0: Math.min(...own.map((c) => c.col)), c1: Math.max(...own.map((c) => c.col)), r1: t.range.r1, ...(t.excelTable ? { excelTable: t.excelTable } : {}) });
-    }
-  for (const c of columns) {
-    plan.clears.push({ sheet: c.sheet, range: { r0: c.headerRow, c0: c.c0, r1: c.r1, c1: c.c1 } });
-    const t = read.tables.find((x) => x.sheet === c.sheet && x.excelTable && x.excelTable === c.excelTable);
-    if (t && c.tableRangeBefore) {
-      const before = parseRange(c.tableRangeBefore);
-      if (before.c1 < t.range.c1)
-        plan.tableResizes.push({ sheet: c.sheet, table: t.excelTable!, range: { ...t.range, c1: before.c1 }, headers: [], removeHeaders: t.columns.filter((x) => x.col > before.c1).map((x) => x.header) });
+  const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
+  const isTc8 = tc8CellTest(prev);
+  for (const t of read.tables) {
+    const g = grids.find((x) => x.sheet === t.sheet)!;
+    const own = ownColumnsOf(g, t, isTc8);
+    if (!own.length) continue;
+    for (const oc of own)
+      for (const [r0, r1] of oc.runs) {
+        // A column the user typed in keeps its header over what they typed.
+        const from = oc.user.length && r0 === t.headerLast ? r0 + 1 : r0;
+        if (from <= r1) plan.clears.push({ sheet: t.sheet, range: { r0: from, c0: oc.col, r1, c1: oc.col } });
+      }
+    for (const oc of own)
+      if (oc.user.length)
+        plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, oc.user[0], oc.col), msg: msg("problem.keptOnClear", { count: oc.user.length, header: oc.header }) });
+    // An Excel table gives back the columns TC8 added at its end.
+    if (t.excelTable) {
+      const ownCols = new Set(own.map((oc) => oc.col));
+      let c1 = t.range.c1;
+      while (c1 > t.range.c0 && ownCols.has(c1) && !own.find((oc) => oc.col === c1)!.user.length) c1--;
+      if (c1 < t.range.c1)
+        plan.tableResizes.push({ sheet: t.sheet, table: t.excelTable, range: { ...t.range, c1 }, headers: [], removeHeaders: t.columns.filter((x) => x.col > c1).map((x) => x.header) });
     }
   }
-  if (has(SUMMARY_SHEET) && mayReplace(SUMMARY_SHEET, grids, prev)) plan.deleteSheets.push(SUMMARY_SHEET);
-  if (opts.removeChecklist && has(CHECKLIST_SHEET) && mayReplace(CHECKLIST_SHEET, grids, prev)) plan.deleteSheets.push(CHECKLIST_SHEET);
-  else if (has(CHECKLIST_SHEET) && mayReplace(CHECKLIST_SHEET, grids, prev)) state.sheets = [CHECKLIST_SHEET];
+  if (read.own.summary) plan.deleteSheets.push(read.own.summary);
+  if (read.own.checklist && opts.removeChecklist) plan.deleteSheets.push(read.own.checklist);
+  else if (read.own.checklist) state.sheets = [read.own.checklist];
+  plan.stateSheet = sheetNamer(grids, plan.warnings)(read.own.state, STATE_SHEET);
+  state.own = { state: plan.stateSheet, ...(read.own.checklist && !opts.removeChecklist ? { checklist: read.own.checklist } : {}) };
   return plan;
 }

@@ -6,11 +6,12 @@
 import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
 import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
 import { msg, type Msg } from "../i18n/format";
-import { type ChecklistEntry, evidenceByCommune, readChecklist } from "./checklist";
-import { type Grid, cellAddress, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, valueAt } from "./grid";
+import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "./anchors";
+import { type ChecklistEntry, type ChecklistSheet, evidenceByCommune, readChecklistSheet } from "./checklist";
+import { type Grid, type WorkbookInput, cellAddress, findGrid, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, sameSheet, valueAt } from "./grid";
 import { cleanName, communeKey, districtKey, words } from "./normalize";
-import { CHECKLIST_SHEET, OWN_SHEETS, STATE_SHEET } from "./own";
-import { parseState, type Tc8State } from "./state";
+import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET, SUMMARY_TITLE_START } from "./own";
+import { type OwnSheetNames, parseState, type Tc8State } from "./state";
 import { type DetectedTable, type MappingOverrides, cellText, columnOf, detectTables } from "./tables";
 import { isCheckMark, readFact } from "./values";
 
@@ -38,7 +39,13 @@ export interface ReadResult {
   villageRows: EntityRow[];
   postalRows: EntityRow[];
   checklist: ChecklistEntry[];
+  /** The checklist sheet as it is now, to update it in place. */
+  checklistSheet?: ChecklistSheet;
   state?: Tc8State;
+  /** TC8's own sheets as they are named now (through their anchors, else the state, else by name and content). */
+  own: OwnSheetNames;
+  /** TC8's defined names as the workbook holds them now. */
+  anchors: Anchors;
   problems: Problem[];
   /** Why nothing could be evaluated: an empty workbook, or no communes table. */
   fatal?: Msg;
@@ -98,18 +105,55 @@ interface CommuneEntry {
   district: string;
 }
 
-export function readWorkbook(grids: readonly Grid[], opts: ReadOptions = {}): ReadResult {
-  const state = parseState(grids.find((g) => g.sheet === STATE_SHEET));
-  const mapping = opts.mapping ?? state?.mapping;
-  const checklist = readChecklist(grids.find((g) => g.sheet === CHECKLIST_SHEET));
-  const problems: Problem[] = [];
-  const base = { checklist, state, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
+/**
+ * TC8's own sheets: where their anchors say; else (a workbook annotated before anchors, or a state
+ * written before any change) as the state names them; else, with no state at all, a sheet of TC8's
+ * name whose content is evidently TC8's. A sheet of the user's that bears one of TC8's names, in any
+ * letter case, is the user's: read as input, never written.
+ */
+export function ownSheets(grids: readonly Grid[], anchors: Anchors): { own: OwnSheetNames; state?: Tc8State } {
+  const own: OwnSheetNames = {};
+  const at = (k: keyof typeof SHEET_ANCHORS) => {
+    const a = whereNow(anchors, SHEET_ANCHORS[k]);
+    return a === undefined ? undefined : a === null ? null : (findGrid(grids, a.sheet) ?? null);
+  };
+  let stateGrid = at("state");
+  if (stateGrid === undefined) {
+    const named = grids.filter((g) => sameSheet(g.sheet, STATE_SHEET));
+    stateGrid = named.find((g) => parseState(g)) ?? named.find((g) => g.visibility === "veryHidden");
+  }
+  const state = parseState(stateGrid ?? undefined);
+  if (stateGrid) own.state = stateGrid.sheet;
+  const exact = (name: string | undefined) => (name ? grids.find((g) => g.sheet === name) : undefined);
+  const recognised: Record<"summary" | "checklist", (g: Grid) => boolean> = {
+    summary: (g) => sameSheet(g.sheet, SUMMARY_SHEET) && String(valueAt(g, 0, 0) ?? "").startsWith(SUMMARY_TITLE_START),
+    checklist: (g) => sameSheet(g.sheet, CHECKLIST_SHEET) && g.tables.some((t) => t.name.toLowerCase() === CHECKLIST_TABLE.toLowerCase()),
+  };
+  const bases = { summary: SUMMARY_SHEET, checklist: CHECKLIST_SHEET };
+  for (const k of ["summary", "checklist"] as const) {
+    let g = at(k);
+    if (g === undefined) g = exact(state?.own?.[k]) ?? exact(state?.sheets.find((n) => sameSheet(n, bases[k]))) ?? (state ? undefined : grids.find(recognised[k]));
+    if (g) own[k] = g.sheet;
+  }
+  return { own, ...(state ? { state } : {}) };
+}
 
-  const inputGrids = grids.filter((g) => !OWN_SHEETS.has(g.sheet));
+export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadOptions = {}): ReadResult {
+  const grids = "grids" in input ? input.grids : (input as readonly Grid[]);
+  const anchors = readAnchors("grids" in input ? input.names : undefined);
+  const { own, state } = ownSheets(grids, anchors);
+  const mapping = opts.mapping ?? state?.mapping;
+  const checklistSheet = readChecklistSheet(own.checklist ? grids.find((g) => g.sheet === own.checklist) : undefined);
+  const checklist = (checklistSheet?.entries ?? []).map(({ row: _row, ...e }) => e);
+  const problems: Problem[] = [];
+  const base = { checklist, ...(checklistSheet ? { checklistSheet } : {}), state, own, anchors, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
+
+  const ownNames = new Set(Object.values(own).filter((n): n is string => !!n));
+  const inputGrids = grids.filter((g) => !ownNames.has(g.sheet));
   if (inputGrids.every(isEmptyGrid)) {
     return { ...base, tables: [], fatal: msg("problem.emptyWorkbook") };
   }
-  const tables = detectTables(grids, { skipSheets: OWN_SHEETS, mapping });
+  const tables = detectTables(grids, { skipSheets: ownNames, mapping });
   const communeTables = tables.filter((t) => t.kind === "communes");
   if (!communeTables.length) return { ...base, tables, fatal: msg("problem.noCommunesTable") };
   const known = (t: DetectedTable) => t.columns.filter((c) => c.key).length;

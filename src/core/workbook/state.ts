@@ -11,6 +11,16 @@ export const STATE_VERSION = 1;
 /** Excel allows 32,767 characters in a cell; JSON is split in chunks below that. */
 export const STATE_CHUNK = 30000;
 
+/** A short fingerprint of a text (FNV-1a, 32 bits): enough to know a cell or a note still holds what TC8 wrote. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
 export interface OutputColumns {
   sheet: string;
   /** The header row TC8 wrote its headers into. */
@@ -21,7 +31,7 @@ export interface OutputColumns {
   /** The rows TC8 wrote values into (header to last data row). */
   r1: number;
   excelTable?: string;
-  /** The Excel table's range before TC8 widened it (A1), to shrink it back on Clear. */
+  /** The Excel table's range before TC8 widened it (A1); read from states written before anchors, no longer written. */
   tableRangeBefore?: string;
 }
 
@@ -31,6 +41,8 @@ export interface SavedMark {
   kind: "fail" | "missing";
   /** The cell's own formatting and note before TC8 marked it, as the host saved them (opaque). */
   original?: unknown;
+  /** The hidden defined name that follows the cell as rows and columns move (anchors.ts); absent in the state written before any change. */
+  name?: string;
 }
 
 export interface SavedRow {
@@ -38,6 +50,15 @@ export interface SavedRow {
   row: number;
   /** The row's own height before TC8 made it taller, as the host saved it (opaque; absent: the default). */
   original?: unknown;
+  /** The hidden defined name that follows the row (anchors.ts). */
+  name?: string;
+}
+
+/** TC8's own sheets, by their names when last written; found again through their anchors wherever the user renamed them. */
+export interface OwnSheetNames {
+  state?: string;
+  summary?: string;
+  checklist?: string;
 }
 
 export interface Tc8State {
@@ -53,6 +74,12 @@ export interface Tc8State {
   marks: SavedMark[];
   /** Rows of the user's sheets TC8 made taller for its wrapped text. */
   rows?: SavedRow[];
+  own?: OwnSheetNames;
+  /**
+   * Fingerprints of the values TC8 wrote into its columns, by header: a cell of TC8's column is
+   * cleared or written over only while it holds one of them (a value the user typed there is theirs).
+   */
+  written?: Record<string, string[]>;
 }
 
 export function emptyState(ruleset: string): Tc8State {

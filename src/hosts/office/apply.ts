@@ -10,9 +10,9 @@
  * calculation suspended. With ExcelApi 1.9 marks and formats go by area lists (`getRanges`, some
  * hundreds of cells a call) grouped by sheet and kind; before it, cell by cell.
  */
-import { STATE_SHEET } from "../../core/workbook/own";
-import type { CellWrite, NewSheet, Plan, SheetCell, StyleName } from "../../core/workbook/plan";
-import { a1, colLetter, filledRows, parseCellAddress, quoteSheet, rangeA1 } from "../../core/workbook/grid";
+import { anchorNames, isAnchorName, namedState, parseAnchor } from "../../core/workbook/anchors";
+import type { CellWrite, NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/workbook/plan";
+import { a1, colLetter, type DefinedName, filledRows, parseCellAddress, quoteSheet, rangeA1, sameSheet } from "../../core/workbook/grid";
 import { serializeState, type SavedMark, type Tc8State } from "../../core/workbook/state";
 import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
 import type { Capabilities, Skipped } from "./capabilities";
@@ -255,7 +255,7 @@ class Applier {
    * the old state or the new one, never half of each. A state too large for one request is
    * written in parts (some 30,000 marks); only then can a failure leave it unreadable.
    */
-  async state(state: Tc8State, create: boolean): Promise<void> {
+  async state(sheet: string, state: Tc8State, create: boolean): Promise<void> {
     const chunks = serializeState(state);
     const rows = Math.max(chunks.length, this.stateRows);
     const cells = Array.from({ length: rows }, (_, i) => chunks[i] ?? "");
@@ -275,13 +275,13 @@ class Applier {
       const r0 = row;
       row += part.length;
       const first = i === 0;
-      await this.add(opBytes(first ? 5 : 2, first ? 4 : 2, jsonBytes(part) + part.length * 8), [STATE_SHEET], () => {
+      await this.add(opBytes(first ? 5 : 2, first ? 4 : 2, jsonBytes(part) + part.length * 8), [sheet], () => {
         if (first && create) {
-          const st = this.wire.context.workbook.worksheets.add(STATE_SHEET);
+          const st = this.wire.context.workbook.worksheets.add(sheet);
           st.visibility = "VeryHidden";
-          this.wire.forget(STATE_SHEET);
-        }
-        const r = this.ws(STATE_SHEET).getRange(`A${r0 + 1}:A${r0 + part.length}`);
+          this.wire.forget(sheet);
+        } else if (first) this.ws(sheet).visibility = "VeryHidden";
+        const r = this.ws(sheet).getRange(`A${r0 + 1}:A${r0 + part.length}`);
         r.numberFormat = part.map(() => ["@"]);
         r.values = part.map((c) => [c]);
       });
@@ -369,6 +369,67 @@ class Applier {
     );
   }
 
+  /**
+   * A sheet of TC8's making updated in place (the checklist): TC8's signature cells cleared and
+   * unmerged, the table grown (ExcelApi 1.13), values written (a cell without a style keeps its
+   * format), the new rows styled, the signature merged again, dropdowns on the new rows.
+   */
+  async updateSheet(u: SheetUpdate): Promise<void> {
+    const name = u.name;
+    for (const r of u.clears) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(r)).clear("All"));
+    for (const m of u.unmerges) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(m)).unmerge());
+    if (u.table) {
+      const t = u.table;
+      if (this.caps.tableResize) await this.add(opBytes(3, 1, 60), [name], () => this.wire.context.workbook.tables.getItem(t.name).resize(this.ws(name).getRange(rangeA1(t.range))));
+      else this.skipped.add("tableResize");
+    }
+    const cells: CellOut[] = u.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, ...(c.style ? { style: c.style } : {}) }));
+    await this.values(name, cells);
+    await this.styles(
+      name,
+      cells.filter((c) => c.style),
+    );
+    for (const m of u.merges) await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
+    if (u.validations.length) {
+      if (this.caps.dataValidation) for (const v of u.validations) await this.add(opBytes(3, 1, jsonBytes(v.list) + 80), [name], () => (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } }));
+      else this.skipped.add("dataValidation");
+    }
+    // Rows of merged wrapped text take the planner's heights; the new rows are fitted by Excel.
+    const merged = new Set(u.merges.map((m) => m.r0));
+    for (const h of u.rowHeights.filter((x) => merged.has(x.row))) await this.add(opBytes(3, 1), [name], () => (this.ws(name).getRange(`A${h.row + 1}`).format.rowHeight = h.height));
+    await this.autofit(
+      name,
+      cells.filter((c) => c.style && STYLES[c.style].wrap && !merged.has(c.row)).map((c) => c.row),
+    );
+  }
+
+  /**
+   * TC8's anchors: names it no longer needs deleted, new ones added hidden; a name already there
+   * with the same reference is left as it is.
+   */
+  async anchors(before: readonly DefinedName[], after: readonly DefinedName[], replaced: ReadonlySet<string>): Promise<void> {
+    const same = (a: string, b: string) => {
+      const x = parseAnchor(a);
+      const y = parseAnchor(b);
+      // A sheet built anew (the summary) is another sheet: its old name refers to the one deleted.
+      return !!x && !!y && x.sheet === y.sheet && !replaced.has(x.sheet) && rangeA1(x.range) === rangeA1(y.range);
+    };
+    const old = new Map(before.filter((n) => !n.scope && isAnchorName(n.name)).map((n) => [n.name.toUpperCase(), n]));
+    const keep = new Set<string>();
+    for (const n of after) {
+      const o = old.get(n.name.toUpperCase());
+      if (o && same(o.formula, n.formula) && o.hidden) keep.add(n.name.toUpperCase());
+    }
+    for (const [k, n] of old) if (!keep.has(k)) await this.add(opBytes(2, 1, jsonBytes(n.name)), [], () => this.wire.context.workbook.names.getItem(n.name).delete());
+    for (const n of after) {
+      if (keep.has(n.name.toUpperCase())) continue;
+      await this.add(opBytes(3, 2, jsonBytes(n.name) + jsonBytes(n.formula)), [], () => {
+        const item = this.wire.context.workbook.names.add(n.name, `=${n.formula}`);
+        item.visible = false;
+      });
+    }
+  }
+
   /** A4, landscape or portrait, one page wide, the title rows on every page, the header and footer. */
   printSetup(layout: Excel.PageLayout, spec: NewSheet): void {
     const p = spec.print;
@@ -406,10 +467,11 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   const snap = hk.snapshot;
   const prev = hk.state;
   const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
-  const stateGrid = snap.grids.find((g) => g.sheet === STATE_SHEET);
+  const stateSheet = plan.stateSheet;
+  const stateGrid = snap.grids.find((g) => g.sheet === stateSheet);
   A.stateRows = stateGrid ? Math.max(0, ...filledRows(stateGrid).map((r) => r + 1)) : 0;
   const existing = new Set(snap.grids.map((g) => g.sheet));
-  const taken = (n: string) => [...existing].some((x) => x.toLowerCase() === n.toLowerCase());
+  const taken = (n: string) => [...existing].some((x) => sameSheet(x, n));
 
   // 1. What marked cells look like now: the new marks' originals, the proof old marks are still TC8's.
   const prevMarks = plan.unmarks.filter((m) => existing.has(parseCellAddress(m.cell).sheet));
@@ -476,11 +538,18 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   const asides = builds.filter((b) => b.temp && snap.grids.some((g) => g.sheet === b.spec.name)).map((b) => ({ b, old: tempName(b.spec.name, "old", taken) }));
   for (const a of asides) existing.add(a.old);
 
-  // 2. The state first: old and new changes together.
-  const finalState: Tc8State = { ...plan.state, marks: saved };
-  const clearLike = !plan.marks.length && !plan.sheets.length && !plan.writes.length;
-  const stateExists = snap.grids.some((g) => g.sheet === STATE_SHEET);
-  if (writeState && !clearLike) await A.state(pendingState(prev, finalState, [...builds.map((b) => b.name), ...asides.map((a) => a.old)]), !stateExists);
+  // 2. The state first: old and new changes together, the old marks where they are now. It names
+  // no anchors: until the final state, marks are where the addresses say.
+  const finalState: Tc8State = namedState({ ...plan.state, marks: saved });
+  const clearLike = !plan.marks.length && !plan.sheets.length && !plan.writes.length && !plan.sheetUpdates.length;
+  const stateExists = snap.grids.some((g) => g.sheet === stateSheet);
+  const unnamed = <T extends { name?: string }>(list: readonly T[]) => list.map(({ name: _name, ...x }) => x);
+  if (writeState && !clearLike)
+    await A.state(
+      stateSheet,
+      pendingState(prev && { ...prev, marks: unnamed(plan.unmarks) }, { ...finalState, marks: unnamed(saved) }, [...builds.map((b) => b.name), ...asides.map((a) => a.old)]),
+      !stateExists,
+    );
   const stateCreated = writeState && !clearLike ? true : stateExists;
 
   // What an interrupted run left: an old copy back under its name, other temporary sheets gone.
@@ -550,7 +619,10 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   await A.paint(toPaint);
   for (const n of noteAdds) await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () => wire.context.workbook.notes.add(n.cell, n.text));
 
-  // The summary and the checklist, out of sight.
+  // The checklist, the user's document once made, updated in place.
+  for (const u of plan.sheetUpdates) if (existing.has(u.name)) await A.updateSheet(u);
+
+  // The summary (and a new checklist), out of sight.
   for (const b of builds) await A.newSheet(b.spec, b.name, { hidden: b.temp, ...(b.temp && b.table ? { table: b.table } : {}) });
 
   // 4. The new sheets in place of the old ones; sheets Clear results removes; the final state.
@@ -587,7 +659,11 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
         A.ws(name).delete();
         wire.forget(name);
       });
-  if (writeState) await A.state(finalState, !stateCreated);
+  if (writeState) {
+    // The anchors, then the state that names them.
+    await A.anchors(snap.names, anchorNames(finalState), new Set([...plan.sheets.map((x) => x.name), ...plan.deleteSheets]));
+    await A.state(stateSheet, finalState, !stateCreated);
+  }
   await A.batch.flush();
   return { skipped: [...A.skipped], requests: wire.requests - start };
 }

@@ -18,6 +18,8 @@ export interface Capabilities {
    * without it, cell by cell, and a white fill reads as no fill.
    */
   rangeAreas: boolean;
+  /** Resizing an Excel table (ExcelApi 1.13): the checklist's table grows over rows TC8 adds. */
+  tableResize: boolean;
 }
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -29,6 +31,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     pageLayout: isSetSupported("ExcelApi", "1.9"),
     mergedAreas: isSetSupported("ExcelApi", "1.13"),
     rangeAreas: isSetSupported("ExcelApi", "1.9"),
+    tableResize: isSetSupported("ExcelApi", "1.13"),
   };
 }
 
@@ -41,4 +44,4 @@ export function officeCapabilities(): Capabilities {
 export const MINIMUM_API = { name: "ExcelApi", version: "1.7" } as const;
 
 /** Names of what a host left out, for the task pane's message. */
-export type Skipped = "notes" | "dataValidation" | "pageLayout" | "chart";
+export type Skipped = "notes" | "dataValidation" | "pageLayout" | "chart" | "tableResize";

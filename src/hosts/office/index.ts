@@ -8,7 +8,6 @@ import type { Plan } from "../../core/workbook/plan";
 import { templateSheets } from "../../core/workbook/template";
 import { emptyPlan } from "../../core/workbook/plan";
 import { parseCellAddress, a1 } from "../../core/workbook/grid";
-import { STATE_SHEET } from "../../core/workbook/own";
 import { applyPlan, estimateWriteBytes } from "./apply";
 import { officeCapabilities, type Capabilities, type Skipped } from "./capabilities";
 import { readSnapshot, type ExcelSnapshot } from "./read";
@@ -43,15 +42,16 @@ export function sheetsTouched(plan: Plan): { write: Set<string>; structure: bool
   for (const t of plan.tableResizes) write.add(t.sheet);
   for (const m of [...plan.marks, ...plan.unmarks]) write.add(parseCellAddress(m.cell).sheet);
   for (const s of plan.sheets) write.add(s.name);
+  for (const u of plan.sheetUpdates) write.add(u.name);
   return { write, structure: plan.sheets.length > 0 || plan.deleteSheets.length > 0 };
 }
 
 /** Checks a plan against the workbook's protection; undefined when it may go ahead. */
 export function refusal(plan: Plan, snap: ExcelSnapshot): ExcelOutcome["refused"] {
   const { write, structure } = sheetsTouched(plan);
-  const sheet = [...write, STATE_SHEET].find((s) => snap.protectedSheets.includes(s));
+  const sheet = [...write, plan.stateSheet].find((s) => snap.protectedSheets.includes(s));
   if (sheet) return { reason: "sheetProtected", sheet };
-  const creates = structure || !snap.grids.some((g) => g.sheet === STATE_SHEET);
+  const creates = structure || !snap.grids.some((g) => g.sheet === plan.stateSheet);
   if (snap.workbookProtected && creates) return { reason: "workbookProtected" };
   return undefined;
 }
@@ -67,7 +67,7 @@ export async function evaluateInContext(
   onStage("reading");
   const hk = housekeeping(await readSnapshot(wire, caps));
   onStage("evaluating");
-  const run = runEvaluation(hk.snapshot.grids, opts);
+  const run = runEvaluation({ grids: hk.snapshot.grids, names: hk.snapshot.names }, opts);
   if (!run.plan) return { run, skipped: [], requests: wire.requests };
   const refused = refusal(run.plan, hk.snapshot);
   if (refused) return { run, refused, skipped: [], requests: wire.requests };
@@ -82,7 +82,7 @@ export async function evaluateInContext(
 export async function clearInContext(context: Excel.RequestContext, opts: { removeChecklist: boolean }, caps: Capabilities, limits: Pick<EvaluateLimits, "requestBudget"> = {}): Promise<ExcelOutcome> {
   const wire = new Wire(context);
   const hk = housekeeping(await readSnapshot(wire, caps));
-  const plan = runClear(hk.snapshot.grids, opts);
+  const plan = runClear({ grids: hk.snapshot.grids, names: hk.snapshot.names }, opts);
   const refused = refusal(plan, hk.snapshot);
   if (refused) return { refused, skipped: [], requests: wire.requests };
   const applied = await applyPlan(wire, plan, hk.snapshot, caps, { housekeeping: hk, ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}) });

@@ -8,7 +8,7 @@
  * and the merged areas of the header rows alone (where TC8 reads them), else the sheets are read
  * as before ExcelApi 1.13 (group headers carried over from the cells).
  */
-import { addBlock, type CellValue, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef, rangeA1 } from "../../core/workbook/grid";
+import { addBlock, type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef, rangeA1 } from "../../core/workbook/grid";
 import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../core/workbook/own";
 import { HEADER_SEARCH_ROWS } from "../../core/workbook/tables";
 import type { Capabilities } from "./capabilities";
@@ -16,6 +16,8 @@ import { jsonBytes, opBytes, REQUEST_BUDGET, RESPONSE_BUDGET, Wire } from "./wir
 
 export interface ExcelSnapshot {
   grids: Grid[];
+  /** The workbook's defined names (TC8 finds its anchors among them). */
+  names: DefinedName[];
   /** Sheets protected against changes, by name. */
   protectedSheets: string[];
   /** The workbook's structure is protected: no sheet can be added or deleted. */
@@ -148,7 +150,9 @@ export async function readSnapshot(contextOrWire: Excel.RequestContext | Wire, c
   const tableItems = wb.tables;
   tableItems.load("items/name,items/showHeaders,items/worksheet/name");
   wb.protection.load("protected");
-  await wire.sync(); // 1: the sheets and tables there are.
+  const nameItems = wb.names;
+  nameItems.load("items/name,items/formula,items/visible");
+  await wire.sync(); // 1: the sheets, tables and names there are.
 
   const sheets: SheetInfo[] = sheetItems.items.map((ws) => ({
     name: ws.name,
@@ -184,8 +188,10 @@ export async function readSnapshot(contextOrWire: Excel.RequestContext | Wire, c
     const table: GridTable = { name: t.name, range: tableRanges.get(t.name)!, showHeaders: t.showHeaders };
     grids.get(t.sheet)?.tables.push(table);
   }
+  const names: DefinedName[] = nameItems.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "").replace(/^=/, ""), hidden: !n.visible }));
   return {
     grids: sheets.map((s) => grids.get(s.name)!),
+    names,
     protectedSheets: sheetItems.items.filter((ws) => ws.protection.protected).map((ws) => ws.name),
     workbookProtected: wb.protection.protected,
     sheetOrder: [...sheetItems.items].sort((a, b) => a.position - b.position).map((ws) => ws.name),

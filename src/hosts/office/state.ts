@@ -5,9 +5,10 @@
  * change TC8 is about to make, old and new), so a request that fails at any point leaves a
  * workbook that Clear results restores.
  */
-import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../core/workbook/own";
+import { readAnchors } from "../../core/workbook/anchors";
+import { ownSheets } from "../../core/workbook/read";
 import { MARK_COLORS } from "../../core/workbook/styles";
-import { parseState, type OutputColumns, type SavedMark, type Tc8State } from "../../core/workbook/state";
+import { fingerprint, type OutputColumns, type SavedMark, type Tc8State } from "../../core/workbook/state";
 import type { Grid } from "../../core/workbook/grid";
 import type { ExcelSnapshot } from "./read";
 
@@ -57,14 +58,7 @@ export function decodeOriginal(o: unknown): Original | undefined {
 }
 
 /** A short fingerprint of a note's text (FNV-1a, 32 bits), to know the note is still the one TC8 wrote. */
-export function noteHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
+export const noteHash = fingerprint;
 
 /** A look's properties, any of them left as they are. */
 export type LookChange = Partial<Look>;
@@ -89,7 +83,6 @@ export const sameLook = (a: Look, b: Look): boolean => (a.fill?.toUpperCase() ??
 
 // ---- sheets built out of sight ----
 
-const OWN_BUILT = [SUMMARY_SHEET, CHECKLIST_SHEET];
 const SUFFIX = { new: "mới", old: "cũ" } as const;
 export type TempKind = keyof typeof SUFFIX;
 
@@ -101,10 +94,10 @@ export function tempName(base: string, kind: TempKind, taken: (name: string) => 
   }
 }
 
-/** Which of TC8's sheets a name is the temporary copy of, if it is one. */
+/** Which sheet a name is the temporary copy of, if it is one (only those TC8's state lists are TC8's). */
 export function tempOf(name: string): { base: string; kind: TempKind } | undefined {
   const m = /^(.*) \((mới|cũ)(?: \d+)?\)$/.exec(name);
-  if (!m || !OWN_BUILT.includes(m[1])) return undefined;
+  if (!m) return undefined;
   return { base: m[1], kind: m[2] === "mới" ? "new" : "old" };
 }
 
@@ -128,7 +121,7 @@ export interface Housekeeping {
 }
 
 export function housekeeping(snap: ExcelSnapshot): Housekeeping {
-  const state = parseState(snap.grids.find((g) => g.sheet === STATE_SHEET));
+  const { state } = ownSheets(snap.grids, readAnchors(snap.names));
   const listed = new Set(state?.sheets ?? []);
   const names = new Set(snap.grids.map((g) => g.sheet));
   const renames: Housekeeping["renames"] = [];
@@ -170,6 +163,12 @@ export function pendingState(prev: Tc8State | undefined, next: Tc8State, extraSh
     out.sheets = [...new Set([...out.sheets, ...extraSheets])];
     return out;
   }
+  // What TC8 wrote before and what it writes now are both its own until the final state.
+  if (prev.written) {
+    const w = { ...(out.written ?? {}) };
+    for (const [h, list] of Object.entries(prev.written)) w[h] = [...new Set([...(w[h] ?? []), ...list])].sort();
+    out.written = w;
+  } else delete out.written;
   const mine = [out.verdictColumns, ...out.noteColumns].filter((c): c is OutputColumns => !!c);
   for (const p of [prev.verdictColumns, ...prev.noteColumns]) {
     if (!p) continue;

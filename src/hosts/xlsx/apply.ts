@@ -2,10 +2,10 @@
  * Applying a plan to an .xlsx package: the .xlsx host's write side (command line and browser page).
  * Parts are patched, never rewritten: see docs/DECISIONS.md, "The .xlsx host patches the package".
  */
-import { colLetter, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
+import { anchorNames, isAnchorName, namedState } from "../../core/workbook/anchors";
+import { colLetter, type DefinedName, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
 import type { NewSheet, Plan } from "../../core/workbook/plan";
-import { STATE_SHEET } from "../../core/workbook/own";
-import { serializeState, type SavedMark, type SavedRow } from "../../core/workbook/state";
+import { fingerprint, serializeState, type SavedMark, type SavedRow } from "../../core/workbook/state";
 import { applyNotes, type NotesChange, readNotes } from "./notes";
 import { newSheetXml, newTableXml } from "./newsheet";
 import { CONTENT_TYPES, type Package, REL } from "./package";
@@ -24,6 +24,8 @@ export interface PackageOriginal {
   tc8Xf: number;
   created: boolean;
   noted: boolean;
+  /** The fingerprint of the note TC8 wrote: it is removed only while its text is still that. */
+  h?: string;
 }
 
 function isRowOriginal(o: unknown): o is RowOriginal {
@@ -38,6 +40,12 @@ export interface ApplyReport {
   /** What the plan asked for that this host cannot do (an Excel chart). */
   skipped: string[];
 }
+
+const splitKey = (k: string): [string, number, number] => {
+  const i = k.lastIndexOf("|");
+  const j = k.lastIndexOf("|", i - 1);
+  return [k.slice(0, j), Number(k.slice(j + 1, i)), Number(k.slice(i + 1))];
+};
 
 const RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -104,6 +112,29 @@ class WorkbookXml {
     const root = rootOf(this.xml);
     const p = root.name.slice(0, root.name.length - root.local.length);
     const text = wanted.map(([n, ref]) => `<${p}definedName name="${n}" localSheetId="${idx}">${escapeText(ref)}</${p}definedName>`).join("");
+    this.xml = names ? appendInto(this.xml, names, text) : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
+  }
+
+  /**
+   * TC8's anchors (anchors.ts): its earlier names go, the new ones are appended, hidden. Names of
+   * the user's are left where they are.
+   */
+  setAnchors(list: readonly DefinedName[]): void {
+    let names = childOfRoot(this.xml, "definedNames");
+    if (names)
+      for (const n of [...childrenOf(this.xml, names.tag)].reverse()) {
+        const open = this.xml.slice(n.tag.start, n.tag.end);
+        if (attrOf(open, "localSheetId") === undefined && isAnchorName(unescapeXml(attrOf(open, "name") ?? ""))) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
+      }
+    names = childOfRoot(this.xml, "definedNames");
+    if (names && !childrenOf(this.xml, names.tag).length) {
+      this.xml = this.xml.slice(0, names.tag.start) + this.xml.slice(names.end);
+      names = undefined;
+    }
+    if (!list.length) return;
+    const root = rootOf(this.xml);
+    const p = root.name.slice(0, root.name.length - root.local.length);
+    const text = list.map((n) => `<${p}definedName name="${escapeAttr(n.name)}" hidden="1">${escapeText(n.formula)}</${p}definedName>`).join("");
     this.xml = names ? appendInto(this.xml, names, text) : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
   }
 
@@ -236,14 +267,16 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     return op;
   };
 
-  // 1. Cells TC8 marked last time get their own format back; TC8's notes on them go.
+  // 1. Cells TC8 marked last time (where they are now) get their own format back while they still
+  // carry TC8's; TC8's notes on them go while their text is what TC8 wrote.
   const ownMarkXfs = new Set<number>();
+  const unmarked = new Map<string, PackageOriginal>();
   for (const u of plan.unmarks) {
     const { sheet, row, col } = parseCellAddress(u.cell);
     if (!partOf.has(sheet) || !isPackageOriginal(u.original)) continue;
     ownMarkXfs.add(u.original.tc8Xf);
     opOf(sheet, row, col).restore = { tc8Xf: u.original.tc8Xf, userXf: u.original.xf, created: u.original.created };
-    if (u.original.noted) notesOf(sheet).remove.push({ row, col });
+    unmarked.set(`${sheet}|${row}|${col}`, u.original);
   }
 
   // 2. TC8's previous columns; 3. values into its columns, widths, tables widened or narrowed.
@@ -283,22 +316,48 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     if (!n) current.set(sheet, (n = readNotes(pkg, partOf.get(sheet)!, textOf(sheet))));
     return n;
   };
+  /** The note on a cell TC8 marked last time is TC8's while its text is what TC8 wrote (by its author, for a state without fingerprints). */
+  const tc8NoteAt = (sheet: string, row: number, col: number): boolean => {
+    const o = unmarked.get(`${sheet}|${row}|${col}`);
+    const note = o?.noted ? notesNow(sheet).notes.get(`${row}|${col}`) : undefined;
+    if (!o || !note) return false;
+    return o.h !== undefined ? fingerprint(note.text) === o.h : note.tc8Author;
+  };
+  const markedNow = new Set<string>();
   for (const m of plan.marks) {
     const { sheet, row, col } = parseCellAddress(m.cell);
     if (!partOf.has(sheet)) continue;
+    markedNow.add(`${sheet}|${row}|${col}`);
     const existing = notesNow(sheet).notes.get(`${row}|${col}`);
+    const ours = existing !== undefined && tc8NoteAt(sheet, row, col);
     // A note of the user's stays as it is, and TC8 adds none there (the reason is in Giải thích TC8).
-    const noted = existing !== false;
-    if (noted) {
-      const n = notesOf(sheet);
-      if (existing === true && !n.remove.some((r) => r.row === row && r.col === col)) n.remove.push({ row, col });
-      n.add.push({ row, col, text: m.note });
-    }
+    const noted = !existing || ours;
+    if (ours && existing.text !== m.note) notesOf(sheet).remove.push({ row, col });
+    if (noted && (!existing || existing.text !== m.note)) notesOf(sheet).add.push({ row, col, text: m.note });
+    const h = noted ? fingerprint(m.note) : undefined;
     opOf(sheet, row, col).mark = (base, created, userXf) => {
       const xf = styles.markXf(base, m.kind, ownMarkXfs);
-      savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted } satisfies PackageOriginal });
+      savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}) } satisfies PackageOriginal });
       return xf;
     };
+  }
+  for (const [k] of unmarked) {
+    if (markedNow.has(k)) continue;
+    const [sheet, row, col] = splitKey(k);
+    if (tc8NoteAt(sheet, row, col)) notesOf(sheet).remove.push({ row, col });
+  }
+
+  // Sheets of TC8's making that are the user's now (the checklist), updated in place.
+  for (const u of plan.sheetUpdates) {
+    const part = partOf.get(u.name);
+    if (!part) continue;
+    const patch = patchOf(u.name);
+    patch.clears.push(...u.clears);
+    for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.style ? styles.styleXf(c.style) : "keep" };
+    if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
+    if (u.validations.length) patch.validations = u.validations;
+    for (const h of u.rowHeights) heightOf(u.name, h.row).need = h.height;
+    if (u.table) resizeTable(pkg, part, u.table.name, { sheet: u.name, table: u.table.name, range: u.table.range, headers: [] });
   }
 
   // 5. Whole sheets.
@@ -338,7 +397,6 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     const noted = spec.cells.filter((c) => c.note);
     const vml = noted.length ? applyNotes(pkg, part, { notes: new Map() }, { remove: [], add: noted.map((c) => ({ row: c.row, col: c.col, text: c.note! })) }) : undefined;
     pkg.set(part, newSheetXml(spec, styles, rid, vml));
-    book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
     if (spec.chart) skipped.push(`chart:${spec.name}`);
   };
   for (const spec of plan.sheets) {
@@ -347,6 +405,9 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     // collector does not walk them again while the user's sheets are patched.
     spec.cells = [];
   }
+  // Print titles and areas: a sheet written on every evaluation (the summary) last, so its names
+  // come back in the same place and evaluating twice writes the same workbook.xml.
+  for (const spec of [...plan.sheets].reverse()) book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
 
   // 6. The user's sheets patched (after TC8's own, whose cells are let go by now).
   for (const [sheet, patch] of patches) {
@@ -365,13 +426,16 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
   }
 
 
-  // 7. The state, in a very hidden sheet; each mark with what it takes to undo it.
+  // 7. The state, in a very hidden sheet; each mark with what it takes to undo it, and its anchor:
+  // a hidden name that follows it as the user inserts and deletes rows and columns.
   if (opts.writeState !== false) {
     const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
     // In the plan's order, so evaluating twice writes the same state.
     const rows = (plan.rowHeights ?? []).map((r) => savedRows.get(`${r.sheet}|${r.row}`)).filter((r): r is SavedRow => !!r);
-    const chunks = serializeState({ ...plan.state, marks: saved, ...(rows.length ? { rows } : {}) });
-    writeWhole({ name: STATE_SHEET, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
+    const state = namedState({ ...plan.state, marks: saved, ...(rows.length ? { rows } : {}) });
+    const chunks = serializeState(state);
+    writeWhole({ name: plan.stateSheet, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
+    book.setAnchors(anchorNames(state));
   }
 
   if (styles.changed) pkg.set(model.stylesPart, styles.toXml());

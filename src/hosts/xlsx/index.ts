@@ -5,7 +5,6 @@
  */
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
 import { parseCellAddress } from "../../core/workbook/grid";
-import { STATE_SHEET } from "../../core/workbook/own";
 import { emptyPlan, type Plan } from "../../core/workbook/plan";
 import { templateSheets } from "../../core/workbook/template";
 import { applyPlan } from "./apply";
@@ -42,11 +41,12 @@ export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refu
   for (const t of plan.tableResizes) write.add(t.sheet);
   for (const m of [...plan.marks, ...plan.unmarks]) write.add(parseCellAddress(m.cell).sheet);
   for (const s of plan.sheets) write.add(s.name);
-  if (writeState) write.add(STATE_SHEET);
+  for (const u of plan.sheetUpdates) write.add(u.name);
+  if (writeState) write.add(plan.stateSheet);
   const sheet = [...write].find((s) => read.protectedSheets.includes(s));
   if (sheet) return { reason: "sheetProtected", sheet };
   const names = new Set(read.grids.map((g) => g.sheet));
-  const creates = plan.deleteSheets.some((s) => names.has(s)) || plan.sheets.some((s) => !names.has(s.name)) || (writeState && !names.has(STATE_SHEET));
+  const creates = plan.deleteSheets.some((s) => names.has(s)) || plan.sheets.some((s) => !names.has(s.name)) || (writeState && !names.has(plan.stateSheet));
   if (read.model.structureLocked && creates) return { reason: "workbookProtected" };
   return undefined;
 }
@@ -56,7 +56,7 @@ const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array 
 export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void): Promise<XlsxEvaluation> {
   const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
-  const run = runEvaluation(read.grids, opts);
+  const run = runEvaluation({ grids: read.grids, names: read.names }, opts);
   if (!run.plan) return { run, skipped: [] };
   const refused = refusal(run.plan, read);
   if (refused) return { run, skipped: [], refused };
@@ -70,7 +70,7 @@ export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOpti
 /** Clear results; throws XlsxRefused when a protection stands in the way. */
 export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeChecklist: boolean }): Promise<Uint8Array> {
   const read = readWorkbookPackage(asBytes(data));
-  const plan = runClear(read.grids, opts);
+  const plan = runClear({ grids: read.grids, names: read.names }, opts);
   const refused = refusal(plan, read);
   if (refused) throw new XlsxRefused(refused);
   applyPlan(read.model, plan);

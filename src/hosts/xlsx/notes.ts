@@ -1,27 +1,52 @@
 /**
  * Notes (comments) on a sheet: TC8's are appended to the sheet's own comments part and VML drawing,
  * or put in new ones when the sheet has none. A note of the user's is never replaced or removed:
- * TC8 removes only notes it wrote itself (author "TC8", shape `tc8_note_…`).
+ * TC8 removes only a note it wrote whose text is still what it wrote (its fingerprint is in TC8's
+ * state; LibreOffice keeps no author), with its shape in the VML drawing, found by its cell.
  */
 import { a1 } from "../../core/workbook/grid";
 import { CONTENT_TYPES, type Package, REL } from "./package";
 import { parseRef } from "./read";
-import { appendInto, attrOf, childOfRoot, childrenOf, escapeText, insertInOrder, prefixOf, rootOf } from "./xml";
+import { appendInto, attrOf, childOfRoot, decodeOoxmlText, childrenOf, escapeText, insertInOrder, prefixOf, rootOf } from "./xml";
 
 export const TC8_AUTHOR = "TC8";
 
 const key = (row: number, col: number) => `${row}|${col}`;
 
+export interface NoteOnCell {
+  text: string;
+  /** The note names TC8 as its author (a note TC8 wrote before its fingerprints were kept). */
+  tc8Author: boolean;
+}
+
 export interface SheetNotes {
   commentsPart?: string;
   vmlPart?: string;
-  /** The notes on the sheet: by "row|col", whether TC8 wrote it. */
-  notes: Map<string, boolean>;
+  /** The notes on the sheet, by "row|col". */
+  notes: Map<string, NoteOnCell>;
+}
+
+/** A comment's text as Excel shows it: its runs' text, phonetic runs left out. */
+function commentText(xml: string): string {
+  let out = "";
+  const re = /<(\/?)(?:[\w.-]+:)?(t|rPh)(\s[^>]*)?(\/?)>/g;
+  let phonetic = 0;
+  let open = -1;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const [, close, name, , empty] = m;
+    if (name === "rPh") phonetic += close ? -1 : empty ? 0 : 1;
+    else if (!close && !empty) open = re.lastIndex;
+    else if (close && open >= 0) {
+      if (!phonetic) out += unescape(xml.slice(open, m.index));
+      open = -1;
+    }
+  }
+  return decodeOoxmlText(out);
 }
 
 /** The sheet's notes part, its VML drawing (the one `<legacyDrawing>` names) and who wrote each note. */
 export function readNotes(pkg: Package, sheetPart: string, sheetXml: string): SheetNotes {
-  const notes = new Map<string, boolean>();
+  const notes = new Map<string, NoteOnCell>();
   const comments = pkg.related(sheetPart, REL.comments).find((r) => pkg.has(r.part));
   const ld = childOfRoot(sheetXml, "legacyDrawing");
   const rid = ld ? [...attrsOfTag(sheetXml.slice(ld.tag.start, ld.tag.end))].find(([k]) => k.endsWith(":id"))?.[1] : undefined;
@@ -33,7 +58,7 @@ export function readNotes(pkg: Package, sheetPart: string, sheetXml: string): Sh
     for (const c of list ? childrenOf(xml, list.tag) : []) {
       const open = xml.slice(c.tag.start, c.tag.end);
       const rc = parseRef(attrOf(open, "ref")?.split(":")[0] ?? "");
-      if (rc) notes.set(key(rc[0], rc[1]), authors[Number(attrOf(open, "authorId") ?? -1)] === TC8_AUTHOR);
+      if (rc) notes.set(key(rc[0], rc[1]), { text: commentText(xml.slice(c.tag.end, c.end)), tc8Author: authors[Number(attrOf(open, "authorId") ?? -1)] === TC8_AUTHOR });
     }
   }
   return { ...(comments ? { commentsPart: pkg.find(comments.part) } : {}), ...(vml ? { vmlPart: pkg.find(vml.part) } : {}), notes };
@@ -65,7 +90,7 @@ function shapeXml(row: number, col: number): string {
 }
 
 export interface NotesChange {
-  /** TC8's own notes to take away (last evaluation's). */
+  /** TC8's own notes to take away (the caller checked they are TC8's). */
   remove: { row: number; col: number }[];
   add: { row: number; col: number; text: string }[];
 }
@@ -76,7 +101,7 @@ export interface NotesChange {
  */
 export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes, change: NotesChange): string | undefined {
   let newDrawing: string | undefined;
-  const removeKeys = new Set(change.remove.filter((r) => current.notes.get(key(r.row, r.col)) === true).map((r) => key(r.row, r.col)));
+  const removeKeys = new Set(change.remove.filter((r) => current.notes.has(key(r.row, r.col))).map((r) => key(r.row, r.col)));
 
   if (current.commentsPart && (removeKeys.size || change.add.length)) {
     let xml = pkg.text(current.commentsPart);
@@ -84,11 +109,10 @@ export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes,
     let authors = authorsOf(xml);
     if (removeKeys.size) {
       const list = childOfRoot(xml, "commentList");
-      const tc8 = authors.indexOf(TC8_AUTHOR);
       const cut = (list ? childrenOf(xml, list.tag) : []).filter((c) => {
         const open = xml.slice(c.tag.start, c.tag.end);
         const rc = parseRef(attrOf(open, "ref")?.split(":")[0] ?? "");
-        return rc && removeKeys.has(key(rc[0], rc[1])) && Number(attrOf(open, "authorId")) === tc8;
+        return rc && removeKeys.has(key(rc[0], rc[1]));
       });
       for (const c of cut.reverse()) xml = xml.slice(0, c.tag.start) + xml.slice(c.end);
     }
@@ -115,10 +139,14 @@ export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes,
 
   if (current.vmlPart && (removeKeys.size || change.add.length)) {
     let vml = pkg.text(current.vmlPart);
-    for (const k of removeKeys) {
-      const [r, c] = k.split("|");
-      vml = vml.replace(new RegExp(`<v:shape\\s[^>]*id="tc8_note_${r}_${c}"[\\s\\S]*?</v:shape>`), "");
-    }
+    // A note's shape is found by the cell it belongs to (its x:Row and x:Column), which Excel and
+    // LibreOffice keep current as rows and columns move; its id may be anything.
+    if (removeKeys.size)
+      vml = vml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
+        const r = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape);
+        const c = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
+        return r && c && removeKeys.has(key(Number(r[1]), Number(c[1]))) && /ObjectType="Note"/.test(shape) ? "" : shape;
+      });
     if (change.add.length) {
       const shapes = change.add.map((n) => shapeXml(n.row, n.col)).join("");
       const type = /_x0000_t202/.test(vml) ? "" : SHAPETYPE;

@@ -4,7 +4,7 @@
  * what the sheet holds, not its declared size or a million formatted empty rows.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { type CellValue, emptyGrid, type Grid, type GridTable, MAX_COLS, MAX_ROWS, parseRange, type RangeRef, setCell } from "../../core/workbook/grid";
+import { type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, MAX_COLS, MAX_ROWS, parseRange, type RangeRef, setCell } from "../../core/workbook/grid";
 import { XlsxError } from "./errors";
 import { Package, REL } from "./package";
 import { attrOf, decodeOoxmlText, unescapeXml } from "./xml";
@@ -27,6 +27,8 @@ export interface WorkbookModel {
   stylesPart?: string;
   /** Protect Workbook › structure: no sheet may be added or removed. */
   structureLocked: boolean;
+  /** The workbook's defined names (TC8 finds its anchors among them). */
+  names: DefinedName[];
 }
 
 /** Excel's built-in number formats (ECMA-376 §18.8.30) that a reader may need to tell apart. */
@@ -234,10 +236,23 @@ export function readModel(pkg: Package, opts: { allowEmpty?: boolean } = {}): Wo
   const rels = new Map(pkg.rels(workbookPart).map((r) => [r.id, r]));
   const sheets: SheetInfo[] = [];
   let structureLocked = false;
+  const names: (DefinedName & { local?: number })[] = [];
+  let inName: (DefinedName & { local?: number }) | undefined;
   parsePart(pkg, workbookPart, {
+    text: (t) => {
+      if (inName) inName.formula += t;
+    },
+    close: (n) => {
+      if (n === "definedName") inName = undefined;
+    },
     open: (t) => {
       const name = local(t.name);
-      if (name === "sheet") {
+      if (name === "definedName") {
+        const a = t.attributes;
+        const local_ = a.localSheetId !== undefined ? Number(a.localSheetId) : undefined;
+        inName = { name: a.name ?? "", formula: "", hidden: truthy(a.hidden), ...(local_ !== undefined ? { local: local_ } : {}) };
+        names.push(inName);
+      } else if (name === "sheet") {
         const a = t.attributes;
         const ridKey = Object.keys(a).find((k) => k === "r:id" || (k.endsWith(":id") && k !== "xml:id")) ?? "id";
         const rid = a[ridKey] ?? "";
@@ -250,7 +265,8 @@ export function readModel(pkg: Package, opts: { allowEmpty?: boolean } = {}): Wo
   });
   if (!sheets.length && !opts.allowEmpty) throw new XlsxError("notWorkbook");
   const one = (type: string) => pkg.related(workbookPart, type).map((r) => pkg.find(r.part)).find((x) => x);
-  return { pkg, workbookPart, sheets, sharedStringsPart: one(REL.sharedStrings), stylesPart: one(REL.styles), structureLocked };
+  const defined = names.map(({ local: l, ...n }) => (l !== undefined && sheets[l] ? { ...n, scope: sheets[l].name } : n));
+  return { pkg, workbookPart, sheets, sharedStringsPart: one(REL.sharedStrings), stylesPart: one(REL.styles), structureLocked, names: defined };
 }
 
 function resolve(source: string, target: string): string {
@@ -447,6 +463,8 @@ function cellValue(type: string | undefined, v: string | null, isText: string, s
 export interface WorkbookRead {
   model: WorkbookModel;
   grids: Grid[];
+  /** The workbook's defined names. */
+  names: DefinedName[];
   protectedSheets: string[];
 }
 
@@ -461,5 +479,5 @@ export function readWorkbookPackage(data: Uint8Array): WorkbookRead {
     grids.push(r.grid);
     if (r.protected) protectedSheets.push(s.name);
   }
-  return { model, grids, protectedSheets };
+  return { model, grids, names: model.names, protectedSheets };
 }

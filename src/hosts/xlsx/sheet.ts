@@ -5,12 +5,13 @@
  */
 import { a1, contains, type RangeRef } from "../../core/workbook/grid";
 import { parseRef } from "./read";
-import { attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, WORKSHEET_ORDER } from "./xml";
+import { appendInto, attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeAttr, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, WORKSHEET_ORDER } from "./xml";
 
 export interface CellOp {
   /** A cell TC8 marked last time: its format back, if it still carries TC8's. */
   restore?: { tc8Xf: number; userXf: number | null; created: boolean };
-  write?: { value: string | number | null; xf: number };
+  /** A value, in TC8's format `xf`, or keeping the cell's own format ("keep": its `s`, else its row's or column's). */
+  write?: { value: string | number | null; xf: number | "keep" };
   /** Marks the cell: TC8's format derived from the cell's own (`base`). */
   mark?: (base: number, created: boolean, userXf: number | null) => number;
 }
@@ -39,6 +40,10 @@ export interface SheetPatch {
   heights?: Map<number, RowHeightOp>;
   /** A `<legacyDrawing r:id>` to add (TC8's notes on a sheet that had none). */
   legacyDrawing?: string;
+  /** Merged areas of TC8's to take away (each exactly as it is there) and to add. */
+  merges?: { remove: RangeRef[]; add: RangeRef[] };
+  /** Dropdown lists to add. */
+  validations?: { range: RangeRef; list: string[] }[];
 }
 
 export function cellXml(p: string, row: number, col: number, xf: number, value: string | number | null | undefined): string {
@@ -141,8 +146,11 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
           else text = setAttr(open, "s", op.restore.userXf === null ? null : String(op.restore.userXf)) + src.slice(c.tag.end, c.end);
         }
       }
-      if (op?.write) text = cellXml(p, row, c.col, op.write.xf, op.write.value);
-      else if (op?.mark) {
+      if (op?.write) {
+        const own = attrOf(src.slice(c.tag.start, c.tag.end), "s");
+        const xf = op.write.xf === "keep" ? (own === undefined ? 0 : Number(own)) : op.write.xf;
+        text = cellXml(p, row, c.col, xf, op.write.value);
+      } else if (op?.mark) {
         if (text) {
           const open = text.slice(0, nextTag(text, 0)!.end);
           const sAttr = attrOf(open, "s");
@@ -161,7 +169,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     for (const [col, op] of ops ?? []) {
       if (seen.has(col)) continue;
       let text = "";
-      if (op.write) text = cellXml(p, row, col, op.write.xf, op.write.value);
+      if (op.write) text = cellXml(p, row, col, op.write.xf === "keep" ? inheritedXf(rowTag, cols, col) : op.write.xf, op.write.value);
       else if (op.mark) text = cellXml(p, row, col, op.mark(inheritedXf(rowTag, cols, col), true, null), null);
       if (!text) continue;
       grow(row, col);
@@ -193,9 +201,10 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     const cellEnd = lastTag.kind === "empty" ? lastTag.end : src.indexOf(`</${lastTag.name}>`, lastTag.end) + lastTag.name.length + 3;
     if (cellEnd !== end - t.name.length - 3 || src.slice(t.end, end).includes("<!")) return null;
     let text = "";
+    const rowOpen = src.slice(t.start, t.end);
     for (const col of [...ops.keys()].sort((a, b) => a - b)) {
       const w = ops.get(col)!.write!;
-      text += cellXml(p, row, col, w.xf, w.value);
+      text += cellXml(p, row, col, w.xf === "keep" ? inheritedXf(rowOpen, cols, col) : w.xf, w.value);
       grow(row, col);
     }
     return text;
@@ -293,9 +302,40 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   parts.push(xml.slice(pos, sd.end));
 
   if (patch.legacyDrawing && !childOfRoot(tail, "legacyDrawing")) tail = insertInOrder(tail, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
+  if (patch.merges) tail = patchMerges(tail, p, patch.merges);
+  if (patch.validations?.length) {
+    const el = childOfRoot(tail, "dataValidations");
+    const count = (el ? childrenOf(tail, el.tag).length : 0) + patch.validations.length;
+    const items = patch.validations.map((v) => listValidationXml(p, v.range, v.list)).join("");
+    tail = el ? appendInto(tail, el, items, count) : insertInOrder(tail, WORKSHEET_ORDER, "dataValidations", `<${p}dataValidations count="${count}">${items}</${p}dataValidations>`);
+  }
   out.push(tail.slice(rootOpen.length));
   return out.bytes();
 }
+
+/** A dropdown list over a range, as TC8 writes it (the list's values are its error message too). */
+export function listValidationXml(p: string, range: RangeRef, list: readonly string[]): string {
+  return `<${p}dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="TC8" error="${escapeAttr(list.join(" / "))}" sqref="${rangeRef(range)}"><${p}formula1>${escapeAttr(`"${list.join(",")}"`)}</${p}formula1></${p}dataValidation>`;
+}
+
+/** `<mergeCells>` without TC8's merged areas that go, with its new ones; the user's stay as they are. */
+function patchMerges(tail: string, p: string, m: { remove: RangeRef[]; add: RangeRef[] }): string {
+  const el = childOfRoot(tail, "mergeCells");
+  const gone = new Set(m.remove.map(rangeRef));
+  let kept: string[] = [];
+  if (el) kept = childrenOf(tail, el.tag).map((c) => tail.slice(c.tag.start, c.end)).filter((c) => !gone.has((attrOf(c, "ref") ?? "").replace(/\$/g, "")));
+  const items = [...kept, ...m.add.map((r) => `<${p}mergeCell ref="${rangeRef(r)}"/>`)];
+  if (el) {
+    if (!items.length) return tail.slice(0, el.tag.start) + tail.slice(el.end);
+    if (kept.length === childrenOf(tail, el.tag).length && !m.add.length) return tail;
+    const open = setAttr(tail.slice(el.tag.start, el.tag.end).replace(/\s*\/>$/, ">"), "count", String(items.length));
+    return tail.slice(0, el.tag.start) + open + items.join("") + `</${el.tag.name}>` + tail.slice(el.end);
+  }
+  if (!items.length) return tail;
+  return insertInOrder(tail, WORKSHEET_ORDER, "mergeCells", `<${p}mergeCells count="${items.length}">${items.join("")}</${p}mergeCells>`);
+}
+
+const rangeRef = (r: RangeRef) => (r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : `${a1(r.r0, r.c0)}:${a1(r.r1, r.c1)}`);
 
 /**
  * The children of a row, its cells found directly: a cell holds no `</c>` but its own (text in XML

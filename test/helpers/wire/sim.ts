@@ -35,6 +35,8 @@ export interface SimCell {
   halign?: string;
   /** Edges given a border ("EdgeTop", "InsideVertical"…). */
   borders?: string[];
+  /** A hyperlink's address (the user's). */
+  link?: string;
 }
 
 /** What a sheet's page setup was given (ExcelApi 1.9). */
@@ -239,7 +241,16 @@ type Obj =
   | { k: "charts"; s: SimSheet }
   | { k: "chart"; c: SimSheet["charts"][number] }
   | { k: "chartTitle"; c: SimSheet["charts"][number] }
+  | { k: "names" }
+  | { k: "name"; n: SimName }
   | { k: "null" };
+
+/** A defined name: its reference bound to a sheet (moved as Excel moves it), broken (#REF!), or a formula kept as text. */
+export interface SimName {
+  name: string;
+  ref: { sheet: SimSheet; range: RangeRef } | null | { text: string };
+  visible: boolean;
+}
 
 interface Path {
   Id: number;
@@ -265,6 +276,8 @@ export class SimExcel {
   tables: SimTable[] = [];
   /** Notes by sheet id, row and column. */
   notes = new Map<string, string>();
+  /** The workbook's defined names. */
+  names: SimName[] = [];
   protected = false;
   active = 0;
   suspended = 0;
@@ -313,6 +326,157 @@ export class SimExcel {
   noteAt(sheet: string, address: string): string | undefined {
     const r = parseA1(address);
     return this.notes.get(this.noteKey(this.sheet(sheet), r.r0, r.c0));
+  }
+
+  /** A name's reference from what `names.add` was given: a Range, or a formula such as "='Xã'!$E$5". */
+  refOf(arg: unknown): SimName["ref"] {
+    if (arg && typeof arg === "object" && "rs" in (arg as Target)) {
+      const t = arg as Target;
+      return { sheet: t.sheet, range: t.rs[0] };
+    }
+    const text = String(arg ?? "").replace(/^=/, "");
+    if (/#REF!/i.test(text)) return null;
+    const { sheet, ref } = splitSheet(text);
+    if (!sheet || !this.has(sheet)) return { text };
+    try {
+      return { sheet: this.sheet(sheet), range: parseA1(ref) };
+    } catch {
+      return { text };
+    }
+  }
+
+  /** A name's reference as Excel shows it, without "=": Xã!$E$5, 'Tổng hợp TC8'!$1:$1048576, #REF!. */
+  formulaOf(n: SimName): string {
+    const r = n.ref;
+    if (r === null) return "#REF!";
+    if (!("sheet" in r)) return r.text;
+    const g = r.range;
+    const rows = g.c0 === 0 && g.c1 === MAX_COLS - 1;
+    const cols = g.r0 === 0 && g.r1 === MAX_ROWS - 1;
+    const a = rows ? `$${g.r0 + 1}:$${g.r1 + 1}` : cols ? `$${colLetter(g.c0)}:$${colLetter(g.c1)}` : g.r0 === g.r1 && g.c0 === g.c1 ? `$${colLetter(g.c0)}$${g.r0 + 1}` : `$${colLetter(g.c0)}$${g.r0 + 1}:$${colLetter(g.c1)}$${g.r1 + 1}`;
+    return `${sheetRef(r.sheet.name)}!${a}`;
+  }
+
+  /** A name's reference by name, as Excel shows it (undefined when there is no such name). */
+  nameRef(name: string): string | undefined {
+    const n = this.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return n ? this.formulaOf(n) : undefined;
+  }
+
+  // ---- what a user does in Excel between two evaluations ----
+
+  /** Inserts `count` rows before row `at` (0-based), as Excel's Insert › Sheet Rows does. */
+  insertRows(sheet: string, at: number, count = 1): void {
+    this.shift(this.sheet(sheet), "row", at, count);
+  }
+  /** Deletes `count` rows from row `at` (0-based). */
+  deleteRows(sheet: string, at: number, count = 1): void {
+    this.shift(this.sheet(sheet), "row", at, -count);
+  }
+  insertCols(sheet: string, at: number, count = 1): void {
+    this.shift(this.sheet(sheet), "col", at, count);
+  }
+  deleteCols(sheet: string, at: number, count = 1): void {
+    this.shift(this.sheet(sheet), "col", at, -count);
+  }
+  /** Renames a sheet: names referring to it follow (they are bound to the sheet). */
+  renameSheet(sheet: string, to: string): void {
+    const s = this.sheet(sheet);
+    if (this.sheets.some((x) => x !== s && x.name.toLowerCase() === to.toLowerCase())) throw new SimError("InvalidArgument", `sheet name ${to} taken`);
+    s.name = to;
+  }
+  /** Moves a sheet to a position (0-based), as dragging its tab does. */
+  moveSheet(sheet: string, to: number): void {
+    const s = this.sheet(sheet);
+    const active = this.sheets[this.active];
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(Math.min(to, this.sheets.length), 0, s);
+    this.active = Math.max(0, this.sheets.indexOf(active));
+  }
+
+  /**
+   * Rows or columns inserted (count > 0) or deleted (count < 0) at `at`: cells, notes, merged areas,
+   * tables, row heights, column widths, validations and defined names move as in Excel; what was in
+   * deleted rows or columns is gone, and a name that referred only to it becomes #REF!.
+   */
+  private shift(s: SimSheet, axis: "row" | "col", at: number, count: number): void {
+    const del = count < 0 ? { from: at, to: at - count - 1 } : undefined;
+    const move = (i: number): number | null => (del ? (i < del.from ? i : i > del.to ? i + count : null) : i >= at ? i + count : i);
+    const moveRange = (r: RangeRef): RangeRef | null => {
+      const [a0, a1] = axis === "row" ? [r.r0, r.r1] : [r.c0, r.c1];
+      const max = (axis === "row" ? MAX_ROWS : MAX_COLS) - 1;
+      let b0: number;
+      let b1: number;
+      if (del) {
+        if (a0 >= del.from && a1 <= del.to) return null;
+        b0 = a0 < del.from ? a0 : a0 > del.to ? a0 + count : del.from;
+        b1 = a1 < del.from ? a1 : a1 > del.to ? a1 + count : del.from - 1;
+      } else {
+        // A whole row or column range stays whole; a range the insertion falls inside grows.
+        if (a0 === 0 && a1 === max) return r;
+        b0 = a0 >= at ? a0 + count : a0;
+        b1 = a1 >= at ? Math.min(max, a1 + count) : a1;
+      }
+      return axis === "row" ? { ...r, r0: b0, r1: b1 } : { ...r, c0: b0, c1: b1 };
+    };
+    // Cells.
+    const rows = new Map<number, Map<number, SimCell>>();
+    for (const [r, row] of s.rows)
+      for (const [c, cell] of row) {
+        const nr = axis === "row" ? move(r) : r;
+        const nc = axis === "col" ? move(c) : c;
+        if (nr === null || nc === null) continue;
+        if (!rows.has(nr)) rows.set(nr, new Map());
+        rows.get(nr)!.set(nc, cell);
+      }
+    s.rows = rows;
+    // Notes.
+    for (const [k, v] of [...this.notes]) {
+      const [id, r, c] = k.split("|");
+      if (id !== s.id) continue;
+      this.notes.delete(k);
+      const nr = axis === "row" ? move(Number(r)) : Number(r);
+      const nc = axis === "col" ? move(Number(c)) : Number(c);
+      if (nr !== null && nc !== null) this.notes.set(this.noteKey(s, nr, nc), v);
+    }
+    s.merges = s.merges.map(moveRange).filter((m): m is RangeRef => !!m && (m.r1 > m.r0 || m.c1 > m.c0));
+    for (const t of this.tables.filter((x) => x.sheet === s)) {
+      const before = t.range;
+      const r = moveRange(t.range);
+      if (!r) {
+        this.tables = this.tables.filter((x) => x !== t);
+        continue;
+      }
+      t.range = r;
+      // Columns inserted inside a table are table columns: Excel names their headers.
+      if (axis === "col" && !del && at > before.c0 && at <= before.c1)
+        for (let c = at; c < at + count; c++) {
+          let k = c - r.c0 + 1;
+          const taken = new Set(range(r.c0, r.c1).map((x) => String(s.peek(r.r0, x)?.v ?? "")));
+          while (taken.has(`Column${k}`)) k++;
+          s.cell(r.r0, c).v = `Column${k}`;
+        }
+    }
+    const moveKeys = <T>(m: Map<number, T>, mine: boolean) => {
+      if (!mine) return m;
+      const out = new Map<number, T>();
+      for (const [i, v] of m) {
+        const j = move(i);
+        if (j !== null) out.set(j, v);
+      }
+      return out;
+    };
+    s.rowHeights = moveKeys(s.rowHeights, axis === "row");
+    s.colWidths = moveKeys(s.colWidths, axis === "col");
+    s.validations = s.validations.flatMap((v) => {
+      const r = moveRange(v.range);
+      return r ? [{ ...v, range: r }] : [];
+    });
+    for (const n of this.names) {
+      if (!n.ref || !("sheet" in n.ref) || n.ref.sheet !== s) continue;
+      const r = moveRange(n.ref.range);
+      n.ref = r ? { sheet: s, range: r } : null;
+    }
   }
 
   /** Every cell's value, formula, number format, fill, font colour and note, by sheet and A1 (what Clear results must give back). */
@@ -433,6 +597,8 @@ export class SimExcel {
         return { k: "wbprot" };
       case "wb.Notes":
         return { k: "notes" };
+      case "wb.Names":
+        return { k: "names" };
       case "sheet.Tables":
         return { k: "tables", s: (o as { s: SimSheet }).s };
       case "sheet.Protection":
@@ -481,6 +647,11 @@ export class SimExcel {
     }
     if (o.k === "tcols") return { k: "tcol", t: o.t, name: this.column(o.t, key, true)! };
     if (o.k === "borders") return { k: "border", t: o.t, edge: key };
+    if (o.k === "names") {
+      const n = this.names.find((x) => x.name.toLowerCase() === key.toLowerCase());
+      if (!n) throw new SimError("ItemNotFound", `no name ${key}`);
+      return { k: "name", n };
+    }
     if (o.k === "notes") {
       const { sheet, r, c } = this.cellOf(key);
       const k = this.noteKey(sheet, r, c);
@@ -625,6 +796,18 @@ export class SimExcel {
         this.notes.set(k, String(args[1]));
         return { k: "note", key: k };
       }
+      case "names.Add": {
+        const name = String(args[0]);
+        if (this.names.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new SimError("InvalidArgument", `the name ${name} exists`);
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new SimError("InvalidArgument", `not a valid name: ${name}`);
+        const n: SimName = { name, ref: this.refOf(args[1]), visible: true };
+        this.names.push(n);
+        return { k: "name", n };
+      }
+      case "names.GetItemOrNullObject": {
+        const n = this.names.find((x) => x.name.toLowerCase() === String(args[0]).toLowerCase());
+        return n ? { k: "name", n } : { k: "null" };
+      }
       case "notes.GetItemOrNullObject": {
         const { sheet, r, c } = this.cellOf(String(args[0]));
         const k = this.noteKey(sheet, r, c);
@@ -665,6 +848,7 @@ export class SimExcel {
   private query(o: Obj, select: string[]): unknown {
     if (o.k === "sheets") return { _Items: this.sheets.map((s) => this.select({ k: "sheet", s }, select)) };
     if (o.k === "tables") return { _Items: this.tables.filter((t) => !o.s || t.sheet === o.s).map((t) => this.select({ k: "table", t }, select)) };
+    if (o.k === "names") return { _Items: this.names.map((n) => this.select({ k: "name", n }, select)) };
     return this.select(o, select);
   }
 
@@ -723,6 +907,16 @@ export class SimExcel {
         return (o as { t: SimTable }).t.showHeaders;
       case "table.style":
         return (o as { t: SimTable }).t.style;
+      case "name.name":
+        return (o as { n: SimName }).n.name;
+      case "name.formula":
+        return `=${this.formulaOf((o as { n: SimName }).n)}`;
+      case "name.visible":
+        return (o as { n: SimName }).n.visible;
+      case "name.type": {
+        const r = (o as { n: SimName }).n.ref;
+        return r === null ? "Error" : r && "sheet" in r ? "Range" : "String";
+      }
       case "note.content":
         return this.notes.get((o as { key: string }).key);
       case "range.address":
@@ -907,6 +1101,9 @@ export class SimExcel {
         tb.name = String(v);
         return;
       }
+      case "name.Visible":
+        (o as { n: SimName }).n.visible = !!v;
+        return;
       case "table.Style":
         (o as { t: SimTable }).t.style = String(v);
         return;
@@ -951,6 +1148,25 @@ export class SimExcel {
           }
         return undefined;
       }
+      case "range.Unmerge": {
+        const t = o as Target;
+        this.guard(t.sheet);
+        t.sheet.merges = t.sheet.merges.filter((m) => !t.rs.some((r) => overlaps(r, m)));
+        return undefined;
+      }
+      case "table.Resize": {
+        const tb = (o as { t: SimTable }).t;
+        this.guard(tb.sheet);
+        const arg = args[0];
+        const r = typeof arg === "string" ? parseA1(splitSheet(arg).ref) : (arg as Target).rs[0];
+        if (r.r0 !== tb.range.r0 || r.c0 !== tb.range.c0) throw new SimError("InvalidArgument", "a table keeps its header row and first column when resized");
+        if (this.tables.some((x) => x !== tb && x.sheet === tb.sheet && overlaps(x.range, r))) throw new SimError("InvalidOperation", "tables overlap");
+        tb.range = r;
+        return undefined;
+      }
+      case "name.Delete":
+        this.names = this.names.filter((x) => x !== (o as { n: SimName }).n);
+        return undefined;
       case "range.Merge":
         this.guard((o as Target).sheet);
         (o as Target).sheet.merges.push((o as Target).rs[0]);
@@ -979,6 +1195,8 @@ export class SimExcel {
         this.sheets = this.sheets.filter((x) => x !== s);
         this.tables = this.tables.filter((t) => t.sheet !== s);
         for (const k of [...this.notes.keys()]) if (k.startsWith(`${s.id}|`)) this.notes.delete(k);
+        // Names referring to the deleted sheet are broken.
+        for (const n of this.names) if (n.ref && "sheet" in n.ref && n.ref.sheet === s) n.ref = null;
         this.active = Math.max(0, this.sheets.indexOf(activeSheet === s ? this.sheets[0] : activeSheet));
         return undefined;
       }
