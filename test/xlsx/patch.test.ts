@@ -52,14 +52,14 @@ test("a mark where there is no cell takes the row's format, and its undoing remo
   const marked = text(patchSheet(xml, patch([[1, 3, { mark: (base, created, user) => ((seen = [base, created, user]), 20) }]])));
   expect(seen).toEqual([7, true, null]);
   expect(marked).toContain(`<c r="A2"><v>1</v></c><c r="D2" s="20"/>`);
-  const restored = text(patchSheet(marked, patch([[1, 3, { restore: { tc8Xf: 20, userXf: null, created: true } }]])));
+  const restored = text(patchSheet(marked, patch([[1, 3, { restore: (s, empty) => (s === 20 ? (empty ? "remove" : null) : undefined) }]])));
   expect(restored).toBe(xml);
 });
 
 test("a restore leaves a cell alone when its format is no longer TC8's", () => {
   const xml = `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" s="9"><v>1</v></c></row></sheetData></worksheet>`;
-  expect(text(patchSheet(xml, patch([[0, 0, { restore: { tc8Xf: 20, userXf: 4, created: false } }]])))).toBe(xml);
-  expect(text(patchSheet(xml.replace('s="9"', 's="20"'), patch([[0, 0, { restore: { tc8Xf: 20, userXf: 4, created: false } }]])))).toBe(xml.replace('s="9"', 's="4"'));
+  expect(text(patchSheet(xml, patch([[0, 0, { restore: (s) => (s === 20 ? 4 : undefined) }]])))).toBe(xml);
+  expect(text(patchSheet(xml.replace('s="9"', 's="20"'), patch([[0, 0, { restore: (s) => (s === 20 ? 4 : undefined) }]])))).toBe(xml.replace('s="9"', 's="4"'));
 });
 
 test("text Excel must escape reads back as written", () => {

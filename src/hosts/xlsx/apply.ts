@@ -26,6 +26,30 @@ export interface PackageOriginal {
   noted: boolean;
   /** The fingerprint of the note TC8 wrote: it is removed only while its text is still that. */
   h?: string;
+  /** The fingerprint of the user's format as it was (StyleBook.describe): `xf` still means it. */
+  u?: string;
+  /** The user's fill record and font colour element (null: automatic), put back property by property when formats were renumbered or changed. */
+  fill?: string;
+  color?: string | null;
+}
+
+/**
+ * How a marked cell gets its own format back, given its format now: unchanged since TC8 marked it
+ * (its mark format, the user's format still at its index), the user's format exactly; otherwise
+ * (LibreOffice or Excel renumbered the formats, or the user changed the cell's font or borders
+ * since) the fill and the font colour that still show TC8's are put back, each on its own. A cell
+ * that shows nothing of TC8's mark any more is the user's and is left alone.
+ */
+function restorer(o: PackageOriginal, kind: "fail" | "missing", styles: StyleBook): NonNullable<CellOp["restore"]> {
+  return (s, empty) => {
+    const now = s ?? 0;
+    const shown = styles.markShown(now, kind);
+    if (!shown.fill && !shown.font) return undefined;
+    const same = o.u === undefined || fingerprint(styles.describe(o.xf ?? 0)) === o.u;
+    if (now === o.tc8Xf && same) return o.created && empty ? "remove" : o.xf;
+    if (o.fill === undefined) return undefined;
+    return styles.restoreLook(now, shown.fill ? o.fill : undefined, shown.font ? (o.color ?? null) : undefined);
+  };
 }
 
 function isRowOriginal(o: unknown): o is RowOriginal {
@@ -275,7 +299,7 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     const { sheet, row, col } = parseCellAddress(u.cell);
     if (!partOf.has(sheet) || !isPackageOriginal(u.original)) continue;
     ownMarkXfs.add(u.original.tc8Xf);
-    opOf(sheet, row, col).restore = { tc8Xf: u.original.tc8Xf, userXf: u.original.xf, created: u.original.created };
+    opOf(sheet, row, col).restore = restorer(u.original, u.kind, styles);
     unmarked.set(`${sheet}|${row}|${col}`, u.original);
   }
 
@@ -337,7 +361,8 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     const h = noted ? fingerprint(m.note) : undefined;
     opOf(sheet, row, col).mark = (base, created, userXf) => {
       const xf = styles.markXf(base, m.kind, ownMarkXfs);
-      savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}) } satisfies PackageOriginal });
+      const look = { u: fingerprint(styles.describe(userXf ?? 0)), fill: styles.fillOf(base), color: styles.fontColorOf(base) };
+      savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal });
       return xf;
     };
   }

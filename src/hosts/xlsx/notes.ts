@@ -7,7 +7,7 @@
 import { a1 } from "../../core/workbook/grid";
 import { CONTENT_TYPES, type Package, REL } from "./package";
 import { parseRef } from "./read";
-import { appendInto, attrOf, childOfRoot, decodeOoxmlText, childrenOf, escapeText, insertInOrder, prefixOf, rootOf } from "./xml";
+import { appendInto, attrOf, childOfRoot, decodeOoxmlText, childrenOf, escapeText, insertInOrder, prefixOf, rootOf, unescapeXml } from "./xml";
 
 export const TC8_AUTHOR = "TC8";
 
@@ -37,7 +37,7 @@ function commentText(xml: string): string {
     if (name === "rPh") phonetic += close ? -1 : empty ? 0 : 1;
     else if (!close && !empty) open = re.lastIndex;
     else if (close && open >= 0) {
-      if (!phonetic) out += unescape(xml.slice(open, m.index));
+      if (!phonetic) out += unescapeXml(xml.slice(open, m.index));
       open = -1;
     }
   }
@@ -72,10 +72,9 @@ function attrsOfTag(open: string): Map<string, string> {
 
 function authorsOf(xml: string): string[] {
   const el = childOfRoot(xml, "authors");
-  return el ? childrenOf(xml, el.tag).map((a) => unescape(xml.slice(a.tag.end, xml.lastIndexOf("</", a.end - 1)))) : [];
+  return el ? childrenOf(xml, el.tag).map((a) => unescapeXml(xml.slice(a.tag.end, xml.lastIndexOf("</", a.end - 1)))) : [];
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
 const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
 const SHAPETYPE =

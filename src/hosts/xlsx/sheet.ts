@@ -8,8 +8,12 @@ import { parseRef } from "./read";
 import { appendInto, attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeAttr, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, WORKSHEET_ORDER } from "./xml";
 
 export interface CellOp {
-  /** A cell TC8 marked last time: its format back, if it still carries TC8's. */
-  restore?: { tc8Xf: number; userXf: number | null; created: boolean };
+  /**
+   * A cell TC8 marked last time: given its format now (null: none) and whether it is empty, the
+   * format to give it back (null: none), "remove" for a cell TC8 made and nothing else holds, or
+   * undefined to leave it (it no longer shows TC8's mark).
+   */
+  restore?: (s: number | null, empty: boolean) => number | null | "remove" | undefined;
   /** A value, in TC8's format `xf`, or keeping the cell's own format ("keep": its `s`, else its row's or column's). */
   write?: { value: string | number | null; xf: number | "keep" };
   /** Marks the cell: TC8's format derived from the cell's own (`base`). */
@@ -139,12 +143,10 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
       const op = ops?.get(c.col);
       if (text && op?.restore) {
         const open = src.slice(c.tag.start, c.tag.end);
-        const s = Number(attrOf(open, "s") ?? 0);
-        if (s === op.restore.tc8Xf) {
-          const empty = c.tag.kind === "empty";
-          if (op.restore.created && empty) text = "";
-          else text = setAttr(open, "s", op.restore.userXf === null ? null : String(op.restore.userXf)) + src.slice(c.tag.end, c.end);
-        }
+        const sAttr = attrOf(open, "s");
+        const back = op.restore(sAttr === undefined ? null : Number(sAttr), c.tag.kind === "empty");
+        if (back === "remove") text = "";
+        else if (back !== undefined) text = setAttr(open, "s", back === null ? null : String(back)) + src.slice(c.tag.end, c.end);
       }
       if (op?.write) {
         const own = attrOf(src.slice(c.tag.start, c.tag.end), "s");

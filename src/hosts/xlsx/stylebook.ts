@@ -125,6 +125,51 @@ export class StyleBook {
     return id;
   }
 
+  /** A cell format's whole look (its record, font and fill), to know later that an index still means the same format. */
+  describe(xf: number): string {
+    const x = this.get("cellXfs", xf) ?? "";
+    return `${x}|${this.get("fonts", Number(attrOf(x, "fontId") ?? 0)) ?? ""}|${this.get("fills", Number(attrOf(x, "fillId") ?? 0)) ?? ""}`;
+  }
+
+  /** The fill record of a cell format. */
+  fillOf(xf: number): string {
+    const x = this.get("cellXfs", xf) ?? "";
+    return this.get("fills", Number(attrOf(x, "fillId") ?? 0)) ?? "";
+  }
+
+  /** The colour element of a cell format's font, or null for the automatic colour. */
+  fontColorOf(xf: number): string | null {
+    const x = this.get("cellXfs", xf) ?? "";
+    const font = this.get("fonts", Number(attrOf(x, "fontId") ?? 0)) ?? "";
+    return /<(?:[\w.-]+:)?color\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?color>)/.exec(font)?.[0] ?? null;
+  }
+
+  /**
+   * What of a cell format still shows TC8's mark of `kind`: its fill (solid, TC8's colour) and its
+   * font colour, each on its own (a colour the user chose since is theirs). Formats are compared by
+   * what they look like, not by index: LibreOffice and Excel renumber formats when they save.
+   */
+  markShown(xf: number, kind: "fail" | "missing"): { fill: boolean; font: boolean } {
+    const c = MARK_COLORS[kind];
+    const fill = this.fillOf(xf);
+    const color = this.fontColorOf(xf) ?? "";
+    const rgb = (text: string, tag: string, hex: string) => new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*\\brgb="(?:FF)?${hex}"`, "i").test(text);
+    return { fill: /patternType="solid"/.test(fill) && rgb(fill, "fgColor", c.fill), font: rgb(color, "color", c.font) };
+  }
+
+  /** A cell format `xf` with its fill and/or font colour put back (a record equal to one there is used again). */
+  restoreLook(xf: number, fill: string | undefined, color: string | null | undefined): number {
+    const p = this.pfx;
+    const x = this.get("cellXfs", xf) ?? this.get("cellXfs", 0) ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    let open = openTagOf(x);
+    if (fill !== undefined) open = setAttr(open, "fillId", String(this.put("fills", fill)));
+    if (color !== undefined) {
+      const font = this.get("fonts", Number(attrOf(x, "fontId") ?? 0)) ?? `<${p}font/>`;
+      open = setAttr(open, "fontId", String(this.put("fonts", withColor(font, color ?? "", p))));
+    }
+    return this.put("cellXfs", open + x.slice(openTagOf(x).length));
+  }
+
   toXml(): string {
     if (!this.changed) return this.xml;
     let xml = this.xml;

@@ -12,6 +12,7 @@
  * protected sheet refused, and a failing action leaving the actions before it done.
  */
 import { colIndex, colLetter, MAX_COLS, MAX_ROWS, type RangeRef } from "../../../src/core/workbook/grid";
+import type { Edit } from "../edits";
 import type { WireRequest, WireResponse } from "./client";
 
 export type Scalar = string | number | boolean | null;
@@ -379,6 +380,58 @@ export class SimExcel {
   deleteCols(sheet: string, at: number, count = 1): void {
     this.shift(this.sheet(sheet), "col", at, -count);
   }
+  /** An edit as a user makes it in Excel (test/helpers/edits.ts). */
+  userEdit(e: Edit): void {
+    switch (e.op) {
+      case "insertRows":
+        return this.insertRows(e.sheet, e.at, e.count ?? 1);
+      case "deleteRows":
+        return this.deleteRows(e.sheet, e.at, e.count ?? 1);
+      case "insertCols":
+        return this.insertCols(e.sheet, e.at, e.count ?? 1);
+      case "deleteCols":
+        return this.deleteCols(e.sheet, e.at, e.count ?? 1);
+      case "renameSheet":
+        return this.renameSheet(e.sheet, e.to);
+      case "moveSheet":
+        return this.moveSheet(e.sheet, e.to);
+      case "addSheet":
+        this.addSheet(e.sheet);
+        return;
+    }
+    const s = this.sheet(e.sheet);
+    if (e.op === "rowHeight") return void s.rowHeights.set(e.row, e.height);
+    // Excel's column width in points: characters of the default font, 7 points each.
+    if (e.op === "colWidth") return void s.colWidths.set(e.col, e.width * 7);
+    const r = parseA1(e.cell);
+    const cell = s.cell(r.r0, r.c0);
+    switch (e.op) {
+      case "set":
+        delete cell.f;
+        delete cell.err;
+        cell.v = e.value;
+        return;
+      case "formula":
+        // The simulated Excel calculates nothing: a formula typed keeps the value it shows.
+        cell.f = e.formula;
+        cell.v = e.formula.toUpperCase() === "=TODAY()" ? 46354 : null;
+        return;
+      case "note":
+        this.notes.set(this.noteKey(s, r.r0, r.c0), e.text);
+        return;
+      case "fill":
+        cell.fill = `#${e.color.toUpperCase()}`;
+        return;
+      case "bold":
+        cell.bold = true;
+        return;
+      case "hyperlink":
+        cell.link = e.url;
+        cell.v = e.text ?? e.url;
+        return;
+    }
+  }
+
   /** Renames a sheet: names referring to it follow (they are bound to the sheet). */
   renameSheet(sheet: string, to: string): void {
     const s = this.sheet(sheet);
