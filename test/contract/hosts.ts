@@ -95,11 +95,13 @@ export async function xlsxView(bytes: Uint8Array): Promise<BookView> {
   wb.eachSheet((ws) => {
     const cells: Record<string, CellView> = {};
     const heights: Record<number, number> = {};
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
+    // Rows holding cells (LibreOffice writes a sheet's last row, 1,048,576, after a deletion).
+    ws.eachRow((row, r) => {
       if (row.height) heights[r - 1] = row.height;
       row.eachCell({ includeEmpty: true }, (cell) => {
         const c: CellView = {};
-        const v = plain(cell.value);
+        // exceljs gives every cell of a merged area its first cell's value: only the first holds it.
+        const v = cell.isMerged && cell.master.address !== cell.address ? undefined : plain(cell.value);
         if (v !== undefined) c.v = v;
         const f = cell.formula;
         if (f) c.f = `=${f}`;

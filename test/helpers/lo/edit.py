@@ -96,8 +96,13 @@ def apply(doc, op):
         cell(doc, op).setFormula(op["formula"])
     elif kind == "note":
         s = sheet_of(doc, op["sheet"])
-        a = s.getCellRangeByName(op["cell"]).CellAddress
-        s.Annotations.insertNew(a, op["text"])
+        c = s.getCellRangeByName(op["cell"])
+        ann = c.getAnnotation()
+        if ann.getString():
+            # A note already there: its text rewritten, as a user edits a note.
+            ann.setString(op["text"])
+        else:
+            s.Annotations.insertNew(c.CellAddress, op["text"])
     elif kind == "fill":
         cell(doc, op).CellBackColor = int(op["color"], 16)
     elif kind == "bold":

@@ -484,10 +484,10 @@ export class SimExcel {
       }
     s.rows = rows;
     // Notes.
-    for (const [k, v] of [...this.notes]) {
-      const [id, r, c] = k.split("|");
-      if (id !== s.id) continue;
-      this.notes.delete(k);
+    const mine = [...this.notes].filter(([k]) => k.startsWith(`${s.id}|`));
+    for (const [k] of mine) this.notes.delete(k);
+    for (const [k, v] of mine) {
+      const [, r, c] = k.split("|");
       const nr = axis === "row" ? move(Number(r)) : Number(r);
       const nc = axis === "col" ? move(Number(c)) : Number(c);
       if (nr !== null && nc !== null) this.notes.set(this.noteKey(s, nr, nc), v);
