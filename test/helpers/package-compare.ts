@@ -6,7 +6,8 @@
 import { SaxesParser } from "saxes";
 import { parseRange } from "../../src/core/workbook/grid";
 import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
-import { parseState } from "../../src/core/workbook/state";
+import { readAnchors } from "../../src/core/workbook/anchors";
+import { ownSheets as ownSheetsIn } from "../../src/core/workbook/read";
 import { Package, relsPathOf } from "../../src/hosts/xlsx/package";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
 
@@ -125,6 +126,8 @@ function compareSheet(a: XNode, b: XNode, sheet: string, owned: Owned, where: st
   }
 }
 
+const ownSheetsOf = (r: ReturnType<typeof readWorkbookPackage>) => ownSheetsIn(r.grids, readAnchors(r.names));
+
 /** The violations of "nothing less" between an input and TC8's output; empty when there are none. */
 export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[] {
   const out: string[] = [];
@@ -132,7 +135,7 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
   const pout = new Package(output);
   const readIn = readWorkbookPackage(input);
   const readOut = readWorkbookPackage(output);
-  const state = parseState(readOut.grids.find((g) => g.sheet === STATE_SHEET));
+  const state = ownSheetsOf(readOut).state;
   const owned: Owned = { columns: new Map(), marks: new Map(), xfCount: 0 };
   for (const c of [state?.verdictColumns, ...(state?.noteColumns ?? [])]) if (c) owned.columns.set(c.sheet, [...(owned.columns.get(c.sheet) ?? []), c]);
   for (const m of state?.marks ?? []) {
@@ -140,7 +143,8 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
     const s = sheet.replace(/''/g, "'");
     owned.marks.set(s, new Set([...(owned.marks.get(s) ?? []), ref]));
   }
-  const ownSheets = new Set([SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET]);
+  // TC8's own sheets: as its state names them (a user's sheet of TC8's name is compared like any other).
+  const ownSheets = new Set(state?.own ? Object.values(state.own).filter((x): x is string => !!x) : [SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET]);
   const sheetParts = new Map(readIn.model.sheets.filter((s) => s.part && !ownSheets.has(s.name)).map((s) => [s.part!, s.name]));
   const stylesPart = readIn.model.stylesPart;
   if (stylesPart) owned.xfCount = parseXml(pin.text(stylesPart)).children.find((c) => c.name === "cellXfs")?.children.length ?? 0;
@@ -182,8 +186,19 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
       for (const c of xa.children) {
         const other = xb.children.find((x) => x.name === c.name);
         if (c.name === "sheets") prefix(c, other, `${name} sheets`, out);
-        // TC8 adds print titles and areas scoped to its own sheets.
-        else if (c.name === "definedNames") subsequence(c.children, other?.children ?? [], `${name} definedNames`, out);
+        // TC8 adds print titles and areas scoped to its own sheets, and its anchors: hidden names of
+        // the workbook beginning "_TC8_". Nothing else.
+        else if (c.name === "definedNames") {
+          subsequence(c.children, other?.children ?? [], `${name} definedNames`, out);
+          const mine = new Set(c.children.map((x) => JSON.stringify(x)));
+          const sheetsOut = readOut.model.sheets.map((x) => x.name);
+          for (const n of other?.children ?? []) {
+            if (mine.has(JSON.stringify(n))) continue;
+            const anchor = n.attrs.localSheetId === undefined && n.attrs.hidden === "1" && /^_TC8_/.test(n.attrs.name ?? "");
+            const print = n.attrs.localSheetId !== undefined && /^_xlnm\.Print_(Titles|Area)$/.test(n.attrs.name ?? "") && ownSheets.has(sheetsOut[Number(n.attrs.localSheetId)] ?? "");
+            if (!anchor && !print) out.push(`${name}: a name TC8 may not add: ${n.attrs.name}`);
+          }
+        }
         else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
       }
     } else if (/comments/.test(name) && xa.name === "comments") {
