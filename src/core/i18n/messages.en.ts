@@ -97,6 +97,6 @@ export const EN: Record<MessageKey, Template> = {
     `Sheet "${f.text(p.sheet)}" still has rows of ${f.and(list(p.communes).map((c) => f.text(c)))}, no longer in the communes table: TC8 keeps them; delete them if they are not needed`,
   "problem.checklistNoRoom": (p, f) =>
     `The ${f.num(p.count)} document rows of the new communes were not added to the table on sheet "${f.text(p.sheet)}": this cell right under the table holds the user's data. Insert ${f.num(p.count)} empty rows right under the table and evaluate again`,
-  "problem.keptOnClear": (p, f) => `Column "${f.text(p.header)}" has ${f.num(p.count)} cells the user edited or typed: TC8 keeps them (and the column's header) when clearing the results`,
+  "problem.keptOnClear": (p, f) => `Column "${f.text(p.header)}" has ${f.num(p.count)} cells the user edited or typed: TC8 keeps them when clearing the results`,
   "problem.noRoom": (p, f) => `No room right of the table for TC8's ${f.num(p.count)} result columns (the sheet is used up to its last column, XFD): they are not written; delete the stray cells right of the table and evaluate again`,
 };

@@ -102,7 +102,7 @@ export const VI = {
     `Sheet "${f.text(p.sheet)}" còn các dòng của ${f.and(list(p.communes).map((c) => f.text(c)))}, không còn trong bảng danh sách xã: TC8 giữ nguyên các dòng này; hãy xóa nếu không cần`,
   "problem.checklistNoRoom": (p, f) =>
     `Chưa thêm được ${f.num(p.count)} dòng tài liệu của các xã mới vào bảng ở sheet "${f.text(p.sheet)}": ô này ngay dưới bảng đã có dữ liệu của người dùng. Hãy chèn ${f.num(p.count)} dòng trống ngay dưới bảng rồi đánh giá lại`,
-  "problem.keptOnClear": (p, f) => `Cột "${f.text(p.header)}" có ${f.num(p.count)} ô người dùng đã sửa hoặc nhập: TC8 giữ nguyên các ô đó (và tiêu đề cột) khi xóa kết quả`,
+  "problem.keptOnClear": (p, f) => `Cột "${f.text(p.header)}" có ${f.num(p.count)} ô người dùng đã sửa hoặc nhập: TC8 giữ nguyên các ô đó khi xóa kết quả`,
   "problem.noRoom": (p, f) => `Bên phải bảng không còn chỗ cho ${f.num(p.count)} cột kết quả của TC8 (trang tính đã dùng đến cột cuối cùng, XFD): các cột này không được ghi; hãy xóa ô thừa ở bên phải bảng rồi đánh giá lại`,
 } satisfies Record<string, Template>;
 

@@ -20,6 +20,7 @@ export const SHEET_ANCHORS = {
 
 export const markAnchor = (i: number) => `${ANCHOR_PREFIX}M${i + 1}`;
 export const rowAnchor = (i: number) => `${ANCHOR_PREFIX}R${i + 1}`;
+export const columnAnchor = (i: number) => `${ANCHOR_PREFIX}C${i + 1}`;
 
 export function isAnchorName(name: string): boolean {
   return name.toUpperCase().startsWith(ANCHOR_PREFIX.toUpperCase());
@@ -99,6 +100,10 @@ export function anchorNames(state: Tc8State): DefinedName[] {
     if (at) out.push({ name: m.name ?? markAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
   });
   (state.rows ?? []).forEach((r, i) => out.push({ name: r.name ?? rowAnchor(i), formula: rowAnchorRef(r.sheet, r.row), hidden: true }));
+  (state.columns ?? []).forEach((c, i) => {
+    const at = parseMarkCell(c.cell);
+    if (at) out.push({ name: c.name ?? columnAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
+  });
   return out;
 }
 
@@ -113,6 +118,7 @@ export function namedState(state: Tc8State): Tc8State {
     ...state,
     marks: state.marks.map((m, i) => ({ ...m, name: markAnchor(i) })),
     ...(state.rows ? { rows: state.rows.map((r, i) => ({ ...r, name: rowAnchor(i) })) } : {}),
+    ...(state.columns ? { columns: state.columns.map((c, i) => ({ ...c, name: columnAnchor(i) })) } : {}),
   };
 }
 

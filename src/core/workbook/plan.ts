@@ -12,7 +12,7 @@ import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "./anchors";
 import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
-import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, valueAt } from "./grid";
+import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
 import { OUTPUT_HEADERS } from "./headers";
 import { headerKey } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
@@ -149,8 +149,11 @@ export interface Plan {
   writes: CellWrite[];
   /** Widths (in characters) of TC8's own columns. */
   columnWidths: { sheet: string; col: number; width: number }[];
-  /** TC8's previous columns, cleared (values and formats) before writing. */
-  clears: { sheet: string; range: RangeRef }[];
+  /**
+   * TC8's previous cells, cleared (values and formats) before writing; with `formats`, only the
+   * format TC8 gave a cell whose value the user typed over (Clear results).
+   */
+  clears: { sheet: string; range: RangeRef; formats?: true }[];
   tableResizes: TableResize[];
   /**
    * Cells marked by the last evaluation, where they are now (through their anchors): their own
@@ -279,10 +282,10 @@ function tc8CellTest(prev: Tc8State | undefined): (g: Grid, row: number, col: nu
 }
 
 /** TC8's cells in one of its columns, from the header down: runs of rows holding TC8's values (or nothing), split at a cell of the user's. */
-function ownColumnRuns(g: Grid, t: DetectedTable, col: number, header: string, isTc8: ReturnType<typeof tc8CellTest>): { tc8: number[]; runs: [number, number][]; user: number[] } {
-  const tc8 = [t.headerLast];
+function ownColumnRuns(g: Grid, headerRow: number, lastRow: number, col: number, header: string, isTc8: ReturnType<typeof tc8CellTest>): { tc8: number[]; runs: [number, number][]; user: number[] } {
+  const tc8 = [headerRow];
   const user: number[] = [];
-  for (const r of filledRowsIn(g, t.headerLast + 1, t.range.r1)) {
+  for (const r of filledRowsIn(g, headerRow + 1, lastRow)) {
     if (!isTaken(g, r, col)) continue;
     (isTc8(g, r, col, header) ? tc8 : user).push(r);
   }
@@ -298,8 +301,42 @@ function ownColumnRuns(g: Grid, t: DetectedTable, col: number, header: string, i
   // To the table's end (TC8 writes empty text too, whose cell keeps TC8's format), short of the user's next cell.
   const last = runs[runs.length - 1];
   const after = user.find((r) => r > last[1]);
-  last[1] = Math.max(last[1], Math.min(t.range.r1, after === undefined ? Infinity : after - 1));
+  last[1] = Math.max(last[1], Math.min(lastRow, after === undefined ? Infinity : after - 1));
   return { tc8, runs, user };
+}
+
+/**
+ * TC8's columns outside every table it reads now (the user changed a table's header, say): found by
+ * their headers on the user's visible sheets, each with at least one value below that TC8 wrote.
+ * Only with fingerprints in the state: without them nothing tells TC8's values from the user's.
+ */
+function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: ReturnType<typeof tc8CellTest>, known: ReadonlySet<string>) {
+  const out: { sheet: string; col: number; header: string; headerRow: number; runs: [number, number][]; typedOver?: true }[] = [];
+  if (!read.state?.written) return out;
+  const own = new Set(Object.values(read.own));
+  // A column whose header the user typed over, found by its anchor: TC8's values below it go, the user's header stays.
+  for (const c of read.state.columns ?? []) {
+    const a = whereNow(read.anchors, c.name);
+    const g = a ? findGrid(grids, a.sheet) : undefined;
+    if (!a || !g || own.has(g.sheet) || known.has(`${g.sheet}|${a.range.r0}|${a.range.c0}`) || valueAt(g, a.range.r0, a.range.c0) === c.header) continue;
+    const used = usedRange(g);
+    if (!used) continue;
+    const found = ownColumnRuns(g, a.range.r0, used.r1, a.range.c0, c.header, isTc8);
+    const runs = found.runs.flatMap(([r0, r1]): [number, number][] => (r0 === a.range.r0 ? (r1 > r0 ? [[r0 + 1, r1]] : []) : [[r0, r1]]));
+    if (found.tc8.some((x) => x !== a.range.r0 && !isBlank(valueAt(g, x, a.range.c0)))) out.push({ sheet: g.sheet, col: a.range.c0, header: c.header, headerRow: a.range.r0, runs, typedOver: true });
+  }
+  for (const g of grids) {
+    if (own.has(g.sheet) || (g.visibility && g.visibility !== "visible")) continue;
+    const used = usedRange(g);
+    if (!used) continue;
+    for (const [r, cells] of g.rows)
+      for (const [c, v] of cells) {
+        if (typeof v !== "string" || v.length > 16 || !OUTPUT_LIST.includes(v) || known.has(`${g.sheet}|${r}|${c}`) || isFormulaAt(g, r, c)) continue;
+        const found = ownColumnRuns(g, r, used.r1, c, v, isTc8);
+        if (found.tc8.some((x) => x !== r && !isBlank(valueAt(g, x, c)))) out.push({ sheet: g.sheet, col: c, header: v, headerRow: r, runs: found.runs });
+      }
+  }
+  return out;
 }
 
 /** The height each row of the user's sheets needs for the wrapped text TC8 writes in it. */
@@ -347,7 +384,7 @@ function ownColumnsOf(g: Grid, t: DetectedTable, isTc8: ReturnType<typeof tc8Cel
     .filter((c) => c.output)
     .map((c) => {
       const header = canonicalHeader(cellText(valueAt(g, t.headerLast, c.col)) || c.header);
-      return { col: c.col, header, ...ownColumnRuns(g, t, c.col, header, isTc8) };
+      return { col: c.col, header, ...ownColumnRuns(g, t.headerLast, t.range.r1, c.col, header, isTc8) };
     });
 }
 
@@ -374,6 +411,8 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   const isTc8 = tc8CellTest(prev);
   /** Cells TC8 may write over: its own, checked (`sheet|row|col`). */
   const ownCells = new Set<string>();
+  /** The headers of TC8's columns in the tables it reads. */
+  const known = new Set<string>();
   const written = new Map<string, Set<string>>();
 
   const write = (w: CellWrite, header: string) => {
@@ -397,6 +436,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     // cells still holding what TC8 wrote are cleared (and written again), the user's are left.
     const own = ownColumnsOf(g, t, isTc8);
     for (const oc of own) {
+      known.add(`${t.sheet}|${t.headerLast}|${oc.col}`);
       for (const r of oc.tc8) ownCells.add(`${t.sheet}|${r}|${oc.col}`);
       for (const [r0, r1] of oc.runs) plan.clears.push({ sheet: t.sheet, range: { r0, c0: oc.col, r1, c1: oc.col } });
     }
@@ -416,6 +456,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     }
     headers.forEach((h, i) => {
       write({ sheet: t.sheet, row: t.headerLast, col: colOf(i), value: h, style: "header" }, h);
+      (state.columns ??= []).push({ cell: cellAddress(t.sheet, t.headerLast, colOf(i)), header: h });
       plan.columnWidths.push({ sheet: t.sheet, col: colOf(i), width: COLUMN_WIDTHS[h] ?? 12 });
     });
     for (const r of rows) r.values.forEach((v, i) => write({ sheet: t.sheet, row: r.row, col: colOf(i), value: v.value, ...(v.style ? { style: v.style } : {}) }, headers[i]));
@@ -471,7 +512,12 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     const added = addColumns(table, [OUTPUT_HEADERS.note], noteRows);
     if (added) state.noteColumns.push(added);
   }
-  // A table of the user's no longer read (its header changed) keeps TC8's old columns: they are left as they are.
+  // TC8's columns left where a table is no longer read (the user changed its header) go.
+  for (const o of orphanColumns(read, grids, isTc8, known)) {
+    for (const [r0, r1] of o.runs) plan.clears.push({ sheet: o.sheet, range: { r0, c0: o.col, r1, c1: o.col } });
+    // A header the user typed over TC8's is theirs: TC8 lets the column go, and its look on that cell.
+    if (o.typedOver) plan.clears.push({ sheet: o.sheet, range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col }, formats: true });
+  }
 
   // 3. Input cells behind failing conditions (red) and unreadable or needed blank cells (amber).
   const marks = new Map<string, MarkPlan>();
@@ -767,16 +813,16 @@ export function planClear(read: ReadResult, grids: readonly Grid[], opts: { remo
   const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
   const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const isTc8 = tc8CellTest(prev);
+  const known = new Set<string>();
   for (const t of read.tables) {
     const g = grids.find((x) => x.sheet === t.sheet)!;
     const own = ownColumnsOf(g, t, isTc8);
     if (!own.length) continue;
-    for (const oc of own)
-      for (const [r0, r1] of oc.runs) {
-        // A column the user typed in keeps its header over what they typed.
-        const from = oc.user.length && r0 === t.headerLast ? r0 + 1 : r0;
-        if (from <= r1) plan.clears.push({ sheet: t.sheet, range: { r0: from, c0: oc.col, r1, c1: oc.col } });
-      }
+    for (const oc of own) known.add(`${t.sheet}|${t.headerLast}|${oc.col}`);
+    for (const oc of own) for (const [r0, r1] of oc.runs) plan.clears.push({ sheet: t.sheet, range: { r0, c0: oc.col, r1, c1: oc.col } });
+    // A value the user typed over TC8's in one of its columns stays, without TC8's look.
+    const rows = new Set(t.dataRows);
+    for (const oc of own) for (const r of oc.user) if (rows.has(r)) plan.clears.push({ sheet: t.sheet, range: { r0: r, c0: oc.col, r1: r, c1: oc.col }, formats: true });
     for (const oc of own)
       if (oc.user.length)
         plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, oc.user[0], oc.col), msg: msg("problem.keptOnClear", { count: oc.user.length, header: oc.header }) });
@@ -788,6 +834,11 @@ export function planClear(read: ReadResult, grids: readonly Grid[], opts: { remo
       if (c1 < t.range.c1)
         plan.tableResizes.push({ sheet: t.sheet, table: t.excelTable, range: { ...t.range, c1 }, headers: [], removeHeaders: t.columns.filter((x) => x.col > c1).map((x) => x.header) });
     }
+  }
+  for (const o of orphanColumns(read, grids, isTc8, known)) {
+    for (const [r0, r1] of o.runs) plan.clears.push({ sheet: o.sheet, range: { r0, c0: o.col, r1, c1: o.col } });
+    // The header the user typed over TC8's stays, without TC8's look.
+    if (o.typedOver) plan.clears.push({ sheet: o.sheet, range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col }, formats: true });
   }
   if (read.own.summary) plan.deleteSheets.push(read.own.summary);
   if (read.own.checklist && opts.removeChecklist) plan.deleteSheets.push(read.own.checklist);

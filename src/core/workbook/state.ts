@@ -75,6 +75,8 @@ export interface Tc8State {
   /** Rows of the user's sheets TC8 made taller for its wrapped text. */
   rows?: SavedRow[];
   own?: OwnSheetNames;
+  /** The header cell of each of TC8's columns ('Sheet'!B5), with its anchor's name: a column whose header the user typed over is still found. */
+  columns?: { cell: string; header: string; name?: string }[];
   /**
    * Fingerprints of the values TC8 wrote into its columns, by header: a cell of TC8's column is
    * cleared or written over only while it holds one of them (a value the user typed there is theirs).

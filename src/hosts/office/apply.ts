@@ -594,7 +594,7 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
       await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
     }
   }
-  for (const c of plan.clears) if (existing.has(c.sheet)) await A.add(opBytes(2, 1, 30), [c.sheet], () => A.ws(c.sheet).getRange(rangeA1(c.range)).clear("All"));
+  for (const c of plan.clears) if (existing.has(c.sheet)) await A.add(opBytes(2, 1, 30), [c.sheet], () => A.ws(c.sheet).getRange(rangeA1(c.range)).clear(c.formats ? "Formats" : "All"));
   for (const t of plan.tableResizes) for (const h of t.headers) await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
 
   // Values into TC8's columns, their styles and widths; rows of wrapped text fitted.

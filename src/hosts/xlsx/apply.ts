@@ -304,7 +304,10 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
   }
 
   // 2. TC8's previous columns; 3. values into its columns, widths, tables widened or narrowed.
-  for (const c of plan.clears) if (partOf.has(c.sheet)) patchOf(c.sheet).clears.push(c.range);
+  for (const c of plan.clears)
+    if (!partOf.has(c.sheet)) continue;
+    else if (c.formats) (patchOf(c.sheet).formatClears ??= []).push(c.range);
+    else patchOf(c.sheet).clears.push(c.range);
   for (const w of plan.writes) if (partOf.has(w.sheet)) opOf(w.sheet, w.row, w.col).write = { value: w.value, xf: styles.styleXf(w.style) };
   for (const w of plan.columnWidths) if (partOf.has(w.sheet)) patchOf(w.sheet).widths.set(w.col, w.width);
   for (const t of plan.tableResizes) if (partOf.has(t.sheet)) resizeTable(pkg, partOf.get(t.sheet)!, t.table, t);

@@ -40,6 +40,8 @@ export interface RowHeightOp {
 export interface SheetPatch {
   ops: Map<number, Map<number, CellOp>>;
   clears: RangeRef[];
+  /** Cells whose format alone goes (their value stays). */
+  formatClears?: RangeRef[];
   widths: Map<number, number>;
   heights?: Map<number, RowHeightOp>;
   /** A `<legacyDrawing r:id>` to add (TC8's notes on a sheet that had none). */
@@ -104,7 +106,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   let tail = rootOpen + xml.slice(sd.end);
   const cols = readCols(head);
   const rowsWithOps = [...new Set([...patch.ops.keys(), ...(patch.heights?.keys() ?? [])])].sort((a, b) => a - b);
-  const touched = (r: number) => patch.ops.has(r) || !!patch.heights?.has(r) || patch.clears.some((c) => r >= c.r0 && r <= c.r1);
+  const touched = (r: number) => patch.ops.has(r) || !!patch.heights?.has(r) || patch.clears.some((c) => r >= c.r0 && r <= c.r1) || !!patch.formatClears?.some((c) => r >= c.r0 && r <= c.r1);
   const formatPr = childOfRoot(head, "sheetFormatPr");
   const defaultHeight = Number((formatPr && attrOf(head.slice(formatPr.tag.start, formatPr.tag.end), "defaultRowHeight")) ?? 15) || 15;
   /** A row's opening tag with TC8's height taken back and given again as its cells need. */
@@ -140,6 +142,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
       let text = src.slice(c.start, c.end);
       seen.add(c.col);
       if (patch.clears.some((r) => contains(r, row, c.col))) text = "";
+      else if (patch.formatClears?.some((r) => contains(r, row, c.col))) text = setAttr(src.slice(c.tag.start, c.tag.end), "s", null) + src.slice(c.tag.end, c.end);
       const op = ops?.get(c.col);
       if (text && op?.restore) {
         const open = src.slice(c.tag.start, c.tag.end);
@@ -187,7 +190,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   const appendOnly = (src: string, t: Tag, end: number, row: number): string | null => {
     const ops = patch.ops.get(row);
     if (!ops) return null;
-    if (patch.clears.some((c) => row >= c.r0 && row <= c.r1)) return null;
+    if (patch.clears.some((c) => row >= c.r0 && row <= c.r1) || patch.formatClears?.some((c) => row >= c.r0 && row <= c.r1)) return null;
     let min = Infinity;
     for (const [col, op] of ops) {
       if (!op.write || op.mark || op.restore) return null;
