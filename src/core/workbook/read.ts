@@ -132,7 +132,11 @@ export function ownSheets(grids: readonly Grid[], anchors: Anchors): { own: OwnS
   const bases = { summary: SUMMARY_SHEET, checklist: CHECKLIST_SHEET };
   for (const k of ["summary", "checklist"] as const) {
     let g = at(k);
-    if (g === undefined) g = exact(state?.own?.[k]) ?? exact(state?.sheets.find((n) => sameSheet(n, bases[k]))) ?? (state ? undefined : grids.find(recognised[k]));
+    const listed = exact(state?.own?.[k]) ?? exact(state?.sheets.find((n) => sameSheet(n, bases[k])));
+    if (g === undefined) g = listed ?? (state ? undefined : grids.find(recognised[k]));
+    // A broken anchor: the sheet was deleted (by the user, or by an evaluation interrupted after it
+    // built the new one); the state's sheet is TC8's only if its content says so.
+    else if (g === null && listed && (k === "summary" ? String(valueAt(listed, 0, 0) ?? "").startsWith(SUMMARY_TITLE_START) : listed.tables.some((t) => t.name.toLowerCase() === CHECKLIST_TABLE.toLowerCase()))) g = listed;
     if (g) own[k] = g.sheet;
   }
   return { own, ...(state ? { state } : {}) };

@@ -5,7 +5,7 @@
  * change TC8 is about to make, old and new), so a request that fails at any point leaves a
  * workbook that Clear results restores.
  */
-import { readAnchors } from "../../core/workbook/anchors";
+import { parseAnchor, readAnchors } from "../../core/workbook/anchors";
 import { ownSheets } from "../../core/workbook/read";
 import { MARK_COLORS } from "../../core/workbook/styles";
 import { fingerprint, type OutputColumns, type SavedMark, type Tc8State } from "../../core/workbook/state";
@@ -135,6 +135,15 @@ export function housekeeping(snap: ExcelSnapshot): Housekeeping {
   if (!renames.length && !deletes.length) return { renames, deletes, snapshot: snap, ...(state ? { state } : {}) };
   const renamed = (n: string) => renames.find((r) => r.from === n)?.to ?? n;
   const grids: Grid[] = snap.grids.filter((g) => !deletes.includes(g.sheet)).map((g) => (renames.some((r) => r.from === g.sheet) ? { ...g, sheet: renamed(g.sheet), visibility: "visible" as const } : g));
+  // Names follow the sheets set right, as Excel's would: renamed with them, broken with the deleted ones.
+  const quoted = (n: string) => `'${n.replace(/'/g, "''")}'!`;
+  const movedNames = snap.names.map((n) => {
+    const a = parseAnchor(n.formula);
+    if (!a) return n;
+    if (deletes.includes(a.sheet)) return { ...n, formula: "#REF!" };
+    const to = renames.find((r) => r.from === a.sheet)?.to;
+    return to ? { ...n, formula: quoted(to) + n.formula.slice(n.formula.indexOf("!") + 1) } : n;
+  });
   return {
     renames,
     deletes,
@@ -142,6 +151,7 @@ export function housekeeping(snap: ExcelSnapshot): Housekeeping {
     snapshot: {
       ...snap,
       grids,
+      names: movedNames,
       sheetOrder: snap.sheetOrder.filter((n) => !deletes.includes(n)).map(renamed),
       protectedSheets: snap.protectedSheets.map(renamed),
     },
