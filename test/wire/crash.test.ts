@@ -114,3 +114,36 @@ test("the requests that put the new sheets in place, failing at each of their ch
     }
   }
 }, 120_000);
+
+test("a re-evaluation that adds a commune's rows to the checklist, failing at any write request: evaluating again gives each entry once, the user's entries kept", async () => {
+  const grow = (x: SimExcel) => {
+    // A 21st commune typed under the others: its row copied from the first, under a new name.
+    const xa = x.sheet("Xã");
+    const first = xa.rows.get(3)!;
+    for (const [c, cell] of first) xa.cell(23, c).v = c === 0 ? "Xã Số 21" : cell.v;
+  };
+  const probe = district(20);
+  await evaluate(probe, API_118);
+  grow(probe);
+  probe.log = [];
+  await evaluate(probe, API_118);
+  const n = writes(probe);
+  expect(n).toBeGreaterThan(3);
+  const rowsOf = (x: SimExcel, commune: string) => [...x.sheet(CHECKLIST_SHEET).rows.values()].filter((row) => row.get(0)?.v === commune).length;
+  for (let k = 1; k <= n; k++)
+    for (const point of ["start", "middle"] as const) {
+      const x = district(20);
+      await evaluate(x, API_118);
+      typeEntries(x);
+      const typed = entries(x);
+      grow(x);
+      x.failWrite({ write: k, at: point });
+      await expect(evaluate(x, API_118)).rejects.toThrow();
+      x.failWrite(undefined);
+      await evaluate(x, API_118);
+      expect([k, point, entries(x)]).toEqual([k, point, typed]);
+      expect([k, point, rowsOf(x, "Xã Số 21"), rowsOf(x, "Xã Số 1")]).toEqual([k, point, 23, 23]);
+      const t = x.tables.find((tb) => tb.name === "TC8_MinhChung")!;
+      expect([k, point, t.range.r1]).toEqual([k, point, 21 * 23]);
+    }
+}, 120_000);

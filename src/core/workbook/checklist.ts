@@ -109,7 +109,10 @@ export function readChecklistSheet(g: Grid | undefined): ChecklistSheet | undefi
       for (const [h, c] of cols) if (!fixed.has(h)) values[h] = valueAt(g, r, c);
       entries.push({ commune, level, indicator, no, values, row: r });
     }
-  const lastRow = Math.max(table?.range.r1 ?? headerRow, ...entries.map((e) => e.row));
+  // The table's last row holding anything: empty rows at its end (an interrupted evaluation grew it) are free.
+  let tableLast = headerRow;
+  if (table) for (const r of filledRowsIn(g, headerRow + 1, table.range.r1)) if (filledCols(g, r).some((c) => c >= table.range.c0 && c <= table.range.c1)) tableLast = r;
+  const lastRow = Math.max(tableLast, ...entries.map((e) => e.row));
   return { sheet: g.sheet, headerRow, cols, entries, ...(table ? { table } : {}), lastRow, missingKeys };
 }
 

@@ -654,8 +654,6 @@ function checklistWidths(cols: ReadonlyMap<string, number>): number[] {
   return Array.from({ length: out.length }, (_, i) => out[i] ?? 8.43);
 }
 
-/** The cells signatureBlock writes. */
-const SIGNATURE_CELLS = 5;
 /** The texts of TC8's signature block, in either language. */
 const SIGNATURE_TEXTS: ReadonlySet<string> = new Set((["vi", "en"] as const).flatMap((l) => [SUMMARY_TEXT[l].place, SUMMARY_TEXT[l].maker, SUMMARY_TEXT[l].head, SUMMARY_TEXT[l].makerNote, SUMMARY_TEXT[l].headNote]));
 
@@ -677,9 +675,12 @@ function signatureAt(g: Grid, fromRow: number, lastCol: number): { cells: { row:
       }
     }
   }
+  // Its merged areas: those its cells head, and empty ones of its shape under the table (left by an
+  // evaluation interrupted after it cleared the block's text).
+  const shaped = (m: RangeRef) => m.r0 === m.r1 && m.r0 >= fromRow && ((m.c0 === 0 && m.c1 === 2) || (m.c0 === 5 && m.c1 >= lastCol)) && isBlank(valueAt(g, m.r0, m.c0)) && !isFormulaAt(g, m.r0, m.c0);
   const merges = g.mergesUnknown
     ? cells.map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col === 0 ? 2 : lastCol }))
-    : g.merges.filter((m) => cells.some((x) => x.row === m.r0 && x.col === m.c0));
+    : g.merges.filter((m) => cells.some((x) => x.row === m.r0 && x.col === m.c0) || (shaped(m) && (!cells.length || m.r0 <= Math.max(...cells.map((x) => x.row)))));
   return { cells, merges };
 }
 
@@ -742,15 +743,30 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     const c1 = Math.max(cs.table?.range.c1 ?? 0, ...colsUsed);
     const first = cs.lastRow + 1;
     const last = cs.lastRow + fresh.length;
-    // TC8's signature block moves while it is as TC8 wrote it; a block the user wrote in is theirs.
+    // TC8's signature block moves while the user wrote nothing in it (lines missing, say after an
+    // interrupted evaluation, come back); a block the user wrote in is theirs.
     const found = signatureAt(g, first, c1);
-    const sig = found.cells.length === SIGNATURE_CELLS ? found : { cells: [], merges: [] };
+    const rowsOf = found.cells.map((x) => x.row);
+    const written = (r: number) => {
+      for (let c = 0; c <= c1; c++) if (isTaken(g, r, c) && !found.cells.some((x) => x.row === r && x.col === c)) return true;
+      return false;
+    };
+    const userWrote = found.cells.length > 0 && filledRowsIn(g, Math.min(...rowsOf), Math.max(...rowsOf)).some(written);
+    const sig = (found.cells.length || found.merges.length) && !userWrote ? found : { cells: [], merges: [] };
     const isSig = (r: number, c: number) => sig.cells.some((x) => x.row === r && x.col === c);
-    // The rows the new entries need must hold nothing of the user's (TC8's signature moves away).
+    // The rows the new entries need must hold nothing of the user's: TC8's signature moves away, and
+    // a value TC8 is about to write there (left by an evaluation interrupted halfway) is TC8's.
+    const planned = new Map<string, string | number>();
+    fresh.forEach((f, i) => {
+      const row = first + i;
+      const values: [string, string | number][] = [["Xã", f.commune], ["Cấp", LEVEL_LABELS[f.level]], ["Chỉ tiêu", f.indicator], ["STT", f.no], ["Tài liệu kiểm chứng", f.text], [USER_COLUMNS[0], f.provider], [USER_COLUMNS[1], STATUS_TODO]];
+      for (const [h, v] of values) if (cs.cols.has(h)) planned.set(`${row}|${cs.cols.get(h)}`, String(v));
+    });
+    const tc8Left = (r: number, c: number) => !isFormulaAt(g, r, c) && planned.get(`${r}|${c}`) === cellText(valueAt(g, r, c));
     const area: RangeRef = { r0: first, c0, r1: last, c1 };
     let blocked: { row: number; col: number } | undefined;
     for (const r of filledRowsIn(g, first, last)) {
-      for (let c = c0; c <= c1 && !blocked; c++) if (isTaken(g, r, c) && !isSig(r, c)) blocked = { row: r, col: c };
+      for (let c = c0; c <= c1 && !blocked; c++) if (isTaken(g, r, c) && !isSig(r, c) && !tc8Left(r, c)) blocked = { row: r, col: c };
       if (blocked) break;
     }
     if (!blocked) {
@@ -777,7 +793,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
         put(row, USER_COLUMNS[0], f.provider, "wrap");
         put(row, USER_COLUMNS[1], STATUS_TODO);
       });
-      if (cs.table) update.table = { name: cs.table.name, range: { ...cs.table.range, r1: last } };
+      if (cs.table && cs.table.range.r1 < last) update.table = { name: cs.table.name, range: { ...cs.table.range, r1: last } };
       const statusCol = cs.cols.get("Tình trạng");
       if (statusCol !== undefined) update.validations.push({ range: { r0: first, c0: statusCol, r1: last, c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] });
       // The signature block under the grown table, where nothing of the user's is in its way.
@@ -789,7 +805,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
           return true;
         }) && !g.merges.some((x) => overlaps(x, sigArea) && !sig.merges.includes(x));
       const merges: RangeRef[] = [];
-      if (sigFree && sig.cells.length) signatureBlock(added, merges, sigRow, c1, lang, Math.min(5, c1));
+      if (sigFree && (sig.cells.length || sig.merges.length)) signatureBlock(added, merges, sigRow, c1, lang, Math.min(5, c1));
       update.cells.push(...added);
       update.merges.push(...merges);
       update.rowHeights = fitRowHeights({ cells: added, merges, columnWidths: checklistWidths(cs.cols) });
