@@ -12,7 +12,7 @@ import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "./anchors";
 import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
-import { type CellValue, type Grid, type RangeRef, cellAddress, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
+import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
 import { OUTPUT_HEADERS } from "./headers";
 import { headerKey } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
@@ -127,10 +127,10 @@ export interface SheetUpdate {
   /** The sheet, as it is named now. */
   name: string;
   /**
-   * Values TC8 writes: with a style, the cell takes TC8's look (a new row); without one, only the
-   * value changes and the cell keeps its format.
+   * Values TC8 writes, in TC8's look (new rows, its signature block); with `keep`, only the value
+   * changes and the cell keeps its format (a value of TC8's written again in a row of the user's).
    */
-  cells: SheetCell[];
+  cells: (SheetCell & { keep?: true })[];
   /** TC8's own cells that go, values and formats (its signature block, before it moves); each one checked to hold TC8's text. */
   clears: RangeRef[];
   /** TC8's merged areas that go (the signature block's, before it moves), and the new ones. */
@@ -710,7 +710,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
   const own = (row: number, header: string, value: string | number) => {
     const col = cs.cols.get(header);
     if (col === undefined || isFormulaAt(g, row, col) || cellText(valueAt(g, row, col)) === String(value)) return;
-    update.cells.push({ row, col, value });
+    update.cells.push({ row, col, value, keep: true });
   };
   const used = new Set<string>();
   const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] = [];
@@ -776,10 +776,11 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     if (blocked) {
       warnings.push({ severity: "warning", cell: cellAddress(cs.sheet, blocked.row, blocked.col), msg: msg("problem.checklistNoRoom", { sheet: cs.sheet, count: fresh.length }) });
     } else {
-      update.clears.push(...sig.cells.map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col })));
+      // The whole of its merged areas: their other cells carry the block's look too.
+      update.clears.push(...sig.cells.filter((x) => !sig.merges.some((m) => contains(m, x.row, x.col))).map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col })), ...sig.merges);
       update.unmerges.push(...sig.merges);
       const added: SheetCell[] = [];
-      const put = (row: number, header: string, value: string | number, style?: StyleName) => {
+      const put = (row: number, header: string, value: string | number | null, style?: StyleName) => {
         const col = cs.cols.get(header);
         if (col !== undefined) added.push({ row, col, value, ...(style ? { style } : {}) });
       };
@@ -792,6 +793,8 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
         put(row, "Tài liệu kiểm chứng", f.text, "wrap");
         put(row, USER_COLUMNS[0], f.provider, "wrap");
         put(row, USER_COLUMNS[1], STATUS_TODO);
+        put(row, USER_COLUMNS[2], null);
+        put(row, USER_COLUMNS[3], null);
       });
       if (cs.table && cs.table.range.r1 < last) update.table = { name: cs.table.name, range: { ...cs.table.range, r1: last } };
       const statusCol = cs.cols.get("Tình trạng");

@@ -383,11 +383,11 @@ class Applier {
       if (this.caps.tableResize) await this.add(opBytes(3, 1, 60), [name], () => this.wire.context.workbook.tables.getItem(t.name).resize(this.ws(name).getRange(rangeA1(t.range))));
       else this.skipped.add("tableResize");
     }
-    const cells: CellOut[] = u.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, ...(c.style ? { style: c.style } : {}) }));
+    const cells: (CellOut & { keep?: true })[] = u.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, ...(c.style ? { style: c.style } : {}), ...(c.keep ? { keep: c.keep } : {}) }));
     await this.values(name, cells);
     await this.styles(
       name,
-      cells.filter((c) => c.style),
+      cells.filter((c) => !c.keep),
     );
     for (const m of u.merges) await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
     if (u.validations.length) {

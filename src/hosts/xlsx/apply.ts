@@ -381,7 +381,7 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     if (!part) continue;
     const patch = patchOf(u.name);
     patch.clears.push(...u.clears);
-    for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.style ? styles.styleXf(c.style) : "keep" };
+    for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
     if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
     if (u.validations.length) patch.validations = u.validations;
     for (const h of u.rowHeights) heightOf(u.name, h.row).need = h.height;
