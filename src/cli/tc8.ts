@@ -66,7 +66,6 @@ export const CLI_TEXT = {
     problems: (n: number) => `${n} vấn đề về dữ liệu (xem cột Giải thích TC8 và ghi chú trong ô):`,
     written: (f: string) => `Đã ghi: ${f}`,
     json: (f: string) => `Đã ghi kết quả dạng JSON: ${f}`,
-    chart: "Biểu đồ của sheet Tổng hợp TC8 chỉ vẽ được khi đánh giá bằng phần bổ trợ trong Excel; tệp do dòng lệnh ghi có bảng số liệu, không có biểu đồ.",
     template: (f: string) => `Đã tạo mẫu nhập liệu: ${f}`,
     excluded: "không đánh giá",
     at: (cell: string) => `Ô ${cell}`,
@@ -89,7 +88,6 @@ export const CLI_TEXT = {
     problems: (n: number) => `${n} data problem${n === 1 ? "" : "s"} (see the Giải thích TC8 column and the cells' notes):`,
     written: (f: string) => `Written: ${f}`,
     json: (f: string) => `Results JSON written: ${f}`,
-    chart: "The chart of the Tổng hợp TC8 sheet is drawn only when the add-in evaluates in Excel; the file the command line writes has its figures, not the chart.",
     template: (f: string) => `Input template written: ${f}`,
     excluded: "not evaluated",
     at: (cell: string) => `Cell ${cell}`,
@@ -195,7 +193,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     if (!(e instanceof XlsxError) && process.env.TC8_DEBUG) io.err(String((e as Error).stack));
     return EXIT.unreadable;
   }
-  const { run, output, skipped, refused } = result;
+  const { run, output, refused } = result;
   if (refused) {
     discard(pending);
     io.err(t.refused(a.input, describeRefusal(refused, a.lang)));
@@ -217,7 +215,6 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     for (const p of problems.slice(0, 20)) io.out(`  ${terminalText(`${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`)}`);
     if (problems.length > 20) io.out(`  …`);
   }
-  if (skipped.length) io.out(t.chart);
   io.out(t.written(a.output));
   if (a.json) io.out(t.json(a.json));
   return EXIT.ok;

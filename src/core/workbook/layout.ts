@@ -100,7 +100,14 @@ export function fitRowHeights(sheet: Pick<NewSheet, "cells" | "merges" | "column
   const merges = sheet.merges ?? [];
   for (const cell of sheet.cells) {
     const style = cell.style ? STYLES[cell.style] : undefined;
-    if (!style?.wrap || cell.value === null || cell.value === "") continue;
+    if (!style || cell.value === null || cell.value === "") continue;
+    // A title in a larger font needs a taller line even on one line.
+    if (!style.wrap && (style.size ?? 11) > 11) {
+      const h = Math.ceil((LINE_HEIGHT_PT * (style.size ?? 11)) / 11) + 3;
+      if (h > (need.get(cell.row) ?? 0)) need.set(cell.row, h);
+      continue;
+    }
+    if (!style.wrap) continue;
     const m = merges.find((x) => x.r0 === cell.row && x.c0 === cell.col);
     let width = 0;
     for (let c = cell.col; c <= (m?.c1 ?? cell.col); c++) width += widthOf(c);

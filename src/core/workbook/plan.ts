@@ -392,7 +392,9 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   const putRow = (values: (CellValue | undefined)[]) => {
     values.forEach((v, col) => {
       const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
-      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 || col === 5 ? { style: "wrap" as StyleName } : {}) });
+      // The number beside the document's text centred, so the two never touch.
+      const style: StyleName | undefined = col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined;
+      cells.push({ row, col, value, ...(style ? { style } : {}) });
     });
     row++;
   };

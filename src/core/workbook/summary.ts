@@ -108,11 +108,14 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
     for (const ind of level.indicators) verdictCols.push({ level: level.id, ind: ind.id });
     verdictCols.push({ level: level.id, ind: null });
   }
-  const first = T.cols.length;
+  // The district's column only when the workbook names districts: an empty column says nothing.
+  const withDistrict = ev.communes.some((c) => c.district);
+  const cols = withDistrict ? T.cols : T.cols.filter((_, i) => i !== 2);
+  const first = cols.length;
   const evidenceCol = first + verdictCols.length;
   const noteCol = evidenceCol + 1;
   const lastCol = noteCol;
-  const widths = [W.stt, W.commune, W.district, W.area, ...verdictCols.map(() => W.verdict), W.evidence, W.note];
+  const widths = [W.stt, W.commune, ...(withDistrict ? [W.district] : []), W.area, ...verdictCols.map(() => W.verdict), W.evidence, W.note];
   const line = (row: number, text: string, style: StyleName) => {
     put(row, 0, text, style);
     merges.push({ r0: row, c0: 0, r1: row, c1: lastCol });
@@ -131,7 +134,7 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   // 2. The table: two header rows, the level over its indicators ("8.1"…, "TC8"), so that
   // "TC8 NTM" appears once in the workbook: in the communes table.
   const h0 = 6;
-  T.cols.forEach((label, col) => {
+  cols.forEach((label, col) => {
     put(h0, col, label, "header");
     merges.push({ r0: h0, c0: col, r1: h0 + 1, c1: col });
   });
@@ -158,8 +161,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   ev.communes.forEach((c, i) => {
     put(r, 0, i + 1, "number");
     put(r, 1, c.name, "cell");
-    put(r, 2, c.district ?? "", "cell");
-    put(r, 3, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "", "cell");
+    if (withDistrict) put(r, 2, c.district ?? "", "cell");
+    put(r, first - 1, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "", "cell");
     verdictCols.forEach((vc, j) => {
       const v = verdictOf(c, vc);
       put(r, first + j, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : "number");
