@@ -19,7 +19,7 @@ import { useCodec } from "../hosts/xlsx/zip";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
-useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
+useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), inflate: (raw) => zlib.inflateRawSync(raw), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
