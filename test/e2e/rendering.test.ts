@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { evaluateXlsx, templateXlsx } from "../../src/hosts/xlsx";
+import { clearXlsx, evaluateXlsx, templateXlsx } from "../../src/hosts/xlsx";
 import { CHECKLIST_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
 import { cellHeight, wrappedLines } from "../../src/core/workbook/layout";
 import { loadWorkbook } from "../helpers/xlsx";
@@ -173,5 +173,27 @@ describe("the written workbook's print setup and sizes", () => {
     expect(wrappedLines("Thiếu dữ liệu", summary.getColumn(colOf(8, "8.1")).width!)).toBeLessThanOrEqual(2);
     expect(wrappedLines("Miền núi (mặc định)", summary.getColumn(colOf(7, "Khu vực")).width!)).toBe(1);
     expect(wrappedLines("Xã Hoàng Văn Thụ", summary.getColumn(colOf(7, "Xã")).width!)).toBe(1);
+  });
+});
+
+describe("row heights in the user's sheets", () => {
+  test("rows TC8 made taller for its explanations get their own heights back with Clear results", async () => {
+    const input = fs.readFileSync(SAMPLE);
+    const r = await evaluateXlsx(input, { evaluatedAt: AT });
+    const before = await loadWorkbook(input);
+    const after = await loadWorkbook(r.output!);
+    const cleared = await loadWorkbook(await clearXlsx(r.output!, { removeChecklist: true }));
+    const heights = (wb: ExcelJS.Workbook) => {
+      const ws = wb.getWorksheet("TH TC8 Bình Gia")!;
+      const out: (number | undefined)[] = [];
+      for (let i = 1; i <= ws.rowCount; i++) out.push(ws.getRow(i).height);
+      return out;
+    };
+    // Some rows were made taller (the explanations run over several lines), none shorter.
+    const h0 = heights(before);
+    const h1 = heights(after);
+    expect(h1.some((h, i) => (h ?? 15) > (h0[i] ?? 15))).toBe(true);
+    expect(h1.every((h, i) => (h ?? 15) >= (h0[i] ?? 15))).toBe(true);
+    expect(heights(cleared)).toEqual(h0);
   });
 });
