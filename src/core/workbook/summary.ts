@@ -25,8 +25,8 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} huyện`,
     ruleset: "Bộ tiêu chí",
     time: "Thời điểm đánh giá",
-    totals: (n: number, ntm: number, nc: number | null) =>
-      `Kết quả: ${n} xã được đánh giá; ${ntm} xã đạt Tiêu chí số 8 (NTM)${nc === null ? "" : `; ${nc} xã đạt Tiêu chí số 8 (NTM nâng cao)`}`,
+    totals: (n: number, ntm: number | null, nc: number | null) =>
+      `Kết quả: ${n} xã được đánh giá${ntm === null ? "" : `; ${ntm} xã đạt Tiêu chí số 8 (NTM)`}${nc === null ? "" : `; ${nc} xã đạt Tiêu chí số 8 (NTM nâng cao)`}`,
     cols: ["STT", "Xã", "Huyện", "Khu vực"],
     evidence: "Tài liệu kiểm chứng",
     note: "Ghi chú",
@@ -50,8 +50,8 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} districts`,
     ruleset: "Rule set",
     time: "Evaluated at",
-    totals: (n: number, ntm: number, nc: number | null) =>
-      `Results: ${n} communes evaluated; ${ntm} meet criterion 8 (NTM)${nc === null ? "" : `; ${nc} meet criterion 8 (advanced NTM)`}`,
+    totals: (n: number, ntm: number | null, nc: number | null) =>
+      `Results: ${n} communes evaluated${ntm === null ? "" : `; ${ntm} meet criterion 8 (NTM)`}${nc === null ? "" : `; ${nc} meet criterion 8 (advanced NTM)`}`,
     cols: ["No.", "Commune", "District", "Area"],
     evidence: "Evidence documents",
     note: "Note",
@@ -129,7 +129,7 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
   line(2, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "center");
   line(3, `${T.time}: ${formatTime(at)}`, "center");
-  line(4, T.totals(evaluated.length, passing("ntm"), ev.levels.includes("nc") ? passing("nc") : null), "center");
+  line(4, T.totals(evaluated.length, ev.levels.includes("ntm") ? passing("ntm") : null, ev.levels.includes("nc") ? passing("nc") : null), "center");
 
   // 2. The table: two header rows, the level over its indicators ("8.1"…, "TC8"), so that
   // "TC8 NTM" appears once in the workbook: in the communes table.
