@@ -26,7 +26,7 @@ import { useCodec } from "../src/hosts/xlsx/zip";
 import zlib from "node:zlib";
 
 // The stages run with the command line's codec (Node's zlib), as `tc8 evaluate` does.
-useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), crc32: (data, crc) => zlib.crc32(data, crc) });
+useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), inflate: (raw) => zlib.inflateRawSync(raw), crc32: (data, crc) => zlib.crc32(data, crc) });
 
 const ROOT = path.join(__dirname, "..");
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

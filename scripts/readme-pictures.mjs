@@ -11,6 +11,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -29,24 +30,55 @@ if (!fs.existsSync(path.join(root, "lib/cli/tc8.js"))) run("npm", ["run", "--sil
 const annotated = path.join(tmp, "huyen-binh-gia.tc8.xlsx");
 run(process.execPath, ["bin/tc8.js", "evaluate", "examples/huyen-binh-gia.xlsx", "-o", annotated]);
 
-// 2. Sheets through LibreOffice.
+// 2. Sheets through LibreOffice. For the picture of the communes table only, a copy shows the
+// names, one input column with its marks and TC8's columns on one landscape page (the officials'
+// own print setup prints their whole form over many pages).
+const view = new ExcelJS.Workbook();
+await view.xlsx.readFile(annotated);
+for (const ws of view.worksheets) {
+  let header = null;
+  ws.eachRow((row, r) => row.eachCell((c, col) => c.value === "TC8 NTM" && !header && (header = { r, col })));
+  if (!header) continue;
+  let nameCol = 0;
+  let keep = 0;
+  ws.getRow(header.r).eachCell((c, col) => {
+    const v = String(c.value ?? "");
+    if (/^tên xã$|^xã$/i.test(v.trim())) nameCol = col;
+    if (/máy vi tính/i.test(v) && !keep) keep = col;
+  });
+  for (let col = 1; col < header.col - 5; col++) if (col !== nameCol && col !== keep && col !== 1) ws.getColumn(col).hidden = true;
+  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printArea: undefined };
+}
+const viewFile = path.join(tmp, "view.xlsx");
+await view.xlsx.writeFile(viewFile);
+run("soffice", [`-env:UserInstallation=file://${path.join(tmp, "lo")}`, "--headless", "--convert-to", "pdf", "--outdir", tmp, viewFile]);
+const viewPdf = path.join(tmp, "view.pdf");
 run("soffice", [`-env:UserInstallation=file://${path.join(tmp, "lo")}`, "--headless", "--convert-to", "pdf", "--outdir", tmp, annotated]);
 const pdf = annotated.replace(/\.xlsx$/, ".pdf");
-const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))[1]);
-const pageText = (p) => run("pdftotext", ["-f", String(p), "-l", String(p), "-layout", pdf, "-"]);
-const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+const textsOf = (file) => {
+  const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [file]))[1]);
+  return Array.from({ length: pages }, (_, i) => run("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", file, "-"]));
+};
+const texts = { [pdf]: textsOf(pdf), [viewPdf]: textsOf(viewPdf) };
 
-/** The first page whose text matches, rendered at `dpi` and cropped to its ink (with a margin). */
-function picture(name, test, dpi = 80) {
-  const i = texts.findIndex(test);
+/** The first page whose text matches, rendered at `dpi` and cut to its text (with a margin). */
+function picture(name, test, file = pdf, dpi = 110) {
+  const i = texts[file].findIndex(test);
   if (i < 0) throw new Error(`no page for ${name}`);
   const base = path.join(tmp, name);
-  run("pdftoppm", ["-f", String(i + 1), "-l", String(i + 1), "-r", String(dpi), "-png", "-singlefile", pdf, base]);
+  const boxes = [...run("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-bbox", file, "-"]).matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)];
+  const px = (pt) => Math.round((pt * dpi) / 72);
+  const x0 = Math.max(0, Math.min(...boxes.map((m) => +m[1])) - 12);
+  const y0 = Math.max(0, Math.min(...boxes.map((m) => +m[2])) - 12);
+  const x1 = Math.max(...boxes.map((m) => +m[3])) + 12;
+  const y1 = Math.max(...boxes.map((m) => +m[4])) + 12;
+  const crop = ["-x", String(px(x0)), "-y", String(px(y0)), "-W", String(px(x1 - x0)), "-H", String(px(y1 - y0))];
+  run("pdftoppm", ["-f", String(i + 1), "-l", String(i + 1), "-r", String(dpi), ...crop, "-png", "-singlefile", file, base]);
   fs.copyFileSync(`${base}.png`, path.join(out, `${name}.png`));
-  console.log(`docs/images/${name}.png (page ${i + 1} of ${pages})`);
+  console.log(`docs/images/${name}.png (page ${i + 1} of ${texts[file].length})`);
 }
 
-picture("communes-sheet", (t) => /TC8 NTM/.test(t));
+picture("communes-sheet", (t) => /TC8 NTM/.test(t) && /Giải thích TC8/.test(t), viewPdf, 150);
 picture("summary-sheet", (t) => /TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8/.test(t));
 picture("checklist-sheet", (t) => /Tài liệu kiểm chứng/.test(t) && /Tình trạng/.test(t));
 

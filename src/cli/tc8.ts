@@ -19,7 +19,7 @@ import { useCodec } from "../hosts/xlsx/zip";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
-useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
+useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), inflate: (raw) => zlib.inflateRawSync(raw), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
@@ -59,14 +59,13 @@ export const CLI_TEXT = {
     isFolder: "đây là một thư mục",
     internal: "TC8 gặp lỗi khi xử lý tệp này; không có gì được ghi. Hãy gửi tệp cho người hỗ trợ",
     refused: (f: string, why: string) => `Không ghi kết quả cho ${f}: ${why}.`,
-    extension: (i: string, o: string) => `Tệp đầu vào là ${i}, tệp kết quả phải cùng đuôi ${i} (đang là ${o || "không có đuôi"}): Excel không mở được tệp mang sai đuôi.`,
+    extension: (i: string, o: string) => `Tệp đầu vào là ${i}, tệp kết quả cũng phải có đuôi ${i}${o ? ` (không phải ${o})` : " (tên tệp kết quả đang thiếu đuôi)"}: Excel không mở được tệp mang sai đuôi.`,
     reading: "Đang đọc…",
     evaluating: "Đang đánh giá…",
     writing: "Đang ghi…",
     problems: (n: number) => `${n} vấn đề về dữ liệu (xem cột Giải thích TC8 và ghi chú trong ô):`,
     written: (f: string) => `Đã ghi: ${f}`,
     json: (f: string) => `Đã ghi kết quả dạng JSON: ${f}`,
-    chart: "Biểu đồ của sheet Tổng hợp TC8 chỉ vẽ được khi đánh giá bằng phần bổ trợ trong Excel; tệp do dòng lệnh ghi có bảng số liệu, không có biểu đồ.",
     template: (f: string) => `Đã tạo mẫu nhập liệu: ${f}`,
     excluded: "không đánh giá",
     at: (cell: string) => `Ô ${cell}`,
@@ -82,14 +81,13 @@ export const CLI_TEXT = {
     isFolder: "this is a folder",
     internal: "TC8 failed while processing this file; nothing was written. Please send the file to support",
     refused: (f: string, why: string) => `No results written for ${f}: ${why}.`,
-    extension: (i: string, o: string) => `The input is ${i}, so the output must end in ${i} too (it is ${o || "without extension"}): Excel does not open a file with the wrong extension.`,
+    extension: (i: string, o: string) => `The input is ${i}, so the output must end in ${i} too${o ? ` (not ${o})` : " (the output's name has no extension)"}: Excel does not open a file with the wrong extension.`,
     reading: "Reading…",
     evaluating: "Evaluating…",
     writing: "Writing…",
     problems: (n: number) => `${n} data problem${n === 1 ? "" : "s"} (see the Giải thích TC8 column and the cells' notes):`,
     written: (f: string) => `Written: ${f}`,
     json: (f: string) => `Results JSON written: ${f}`,
-    chart: "The chart of the Tổng hợp TC8 sheet is drawn only when the add-in evaluates in Excel; the file the command line writes has its figures, not the chart.",
     template: (f: string) => `Input template written: ${f}`,
     excluded: "not evaluated",
     at: (cell: string) => `Cell ${cell}`,
@@ -195,7 +193,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     if (!(e instanceof XlsxError) && process.env.TC8_DEBUG) io.err(String((e as Error).stack));
     return EXIT.unreadable;
   }
-  const { run, output, skipped, refused } = result;
+  const { run, output, refused } = result;
   if (refused) {
     discard(pending);
     io.err(t.refused(a.input, describeRefusal(refused, a.lang)));
@@ -217,7 +215,6 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     for (const p of problems.slice(0, 20)) io.out(`  ${terminalText(`${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`)}`);
     if (problems.length > 20) io.out(`  …`);
   }
-  if (skipped.length) io.out(t.chart);
   io.out(t.written(a.output));
   if (a.json) io.out(t.json(a.json));
   return EXIT.ok;

@@ -35,7 +35,7 @@ export const UI = {
     clearDone: "Đã xóa kết quả.",
     refusedSheet: (s: string) => `Sheet "${s}" đang được bảo vệ: TC8 không thay đổi gì. Hãy bỏ bảo vệ sheet (Review › Unprotect Sheet) rồi đánh giá lại.`,
     refusedWorkbook: "Cấu trúc sổ tính đang được bảo vệ: TC8 không thể thêm sheet kết quả và không thay đổi gì.",
-    skipped: { notes: "Excel này chưa hỗ trợ ghi chú (Notes): lý do nằm trong cột Giải thích TC8.", dataValidation: "Excel này chưa hỗ trợ danh sách chọn: cột Tình trạng nhập tay Đã có / Chưa có.", pageLayout: "Excel này chưa hỗ trợ đặt hướng trang in.", chart: "Biểu đồ chỉ được vẽ trong Excel; tệp tải xuống có bảng số liệu.", tableResize: "Excel này (trước ExcelApi 1.13) chưa mở rộng được bảng: các dòng của xã mới nằm ngay dưới bảng Minh chứng TC8; hãy kéo góc bảng xuống để gộp vào bảng." },
+    skipped: { notes: "Excel này chưa hỗ trợ ghi chú (Notes): lý do nằm trong cột Giải thích TC8.", dataValidation: "Excel này chưa hỗ trợ danh sách chọn: cột Tình trạng nhập tay Đã có / Chưa có.", pageLayout: "Excel này chưa hỗ trợ thiết lập trang in (khổ A4, vừa một trang ngang, tiêu đề lặp lại, số trang): hãy đặt trong Bố trí Trang trước khi in.", chart: "Biểu đồ chỉ được vẽ trong Excel; tệp tải xuống có bảng số liệu.", tableResize: "Excel này (trước ExcelApi 1.13) chưa mở rộng được bảng: các dòng của xã mới nằm ngay dưới bảng Minh chứng TC8; hãy kéo góc bảng xuống để gộp vào bảng." },
     error: (m: string) => `Có lỗi: ${m}`,
   },
   en: {
@@ -71,7 +71,7 @@ export const UI = {
     clearDone: "Results cleared.",
     refusedSheet: (s: string) => `Sheet "${s}" is protected: TC8 changed nothing. Unprotect the sheet (Review › Unprotect Sheet) and evaluate again.`,
     refusedWorkbook: "The workbook's structure is protected: TC8 cannot add its result sheets and changed nothing.",
-    skipped: { notes: "This Excel does not support notes: the reasons are in the Giải thích TC8 column.", dataValidation: "This Excel does not support dropdown lists: type Đã có / Chưa có in the Tình trạng column.", pageLayout: "This Excel cannot set the print orientation.", chart: "The chart is drawn in Excel only; the downloaded file has its figures.", tableResize: "This Excel (before ExcelApi 1.13) cannot resize a table: the new communes' rows are right under the Minh chứng TC8 table; drag the table's corner down to take them in." },
+    skipped: { notes: "This Excel does not support notes: the reasons are in the Giải thích TC8 column.", dataValidation: "This Excel does not support dropdown lists: type Đã có / Chưa có in the Tình trạng column.", pageLayout: "This Excel cannot set up printing (A4, one page wide, repeated titles, page numbers): set it in Page Layout before printing.", chart: "The chart is drawn in Excel only; the downloaded file has its figures.", tableResize: "This Excel (before ExcelApi 1.13) cannot resize a table: the new communes' rows are right under the Minh chứng TC8 table; drag the table's corner down to take them in." },
     error: (m: string) => `Something went wrong: ${m}`,
   },
 };

@@ -53,7 +53,7 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
       const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}) }));
       onStage("writing");
       if (r.output) events.onWorkbook({ name: annotatedName(f.name), bytes: r.output });
-      return paneResult(r.run, { skipped: r.skipped.length ? ["chart"] : [], ...(r.refused ? { refused: r.refused } : {}) });
+      return paneResult(r.run, { skipped: [], ...(r.refused ? { refused: r.refused } : {}) });
     },
     async clear(removeChecklist) {
       const f = file();

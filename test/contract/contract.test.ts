@@ -269,6 +269,14 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(sheetCells(kept, CHECKLIST)).toEqual(sheetCells(before, CHECKLIST));
   });
 
+  test("the checklist's printed page header gives the time of the last evaluation", async () => {
+    const book = await host.open(district());
+    await book.evaluate();
+    expect((await book.view()).headerRight[CHECKLIST]).toContain("28/11/2026 09:30");
+    await book.evaluate({ evaluatedAt: new Date(2026, 11, 5, 14, 0) });
+    expect((await book.view()).headerRight[CHECKLIST]).toContain("05/12/2026 14:00");
+  });
+
   test("a new commune: its rows go under the checklist's table, which grows over them; TC8's signature block moves under it; the user's entries and the text beside the table stay", async () => {
     const spec = district();
     const book = await host.open(spec);

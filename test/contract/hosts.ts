@@ -42,6 +42,8 @@ export interface BookView {
   tables: { name: string; sheet: string; range: string }[];
   merges: Record<string, string[]>;
   names: { name: string; formula: string; hidden: boolean }[];
+  /** The right part of each sheet's printed page header. */
+  headerRight: Record<string, string>;
 }
 
 export interface Outcome {
@@ -87,7 +89,7 @@ export async function xlsxView(bytes: Uint8Array): Promise<BookView> {
   const read = readWorkbookPackage(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const view: BookView = { sheets: read.model.sheets.map((s) => ({ name: s.name, visibility: s.state })), cells: {}, heights: {}, widths: {}, tables: [], merges: {}, names: read.names.map((n) => ({ name: n.name, formula: n.formula, hidden: !!n.hidden })) };
+  const view: BookView = { sheets: read.model.sheets.map((s) => ({ name: s.name, visibility: s.state })), cells: {}, heights: {}, widths: {}, tables: [], merges: {}, names: read.names.map((n) => ({ name: n.name, formula: n.formula, hidden: !!n.hidden })), headerRight: {} };
   for (const g of read.grids) {
     view.tables.push(...g.tables.map((t) => ({ name: t.name, sheet: g.sheet, range: a1Of(t.range) })));
     view.merges[g.sheet] = g.merges.map(a1Of).sort();
@@ -119,6 +121,8 @@ export async function xlsxView(bytes: Uint8Array): Promise<BookView> {
       const w = ws.getColumn(c).width;
       if (w) widths[c - 1] = w;
     }
+    const odd = ws.headerFooter?.oddHeader ?? "";
+    view.headerRight[ws.name] = odd.includes("&R") ? odd.slice(odd.lastIndexOf("&R") + 2) : "";
     view.cells[ws.name] = cells;
     view.heights[ws.name] = heights;
     view.widths[ws.name] = widths;
@@ -164,6 +168,7 @@ export function simView(x: SimExcel): BookView {
     tables: x.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: a1Of(t.range) })),
     merges: {},
     names: x.names.map((n) => ({ name: n.name, formula: x.formulaOf(n), hidden: !n.visible })),
+    headerRight: Object.fromEntries(x.sheets.map((s) => [s.name, s.print.headers.RightHeader ?? ""])),
   };
   for (const s of x.sheets) {
     const cells: Record<string, CellView> = {};

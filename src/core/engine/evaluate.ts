@@ -60,7 +60,11 @@ function read(facts: Facts, key: string): Read {
   return { state: "ok", cell: f.cell, value: f.value };
 }
 
-const cellsOf = (...reads: Read[]): CellAddress[] => reads.flatMap((r) => (r.state !== "absent" && r.cell ? [r.cell] : []));
+function cellsOf(...reads: Read[]): CellAddress[] {
+  const out: CellAddress[] = [];
+  for (const r of reads) if (r.state !== "absent" && r.cell) out.push(r.cell);
+  return out;
+}
 
 /** The outcome of a condition whose fact is absent, blank or unreadable. */
 function unusable(key: string, r: Exclude<Read, { state: "ok" }>, required: string): Outcome {

@@ -48,6 +48,11 @@ export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet = get
       i = j - 1;
     } else lines.push(conditionLine(cond.id, text, lang, rs));
   }
+  // A level evaluated alone (NTM nâng cao without NTM) that fails for its prerequisite says so: the
+  // prerequisite's own conditions are not among the results.
+  for (const lv of Object.values(c.levels) as LevelResult[])
+    for (const p of lv.prerequisites)
+      if (p.verdict !== "pass" && !(p.id.replace(/^tc8\./, "") in c.levels)) lines.push(render(p.msg, lang));
   if (c.areaDefaulted && c.area) lines.push(render(msg("area.defaulted", { area: c.area }), lang));
   return lines;
 }

@@ -78,12 +78,21 @@ export function wrappedLines(text: string, width: number, scale = 1): number {
   return Math.max(1, lines);
 }
 
+/** Heights already worked out: a district's checklist repeats the same 23 documents per commune. */
+const heightCache = new Map<string, number>();
+
 /** The height in points a cell of `width` column units needs for `text` at `fontSize` points. */
 export function cellHeight(text: string, width: number, fontSize = 11): number {
+  const key = `${width}|${fontSize}|${text}`;
+  const hit = heightCache.get(key);
+  if (hit !== undefined) return hit;
   const scale = fontSize / 11;
   const lines = wrappedLines(text, width, scale);
   // One line is a row's own height; more take a little room for the cell's padding.
-  return Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * LINE_HEIGHT_PT * scale + (lines > 1 ? 2 : 0)));
+  const h = Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * LINE_HEIGHT_PT * scale + (lines > 1 ? 2 : 0)));
+  if (heightCache.size > 50_000) heightCache.clear();
+  heightCache.set(key, h);
+  return h;
 }
 
 /** Excel's default row height for 11-point Calibri, in points. */
@@ -100,7 +109,14 @@ export function fitRowHeights(sheet: Pick<NewSheet, "cells" | "merges" | "column
   const merges = sheet.merges ?? [];
   for (const cell of sheet.cells) {
     const style = cell.style ? STYLES[cell.style] : undefined;
-    if (!style?.wrap || cell.value === null || cell.value === "") continue;
+    if (!style || cell.value === null || cell.value === "") continue;
+    // A title in a larger font needs a taller line even on one line.
+    if (!style.wrap && (style.size ?? 11) > 11) {
+      const h = Math.ceil((LINE_HEIGHT_PT * (style.size ?? 11)) / 11) + 3;
+      if (h > (need.get(cell.row) ?? 0)) need.set(cell.row, h);
+      continue;
+    }
+    if (!style.wrap) continue;
     const m = merges.find((x) => x.r0 === cell.row && x.c0 === cell.col);
     let width = 0;
     for (let c = cell.col; c <= (m?.c1 ?? cell.col); c++) width += widthOf(c);

@@ -22,7 +22,7 @@ import { cellHeight, DEFAULT_ROW_HEIGHT_PT, fitRowHeights } from "./layout";
 import { STYLES } from "./styles";
 import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
 import { cellText, type DetectedTable } from "./tables";
-import { evidenceText } from "./texts";
+import { evidenceText, formatTime } from "./texts";
 
 // Re-exported: the task pane, the command line and the tests read these from the plan's module.
 export { EVIDENCE_TEXT, evidenceText, formatTime } from "./texts";
@@ -142,6 +142,11 @@ export interface SheetUpdate {
   validations: { range: RangeRef; list: string[] }[];
   /** Heights the new rows' wrapped text needs (points); a row is only ever made taller. */
   rowHeights: { row: number; height: number }[];
+  /**
+   * The right part of the printed page header (the time of the evaluation), in Excel's codes:
+   * changed only while it is still `before`, what TC8 wrote last time.
+   */
+  headerRight?: { before: string; after: string };
 }
 
 export interface Plan {
@@ -548,7 +553,8 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   let checklist: string;
   if (read.own.checklist && read.checklistSheet) {
     checklist = read.own.checklist;
-    const u = checklistUpdate(ev, rs, read.checklistSheet, gridOf(checklist), lang);
+    const before = prev?.evaluatedAt ? { lang: prev.lang ?? "vi", at: new Date(prev.evaluatedAt) } : undefined;
+    const u = checklistUpdate(ev, rs, read.checklistSheet, gridOf(checklist), lang, { ...(before ? { before } : {}), at });
     plan.warnings.push(...u.warnings);
     if (u.update) plan.sheetUpdates.push(u.update);
   } else if (read.own.checklist) {
@@ -557,7 +563,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     plan.warnings.push({ severity: "warning", msg: msg("problem.checklistUnreadable", { sheet: checklist, columns: ["Tài liệu kiểm chứng"] }) });
   } else {
     checklist = name(undefined, CHECKLIST_SHEET);
-    plan.sheets.push({ ...checklistSheet(ev, rs, [], lang), name: checklist });
+    plan.sheets.push({ ...checklistSheet(ev, rs, [], lang, at), name: checklist });
   }
   state.own = { state: plan.stateSheet, summary: summary.name, checklist };
   state.sheets = [summary.name, checklist];
@@ -569,7 +575,12 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
 }
 
 /** Minh chứng TC8: an Excel table, one row per commune × level × document; the user's entries kept. */
-export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi"): NewSheet {
+/** The right part of the checklist's printed page header: the time of the evaluation. */
+export function checklistTime(lang: Lang, at: Date): string {
+  return `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}`;
+}
+
+export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi", at: Date = new Date()): NewSheet {
   const byKey = new Map(existing.map((e) => [entryKey(e.commune, e.level, e.indicator, e.no), e]));
   const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter((h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h));
   const headers = [...CHECKLIST_HEADERS, ...extraHeaders];
@@ -579,7 +590,9 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   const putRow = (values: (CellValue | undefined)[]) => {
     values.forEach((v, col) => {
       const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
-      cells.push({ row, col, value, ...(col === 0 || col === 2 ? { style: "text" as StyleName } : col === 4 || col === 5 ? { style: "wrap" as StyleName } : {}) });
+      // The number beside the document's text centred, so the two never touch.
+      const style: StyleName | undefined = col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined;
+      cells.push({ row, col, value, ...(style ? { style } : {}) });
     });
     row++;
   };
@@ -635,8 +648,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
       paper: "A4",
       fitToWidth: true,
       titleRows: { first: 0, last: 0 },
-      // No time of evaluation: the checklist is the user's document, kept from one evaluation to the next.
-      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}` },
+      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}`, right: checklistTime(lang, at) },
       footer: { center: SUMMARY_TEXT[lang].page },
     },
   };
@@ -694,7 +706,7 @@ const overlaps = (a: RangeRef, b: RangeRef) => a.r0 <= b.r1 && b.r0 <= a.r1 && a
  * stay, and a warning says so. When the rows under the table hold the user's cells, no row is added
  * and a warning says how to make room.
  */
-export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet, g: Grid, lang: Lang): { update?: SheetUpdate; warnings: Problem[] } {
+export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet, g: Grid, lang: Lang, times?: { before?: { lang: Lang; at: Date }; at: Date }): { update?: SheetUpdate; warnings: Problem[] } {
   const warnings: Problem[] = [];
   if (cs.missingKeys.length) {
     warnings.push({ severity: "warning", msg: msg("problem.checklistUnreadable", { sheet: cs.sheet, columns: cs.missingKeys }) });
@@ -814,7 +826,13 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
       update.rowHeights = fitRowHeights({ cells: added, merges, columnWidths: checklistWidths(cs.cols) });
     }
   }
-  const changed = update.cells.length || update.clears.length || update.table;
+  // The time in the printed page header, while it is the one TC8 wrote last time.
+  if (times?.before) {
+    const before = checklistTime(times.before.lang, times.before.at);
+    const after = checklistTime(lang, times.at);
+    if (before !== after) update.headerRight = { before, after };
+  }
+  const changed = update.cells.length || update.clears.length || update.table || update.headerRight;
   return { ...(changed ? { update } : {}), warnings };
 }
 

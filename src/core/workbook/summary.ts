@@ -25,8 +25,8 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} huyện`,
     ruleset: "Bộ tiêu chí",
     time: "Thời điểm đánh giá",
-    totals: (n: number, ntm: number, nc: number | null) =>
-      `Kết quả: ${n} xã được đánh giá; ${ntm} xã đạt Tiêu chí số 8 (NTM)${nc === null ? "" : `; ${nc} xã đạt Tiêu chí số 8 (NTM nâng cao)`}`,
+    totals: (n: number, ntm: number | null, nc: number | null) =>
+      `Kết quả: ${n} xã được đánh giá${ntm === null ? "" : `; ${ntm} xã đạt Tiêu chí số 8 (NTM)`}${nc === null ? "" : `; ${nc} xã đạt Tiêu chí số 8 (NTM nâng cao)`}`,
     cols: ["STT", "Xã", "Huyện", "Khu vực"],
     evidence: "Tài liệu kiểm chứng",
     note: "Ghi chú",
@@ -50,8 +50,8 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} districts`,
     ruleset: "Rule set",
     time: "Evaluated at",
-    totals: (n: number, ntm: number, nc: number | null) =>
-      `Results: ${n} communes evaluated; ${ntm} meet criterion 8 (NTM)${nc === null ? "" : `; ${nc} meet criterion 8 (advanced NTM)`}`,
+    totals: (n: number, ntm: number | null, nc: number | null) =>
+      `Results: ${n} communes evaluated${ntm === null ? "" : `; ${ntm} meet criterion 8 (NTM)`}${nc === null ? "" : `; ${nc} meet criterion 8 (advanced NTM)`}`,
     cols: ["No.", "Commune", "District", "Area"],
     evidence: "Evidence documents",
     note: "Note",
@@ -108,11 +108,14 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
     for (const ind of level.indicators) verdictCols.push({ level: level.id, ind: ind.id });
     verdictCols.push({ level: level.id, ind: null });
   }
-  const first = T.cols.length;
+  // The district's column only when the workbook names districts: an empty column says nothing.
+  const withDistrict = ev.communes.some((c) => c.district);
+  const cols = withDistrict ? T.cols : T.cols.filter((_, i) => i !== 2);
+  const first = cols.length;
   const evidenceCol = first + verdictCols.length;
   const noteCol = evidenceCol + 1;
   const lastCol = noteCol;
-  const widths = [W.stt, W.commune, W.district, W.area, ...verdictCols.map(() => W.verdict), W.evidence, W.note];
+  const widths = [W.stt, W.commune, ...(withDistrict ? [W.district] : []), W.area, ...verdictCols.map(() => W.verdict), W.evidence, W.note];
   const line = (row: number, text: string, style: StyleName) => {
     put(row, 0, text, style);
     merges.push({ r0: row, c0: 0, r1: row, c1: lastCol });
@@ -126,12 +129,12 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
   line(2, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "center");
   line(3, `${T.time}: ${formatTime(at)}`, "center");
-  line(4, T.totals(evaluated.length, passing("ntm"), ev.levels.includes("nc") ? passing("nc") : null), "center");
+  line(4, T.totals(evaluated.length, ev.levels.includes("ntm") ? passing("ntm") : null, ev.levels.includes("nc") ? passing("nc") : null), "center");
 
   // 2. The table: two header rows, the level over its indicators ("8.1"…, "TC8"), so that
   // "TC8 NTM" appears once in the workbook: in the communes table.
   const h0 = 6;
-  T.cols.forEach((label, col) => {
+  cols.forEach((label, col) => {
     put(h0, col, label, "header");
     merges.push({ r0: h0, c0: col, r1: h0 + 1, c1: col });
   });
@@ -158,8 +161,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   ev.communes.forEach((c, i) => {
     put(r, 0, i + 1, "number");
     put(r, 1, c.name, "cell");
-    put(r, 2, c.district ?? "", "cell");
-    put(r, 3, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "", "cell");
+    if (withDistrict) put(r, 2, c.district ?? "", "cell");
+    put(r, first - 1, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "", "cell");
     verdictCols.forEach((vc, j) => {
       const v = verdictOf(c, vc);
       put(r, first + j, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : "number");

@@ -374,8 +374,10 @@ class Applier {
    * unmerged, the table grown (ExcelApi 1.13), values written (a cell without a style keeps its
    * format), the new rows styled, the signature merged again, dropdowns on the new rows.
    */
-  async updateSheet(u: SheetUpdate): Promise<void> {
+  async updateSheet(u: SheetUpdate, rightHeader?: string): Promise<void> {
     const name = u.name;
+    const h = u.headerRight;
+    if (h && rightHeader === h.before) await this.add(opBytes(5, 1, jsonBytes(h.after)), [name], () => (this.ws(name).pageLayout.headersFooters.defaultForAllPages.rightHeader = h.after));
     for (const r of u.clears) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(r)).clear("All"));
     for (const m of u.unmerges) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(m)).unmerge());
     if (u.table) {
@@ -477,7 +479,19 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   const prevMarks = plan.unmarks.filter((m) => existing.has(parseCellAddress(m.cell).sheet));
   const prevByCell = new Map(prevMarks.map((m) => [m.cell, m]));
   const looked = [...new Set([...prevMarks.map((m) => m.cell), ...plan.marks.map((m) => m.cell)])];
+  // The checklist's page header, read in the same request: its time changes only while it is TC8's.
+  const headers = caps.pageLayout
+    ? plan.sheetUpdates
+        .filter((u) => u.headerRight && existing.has(u.name))
+        .map((u) => {
+          const hf = wire.sheet(u.name).pageLayout.headersFooters.defaultForAllPages;
+          hf.load("rightHeader");
+          return { name: u.name, hf };
+        })
+    : [];
   const seen: Map<string, Seen> = await lookAt(wire, caps, looked, caps.notes);
+  if (headers.length && !looked.length) await wire.sync();
+  const rightHeaders = new Map(headers.map((h) => [h.name, h.hf.rightHeader]));
   const origOf = (m: SavedMark): Original | undefined => decodeOriginal(m.original);
   const tc8Note = (m: SavedMark | undefined, s: Seen | undefined): boolean => {
     const o = m && origOf(m);
@@ -620,7 +634,7 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   for (const n of noteAdds) await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () => wire.context.workbook.notes.add(n.cell, n.text));
 
   // The checklist, the user's document once made, updated in place.
-  for (const u of plan.sheetUpdates) if (existing.has(u.name)) await A.updateSheet(u);
+  for (const u of plan.sheetUpdates) if (existing.has(u.name)) await A.updateSheet(u, rightHeaders.get(u.name));
 
   // The summary (and a new checklist), out of sight.
   for (const b of builds) await A.newSheet(b.spec, b.name, { hidden: b.temp, ...(b.temp && b.table ? { table: b.table } : {}) });

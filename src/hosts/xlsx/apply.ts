@@ -7,6 +7,7 @@ import { colLetter, type DefinedName, parseCellAddress, quoteSheet, rangeA1, typ
 import type { NewSheet, Plan } from "../../core/workbook/plan";
 import { fingerprint, serializeState, type SavedMark, type SavedRow } from "../../core/workbook/state";
 import { applyNotes, type NotesChange, readNotes } from "./notes";
+import { chartXml, drawingXml } from "./chart";
 import { newSheetXml, newTableXml } from "./newsheet";
 import { CONTENT_TYPES, type Package, REL } from "./package";
 import type { WorkbookModel } from "./read";
@@ -212,15 +213,21 @@ function maxTableId(pkg: Package): number {
  * Removes what a sheet of TC8's own holds (its tables, its relationships) before it is written
  * again or deleted; `keep` table parts stay, to be written again under the same name.
  */
-function dropSheetParts(pkg: Package, sheetPart: string, keep = 0): string[] {
+function dropSheetParts(pkg: Package, sheetPart: string, keep = 0, keepChart = false): { tables: string[]; chart?: { drawing: string; chart: string } } {
   const tables = pkg.related(sheetPart, REL.table).map((r) => r.part).filter((p) => pkg.has(p));
   const notes = [...pkg.related(sheetPart, REL.comments), ...pkg.related(sheetPart, REL.vmlDrawing)].map((r) => r.part).filter((p) => pkg.has(p));
-  for (const part of [...tables.slice(keep), ...notes]) {
+  // Its drawing and the chart on it (the summary's): kept, to be written again under the same
+  // names, when the sheet has a chart again (so evaluating twice writes the same package).
+  const drawings = pkg.related(sheetPart, REL.drawing).map((r) => r.part).filter((p) => pkg.has(p));
+  const charts = drawings.map((d) => pkg.related(d, REL.chart).map((r) => r.part).filter((p) => pkg.has(p)));
+  const reuse = keepChart && drawings.length === 1 && charts[0].length === 1 ? { drawing: drawings[0], chart: charts[0][0] } : undefined;
+  if (!reuse) for (const d of drawings) pkg.remove(d.replace(/([^/]+)$/, "_rels/$1.rels"));
+  for (const part of [...tables.slice(keep), ...notes, ...(reuse ? [] : [...drawings, ...charts.flat()])]) {
     pkg.removeOverride(part);
     pkg.remove(part);
   }
   pkg.remove(sheetPart.replace(/([^/]+)$/, "_rels/$1.rels"));
-  return tables.slice(0, keep);
+  return { tables: tables.slice(0, keep), ...(reuse ? { chart: reuse } : {}) };
 }
 
 function resizeTable(pkg: Package, sheetPart: string, name: string, range: Plan["tableResizes"][number]): void {
@@ -384,6 +391,7 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
     if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
     if (u.validations.length) patch.validations = u.validations;
+    if (u.headerRight) patch.headerRight = u.headerRight;
     for (const h of u.rowHeights) heightOf(u.name, h.row).need = h.height;
     if (u.table) resizeTable(pkg, part, u.table.name, { sheet: u.name, table: u.table.name, range: u.table.range, headers: [] });
   }
@@ -405,7 +413,8 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
   const writeWhole = (spec: NewSheet, state?: string) => {
     let part = deleted.has(spec.name) ? undefined : partOf.get(spec.name);
     let reuse: string[] = [];
-    if (part) reuse = dropSheetParts(pkg, part, spec.table ? 1 : 0);
+    let reuseChart: { drawing: string; chart: string } | undefined;
+    if (part) ({ tables: reuse, chart: reuseChart } = dropSheetParts(pkg, part, spec.table ? 1 : 0, !!spec.chart));
     else {
       part = pkg.freeName("xl/worksheets/sheet", ".xml");
       pkg.addOverride(part, CONTENT_TYPES.worksheet);
@@ -424,8 +433,22 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     // Notes on its cells (the template's headers say what to enter).
     const noted = spec.cells.filter((c) => c.note);
     const vml = noted.length ? applyNotes(pkg, part, { notes: new Map() }, { remove: [], add: noted.map((c) => ({ row: c.row, col: c.col, text: c.note! })) }) : undefined;
-    pkg.set(part, newSheetXml(spec, styles, rid, vml));
-    if (spec.chart) skipped.push(`chart:${spec.name}`);
+    // The chart over the cells the planner left for it.
+    let drawingRid: string | undefined;
+    if (spec.chart) {
+      const chart = reuseChart?.chart ?? pkg.freeName("xl/charts/chart", ".xml");
+      pkg.set(chart, chartXml(spec.name, spec.chart, spec.cells));
+      const drawing = reuseChart?.drawing ?? pkg.freeName("xl/drawings/drawing", ".xml");
+      const chartRid = reuseChart ? pkg.related(drawing, REL.chart)[0].rel.id : pkg.addRel(drawing, REL.chart, chart);
+      const anchor = spec.chart.anchor ?? { r0: spec.chart.range.r0, c0: spec.chart.range.c1 + 2, r1: spec.chart.range.r0 + 15, c1: spec.chart.range.c1 + 9 };
+      pkg.set(drawing, drawingXml(anchor, chartRid));
+      if (!reuseChart) {
+        pkg.addOverride(chart, CONTENT_TYPES.chart);
+        pkg.addOverride(drawing, CONTENT_TYPES.drawing);
+      }
+      drawingRid = pkg.addRel(part, REL.drawing, drawing);
+    }
+    pkg.set(part, newSheetXml(spec, styles, rid, vml, drawingRid));
   };
   for (const spec of plan.sheets) {
     writeWhole(spec);

@@ -21,7 +21,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * The worksheet part; `tableRid` names the table's relationship when the sheet has one,
  * `legacyDrawingRid` the VML drawing of its notes.
  */
-export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string): Uint8Array {
+export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string, drawingRid?: string): Uint8Array {
   const formatAt = (row: number, col: number) => spec.numberFormats?.find((f) => contains(f.range, row, col))?.format;
   // Cells in row order, then column order (the planner's order: sorted only when it is not), with
   // cells only formatted in advance (the template's number formats, so typed values take them)
@@ -95,6 +95,7 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (pr) x.push(`<pageSetup paperSize="9" orientation="${pr.orientation}"${pr.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
   else if (spec.landscape) x.push(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
   if (pr?.header || pr?.footer) x.push(`<headerFooter>${pr.header ? `<oddHeader>${headerFooter(pr.header)}</oddHeader>` : ""}${pr.footer ? `<oddFooter>${headerFooter(pr.footer)}</oddFooter>` : ""}</headerFooter>`);
+  if (drawingRid) x.push(`<drawing r:id="${drawingRid}"/>`);
   if (legacyDrawingRid) x.push(`<legacyDrawing r:id="${legacyDrawingRid}"/>`);
   if (tableRid) x.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   x.push(`</worksheet>`);

@@ -21,6 +21,8 @@ export const REL = {
   table: "/table",
   comments: "/comments",
   vmlDrawing: "/vmlDrawing",
+  drawing: "/drawing",
+  chart: "/chart",
 } as const;
 
 const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -30,6 +32,8 @@ export const CONTENT_TYPES = {
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
 export function relsPathOf(part: string): string {

@@ -5,7 +5,7 @@
  */
 import { a1, contains, type RangeRef } from "../../core/workbook/grid";
 import { parseRef } from "./read";
-import { appendInto, attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeAttr, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, WORKSHEET_ORDER } from "./xml";
+import { appendInto, attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeAttr, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, unescapeXml, WORKSHEET_ORDER } from "./xml";
 
 export interface CellOp {
   /**
@@ -50,6 +50,8 @@ export interface SheetPatch {
   merges?: { remove: RangeRef[]; add: RangeRef[] };
   /** Dropdown lists to add. */
   validations?: { range: RangeRef; list: string[] }[];
+  /** The right part of the printed page header, changed only while it is `before`. */
+  headerRight?: { before: string; after: string };
 }
 
 export function cellXml(p: string, row: number, col: number, xf: number, value: string | number | null | undefined): string {
@@ -308,6 +310,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
 
   if (patch.legacyDrawing && !childOfRoot(tail, "legacyDrawing")) tail = insertInOrder(tail, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
   if (patch.merges) tail = patchMerges(tail, p, patch.merges);
+  if (patch.headerRight) tail = patchHeaderRight(tail, patch.headerRight);
   if (patch.validations?.length) {
     const el = childOfRoot(tail, "dataValidations");
     const count = (el ? childrenOf(tail, el.tag).length : 0) + patch.validations.length;
@@ -316,6 +319,18 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   }
   out.push(tail.slice(rootOpen.length));
   return out.bytes();
+}
+
+/** The right part (`&R…`) of the odd pages' header, put to `after` while it is `before`. */
+function patchHeaderRight(tail: string, h: { before: string; after: string }): string {
+  const hf = childOfRoot(tail, "headerFooter");
+  const odd = hf && childrenOf(tail, hf.tag).find((c) => c.tag.local === "oddHeader" && c.tag.kind === "open");
+  if (!odd) return tail;
+  const close = tail.lastIndexOf("</", odd.end - 1);
+  const text = unescapeXml(tail.slice(odd.tag.end, close));
+  const at = text.lastIndexOf("&R");
+  if (at < 0 || text.slice(at + 2) !== h.before) return tail;
+  return tail.slice(0, odd.tag.end) + escapeAttr(text.slice(0, at + 2) + h.after) + tail.slice(close);
 }
 
 /** A dropdown list over a range, as TC8 writes it (the list's values are its error message too). */

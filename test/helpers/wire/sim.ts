@@ -1003,6 +1003,13 @@ export class SimExcel {
         return uniform((o as { t: Target }).t, (c) => c?.font ?? "#000000");
       case "font.name":
         return uniform((o as { t: Target }).t, (c) => c?.name ?? "Calibri");
+      case "hfg.leftHeader":
+      case "hfg.centerHeader":
+      case "hfg.rightHeader":
+      case "hfg.leftFooter":
+      case "hfg.centerFooter":
+      case "hfg.rightFooter":
+        return (o as { s: SimSheet }).s.print.headers[cap(name)] ?? "";
       case "format.wrapText":
         return uniform((o as { t: Target }).t, (c) => !!c?.wrap);
     }
