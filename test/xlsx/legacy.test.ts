@@ -9,6 +9,7 @@ import path from "node:path";
 import { clearXlsx, evaluateXlsx } from "../../src/hosts/xlsx";
 import { Package } from "../../src/hosts/xlsx/package";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
+import { parseState } from "../../src/core/workbook/state";
 import { xlsxView } from "../contract/hosts";
 
 jest.setTimeout(60_000);
@@ -19,7 +20,10 @@ const OLD = path.join(__dirname, "../../examples/huyen-binh-gia.tc8.xlsx");
 test("the sample annotated by the previous TC8, evaluated again: each column and sheet once, its checklist untouched; Clear results gives back the input's cells", async () => {
   const old = new Uint8Array(fs.readFileSync(OLD));
   expect(readWorkbookPackage(old).names.filter((n) => n.name.startsWith("_TC8_"))).toEqual([]);
-  const r = await evaluateXlsx(old, { evaluatedAt: new Date(2026, 10, 28, 9, 30) });
+  // At the time of the old evaluation, so that the checklist's page header keeps its time.
+  const read = readWorkbookPackage(old);
+  const then = parseState(read.grids.find((g) => g.sheet === "TC8_STATE"))!.evaluatedAt!;
+  const r = await evaluateXlsx(old, { evaluatedAt: new Date(then) });
   const v = await xlsxView(r.output!);
   const count = (text: string) => Object.values(v.cells).flatMap((c) => Object.values(c)).filter((c) => c.v === text).length;
   expect(count("TC8 NTM")).toBe(1);
