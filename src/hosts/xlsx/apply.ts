@@ -146,11 +146,19 @@ class WorkbookXml {
    */
   setAnchors(list: readonly DefinedName[]): void {
     let names = childOfRoot(this.xml, "definedNames");
-    if (names)
-      for (const n of [...childrenOf(this.xml, names.tag)].reverse()) {
+    if (names) {
+      // One pass: a district's workbook carries thousands of anchors, and cutting them one by one
+      // copies the whole part each time.
+      const parts: string[] = [];
+      let from = 0;
+      for (const n of childrenOf(this.xml, names.tag)) {
         const open = this.xml.slice(n.tag.start, n.tag.end);
-        if (attrOf(open, "localSheetId") === undefined && isAnchorName(unescapeXml(attrOf(open, "name") ?? ""))) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
+        if (attrOf(open, "localSheetId") !== undefined || !isAnchorName(unescapeXml(attrOf(open, "name") ?? ""))) continue;
+        parts.push(this.xml.slice(from, n.tag.start));
+        from = n.end;
       }
+      if (parts.length) this.xml = parts.join("") + this.xml.slice(from);
+    }
     names = childOfRoot(this.xml, "definedNames");
     if (names && !childrenOf(this.xml, names.tag).length) {
       this.xml = this.xml.slice(0, names.tag.start) + this.xml.slice(names.end);
