@@ -50,7 +50,7 @@ describe("each bad input is a problem at its cell, and the rest is evaluated", (
   test("duplicate communes: both reported at their rows and neither evaluated", async () => {
     const { run, problems } = await problemsOf([{ commune: "Xã A" }, { commune: "Xã B" }, { commune: "xã  a" }]);
     expect(problems.map((p) => p.cell)).toEqual(["'Xã'!A2", "'Xã'!A4"]);
-    expect(render(problems[0].msg, "vi")).toBe(`Xã "Xã A" có 2 dòng (ô A2, A4 của sheet Xã): không đánh giá xã này; hãy xóa hoặc sửa dòng trùng`);
+    expect(render(problems[0].msg, "vi")).toBe(`Tên xã "Xã A" xuất hiện ở 2 dòng (ô A2, A4 của sheet Xã): không đánh giá xã này; hãy xóa hoặc sửa dòng trùng`);
     expect(run.evaluation.communes.map((c) => [c.name, Object.keys(c.levels).length])).toEqual([
       ["Xã A", 0],
       ["Xã B", 2],
@@ -63,6 +63,14 @@ describe("each bad input is a problem at its cell, and the rest is evaluated", (
     expect(problems.map((p) => p.cell)).toEqual(["'Thôn'!A3"]);
     expect(render(problems[0].msg, "vi")).toBe('Thôn "Thôn 9" thuộc xã "Xã Z" không có trong bảng danh sách xã');
     expect(cond(run.evaluation.communes[0], "8.2.a.internet").observed).toMatchObject({ total: 1 });
+  });
+
+  test("a village whose commune cell is empty, in a workbook of several communes", async () => {
+    const { problems } = await problemsOf([{ commune: "Xã A" }, { commune: "Xã B" }], [villagesSheet([{ commune: "Xã A", village: "Thôn 1" }, { commune: null, village: "Thôn 2" }])]);
+    expect(problems.map((p) => p.cell)).toContain("'Thôn'!A3");
+    const p = problems.find((x) => x.cell === "'Thôn'!A3")!;
+    expect(render(p.msg, "vi")).toBe('Thôn "Thôn 2": ô Tên xã để trống, chưa biết thôn thuộc xã nào; hãy ghi tên xã');
+    expect(render(p.msg, "en")).not.toContain('""');
   });
 
   test("an empty workbook", async () => {

@@ -278,7 +278,9 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
           const district = districtCol !== undefined ? cellText(valueAt(g, row, districtCol)) : "";
           const hit = cname ? findCommune(cname, district) : entries.length === 1 ? 0 : null;
           if (hit === null) {
-            const m = msg(kind === "villages" ? "problem.unknownCommuneVillage" : "problem.unknownCommunePostal", { name, commune: cname });
+            const m = !cname
+              ? msg(kind === "villages" ? "problem.blankCommuneVillage" : "problem.blankCommunePostal", { name })
+              : msg(kind === "villages" ? "problem.unknownCommuneVillage" : "problem.unknownCommunePostal", { name, commune: cname });
             problems.push({ severity: "error", cell: cellAddress(g.sheet, row, communeCol), msg: m });
           } else if (typeof hit === "object" && hit.among.length > 1) {
             // Not a silent drop: the problem names every commune it could be.
