@@ -209,6 +209,26 @@ describe("the user's data is sacred", () => {
     expect(ws2.getCell(2, at("Tình trạng")).dataValidation).toMatchObject({ type: "list", formulae: ['"Đã có,Chưa có"'] });
   });
 
+  test("two communes of one name in two districts: their checklist rows and statuses stay apart", async () => {
+    const input = await xlsx([communesSheet([{ commune: "Xã Hồng Phong", district: "Huyện Bình Gia" }, { commune: "Xã Hồng Phong", district: "Huyện Cao Lộc" }, { commune: "Xã Tân Văn", district: "Huyện Bình Gia" }])]);
+    const first = await evaluateBytes(input);
+    const ws = first.wb!.getWorksheet(CHECKLIST_SHEET)!;
+    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
+    const at = (h: string) => header.indexOf(h);
+    const names = new Set<string>();
+    ws.eachRow((r, n) => n > 1 && r.getCell(at("Tài liệu kiểm chứng")).value && names.add(String(r.getCell(at("Xã")).value)));
+    expect([...names]).toEqual(["Xã Hồng Phong (Huyện Bình Gia)", "Xã Hồng Phong (Huyện Cao Lộc)", "Xã Tân Văn"]);
+    // Cao Lộc's first NTM document is there; Bình Gia's is not.
+    let row = 0;
+    ws.eachRow((r, n) => (row ||= r.getCell(at("Xã")).value === "Xã Hồng Phong (Huyện Cao Lộc)" ? n : 0));
+    ws.getCell(row, at("Tình trạng")).value = "Đã có";
+    const second = await evaluateBytes(await bytesOf(first.wb!));
+    const [binhGia, caoLoc] = second.run.evaluation.communes;
+    expect(binhGia.levels.ntm?.evidence.done).toBe(0);
+    expect(caoLoc.levels.ntm?.evidence.done).toBe(1);
+    expect(second.wb!.getWorksheet(CHECKLIST_SHEET)!.getCell(row, at("Tình trạng")).value).toBe("Đã có");
+  });
+
   test("a commune named =1+1 stays text in every sheet written", async () => {
     const { wb } = await evaluateBytes(await xlsx([communesSheet([{ commune: "=1+1" }, { commune: "+84 Xã", district: "-Huyện" }])]));
     const hits = findCells(wb!, "=1+1");

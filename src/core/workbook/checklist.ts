@@ -36,6 +36,17 @@ export interface ChecklistEntry {
   values: Record<string, CellValue>;
 }
 
+/**
+ * The name a commune goes by in the checklist's "Xã" column: its name, and its district beside it
+ * when another commune of the workbook has the same name (two districts may each have a Xã Hồng
+ * Phong), so that their rows and statuses stay apart.
+ */
+export function checklistNames(communes: readonly { name: string; district?: string; excluded?: unknown }[]): (c: { name: string; district?: string }) => string {
+  const count = new Map<string, number>();
+  for (const c of communes) if (!c.excluded) count.set(communeKey(c.name), (count.get(communeKey(c.name)) ?? 0) + 1);
+  return (c) => ((count.get(communeKey(c.name)) ?? 0) > 1 && c.district ? `${c.name} (${c.district})` : c.name);
+}
+
 export const entryKey = (commune: string, level: LevelId, indicator: string, no: number | string) => `${communeKey(commune)}|${level}|${indicator}|${no}`;
 
 function levelOfLabel(s: string): LevelId | null {

@@ -11,7 +11,7 @@ import { msg } from "../i18n/format";
 import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "./anchors";
-import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
+import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistNames, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
 import { OUTPUT_HEADERS } from "./headers";
 import { headerKey } from "./normalize";
@@ -596,18 +596,20 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     });
     row++;
   };
+  const labelOf = checklistNames(ev.communes);
   for (const c of ev.communes) {
     if (c.excluded) continue;
+    const name = labelOf(c);
     for (const level of rs.levels)
       for (const ind of level.indicators)
         for (const doc of ind.evidence) {
-          const key = entryKey(c.name, level.id, ind.id, doc.no);
+          const key = entryKey(name, level.id, ind.id, doc.no);
           if (used.has(key)) continue;
           used.add(key);
           const e = byKey.get(key);
           const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
           putRow([
-            c.name,
+            name,
             LEVEL_LABELS[level.id],
             ind.id,
             doc.no,
@@ -726,20 +728,22 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
   };
   const used = new Set<string>();
   const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] = [];
+  const labelOf = checklistNames(ev.communes);
   for (const c of ev.communes) {
     if (c.excluded) continue;
+    const name = labelOf(c);
     for (const level of rs.levels)
       for (const ind of level.indicators)
         for (const doc of ind.evidence) {
-          const key = entryKey(c.name, level.id, ind.id, doc.no);
+          const key = entryKey(name, level.id, ind.id, doc.no);
           if (used.has(key)) continue;
           used.add(key);
           const e = byKey.get(key);
           if (!e) {
-            fresh.push({ commune: c.name, level: level.id, indicator: ind.id, no: doc.no, text: doc.text, provider: doc.provider });
+            fresh.push({ commune: name, level: level.id, indicator: ind.id, no: doc.no, text: doc.text, provider: doc.provider });
             continue;
           }
-          own(e.row, "Xã", c.name);
+          own(e.row, "Xã", name);
           own(e.row, "Cấp", LEVEL_LABELS[level.id]);
           own(e.row, "Chỉ tiêu", ind.id);
           own(e.row, "STT", doc.no);

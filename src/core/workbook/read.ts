@@ -7,7 +7,7 @@ import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
 import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
 import { msg, type Msg } from "../i18n/format";
 import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "./anchors";
-import { type ChecklistEntry, type ChecklistSheet, evidenceByCommune, readChecklistSheet } from "./checklist";
+import { type ChecklistEntry, type ChecklistSheet, checklistNames, evidenceByCommune, readChecklistSheet } from "./checklist";
 import { type Grid, type WorkbookInput, cellAddress, findGrid, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, sameSheet, valueAt } from "./grid";
 import { cleanName, communeKey, districtKey, words } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET, SUMMARY_TITLE_START } from "./own";
@@ -333,8 +333,9 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
 
   // Checklist statuses feed the evidence counts.
   const evidence = evidenceByCommune(checklist);
+  const labelOf = checklistNames(communes);
   for (const c of communes) {
-    const ev = evidence.get(communeKey(c.name));
+    const ev = evidence.get(communeKey(labelOf(c)));
     if (ev) c.evidence = ev;
   }
 
