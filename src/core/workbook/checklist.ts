@@ -123,7 +123,9 @@ export function readChecklistSheet(g: Grid | undefined): ChecklistSheet | undefi
   // The table's last row holding anything: empty rows at its end (an interrupted evaluation grew it) are free.
   let tableLast = headerRow;
   if (table) for (const r of filledRowsIn(g, headerRow + 1, table.range.r1)) if (filledCols(g, r).some((c) => c >= table.range.c0 && c <= table.range.c1)) tableLast = r;
-  const lastRow = Math.max(tableLast, ...entries.map((e) => e.row));
+  // A loop, not Math.max(...rows): a province's checklist has more rows than the stack takes arguments.
+  let lastRow = tableLast;
+  for (const e of entries) if (e.row > lastRow) lastRow = e.row;
   return { sheet: g.sheet, headerRow, cols, entries, ...(table ? { table } : {}), lastRow, missingKeys };
 }
 

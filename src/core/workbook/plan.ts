@@ -483,7 +483,9 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     } else if (t.excelTable && fresh && !fresh.inTable) {
       plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c0), msg: msg("problem.columnsOutsideTable", { table: t.excelTable }) });
     }
-    const lastRow = Math.max(t.headerLast, ...rows.map((r) => r.row));
+    // Loops, not spreads, over rows: a province has more rows than the stack takes arguments.
+    let lastRow = t.headerLast;
+    for (const r of rows) if (r.row > lastRow) lastRow = r.row;
     return { sheet: t.sheet, headerRow: t.headerLast, c0, c1, r1: lastRow, ...(t.excelTable ? { excelTable: t.excelTable } : {}) };
   };
 
@@ -825,7 +827,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
         }) && !g.merges.some((x) => overlaps(x, sigArea) && !sig.merges.includes(x));
       const merges: RangeRef[] = [];
       if (sigFree && (sig.cells.length || sig.merges.length)) signatureBlock(added, merges, sigRow, c1, lang, Math.min(5, c1));
-      update.cells.push(...added);
+      for (const c of added) update.cells.push(c);
       update.merges.push(...merges);
       update.rowHeights = fitRowHeights({ cells: added, merges, columnWidths: checklistWidths(cs.cols) });
     }

@@ -471,7 +471,8 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
   const stateSheet = plan.stateSheet;
   const stateGrid = snap.grids.find((g) => g.sheet === stateSheet);
-  A.stateRows = stateGrid ? Math.max(0, ...filledRows(stateGrid).map((r) => r + 1)) : 0;
+  A.stateRows = 0;
+  if (stateGrid) for (const r of filledRows(stateGrid)) A.stateRows = Math.max(A.stateRows, r + 1);
   const existing = new Set(snap.grids.map((g) => g.sheet));
   const taken = (n: string) => [...existing].some((x) => sameSheet(x, n));
 

@@ -395,7 +395,7 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     const part = partOf.get(u.name);
     if (!part) continue;
     const patch = patchOf(u.name);
-    patch.clears.push(...u.clears);
+    for (const r of u.clears) patch.clears.push(r);
     for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
     if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
     if (u.validations.length) patch.validations = u.validations;
