@@ -1,7 +1,7 @@
 /**
- * A workbook annotated before anchors (the committed sample output, made by the previous TC8: a
- * state with addresses, no names, no fingerprints) evaluated again and cleared: TC8 finds its own
- * sheets by its state, its columns by their headers; nothing appears twice; its checklist is kept
+ * A workbook annotated before anchors (the sample's output as the previous TC8 made it, kept in
+ * test/fixtures/legacy: a state with addresses, no names, no fingerprints) evaluated again and
+ * cleared: TC8 finds its own sheets by its state, its columns by their headers; nothing appears twice; its checklist is kept
  * as it is; Clear results gives back the input's cells.
  */
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import { xlsxView } from "../contract/hosts";
 jest.setTimeout(60_000);
 
 const INPUT = path.join(__dirname, "../../examples/huyen-binh-gia.xlsx");
-const OLD = path.join(__dirname, "../../examples/huyen-binh-gia.tc8.xlsx");
+const OLD = path.join(__dirname, "../fixtures/legacy/huyen-binh-gia.tc8-before-anchors.xlsx");
 
 test("the sample annotated by the previous TC8, evaluated again: each column and sheet once, its checklist untouched; Clear results gives back the input's cells", async () => {
   const old = new Uint8Array(fs.readFileSync(OLD));
