@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The tc8 command (SPEC §6). The TypeScript sources are compiled into lib/ by `npm ci` (prepare).
+// The tc8 command (docs/cli.md). The TypeScript sources are compiled into lib/ by `npm ci` (prepare).
 // A larger young generation for V8: reading and patching a district's workbook makes millions of
 // short-lived objects, and with the default the collector takes a third of the time
 // (docs/performance.md). The flag can only be given at start, so the command starts itself once

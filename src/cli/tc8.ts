@@ -1,5 +1,5 @@
 /**
- * The command line (SPEC §6):
+ * The command line (docs/cli.md):
  *   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
  *   tc8 template <output.xlsx> [--force]
  * Exit codes: 0 evaluated (whatever the verdicts), 2 usage error or an output that cannot or may not

@@ -1,5 +1,5 @@
 /**
- * The input schema (SPEC §4.2): every value TC8 reads, the canonical header the template writes,
+ * The input schema (docs/input.md §6): every value TC8 reads, the canonical header the template writes,
  * the aliases real Lạng Sơn and national forms use, and a short label for explanations.
  * The rule set refers to these keys; the workbook reader matches headers against them. One place,
  * so a header alias or a label is added once.

@@ -1,5 +1,5 @@
 /**
- * The one-way flow every host runs (ARCHITECTURE.md): grids → read → evaluate → plan. Hosts only
+ * The one-way flow every host runs (README.md, "How the code is laid out"): grids → read → evaluate → plan. Hosts only
  * read grids before and apply the plan after.
  */
 import { evaluate } from "./engine/evaluate";

@@ -1,5 +1,5 @@
 /**
- * The task pane (SPEC §7): level choice, Đánh giá with a progress bar and its stage, a summary, the
+ * The task pane (README.md): level choice, Đánh giá with a progress bar and its stage, a summary, the
  * communes with their conditions, the problems, the column mapping, the template and Clear
  * results. It talks to its host only through PaneHost, so the add-in and the browser page share it.
  */

@@ -1,5 +1,5 @@
 /**
- * The browser page (SPEC §7): the task pane on an .xlsx file the user opens (or the bundled
+ * The browser page (README.md): the task pane on an .xlsx file the user opens (or the bundled
  * sample), with Đánh giá and Tải xuống. exceljs is loaded by this page only.
  */
 import * as React from "react";

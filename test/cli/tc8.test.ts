@@ -1,4 +1,4 @@
-/** The command line of SPEC §6: arguments, exit codes, outputs, warnings. */
+/** The command line of docs/cli.md: arguments, exit codes, outputs, warnings. */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,5 +1,5 @@
 /**
- * One row per condition of SPEC §3: at the threshold, just below and just above it, in both areas
+ * One row per condition of docs/rules.md: at the threshold, just below and just above it, in both areas
  * where the threshold depends on the area.
  */
 import { commune, villagesWith, ratePct, type CommuneSpec } from "../helpers/facts";

@@ -1,4 +1,4 @@
-/** The results JSON of SPEC §6. */
+/** The results JSON (docs/output.md §11). */
 import { evaluate, toResultsJson } from "../../src/core/engine";
 import { commune } from "../helpers/facts";
 

@@ -1,4 +1,4 @@
-/** The rule set against SPEC §3 and against the guidance's own words (docs/source). */
+/** The rule set against docs/rules.md and against the guidance's own words (docs/source). */
 import fs from "node:fs";
 import path from "node:path";
 import { allConditions, getRuleSet, levelOf } from "../../src/core/ruleset";
@@ -47,10 +47,10 @@ const found = (piece: string): boolean => {
 };
 const inSeed = (text: string) => text.split("…").every((piece) => found(piece.trim().replace(/\s+/g, " ")));
 
-describe("rule set langson-2022 against SPEC §3", () => {
+describe("rule set langson-2022 against docs/rules.md", () => {
   for (const [level, indicators] of Object.entries(SPEC_IDS)) {
     for (const [ind, ids] of Object.entries(indicators)) {
-      test(`${level} ${ind} has the conditions of SPEC §3`, () => {
+      test(`${level} ${ind} has the conditions of docs/rules.md`, () => {
         const def = levelOf(rs, level as "ntm" | "nc").indicators.find((i) => i.id === ind);
         expect(def).toBeDefined();
         const have = def!.conditions.map((c) => c.id);
@@ -59,7 +59,7 @@ describe("rule set langson-2022 against SPEC §3", () => {
     }
   }
 
-  test("levels and indicators are exactly those of SPEC §3", () => {
+  test("levels and indicators are exactly those of docs/rules.md", () => {
     expect(rs.levels.map((l) => l.id)).toEqual(["ntm", "nc"]);
     expect(levelOf(rs, "ntm").indicators.map((i) => i.id)).toEqual(["8.1", "8.2", "8.3", "8.4"]);
     expect(levelOf(rs, "nc").indicators.map((i) => i.id)).toEqual(["8.1", "8.2", "8.3", "8.4", "8.5"]);
@@ -109,7 +109,7 @@ describe("rule set langson-2022 against SPEC §3", () => {
     for (const level of rs.levels) for (const ind of level.indicators) expect(inSeed(ind.title)).toBe(true);
   });
 
-  test("evidence lists have the counts of SPEC §3.3 and the guidance's words", () => {
+  test("evidence lists have the counts of docs/rules.md §7 and the guidance's words", () => {
     for (const level of rs.levels) {
       const counts = EVIDENCE_COUNTS[level.id] as Record<string, number>;
       for (const ind of level.indicators) {
@@ -123,7 +123,7 @@ describe("rule set langson-2022 against SPEC §3", () => {
     }
   });
 
-  test("who provides the evidence is there where the guidance says it (SPEC §3.3)", () => {
+  test("who provides the evidence is there where the guidance says it (docs/rules.md §7)", () => {
     const providers = rs.levels.flatMap((l) => l.indicators.flatMap((i) => i.evidence.map((d) => d.provider)));
     for (const p of ["Các tài liệu do điểm phục vụ bưu chính cung cấp", "Do điểm phục vụ bưu chính cung cấp", "Xã phối hợp với các DN viễn thông cung cấp (có xác nhận của DN viễn thông và xã)", "Có xác nhận của Trưởng thôn", "Phối hợp Bưu điện huyện để có số liệu"])
       expect(providers).toContain(p);

@@ -1,4 +1,4 @@
-/** The annotated workbook (SPEC §5), written and read back as real .xlsx files. */
+/** The annotated workbook (docs/output.md), written and read back as real .xlsx files. */
 import ExcelJS from "exceljs";
 import { COMMUNE_FIELDS } from "../../src/core/fields";
 import { colLetter } from "../../src/core/workbook/grid";

@@ -1,4 +1,4 @@
-/** Bad input gets a problem naming its cell, in Vietnamese and English; the rest is still evaluated (SPEC §4.3). */
+/** Bad input gets a problem naming its cell, in Vietnamese and English; the rest is still evaluated (docs/input.md §7). */
 import { COMMUNE_FIELDS } from "../../src/core/fields";
 import { render } from "../../src/core/i18n";
 import { colLetter } from "../../src/core/workbook/grid";

@@ -1,4 +1,4 @@
-/** The value rules of SPEC §4.3: unit-level on each reader, then through a real .xlsx. */
+/** The value rules of docs/input.md §7: unit-level on each reader, then through a real .xlsx. */
 import { field } from "../../src/core/fields";
 import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo, readFact } from "../../src/core/workbook/values";
 import { communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";

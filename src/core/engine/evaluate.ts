@@ -1,6 +1,6 @@
 /**
  * The criterion engine: from normalised commune facts to explained three-valued results
- * (SPEC §2–§3). Pure and synchronous. Every condition is evaluated, none short-circuits, so each
+ * (docs/rules.md §1–§3). Pure and synchronous. Every condition is evaluated, none short-circuits, so each
  * has an observed value to show.
  */
 import { msg, type Msg } from "../i18n/format";
@@ -161,7 +161,7 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
     return { verdict: "pass", observed: { part: part.state === "ok" ? (part.value as number) : null, whole: 0 }, required, msg: msg("ocop.none"), cells: cellsOf(part, whole), marks: [] };
   }
 
-  // SPEC §4.2: counts win where both are given; a rate column stands in for missing counts.
+  // docs/input.md §6: counts win where both are given; a rate column stands in for missing counts.
   if (!(given(part) && given(whole)) && c.rate && given(rate)) {
     if (rate.state !== "ok") return withArea(unusable(c.rate, rate, required), resolved, ctx.area);
     const r = rate.value as Rational;
@@ -206,7 +206,7 @@ interface CountsSpec {
 
 /**
  * part / whole >= threshold from two count cells: blank or unreadable counts make it missing; a
- * zero whole and a part above its whole are problems on their cells (SPEC §4.3), not verdicts.
+ * zero whole and a part above its whole are problems on their cells (docs/input.md §7), not verdicts.
  */
 function countsRatio(spec: CountsSpec, thr: Rational, ctx: Ctx): Outcome {
   const [partKey, part] = spec.part;

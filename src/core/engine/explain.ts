@@ -1,4 +1,4 @@
-/** Results as people and programs read them: explanation lines and the results JSON (SPEC §5, §6). */
+/** Results as people and programs read them: explanation lines and the results JSON (docs/output.md §11). */
 import { render } from "../i18n";
 import type { Lang } from "../ruleset/types";
 import { msg } from "../i18n/format";
@@ -62,7 +62,7 @@ export interface ResultsJsonOptions {
   evaluatedAt?: string;
 }
 
-/** The results JSON of SPEC §6. Keys are fixed; more may be added. */
+/** The results JSON (docs/output.md §11). Keys are fixed; more may be added. */
 export function toResultsJson(ev: Evaluation, opts: ResultsJsonOptions = {}): ResultsJson {
   const lang = opts.lang ?? "vi";
   const rs = getRuleSet(ev.ruleset.id);

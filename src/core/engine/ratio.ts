@@ -1,5 +1,5 @@
 /**
- * Exact rational arithmetic for thresholds and rates (SPEC §2: ratios are compared in integers,
+ * Exact rational arithmetic for thresholds and rates (docs/rules.md §1: ratios are compared in integers,
  * never through rounded floats). BigInt keeps products of large counts exact.
  */
 export interface Rational {

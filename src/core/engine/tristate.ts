@@ -1,4 +1,4 @@
-/** Three-valued verdicts (SPEC §2): Đạt / Không đạt / Thiếu dữ liệu. */
+/** Three-valued verdicts (docs/rules.md §1): Đạt / Không đạt / Thiếu dữ liệu. */
 export type Verdict = "pass" | "fail" | "missing";
 
 /** Three-valued AND: any fail gives fail; else any missing gives missing; else pass. An empty AND passes. */
@@ -11,7 +11,7 @@ export function and3(verdicts: Iterable<Verdict>): Verdict {
   return missing ? "missing" : "pass";
 }
 
-/** Three-valued OR (SPEC §3, postal points): any pass gives pass; else any missing gives missing; else fail. */
+/** Three-valued OR (docs/rules.md, postal points): any pass gives pass; else any missing gives missing; else fail. */
 export function or3(verdicts: Iterable<Verdict>): Verdict {
   let missing = false;
   for (const v of verdicts) {

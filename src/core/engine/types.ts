@@ -11,7 +11,7 @@ export type FactValue = number | boolean | string | Rational;
 
 /**
  * One value read for a commune, a village or a postal point. A fact that is present but has
- * no value is blank; one with a `problem` was unreadable or impossible (SPEC §4.3).
+ * no value is blank; one with a `problem` was unreadable or impossible (docs/input.md §7).
  */
 export interface Fact {
   value?: FactValue;

@@ -1,6 +1,6 @@
 /**
  * Messages are data (a key and parameters) until they are shown, so results stay language-neutral
- * and every text exists in Vietnamese and English (SPEC §2, §3).
+ * and every text exists in Vietnamese and English (docs/rules.md).
  */
 import { field } from "../fields";
 import { percentTruncated, type Rational } from "../engine/ratio";

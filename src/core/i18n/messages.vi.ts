@@ -61,7 +61,7 @@ export const VI = {
   "commune.excluded": (p, f) => `Không đánh giá: ${f.msg(p.reason)}`,
   "area.defaulted": (p, f) => `Chưa ghi khu vực của xã: tính theo ${f.area(p.area)}, mặc định của bộ tiêu chí`,
 
-  // Reading the workbook (SPEC §4). A reason follows a column's name or a cell: "Số cán bộ, công chức xã có lỗi #DIV/0!".
+  // Reading the workbook (docs/input.md). A reason follows a column's name or a cell: "Số cán bộ, công chức xã có lỗi #DIV/0!".
   "value.error": (p, f) => `có lỗi ${f.text(p.value)}`,
   "value.notYesNo": (p, f) => `ghi "${f.text(p.value)}", không phải Có hoặc Không`,
   "value.notNumber": (p, f) => `ghi "${f.text(p.value)}", không phải là số`,

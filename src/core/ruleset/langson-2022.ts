@@ -464,7 +464,7 @@ export const LANGSON_2022: RuleSet = {
     "Quyết định số 1127/QĐ-BTTTT ngày 22/6/2022 của Bộ trưởng Bộ Thông tin và Truyền thông",
     "Quyết định 1494/QĐ-UBND ngày 14/9/2022 của UBND tỉnh Lạng Sơn",
   ],
-  // SPEC §2: Lạng Sơn is a mountainous border province; a blank area is miền núi, and said so.
+  // docs/rules.md §1: Lạng Sơn is a mountainous border province; a blank area is miền núi, and said so.
   defaultArea: "mien_nui",
   areaNames: {
     mien_nui: { vi: "miền núi", en: "mountainous" },

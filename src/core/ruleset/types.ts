@@ -1,5 +1,5 @@
 /**
- * The shape of a rule set: criterion 8 as data (SPEC §3). A later rule set (another province, the
+ * The shape of a rule set: criterion 8 as data (docs/rules.md). A later rule set (another province, the
  * 2026–2030 set of QĐ 51/2025/QĐ-TTg with its three commune groups) is a new value of `RuleSet`,
  * not a change to the engine: thresholds that depend on the commune's area are lookups by area.
  */
@@ -45,7 +45,7 @@ export type Check =
   | { kind: "atLeast"; fact: string; min: number }
   /**
    * part / whole >= threshold, exactly; or a rate column when the counts are not both given
-   * (SPEC §4.2: counts win). `zeroWhole: "pass"` where a whole of 0 means nothing to do (OCOP).
+   * (docs/input.md §6: counts win). `zeroWhole: "pass"` where a whole of 0 means nothing to do (OCOP).
    * `per`: another count that stands for the part when the part's column is absent and, not being
    * a part of the whole, may exceed it (computers per official: 25 computers for 20 officials).
    */
@@ -70,7 +70,7 @@ export interface ConditionDef {
   name: Text;
   legal: LegalRef;
   check: Check;
-  /** Reported but not part of the indicator's verdict (SPEC §3.2: 8.4.nc.khao_sat). */
+  /** Reported but not part of the indicator's verdict (docs/rules.md §5: 8.4.nc.khao_sat). */
   informational?: boolean;
 }
 
@@ -93,7 +93,7 @@ export interface IndicatorDef {
   /**
    * `commune`: the conditions are checked on the commune's facts and combined with AND.
    * `postalPoint`: the conditions are checked on each postal point; the indicator passes when one
-   * point passes all of them (SPEC §3.1, 8.1).
+   * point passes all of them (docs/rules.md §5, 8.1).
    */
   scope: "commune" | "postalPoint";
   conditions: readonly ConditionDef[];
@@ -120,7 +120,7 @@ export interface RuleSet {
   province?: string;
   /** The documents the rule set implements. */
   sources: readonly string[];
-  /** The area a commune with a blank area takes (SPEC §2). */
+  /** The area a commune with a blank area takes (docs/rules.md §1). */
   defaultArea: Area;
   areaNames: Record<Area, Text>;
   levels: readonly LevelDef[];

@@ -1,5 +1,5 @@
 /**
- * The evidence checklist (Minh chứng TC8, SPEC §3.3, §5): one row per commune × level × document.
+ * The evidence checklist (Minh chứng TC8, docs/rules.md §7, docs/output.md): one row per commune × level × document.
  * What users type in its last four columns (and any column they add) is theirs and survives every
  * evaluation; their "Đã có" statuses feed the evidence counts.
  */

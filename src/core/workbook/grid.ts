@@ -282,7 +282,7 @@ export function parseRange(ref: string): RangeRef {
   return { r0: Math.min(s.row, e.row), c0: Math.min(s.col, e.col), r1: Math.max(s.row, e.row), c1: Math.max(s.col, e.col) };
 }
 
-/** A sheet name as Excel quotes it in references: 'Thôn bản'!B5. Always quoted, as SPEC §6 shows. */
+/** A sheet name as Excel quotes it in references: 'Thôn bản'!B5. Always quoted, as docs/cli.md shows. */
 export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }

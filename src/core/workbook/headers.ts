@@ -1,4 +1,4 @@
-/** Header matching: canonical headers and aliases, normalised (SPEC §4.1, §4.2). */
+/** Header matching: canonical headers and aliases, normalised (docs/input.md §2, docs/input.md §6). */
 import { FIELDS_BY_KIND, type FieldDef, type TableKind } from "../fields";
 import { headerKey, withoutParentheses } from "./normalize";
 

@@ -1,6 +1,6 @@
 /**
  * Text as officials type it, made comparable: case, Vietnamese diacritics (đ = d), punctuation,
- * spacing and Unicode composition (NFC and NFD spellings) do not matter (SPEC §4.1).
+ * spacing and Unicode composition (NFC and NFD spellings) do not matter (docs/input.md §2).
  */
 
 // Officials' workbooks repeat the same few words ("Có", "Không", commune names) thousands of times.
@@ -38,7 +38,7 @@ export function words(s: string): string {
     .trim();
 }
 
-/** A commune's key for matching across tables: a leading "xã" does not count (SPEC §4.1). */
+/** A commune's key for matching across tables: a leading "xã" does not count (docs/input.md §2). */
 export function communeKey(name: string): string {
   return words(name).replace(/^xa\s+/, "");
 }

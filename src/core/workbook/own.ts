@@ -1,4 +1,4 @@
-/** Names of what TC8 writes into a workbook (SPEC §5). Fixed: the checks and the appraisal team rely on them. */
+/** Names of what TC8 writes into a workbook (docs/output.md). Fixed: the checks and the appraisal team rely on them. */
 export const SUMMARY_SHEET = "Tổng hợp TC8";
 export const CHECKLIST_SHEET = "Minh chứng TC8";
 /** The very hidden sheet holding TC8's state (mapping, what it changed), so a shared file can be re-evaluated or cleared. */

@@ -1,5 +1,5 @@
 /**
- * Results → a plan of changes, as plain data (SPEC §5): verdict columns beside each commune, notes
+ * Results → a plan of changes, as plain data (docs/output.md): verdict columns beside each commune, notes
  * beside villages and postal points, marked input cells, the summary and checklist sheets, and
  * TC8's state. A host applies a plan in one batch; planning again over an annotated workbook
  * updates the same columns and sheets in place.
@@ -847,7 +847,7 @@ export const CHECKLIST_TITLE = { vi: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊ
 const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];
 
 /**
- * Clear results (SPEC §5): TC8's columns, notes and sheets go, marked cells get their own formatting
+ * Clear results (docs/output.md): TC8's columns, notes and sheets go, marked cells get their own formatting
  * back. TC8's columns are found by their headers and its marks by their anchors, wherever the user's
  * edits moved them; a cell is cleared or restored only while it holds what TC8 put there.
  */

@@ -1,5 +1,5 @@
 /**
- * From grids to commune facts (SPEC §4): find the tables, read each cell by its column's type,
+ * From grids to commune facts (docs/input.md): find the tables, read each cell by its column's type,
  * match villages and postal points to their communes, and list every problem with its cell.
  * Nothing stops on a bad cell: it becomes a problem and the rest is read.
  */
@@ -57,7 +57,7 @@ export interface ReadOptions {
 
 const POSTAL_KEYS = new Set(POSTAL_POINT_FIELDS.map((f) => f.key));
 
-/** Yes/no columns whose filled cells are all check marks: there a blank means no (SPEC §4.3). */
+/** Yes/no columns whose filled cells are all check marks: there a blank means no (docs/input.md §7). */
 function checkMarkColumns(g: Grid, t: DetectedTable): Set<number> {
   const out = new Set<number>();
   for (const c of t.columns) {
@@ -85,7 +85,7 @@ function readRow(g: Grid, t: DetectedTable, row: number, marks: Set<number>, ski
 
 /**
  * Counts that cannot be together: the month with the fewest posts × 12 above the year's posts. The
- * weakest month's cell becomes a problem (SPEC §4.3: impossible figures are errors on the cell).
+ * weakest month's cell becomes a problem (docs/input.md §7: impossible figures are errors on the cell).
  */
 function impossibleCounts(facts: Record<string, Fact>, problems: Problem[]): void {
   const month = facts.website_posts_min_month;

@@ -1,5 +1,5 @@
 /**
- * TC8's own state, kept in the workbook (SPEC §5) so that whoever opens the shared file can
+ * TC8's own state, kept in the workbook (docs/output.md) so that whoever opens the shared file can
  * re-evaluate or clear: the column mapping, the rule set, and what the last evaluation changed
  * (with each marked cell's own formatting, to restore it). Stored as JSON in a very hidden sheet.
  */

@@ -1,5 +1,5 @@
 /**
- * Finding the communes, villages and postal-points tables (SPEC §4.1): an Excel table or a
+ * Finding the communes, villages and postal-points tables (docs/input.md §2): an Excel table or a
  * sheet's used range; the header row among the first 15 rows, on one row or two (a merged group
  * over sub-headers); titles above, column-number and total rows below, are skipped.
  */

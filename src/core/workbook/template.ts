@@ -1,5 +1,5 @@
 /**
- * Tạo mẫu nhập liệu (SPEC §5): clean communes, villages and postal-points sheets with the canonical
+ * Tạo mẫu nhập liệu (docs/output.md): clean communes, villages and postal-points sheets with the canonical
  * headers, yes/no dropdowns, number formats and frozen header rows; what to enter in each column (the
  * guidance's own definitions) as a note on its header, an input message on its cells, and a guide
  * sheet that lists them all for whoever prints the template.

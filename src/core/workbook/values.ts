@@ -1,5 +1,5 @@
 /**
- * Reading cell values the way officials type them (SPEC §4.3): yes/no words and check marks,
+ * Reading cell values the way officials type them (docs/input.md §7): yes/no words and check marks,
  * numbers as text the Vietnamese way, units after numbers, rates as percent or fraction.
  * Each reader gives a value or a problem, never a silent guess.
  */

@@ -1,5 +1,5 @@
 /**
- * Applying a plan in Excel (SPEC §5, §7). The order makes any failure recoverable:
+ * Applying a plan in Excel (docs/output.md, README.md). The order makes any failure recoverable:
  *   1. read what the marked cells look like now (one request for a district);
  *   2. write TC8's state first: every change about to be made, old and new, so that Clear results
  *      restores the workbook whichever request fails and wherever in it;

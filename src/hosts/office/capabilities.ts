@@ -1,5 +1,5 @@
 /**
- * What the running Excel supports (SPEC §7): TC8 needs ExcelApi 1.7 and uses newer APIs only where
+ * What the running Excel supports (README.md): TC8 needs ExcelApi 1.7 and uses newer APIs only where
  * present, saying what it skipped.
  */
 

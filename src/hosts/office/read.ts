@@ -1,5 +1,5 @@
 /**
- * Reading the workbook in Excel (SPEC §7), in requests and responses under 4 MB whatever its size:
+ * Reading the workbook in Excel (README.md), in requests and responses under 4 MB whatever its size:
  *   1. the sheets, the Excel tables and the protections;
  *   2. each sheet's used range, each table's range and, with ExcelApi 1.13, the merged areas;
  *   3. values, value types, number formats and where formulas are, in row blocks sized by what
