@@ -235,7 +235,7 @@ export function contract(makeHost: () => HostUnderTest): void {
     for (const t of theirs) expect(sheetCells(cleared, t.name)).toEqual(Object.fromEntries(Object.entries(t.cells).map(([a, x]) => [a, { v: x }])));
   });
 
-  test("the checklist is the user's document: statuses, numbers, a note, fill and bold, a row height, a column width, a link, a =TODAY() formula in an added column and text below the table all survive evaluating again and Clear results", async () => {
+  test("the checklist is the user's document: statuses, numbers, a note, fill and bold, a row height, a column width, a link, a =TODAY() formula in an added column, a document's text they reworded and text below the table all survive evaluating again and Clear results", async () => {
     const book = await host.open(district());
     await book.evaluate();
     const last = 1 + 4 * DOCS;
@@ -251,6 +251,8 @@ export function contract(makeHost: () => HostUnderTest): void {
       { op: "set", sheet: CHECKLIST, cell: "K1", value: "Ngày kiểm tra" },
       { op: "formula", sheet: CHECKLIST, cell: "K2", formula: "=TODAY()" },
       { op: "set", sheet: CHECKLIST, cell: `A${last + 12}`, value: "Hồ sơ lưu tại UBND xã" },
+      // The document's wording made precise, and a commune's name retyped: theirs now.
+      { op: "set", sheet: CHECKLIST, cell: "E5", value: "Quyết định thành lập ban biên tập Đài truyền thanh xã (bản sao có chứng thực)" },
     ];
     await book.edit(...edits);
     const before = await book.view();

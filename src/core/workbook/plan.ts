@@ -722,10 +722,12 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     if (!byKey.has(k)) byKey.set(k, e);
   }
   const update: SheetUpdate = { name: cs.sheet, cells: [], clears: [], unmerges: [], merges: [], validations: [], rowHeights: [] };
-  // A value of TC8's written again only where it differs (a formula there is the user's).
+  // A value of TC8's written again only where the cell went blank: a text the user changed there
+  // (a document's wording made precise, a name retyped) is theirs, and the row is still found by
+  // its key (a formula there is the user's too).
   const own = (row: number, header: string, value: string | number) => {
     const col = cs.cols.get(header);
-    if (col === undefined || isFormulaAt(g, row, col) || cellText(valueAt(g, row, col)) === String(value)) return;
+    if (col === undefined || isFormulaAt(g, row, col) || !isBlank(valueAt(g, row, col))) return;
     update.cells.push({ row, col, value, keep: true });
   };
   const used = new Set<string>();

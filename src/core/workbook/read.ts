@@ -205,8 +205,10 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
         problems.push({ severity: "error", cell: e.facts.cell, msg: m });
       }
     }
+    const before = byKeySoFar(entries);
     for (const e of inTable) {
-      const same = entries.find((x) => x.key === e.key && (!x.district || !e.district || x.district === e.district) && x.row.table !== t);
+      // Only communes of earlier tables can be the same one (indexed: a linear search here made a province's read quadratic).
+      const same = before.get(e.key)?.find((x) => (!x.district || !e.district || x.district === e.district) && x.row.table !== t);
       if (same && !e.facts.excluded && !same.facts.excluded) {
         // A second communes table adds what the first lacks; the first wins where both have a value.
         same.facts.facts = { ...e.facts.facts, ...same.facts.facts };
@@ -357,4 +359,15 @@ function subscriptionsNotPeople(communeTables: readonly DetectedTable[], problem
 /** The name shown for a postal point described in the communes table. */
 export function inlinePointName(commune: string): string {
   return `Điểm phục vụ bưu chính (${commune})`;
+}
+
+/** Entries by commune key. */
+function byKeySoFar<T extends { key: string }>(entries: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const e of entries) {
+    const list = out.get(e.key);
+    if (list) list.push(e);
+    else out.set(e.key, [e]);
+  }
+  return out;
 }

@@ -157,6 +157,7 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
   const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !c.output && !c.rowNumber);
   const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
   const filled: number[] = [];
+  const tally: number[] = [];
   let afterTotal = false;
   let lastRow = -1;
   for (const r of filledRowsIn(g, headerLast + 1, area.r1)) {
@@ -179,9 +180,15 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
     if (n === 0 && GROUP_HEADING.test(fold(name).trim())) continue;
     // After a total, a row is read when it looks like the rows above it (a name and figures);
     // the form's footer (signers' names, notes) does not.
-    // The median count of figures so far, worked out only where it decides (sorting on every row
-    // made a 10,000-commune table quadratic).
-    const typical = () => (filled.length ? [...filled].sort((a, b) => a - b)[Math.floor(filled.length / 2)] : 1);
+    // The median count of figures so far, from a tally per count (a row has at most as many
+    // figures as columns): sorting on every row made a table with subtotals quadratic.
+    const typical = () => {
+      if (!filled.length) return 1;
+      const half = Math.floor(filled.length / 2);
+      let seen = 0;
+      for (let k = 0; k < tally.length; k++) if ((seen += tally[k] ?? 0) > half) return k;
+      return 1;
+    };
     if (afterTotal) {
       if (!name || n < Math.max(1, Math.min(2, typical()))) continue;
     }
@@ -189,6 +196,7 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
     // commune, when the rows above hold figures and it holds none.
     if (lastRow >= 0 && r > lastRow + 1 && n === 0 && typical() > 0) continue;
     filled.push(n);
+    tally[n] = (tally[n] ?? 0) + 1;
     rows.push(r);
     lastRow = r;
   }
