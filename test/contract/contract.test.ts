@@ -328,6 +328,26 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(entryRow(v, CHECKLIST, "Xã Hoa Thám", "NTM", "8.1", 1)).toBeDefined();
     expect(outcome.problems.filter((p) => /Xã Hoa Thám/.test(p) && /giữ nguyên/.test(p))).toHaveLength(1);
   });
+
+  test("a sheet of the user's with TC8's headers (results copied for the record) is theirs: evaluating again and Clear results leave it as it is", async () => {
+    const book = await host.open(district());
+    await book.evaluate();
+    const S = "Tự đánh giá của huyện";
+    await book.edit(
+      { op: "addSheet", sheet: S },
+      { op: "set", sheet: S, cell: "A1", value: "Xã" },
+      { op: "set", sheet: S, cell: "B1", value: "TC8 NTM" },
+      { op: "set", sheet: S, cell: "A2", value: "Xã Tân Thành" },
+      { op: "set", sheet: S, cell: "B2", value: "Đạt" },
+      { op: "set", sheet: S, cell: "A3", value: "Xã Hồng Phong" },
+      { op: "set", sheet: S, cell: "B3", value: "Không đạt" },
+    );
+    const before = await book.view();
+    await book.evaluate();
+    expect(sheetCells(await book.view(), S)).toEqual(sheetCells(before, S));
+    await book.clear(false);
+    expect(sheetCells(await book.view(), S)).toEqual(sheetCells(before, S));
+  });
 }
 
 describe("Office.js host (Excel's own client, simulated Excel)", () => contract(() => officeHost()));

@@ -312,7 +312,7 @@ function ownColumnRuns(g: Grid, headerRow: number, lastRow: number, col: number,
 
 /**
  * TC8's columns outside every table it reads now (the user changed a table's header, say): found by
- * their headers on the user's visible sheets, each with at least one value below that TC8 wrote.
+ * their headers on the sheets TC8 wrote them into, each with at least one value below that TC8 wrote.
  * Only with fingerprints in the state: without them nothing tells TC8's values from the user's.
  */
 function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: ReturnType<typeof tc8CellTest>, known: ReadonlySet<string>) {
@@ -330,8 +330,16 @@ function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: ReturnTy
     const runs = found.runs.flatMap(([r0, r1]): [number, number][] => (r0 === a.range.r0 ? (r1 > r0 ? [[r0 + 1, r1]] : []) : [[r0, r1]]));
     if (found.tc8.some((x) => x !== a.range.r0 && !isBlank(valueAt(g, x, a.range.c0)))) out.push({ sheet: g.sheet, col: a.range.c0, header: c.header, headerRow: a.range.r0, runs, typedOver: true });
   }
+  // Only on sheets TC8 wrote columns into (where they are now): a sheet of the user's holding
+  // TC8's headers — a copy of the results kept for the record, say — is theirs.
+  const wroteInto: string[] = [];
+  for (const c of read.state.columns ?? []) {
+    const a = whereNow(read.anchors, c.name);
+    wroteInto.push(a ? a.sheet : parseCellAddress(c.cell).sheet);
+  }
+  for (const x of [read.state.verdictColumns, ...(read.state.noteColumns ?? [])]) if (x) wroteInto.push(x.sheet);
   for (const g of grids) {
-    if (own.has(g.sheet) || (g.visibility && g.visibility !== "visible")) continue;
+    if (own.has(g.sheet) || (g.visibility && g.visibility !== "visible") || !wroteInto.some((s) => sameSheet(s, g.sheet))) continue;
     const used = usedRange(g);
     if (!used) continue;
     for (const [r, cells] of g.rows)
