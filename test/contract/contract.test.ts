@@ -207,6 +207,26 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(sheetCells(v, COMMUNES)[right]).toMatchObject({ f: '=IF(1>2,"x","")' });
   });
 
+  test("a verdict the user corrected by hand, to a word TC8 writes for other communes, is theirs: evaluating again says so and leaves it, Clear results leaves it", async () => {
+    const book = await host.open(district());
+    await book.evaluate();
+    let v = await book.view();
+    const [sheet, header] = cellsWith(v, "TC8 NTM")[0].split("!");
+    const colLetters = header.replace(/\d+$/, "");
+    const column = Object.entries(sheetCells(v, COMMUNES)).filter(([a]) => a.replace(/\d+$/, "") === colLetters && a !== header);
+    expect(column.some(([, c]) => c.v === "Đạt")).toBe(true);
+    const failing = column.find(([, c]) => c.v === "Không đạt")![0];
+    expect(sheet).toBe(COMMUNES);
+    await book.edit({ op: "set", sheet: COMMUNES, cell: failing, value: "Đạt" });
+    const second = await book.evaluate();
+    v = await book.view();
+    expect(sheetCells(v, COMMUNES)[failing].v).toBe("Đạt");
+    expect(second.problems.filter((p) => p.startsWith(`'${COMMUNES}'!${failing}:`) && /không ghi đè/.test(p))).toHaveLength(1);
+    await book.clear();
+    v = await book.view();
+    expect(sheetCells(v, COMMUNES)[failing].v).toBe("Đạt");
+  });
+
   test("sheet names compared as Excel compares them: the user's `minh chứng tc8`, `TỔNG HỢP TC8` and `TC8_STATE` are never replaced, hidden or written into; TC8 writes under free names, says so once, and finds its sheets again", async () => {
     const theirs: { name: string; cells: Record<string, string> }[] = [
       { name: "minh chứng tc8", cells: { A1: "Tài liệu kiểm chứng", A2: "Quyết định 12/QĐ-UBND" } },

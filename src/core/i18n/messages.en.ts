@@ -90,7 +90,7 @@ export const EN: Record<MessageKey, Template> = {
     `Column "${f.text(p.header)}" counts subscriptions, not people: indicator 8.2 of advanced NTM is the share of working-age people with a smartphone subscription (one person may have several), so TC8 does not use this column. Add a column "${f.header("smartphone_users")}"`,
   "problem.minMonthAboveYear": (p, f) =>
     `${f.field("website_posts_min_month")} is ${f.num(p.month)}, so the year has at least ${f.num(p.atLeast)} posts, more than ${f.field("website_posts_year")} (${f.num(p.year)}, cell ${f.cell(p.yearCell)}): check the figures`,
-  "problem.cellTaken": () => "This cell holds the user's data: TC8 does not write over it and skipped it",
+  "problem.cellTaken": () => "This cell holds data the user typed: TC8 does not write over it and skipped it (to have TC8 write its result there, empty the cell and evaluate again)",
   "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
   "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 leaves it as it is and writes to sheet "${f.text(p.used)}" instead`,
   "problem.checklistUnreadable": (p, f) =>

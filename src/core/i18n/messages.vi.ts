@@ -95,7 +95,7 @@ export const VI = {
     `Cột "${f.text(p.header)}" đếm số thuê bao, không phải số người: chỉ tiêu 8.2 NTM nâng cao tính tỷ lệ dân số trong độ tuổi lao động có thuê bao sử dụng điện thoại thông minh (một người có thể có nhiều thuê bao), nên TC8 không dùng cột này. Hãy thêm cột "${f.header("smartphone_users")}"`,
   "problem.minMonthAboveYear": (p, f) =>
     `${f.field("website_posts_min_month")} là ${f.num(p.month)}, nên cả năm có ít nhất ${f.num(p.atLeast)} tin, bài, nhiều hơn ${f.field("website_posts_year")} (${f.num(p.year)}, ô ${f.cell(p.yearCell)}): hãy kiểm tra lại số liệu`,
-  "problem.cellTaken": () => "Ô này đã có dữ liệu của người dùng: TC8 không ghi đè, bỏ qua ô này",
+  "problem.cellTaken": () => "Ô này có dữ liệu do người dùng nhập: TC8 không ghi đè, bỏ qua ô này (muốn TC8 ghi kết quả mới thì xóa nội dung ô rồi đánh giá lại)",
   "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
   "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi vào sheet đó mà ghi vào sheet "${f.text(p.used)}"`,
   "problem.checklistUnreadable": (p, f) =>

@@ -14,14 +14,14 @@ import { whereNow } from "./anchors";
 import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistNames, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
 import { OUTPUT_HEADERS } from "./headers";
-import { headerKey } from "./normalize";
+import { fold, headerKey } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
 import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, fingerprint, STATE_VERSION } from "./state";
 import { cellHeight, DEFAULT_ROW_HEIGHT_PT, fitRowHeights } from "./layout";
 import { STYLES } from "./styles";
 import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
-import { cellText, type DetectedTable } from "./tables";
+import { cellText, columnOf, type DetectedTable } from "./tables";
 import { evidenceText, formatTime } from "./texts";
 
 // Re-exported: the task pane, the command line and the tests read these from the plan's module.
@@ -271,18 +271,46 @@ function canonicalHeader(text: string): string {
 }
 
 /**
- * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds a value TC8
- * wrote there (its fingerprint is in the state), or is blank. A formula is always the user's. With
- * no fingerprints (no state, or one written before them), the columns TC8's headers name are TC8's.
+ * The row a cell of TC8's columns belongs to, by what names it (the commune, village or postal
+ * point of the table around it): a verdict is TC8's only while it is the value TC8 wrote for that
+ * commune, whatever the edits moved. Rows outside the tables read now have no key.
  */
-function tc8CellTest(prev: Tc8State | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
+function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, row: number) => string | undefined {
+  const bySheet = new Map<string, Map<number, string>>();
+  for (const t of read.tables) {
+    const g = findGrid(grids, t.sheet);
+    const cols = ["commune", "village", "postal_point"].map((k) => columnOf(t, k)?.col).filter((c): c is number => c !== undefined);
+    if (!g || !cols.length) continue;
+    let rows = bySheet.get(t.sheet);
+    if (!rows) bySheet.set(t.sheet, (rows = new Map()));
+    for (const r of t.dataRows) rows.set(r, `${t.kind}|${cols.map((c) => fold(cellText(valueAt(g, r, c))).replace(/\s+/g, " ").trim()).join("|")}`);
+  }
+  return (sheet, row) => bySheet.get(sheet)?.get(row);
+}
+
+/** The fingerprint of a value TC8 wrote in a row (its key) under a header. */
+const cellPrint = (key: string, header: string, value: string) => fingerprint(`${key}\u0000${header}\u0000${value}`);
+
+/**
+ * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds the value TC8
+ * wrote there for that row's commune (or village, or point), or is blank. A formula is always the
+ * user's. Where the row cannot be told (its name changed, or it lies outside the tables), a value
+ * TC8 wrote anywhere in that column counts; with no fingerprints at all (no state, or one written
+ * before them), the columns TC8's headers name are TC8's.
+ */
+function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: number) => string | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
   const written = prev?.written ? new Map(Object.entries(prev.written).map(([h, list]) => [h, new Set(list)])) : undefined;
+  const cells = prev?.writtenCells ? new Set(prev.writtenCells) : undefined;
+  const rows = prev?.writtenRows ? new Set(prev.writtenRows) : undefined;
   return (g, row, col, header) => {
     if (isFormulaAt(g, row, col)) return false;
     const v = valueAt(g, row, col);
     if (isBlank(v)) return true;
     if (!written) return true;
-    return typeof v !== "object" && !!written.get(header)?.has(fingerprint(String(v)));
+    if (typeof v === "object") return false;
+    const key = cells && rows ? keyOf(g.sheet, row) : undefined;
+    if (key !== undefined && rows!.has(fingerprint(key))) return cells!.has(cellPrint(key, header, String(v)));
+    return !!written.get(header)?.has(fingerprint(String(v)));
   };
 }
 
@@ -421,12 +449,15 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   const state: Tc8State = { ...emptyState(rs.id), mapping: prev?.mapping ?? {} };
   const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const gridOf = (sheet: string) => grids.find((g) => g.sheet === sheet)!;
-  const isTc8 = tc8CellTest(prev);
+  const keyOf = rowKeysOf(read, grids);
+  const isTc8 = tc8CellTest(prev, keyOf);
   /** Cells TC8 may write over: its own, checked (`sheet|row|col`). */
   const ownCells = new Set<string>();
   /** The headers of TC8's columns in the tables it reads. */
   const known = new Set<string>();
   const written = new Map<string, Set<string>>();
+  const writtenCells = new Set<string>();
+  const writtenRows = new Set<string>();
 
   const write = (w: CellWrite, header: string) => {
     const g = gridOf(w.sheet);
@@ -440,6 +471,11 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       let set = written.get(header);
       if (!set) written.set(header, (set = new Set()));
       set.add(fingerprint(w.value));
+      const key = keyOf(w.sheet, w.row);
+      if (key !== undefined) {
+        writtenCells.add(cellPrint(key, header, w.value));
+        writtenRows.add(fingerprint(key));
+      }
     }
   };
 
@@ -553,6 +589,8 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   plan.rowHeights = wrappedRowHeights(plan.writes, plan.columnWidths);
   state.marks = plan.marks.map((m) => ({ cell: m.cell, kind: m.kind }));
   state.written = Object.fromEntries([...written].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([h, set]) => [h, [...set].sort()]));
+  state.writtenCells = [...writtenCells].sort();
+  state.writtenRows = [...writtenRows].sort();
 
   // 4. The summary and the checklist. A sheet of the user's bearing one of their names, in any
   // letter case, is never replaced: TC8 writes under a free name and finds its sheet again by its anchor.
@@ -865,7 +903,7 @@ export function planClear(read: ReadResult, grids: readonly Grid[], opts: { remo
   const prev = read.state;
   const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
   const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
-  const isTc8 = tc8CellTest(prev);
+  const isTc8 = tc8CellTest(prev, rowKeysOf(read, grids));
   const known = new Set<string>();
   for (const t of read.tables) {
     const g = grids.find((x) => x.sheet === t.sheet)!;

@@ -82,6 +82,13 @@ export interface Tc8State {
    * cleared or written over only while it holds one of them (a value the user typed there is theirs).
    */
   written?: Record<string, string[]>;
+  /**
+   * Fingerprints of each value TC8 wrote with its row's key (the commune, village or point it
+   * belongs to) and header, and of the keys of the rows it wrote into: a verdict the user corrected
+   * is theirs even where TC8 wrote the same word for another commune.
+   */
+  writtenCells?: string[];
+  writtenRows?: string[];
 }
 
 export function emptyState(ruleset: string): Tc8State {
