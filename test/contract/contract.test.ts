@@ -183,6 +183,25 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(Object.values(back).filter((c) => /^8\.\d/.test(c.note ?? ""))).toEqual([]);
   });
 
+  test("notes the user put on cells of TC8's columns — a verdict, an empty explanation — stay through evaluating again and Clear results", async () => {
+    const book = await host.open(district());
+    await book.evaluate();
+    let v = await book.view();
+    const letters = (h: string) => cellsWith(v, h)[0].split("!")[1].replace(/\d+$/, "");
+    const verdict = `${letters("TC8 NTM")}${FIRST_ROW + 1}`;
+    const explanation = Object.entries(sheetCells(v, COMMUNES)).find(([a, c]) => a.replace(/\d+$/, "") === letters("Giải thích TC8") && !/\D1?$/.test(a) && c.v === undefined);
+    const empty = explanation ? explanation[0] : `${letters("Giải thích TC8")}${FIRST_ROW + 1}`;
+    await book.edit({ op: "note", sheet: COMMUNES, cell: verdict, text: "Đoàn thẩm định đã xem" }, { op: "note", sheet: COMMUNES, cell: empty, text: "Hỏi lại phòng VH-TT" });
+    await book.evaluate();
+    v = await book.view();
+    expect(sheetCells(v, COMMUNES)[verdict]?.note).toBe("Đoàn thẩm định đã xem");
+    expect(sheetCells(v, COMMUNES)[empty]?.note).toBe("Hỏi lại phòng VH-TT");
+    await book.clear();
+    v = await book.view();
+    expect(sheetCells(v, COMMUNES)[verdict]?.note).toBe("Đoàn thẩm định đã xem");
+    expect(sheetCells(v, COMMUNES)[empty]?.note).toBe("Hỏi lại phòng VH-TT");
+  });
+
   test("formulas: one right of the table whose value is empty is never written over; an input formula with no value says it was not calculated; a formula typed in TC8's column stays", async () => {
     const spec = district();
     const right = `${colLetter(USER_COL + 1)}${FIRST_ROW + 1}`;

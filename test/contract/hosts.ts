@@ -12,6 +12,7 @@ import type { RunOptions } from "../../src/core/pipeline";
 import type { Problem } from "../../src/core/engine/types";
 import { a1, colLetter } from "../../src/core/workbook/grid";
 import { clearXlsx, evaluateXlsx } from "../../src/hosts/xlsx";
+import { readNotes } from "../../src/hosts/xlsx/notes";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
 import { clearInContext, evaluateInContext } from "../../src/hosts/office";
 import type { Skipped } from "../../src/hosts/office/capabilities";
@@ -127,6 +128,18 @@ export async function xlsxView(bytes: Uint8Array): Promise<BookView> {
     view.heights[ws.name] = heights;
     view.widths[ws.name] = widths;
   });
+  // Notes on cells that hold nothing: exceljs reports only cells in the sheet's data, so they are
+  // read from the comments parts.
+  for (const s of read.model.sheets) {
+    if (!s.part || !view.cells[s.name]) continue;
+    const { notes } = readNotes(read.model.pkg, s.part, read.model.pkg.text(s.part));
+    for (const [k, n] of notes) {
+      const [r, c] = k.split("|").map(Number);
+      const address = `${colLetter(c)}${r + 1}`;
+      const cell = (view.cells[s.name][address] ??= {});
+      cell.note ??= n.text;
+    }
+  }
   return view;
 }
 

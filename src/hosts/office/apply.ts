@@ -378,7 +378,7 @@ class Applier {
     const name = u.name;
     const h = u.headerRight;
     if (h && rightHeader === h.before) await this.add(opBytes(5, 1, jsonBytes(h.after)), [name], () => (this.ws(name).pageLayout.headersFooters.defaultForAllPages.rightHeader = h.after));
-    for (const r of u.clears) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(r)).clear("All"));
+    for (const r of u.clears) await this.add(opBytes(4, 1, 30), [name], () => clearKeepingNotes(this.ws(name).getRange(rangeA1(r))));
     for (const m of u.unmerges) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(m)).unmerge());
     if (u.table) {
       const t = u.table;
@@ -609,7 +609,13 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
       await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
     }
   }
-  for (const c of plan.clears) if (existing.has(c.sheet)) await A.add(opBytes(2, 1, 30), [c.sheet], () => A.ws(c.sheet).getRange(rangeA1(c.range)).clear(c.formats ? "Formats" : "All"));
+  for (const c of plan.clears)
+    if (existing.has(c.sheet))
+      await A.add(opBytes(4, 1, 30), [c.sheet], () => {
+        const range = A.ws(c.sheet).getRange(rangeA1(c.range));
+        if (c.formats) range.clear("Formats");
+        else clearKeepingNotes(range);
+      });
   for (const t of plan.tableResizes) for (const h of t.headers) await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
 
   // Values into TC8's columns, their styles and widths; rows of wrapped text fitted.
@@ -681,4 +687,10 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   }
   await A.batch.flush();
   return { skipped: [...A.skipped], requests: wire.requests - start };
+}
+
+/** Values and formats go; a note or link the user put there stays (Excel's "All" would take them too). */
+function clearKeepingNotes(range: Excel.Range): void {
+  range.clear("Contents");
+  range.clear("Formats");
 }

@@ -1205,6 +1205,13 @@ export class SimExcel {
               delete cell.err;
             }
             if (what === "All" || what === "Formats") for (const k of ["nf", "fill", "font", "bold", "italic", "size", "name", "wrap", "valign"] as const) delete cell[k];
+            // Excel's "All" clears everything in the range: its hyperlinks and notes too.
+            if (what === "All") delete cell.link;
+          }
+        if (what === "All")
+          for (const k of [...this.notes.keys()]) {
+            const [id, row, col] = k.split("|");
+            if (id === String(t.sheet.id) && t.rs.some((r) => Number(row) >= r.r0 && Number(row) <= r.r1 && Number(col) >= r.c0 && Number(col) <= r.c1)) this.notes.delete(k);
           }
         return undefined;
       }
