@@ -202,6 +202,25 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(sheetCells(v, COMMUNES)[empty]?.note).toBe("Hỏi lại phòng VH-TT");
   });
 
+  test("row heights the user gave — the header row, a commune's row where TC8 writes no long text — stay through evaluating again and Clear results", async () => {
+    const book = await host.open(district());
+    await book.evaluate();
+    let v = await book.view();
+    // A commune's row whose explanation is empty: TC8 needs no height there.
+    const letters = cellsWith(v, "Giải thích TC8")[0].split("!")[1].replace(/\d+$/, "");
+    const cells = sheetCells(v, COMMUNES);
+    const row = [1, 2, 3, 4, 5].map((i) => FIRST_ROW + i).find((r) => cells[`${letters}${r + 1}`]?.v === undefined)!;
+    expect(row).toBeDefined();
+    await book.edit({ op: "rowHeight", sheet: COMMUNES, row: HEADER_ROW, height: 42 }, { op: "rowHeight", sheet: COMMUNES, row, height: 33 });
+    const mine = (x: typeof v) => [x.heights[COMMUNES][HEADER_ROW], x.heights[COMMUNES][row]];
+    expect(mine(await book.view())).toEqual([42, 33]);
+    await book.evaluate();
+    v = await book.view();
+    expect(mine(v)).toEqual([42, 33]);
+    await book.clear();
+    expect(mine(await book.view())).toEqual([42, 33]);
+  });
+
   test("formulas: one right of the table whose value is empty is never written over; an input formula with no value says it was not calculated; a formula typed in TC8's column stays", async () => {
     const spec = district();
     const right = `${colLetter(USER_COL + 1)}${FIRST_ROW + 1}`;

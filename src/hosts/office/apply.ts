@@ -555,7 +555,10 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
 
   // 2. The state first: old and new changes together, the old marks where they are now. It names
   // no anchors: until the final state, marks are where the addresses say.
-  const finalState: Tc8State = namedState({ ...plan.state, marks: saved });
+  // Rows of the user's sheets TC8's wrapped text needs taller: Excel fits them (autofitRows), and
+  // the state lists them so that Clear results fits them again — and no other row of the user's.
+  const tallRows = (plan.rowHeights ?? []).filter((r) => existing.has(r.sheet)).map((r) => ({ sheet: r.sheet, row: r.row }));
+  const finalState: Tc8State = namedState({ ...plan.state, marks: saved, ...(tallRows.length ? { rows: tallRows } : {}) });
   const clearLike = !plan.marks.length && !plan.sheets.length && !plan.writes.length && !plan.sheetUpdates.length;
   const stateExists = snap.grids.some((g) => g.sheet === stateSheet);
   const unnamed = <T extends { name?: string }>(list: readonly T[]) => list.map(({ name: _name, ...x }) => x);
@@ -628,13 +631,13 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
   const widthsBySheet = new Map<string, { col: number; width: number }[]>();
   for (const w of plan.columnWidths) (widthsBySheet.get(w.sheet) ?? widthsBySheet.set(w.sheet, []).get(w.sheet)!).push(w);
   for (const [sheet, w] of widthsBySheet) await A.widths(sheet, w);
-  for (const [sheet, cells] of bySheet)
-    await A.autofit(
-      sheet,
-      cells.filter((c) => c.style === "wrap" || c.style === "header").map((c) => c.row),
-    );
-  // Clear results: rows TC8's text made tall fit the user's cells again.
-  if (clearLike) for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
+  // Only rows whose TC8 text needs more than a line, and rows TC8 made taller last time: a row of
+  // the user's (a header row of their own height, say) is otherwise left as it is.
+  const fit = new Map<string, number[]>();
+  for (const r of [...tallRows, ...(plan.restoreRows ?? [])]) if (existing.has(r.sheet)) (fit.get(r.sheet) ?? fit.set(r.sheet, []).get(r.sheet)!).push(r.row);
+  // Clear results after a state that did not list its rows: the cleared rows are fitted, as before.
+  if (clearLike && prev && prev.rows === undefined) for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
+  for (const [sheet, rows] of fit) await A.autofit(sheet, [...new Set(rows)].sort((a, b) => a - b));
 
   // Marks: TC8's colours, and its note where the user has none.
   await A.paint(toPaint);

@@ -1244,7 +1244,11 @@ export class SimExcel {
         return undefined;
       case "format.AutofitRows": {
         const t = (o as { t: Target }).t;
-        for (const r of t.rs) t.sheet.autofitRows.push({ r0: r.r0, r1: r.r1 });
+        // Excel sizes the rows to their contents: a height the user gave a row is gone.
+        for (const r of t.rs) {
+          t.sheet.autofitRows.push({ r0: r.r0, r1: r.r1 });
+          for (let rr = r.r0; rr <= r.r1; rr++) t.sheet.rowHeights.delete(rr);
+        }
         return undefined;
       }
       case "format.AutofitColumns":
