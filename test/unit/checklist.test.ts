@@ -1,5 +1,5 @@
 /** Reading an existing evidence checklist (Minh chứng TC8), at the size of a province. */
-import { CHECKLIST_HEADERS, readChecklistSheet } from "../../src/core/workbook/checklist";
+import { CHECKLIST_HEADERS, isDone, isUnclearStatus, readChecklistSheet } from "../../src/core/workbook/checklist";
 import { emptyGrid, setCell } from "../../src/core/workbook/grid";
 
 test("a province's checklist (more rows than a function takes arguments) is read whole, its last row found", () => {
@@ -20,4 +20,10 @@ test("a province's checklist (more rows than a function takes arguments) is read
   expect(cs.entries).toHaveLength(n);
   expect(cs.lastRow).toBe(n);
   expect(cs.entries[n - 1].values["Tình trạng"]).toBe("Đã có");
+});
+
+test("statuses as officials type them: held, not yet held, and unclear (counted as not held, and said)", () => {
+  for (const v of ["Đã có", "đã có.", "ĐÃ CÓ", "Đã có rồi", "có", "Có (bản sao)", "x", "✓", "1", 1, true, "Đã nộp", "rồi"]) expect([v, isDone(v)]).toEqual([v, true]);
+  for (const v of ["Chưa có", "chưa", "Không", "0", "-", "", null, "Chưa nộp bản gốc"]) expect([v, isDone(v), isUnclearStatus(v)]).toEqual([v, false, false]);
+  for (const v of ["Đã nộp bản photo?", "đang xin", "?"]) expect([v, isDone(v), isUnclearStatus(v)]).toEqual([v, false, true]);
 });

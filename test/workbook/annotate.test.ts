@@ -209,6 +209,21 @@ describe("the user's data is sacred", () => {
     expect(ws2.getCell(2, at("Tình trạng")).dataValidation).toMatchObject({ type: "list", formulae: ['"Đã có,Chưa có"'] });
   });
 
+  test("a checklist status TC8 cannot read is counted as not held, with a warning on its cell; 'Có (bản sao).' counts", async () => {
+    const first = await evaluateBytes(await sample());
+    const ws = first.wb!.getWorksheet(CHECKLIST_SHEET)!;
+    const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(String);
+    const status = header.indexOf("Tình trạng");
+    ws.getCell(2, status).value = "Có (bản sao).";
+    ws.getCell(3, status).value = "Đã nộp bản photo";
+    const second = await evaluateBytes(await bytesOf(first.wb!));
+    const tan = second.run.evaluation.communes.find((c) => c.name === "Xã Tân Thành")!;
+    expect(tan.levels.ntm?.evidence.done).toBe(1);
+    const letter = String.fromCharCode(64 + status);
+    const p = second.run.read.problems.filter((x) => x.msg.key === "problem.unclearStatus");
+    expect(p.map((x) => x.cell)).toEqual([`'${CHECKLIST_SHEET}'!${letter}3`]);
+  });
+
   test("two communes of one name in two districts: their checklist rows and statuses stay apart", async () => {
     const input = await xlsx([communesSheet([{ commune: "Xã Hồng Phong", district: "Huyện Bình Gia" }, { commune: "Xã Hồng Phong", district: "Huyện Cao Lộc" }, { commune: "Xã Tân Văn", district: "Huyện Bình Gia" }])]);
     const first = await evaluateBytes(input);

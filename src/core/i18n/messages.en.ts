@@ -93,6 +93,7 @@ export const EN: Record<MessageKey, Template> = {
   "problem.cellTaken": () => "This cell holds data the user typed: TC8 does not write over it and skipped it (to have TC8 write its result there, empty the cell and evaluate again)",
   "problem.columnsOutsideTable": (p, f) => `The cells right of table ${f.text(p.table)} hold data: the result columns are written outside the table`,
   "problem.sheetTaken": (p, f) => `The workbook has a sheet "${f.text(p.sheet)}" that TC8 did not make: TC8 leaves it as it is and writes to sheet "${f.text(p.used)}" instead`,
+  "problem.unclearStatus": (p, f) => `The status says "${f.text(p.text)}": TC8 cannot tell whether the document is held, so it counts it as not held; if it is, choose "Đã có"`,
   "problem.checklistUnreadable": (p, f) =>
     `TC8's sheet "${f.text(p.sheet)}" has lost its column ${f.and(list(p.columns).map((c) => `"${f.text(c)}"`))}: TC8 cannot tell its rows apart and does not update it; restore the column, or rename the sheet so that TC8 makes a new checklist`,
   "problem.checklistKept": (p, f) =>

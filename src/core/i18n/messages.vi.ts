@@ -98,6 +98,7 @@ export const VI = {
   "problem.cellTaken": () => "Ô này có dữ liệu do người dùng nhập: TC8 không ghi đè, bỏ qua ô này (muốn TC8 ghi kết quả mới thì xóa nội dung ô rồi đánh giá lại)",
   "problem.columnsOutsideTable": (p, f) => `Bên phải bảng ${f.text(p.table)} đã có dữ liệu: các cột kết quả được ghi ngoài bảng`,
   "problem.sheetTaken": (p, f) => `Sổ tính đã có sheet "${f.text(p.sheet)}" không do TC8 tạo: TC8 không ghi vào sheet đó mà ghi vào sheet "${f.text(p.used)}"`,
+  "problem.unclearStatus": (p, f) => `Tình trạng ghi "${f.text(p.text)}": TC8 không rõ tài liệu đã có hay chưa nên tính là chưa có; nếu đã có, hãy chọn "Đã có"`,
   "problem.checklistUnreadable": (p, f) =>
     `Sheet "${f.text(p.sheet)}" của TC8 không còn cột ${f.and(list(p.columns).map((c) => `"${f.text(c)}"`))}: TC8 không phân biệt được các dòng nên không cập nhật sheet này; hãy khôi phục cột đó, hoặc đổi tên sheet để TC8 tạo danh mục mới`,
   "problem.checklistKept": (p, f) =>

@@ -56,10 +56,30 @@ function levelOfLabel(s: string): LevelId | null {
   return null;
 }
 
+/** A status as officials type it, compared: no accents, case, spacing, brackets or final stop. */
+function statusWords(v: CellValue): string {
+  return fold(cellText(v))
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[.!,;:]+\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const DONE_WORDS = new Set(["da co", "co", "x", "✓", "✔", "roi", "dat", "yes", "done", "1", "true", "da nop", "da du", "co roi", "da co roi"]);
+const NOT_YET_WORDS = new Set(["", "chua co", "chua", "khong", "khong co", "0", "false", "no", "-", "—", "chua du", "chua nop", "dang bo sung", "dang hoan thien", "dang lam"]);
+
 /** Whether a status cell says the document is there: "Đã có" (or a yes word, or a check mark). */
 export function isDone(v: CellValue): boolean {
-  const s = fold(cellText(v)).replace(/\s+/g, " ").trim();
-  return ["da co", "co", "x", "✓", "✔", "roi", "dat", "yes", "done"].includes(s);
+  if (v === true || v === 1) return true;
+  const s = statusWords(v);
+  return DONE_WORDS.has(s) || s.startsWith("da co ");
+}
+
+/** A status TC8 cannot read as held or not yet held ("Đã nộp bản photo?"): counted as not held, and said. */
+export function isUnclearStatus(v: CellValue): boolean {
+  if (isDone(v) || v === null || v === false || v === 0) return false;
+  const s = statusWords(v);
+  return !NOT_YET_WORDS.has(s) && !s.startsWith("chua ");
 }
 
 /** Where an entry is in the checklist sheet. */

@@ -7,7 +7,7 @@ import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
 import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
 import { msg, type Msg } from "../i18n/format";
 import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "./anchors";
-import { type ChecklistEntry, type ChecklistSheet, checklistNames, evidenceByCommune, readChecklistSheet } from "./checklist";
+import { type ChecklistEntry, type ChecklistSheet, checklistNames, evidenceByCommune, isUnclearStatus, readChecklistSheet } from "./checklist";
 import { type Grid, type WorkbookInput, cellAddress, findGrid, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, sameSheet, valueAt } from "./grid";
 import { cleanName, communeKey, districtKey, words } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET, SUMMARY_TITLE_START } from "./own";
@@ -150,6 +150,13 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
   const checklistSheet = readChecklistSheet(own.checklist ? grids.find((g) => g.sheet === own.checklist) : undefined);
   const checklist = (checklistSheet?.entries ?? []).map(({ row: _row, ...e }) => e);
   const problems: Problem[] = [];
+  // A status the checklist's reader cannot tell: counted as not held, and said on its cell.
+  const statusCol = checklistSheet?.cols.get("Tình trạng");
+  if (checklistSheet && statusCol !== undefined)
+    for (const e of checklistSheet.entries) {
+      const v = e.values["Tình trạng"] ?? null;
+      if (isUnclearStatus(v)) problems.push({ severity: "warning", cell: cellAddress(checklistSheet.sheet, e.row, statusCol), msg: msg("problem.unclearStatus", { text: cellText(v) }) });
+    }
   const base = { checklist, ...(checklistSheet ? { checklistSheet } : {}), state, own, anchors, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
 
   const ownNames = new Set(Object.values(own).filter((n): n is string => !!n));
