@@ -16,6 +16,7 @@ import { getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId } from "../core/ruleset/types";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
+import { checklistNames } from "../core/workbook/checklist";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
@@ -72,7 +73,7 @@ export const CLI_TEXT = {
     indicators: (ids: string[]) => `chỉ tiêu ${ids.join(", ")}`,
     failing: (ids: string[]) => `chỉ tiêu ${ids.join(", ")} không đạt`,
     missing: (ids: string[]) => `chỉ tiêu ${ids.join(", ")} thiếu dữ liệu`,
-    prerequisite: (criterion: string) => `chưa đạt ${criterion}`,
+    prerequisite: (criterion: string, missing: boolean) => (missing ? `${criterion} còn thiếu dữ liệu` : `chưa đạt ${criterion}`),
   },
   en: {
     cannotRead: (f: string, why: string) => `Cannot read ${f}: ${why}`,
@@ -94,7 +95,7 @@ export const CLI_TEXT = {
     indicators: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")}`,
     failing: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")} failing`,
     missing: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")} missing data`,
-    prerequisite: (criterion: string) => `${criterion} not met`,
+    prerequisite: (criterion: string, missing: boolean) => (missing ? `${criterion} lacks data` : `${criterion} not met`),
   },
 };
 
@@ -149,13 +150,13 @@ export function defaultOutput(input: string): string {
  * "Xã Hồng Phong: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)":
  * each level by its name, and why it is not met.
  */
-export function communeLine(c: CommuneResult, lang: Lang): string {
+export function communeLine(c: CommuneResult, lang: Lang, name: string = c.name): string {
   const t = CLI_TEXT[lang];
-  if (c.excluded) return `${c.name}: ${t.excluded} (${render(c.excluded, lang)})`;
+  if (c.excluded) return `${name}: ${t.excluded} (${render(c.excluded, lang)})`;
   const rs = getRuleSet();
   const levels = (Object.values(c.levels) as LevelResult[]).map((lv) => {
     const ids = (v: "fail" | "missing") => lv.indicators.filter((i) => i.verdict === v).map((i) => i.id);
-    const prerequisites = lv.prerequisites.filter((p) => p.verdict !== "pass").map((p) => t.prerequisite(levelOf(rs, p.id.replace(/^tc8\./, "") as LevelId).criterion));
+    const prerequisites = lv.prerequisites.filter((p) => p.verdict !== "pass").map((p) => t.prerequisite(levelOf(rs, p.id.replace(/^tc8\./, "") as LevelId).criterion, p.verdict === "missing"));
     const fail = ids("fail");
     const missing = ids("missing");
     // "Không đạt (chỉ tiêu 8.4)" where the indicators say no more than the verdict does.
@@ -163,7 +164,7 @@ export function communeLine(c: CommuneResult, lang: Lang): string {
     const details = alone ? (alone.length ? [t.indicators(alone)] : []) : [...prerequisites, ...(fail.length ? [t.failing(fail)] : []), ...(missing.length ? [t.missing(missing)] : [])];
     return `TC8 ${levelOf(rs, lv.level).name[lang]} ${VERDICT_TEXT[lang][lv.verdict]}${details.length ? ` (${details.join("; ")})` : ""}`;
   });
-  return `${c.name}: ${levels.join(" · ")}`;
+  return `${name}: ${levels.join(" · ")}`;
 }
 
 async function evaluateCommand(args: string[], io: Io): Promise<number> {
@@ -207,7 +208,9 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   }
   const json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
   commit(pending, json === undefined ? [output] : [output, json], a.lang);
-  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, a.lang)));
+  // Two communes of one name (two districts) are told apart by their district, as in the checklist.
+  const nameOf = checklistNames(run.evaluation.communes);
+  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, a.lang, nameOf(c))));
   const problems = run.evaluation.problems;
   if (problems.length) {
     io.out(t.problems(problems.length));

@@ -38,6 +38,17 @@ describe("tc8 evaluate", () => {
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
 
+  test("two communes of one name in two districts print apart; a level waiting on NTM's missing data says so, not 'not met'", async () => {
+    const f = await input("trung-ten.xlsx", [
+      { commune: "Xã An Lạc", district: "Huyện Bình Gia" },
+      { commune: "Xã An Lạc", district: "Huyện Văn Quan", website_posts_year: null },
+    ]);
+    const r = await run(["evaluate", f, "-o", path.join(dir, "trung-ten.out.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xã An Lạc (Huyện Bình Gia): TC8 NTM Đạt · TC8 NTM nâng cao Đạt");
+    expect(r.out).toContain("Xã An Lạc (Huyện Văn Quan): TC8 NTM Thiếu dữ liệu (chỉ tiêu 8.4) · TC8 NTM nâng cao Thiếu dữ liệu (TC8 NTM còn thiếu dữ liệu");
+  });
+
   test("-o, --json, --level and --lang", async () => {
     const f = await input();
     const out = path.join(dir, "ket-qua.xlsx");

@@ -25,6 +25,7 @@ import type { CommuneResult, ConditionResult, LevelResult, Problem } from "../..
 import type { Verdict } from "../../core/engine/tristate";
 import type { Lang, LevelId } from "../../core/ruleset/types";
 import type { UiText } from "../i18n";
+import { checklistNames } from "../../core/workbook/checklist";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -109,6 +110,8 @@ export function CommuneList({ communes, lang, t, onSelect }: { communes: Commune
   const styles = useStyles();
   const rs = getRuleSet();
   if (!communes.length) return <Text>{t.noCommunes}</Text>;
+  // Two communes of one name (two districts) told apart by their district.
+  const nameOf = checklistNames(communes);
   return (
     <section aria-label={t.communes} className={styles.section}>
       <Subtitle2 as="h2">{t.communes}</Subtitle2>
@@ -117,7 +120,7 @@ export function CommuneList({ communes, lang, t, onSelect }: { communes: Commune
           <AccordionItem value={i} key={`${c.name}-${i}`}>
             <AccordionHeader>
               <span className={styles.header}>
-                <span>{c.name}</span>
+                <span>{nameOf(c)}</span>
                 <span className={styles.badges}>
                   {c.excluded ? (
                     <Badge appearance="tint" color="informative">
