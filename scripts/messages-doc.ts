@@ -103,6 +103,8 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "problem.cell": [{ field: "officials", reason: msg("value.error", { value: "#DIV/0!" }) }, { field: "sw_email", reason: msg("value.notYesNo", { value: "đang triển khai" }) }],
   "problem.duplicateCommune": [{ name: "Xã Tân Thành", count: 2, cells: ["'Xã'!B5", "'Xã'!B9"] }],
   "problem.unknownCommuneVillage": [{ name: "Thôn 9", commune: "Xã Tân Văn" }],
+  "problem.blankDistrictVillage": [{ name: "Thôn Nà Lầu", commune: "Xã An Lạc", districts: ["Huyện Bình Gia", "Huyện Văn Quan"] }],
+  "problem.blankDistrictPostal": [{ name: "Điểm BĐVHX An Lạc", commune: "Xã An Lạc", districts: ["Huyện Bình Gia", "Huyện Văn Quan"] }],
   "problem.unclearStatus": [{ text: "Đã nộp bản photo" }],
   "problem.blankCommuneVillage": [{ name: "Thôn 9" }],
   "problem.blankCommunePostal": [{ name: "Điểm BĐVHX Tân Văn" }],

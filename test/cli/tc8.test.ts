@@ -19,7 +19,7 @@ async function run(args: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-async function input(name = "so-lieu.xlsx", rows = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
+async function input(name = "so-lieu.xlsx", rows: Record<string, string | number | null>[] = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
   const f = path.join(dir, name);
   fs.writeFileSync(f, await xlsx([communesSheet(rows)]));
   return f;

@@ -3,10 +3,10 @@
  * (computers per official, subscriptions that are not people, a village list without the columns),
  * subtotal rows, a commune name found in two districts, hours typed as times, "%" headers.
  */
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
 import { render } from "../../src/core/i18n";
 import { colLetter } from "../../src/core/workbook/grid";
-import { communeNamed, communesSheet, cond, PASSING_ROW, problemsText, runBytes, villagesSheet, xlsx, type Cell } from "../helpers/xlsx";
+import { communeNamed, communesSheet, cond, PASSING_ROW, PASSING_VILLAGE_ROW, problemsText, runBytes, villagesSheet, xlsx, type Cell } from "../helpers/xlsx";
 
 const col = (key: string) => colLetter(COMMUNE_FIELDS.findIndex((f) => f.key === key));
 
@@ -144,6 +144,24 @@ describe("a commune's name in two districts", () => {
     // The village goes to neither; the other commune's village is read.
     expect(cond(run.evaluation.communes[0], "8.2.a.internet").verdict).toBe("missing");
     expect(cond(communeNamed(run.evaluation.communes, "Xã Hồng Phong"), "8.2.a.internet").observed).toMatchObject({ count: 1, total: 1 });
+  });
+
+  test("a villages table with a district column whose cell is empty: the problem is on that cell and says to fill it", async () => {
+    const keys = ["commune", "district", "village", ...Object.keys(PASSING_VILLAGE_ROW)];
+    const header = keys.map((k) => VILLAGE_FIELDS.find((f) => f.key === k)!.header);
+    const row = (commune: string, district: string | null, village: string) => keys.map((k) => (k === "commune" ? commune : k === "district" ? district : k === "village" ? village : PASSING_VILLAGE_ROW[k]));
+    const run = await runBytes(
+      await xlsx([
+        communesSheet([
+          { commune: "Xã An Lạc", district: "Huyện Bình Gia", villages_total: null },
+          { commune: "Xã An Lạc", district: "Huyện Văn Quan", villages_total: null },
+        ]),
+        { name: "Thôn", rows: [header, row("Xã An Lạc", "Huyện Bình Gia", "Thôn 1"), row("Xã An Lạc", null, "Thôn 2")] },
+      ]),
+    );
+    expect(problemsText(run)).toEqual([
+      `'Thôn'!B3 Thôn "Thôn 2" thuộc xã "Xã An Lạc": bảng danh sách xã có 2 xã tên này (Huyện Bình Gia và Huyện Văn Quan); hãy ghi tên huyện vào ô Huyện này`,
+    ]);
   });
 
   test("a postal-points table without a district column names both too (in English as well)", async () => {

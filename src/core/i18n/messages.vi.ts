@@ -82,6 +82,10 @@ export const VI = {
     `Thôn "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}": bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}); hãy thêm cột Huyện vào bảng thôn, bản để biết thôn thuộc xã nào`,
   "problem.ambiguousCommunePostal": (p, f) =>
     `Điểm phục vụ "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}": bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}); hãy thêm cột Huyện vào bảng điểm phục vụ để biết điểm thuộc xã nào`,
+  "problem.blankDistrictVillage": (p, f) =>
+    `Thôn "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}": bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}); hãy ghi tên huyện vào ô Huyện này`,
+  "problem.blankDistrictPostal": (p, f) =>
+    `Điểm phục vụ "${f.text(p.name)}" thuộc xã "${f.text(p.commune)}": bảng danh sách xã có ${f.num(Array.isArray(p.districts) ? p.districts.length : 0)} xã tên này (${f.and(Array.isArray(p.districts) ? p.districts.map((d) => f.text(d)) : [])}); hãy ghi tên huyện vào ô Huyện này`,
   "problem.noCommuneColumn": (p, f) =>
     `Bảng ở sheet "${f.text(p.table)}" không có cột Tên xã, mà sổ tính có nhiều xã: chưa biết mỗi dòng thuộc xã nào (hãy thêm cột Tên xã, hoặc ghi tên xã vào tên sheet)`,
   "problem.ambiguousSheet": (p, f) =>

@@ -294,8 +294,12 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
           } else if (typeof hit === "object" && hit.among.length > 1) {
             // Not a silent drop: the problem names every commune it could be.
             const districts = hit.among.map((e) => e.facts.district ?? e.facts.name);
-            const m = msg(kind === "villages" ? "problem.ambiguousCommuneVillage" : "problem.ambiguousCommunePostal", { name, commune: cname, districts });
-            problems.push({ severity: "error", cell: cellAddress(g.sheet, row, communeCol), msg: m });
+            // With a district column whose cell is empty, the cell to fill is that one.
+            const blankDistrict = districtCol !== undefined && !district.trim();
+            const m = blankDistrict
+              ? msg(kind === "villages" ? "problem.blankDistrictVillage" : "problem.blankDistrictPostal", { name, commune: cname, districts })
+              : msg(kind === "villages" ? "problem.ambiguousCommuneVillage" : "problem.ambiguousCommunePostal", { name, commune: cname, districts });
+            problems.push({ severity: "error", cell: cellAddress(g.sheet, row, blankDistrict ? districtCol : communeCol), msg: m });
           }
           commune = typeof hit === "number" ? hit : null;
         } else if (fixed === null) continue;
