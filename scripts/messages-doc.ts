@@ -152,6 +152,7 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "usage.unknownOption": ["--bogus"],
   "usage.unexpected": ["b.xlsx"],
   "usage.level": ["xyz"],
+  "usage.templateExtension": ["mau.csv"],
   "usage.lang": ["fr"],
   "usage.unknownCommand": ["frobnicate"],
   "ui.selectCell": { vi: ["I5 của sheet Xã"], en: ["I5 of sheet Xã"] },
@@ -314,13 +315,13 @@ export function messagesDoc(): string {
   line("Each reason follows `cli.cannotRead` (or `cli.refused`); the output-file lines stand alone (exit 2).");
   line();
   out.push(...TABLE);
-  const problems: XlsxProblem[] = ["encrypted", "damaged", "xls", "ods", "csv", "notWorkbook", "notXlsx", "malformed"];
+  const problems: XlsxProblem[] = ["encrypted", "damaged", "xls", "ods", "csv", "notWorkbook", "empty", "notXlsx", "malformed"];
   for (const p of problems) {
     const e = new XlsxError(p, p === "malformed" || p === "damaged" ? { part: "xl/worksheets/sheet1.xml" } : {});
     out.push(`| \`xlsx.${p}\` | ${describeXlsxError(e, "vi")} | ${describeXlsxError(e, "en")} |`);
   }
   for (const r of [{ reason: "sheetProtected", sheet: "Xã" }, { reason: "workbookProtected" }] as const) out.push(`| \`refusal.${r.reason}\` | ${describeRefusal(r, "vi")} | ${describeRefusal(r, "en")} |`);
-  const example: Record<string, string> = { sameAsInput: "lien-ket.xlsx", sameAsOther: "kq.xlsx", exists: "so-lieu.tc8.xlsx", isFolder: "ket-qua", noFolder: "/tmp/khong-co", notFolder: "so-lieu.xlsx", noPermission: "/srv/chung", cannotWrite: "kq.xlsx" };
+  const example: Record<string, string> = { sameAsInput: "lien-ket.xlsx", sameAsOther: "kq.xlsx", exists: "so-lieu.tc8.xlsx", isFolder: "ket-qua", noFolder: "/tmp/khong-co", notFolder: "so-lieu.xlsx", noPermission: "/srv/chung", notWritable: "/proc", cannotWrite: "kq.xlsx" };
   for (const k of Object.keys(FILE_TEXT.vi) as (keyof typeof FILE_TEXT.vi)[]) {
     const args = k === "cannotWrite" ? [example[k], "EIO"] : [example[k]];
     const say = (lang: "vi" | "en") => (FILE_TEXT[lang][k] as (...a: string[]) => string)(...args);

@@ -17,21 +17,23 @@ export const FILE_TEXT = {
   vi: {
     sameAsInput: (f: string) => `${f} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`,
     sameAsOther: (f: string) => `${f} được chọn cho cả tệp kết quả và tệp JSON: hãy chọn hai tên khác nhau.`,
-    exists: (f: string) => `Đã có tệp ${f}: TC8 không ghi đè. Hãy chọn tên khác với -o, hoặc thêm --force để ghi đè.`,
+    exists: (f: string) => `Đã có tệp ${f}: TC8 không ghi đè. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
     isFolder: (f: string) => `${f} là một thư mục, không phải tệp: hãy ghi rõ tên tệp.`,
     noFolder: (d: string) => `Không có thư mục ${d}: hãy tạo thư mục trước hoặc chọn nơi khác.`,
     notFolder: (d: string) => `${d} không phải thư mục: không ghi được tệp vào đó.`,
     noPermission: (d: string) => `Không có quyền ghi vào thư mục ${d}.`,
+    notWritable: (d: string) => `Không ghi được tệp vào thư mục ${d}: hãy chọn nơi khác.`,
     cannotWrite: (f: string, code: string) => `Không ghi được tệp ${f} (${code}).`,
   },
   en: {
     sameAsInput: (f: string) => `${f} is the input file (or a link to it): TC8 never writes over its input. Choose another name.`,
     sameAsOther: (f: string) => `${f} is given for both the workbook and the JSON: choose two different names.`,
-    exists: (f: string) => `${f} already exists: TC8 does not replace it. Choose another name with -o, or add --force to replace it.`,
+    exists: (f: string) => `${f} already exists: TC8 does not replace it. Choose another name, or add --force to replace it.`,
     isFolder: (f: string) => `${f} is a folder, not a file: give a file name.`,
     noFolder: (d: string) => `There is no folder ${d}: create it first or choose another place.`,
     notFolder: (d: string) => `${d} is not a folder: no file can be written there.`,
     noPermission: (d: string) => `No permission to write in the folder ${d}.`,
+    notWritable: (d: string) => `No file can be written in the folder ${d}: choose another place.`,
     cannotWrite: (f: string, code: string) => `Cannot write ${f} (${code}).`,
   },
 };
@@ -70,7 +72,8 @@ function describeCode(code: string | undefined, file: string, lang: Lang): strin
   const t = FILE_TEXT[lang];
   const dir = path.dirname(path.resolve(file));
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") return t.noPermission(dir);
-  if (code === "ENOENT") return t.noFolder(dir);
+  // A folder that is there but takes no files (/proc, say) answers ENOENT too.
+  if (code === "ENOENT") return fs.existsSync(dir) ? t.notWritable(dir) : t.noFolder(dir);
   if (code === "ENOTDIR") return t.notFolder(dir);
   if (code === "EISDIR") return t.isFolder(file);
   return t.cannotWrite(file, code ?? "?");

@@ -42,6 +42,7 @@ export const USAGE_TEXT = {
   missingInput: "thiếu tệp đầu vào / missing input file",
   level: (level: string) => `--level ${level}: chỉ nhận ntm, nc hoặc both / must be ntm, nc or both`,
   lang: (lang: string) => `--lang ${lang}: chỉ nhận vi hoặc en / must be vi or en`,
+  templateExtension: (f: string) => `tc8 template: tệp mẫu phải có đuôi .xlsx (${f}) / the template's name must end in .xlsx`,
   template: "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx> [--force]",
   unknownCommand: (cmd: string) => `lệnh không rõ / unknown command: ${cmd}`,
   missingCommand: "thiếu lệnh / missing command",
@@ -124,8 +125,9 @@ function parseEvaluate(args: string[]): EvaluateArgs {
     };
     if (a === "-o" || a === "--output") output = value();
     else if (a === "--json") json = value();
-    else if (a === "--level") level = value();
-    else if (a === "--lang") lang = value();
+    // NTM, NC, EN as the sheets write them count too.
+    else if (a === "--level") level = value().toLowerCase();
+    else if (a === "--lang") lang = value().toLowerCase();
     else if (a === "--force") force = true;
     else if (a.startsWith("-")) throw new UsageError(USAGE_TEXT.unknownOption(a));
     else if (input === undefined) input = a;
@@ -227,6 +229,8 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   const force = args.includes("--force");
   const rest = args.filter((x) => x !== "--force");
   if (rest.length !== 1 || rest[0].startsWith("-")) throw new UsageError(USAGE_TEXT.template);
+  // The template is an .xlsx workbook: under another extension Excel would not open it as one.
+  if (path.extname(rest[0]).toLowerCase() !== ".xlsx") throw new UsageError(USAGE_TEXT.templateExtension(rest[0]));
   const pending: PendingFile[] = prepareOutputs(undefined, [rest[0]], { force, lang: "vi" });
   let bytes: Uint8Array;
   try {

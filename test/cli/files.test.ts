@@ -129,9 +129,24 @@ describe("an existing file is replaced only with --force", () => {
     expect((await run(["template", f, "--force"])).code).toBe(0);
     expect(fs.readFileSync(f).equals(before.get("so-lieu.xlsx")!)).toBe(false);
   });
+
+  test("template under another extension than .xlsx: refused, nothing written", async () => {
+    const r = await run(["template", path.join(dir, "mau.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/tệp mẫu phải có đuôi \.xlsx/);
+    expect(fs.existsSync(path.join(dir, "mau.csv"))).toBe(false);
+  });
 });
 
 describe("paths that cannot be written: exit 2, one line, nothing written", () => {
+  // Linux's /proc is a folder that takes no new file (as a read-only share would).
+  (fs.existsSync("/proc/self") ? test : test.skip)("-o in a folder that is there but takes no file: says so (not 'no such folder')", async () => {
+    const f = await input();
+    const r = await run(["evaluate", f, "-o", "/proc/kq.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Không ghi được tệp vào thư mục \/proc|^Không có quyền ghi vào thư mục \/proc/);
+  });
+
   test("-o in a folder that does not exist", async () => {
     const f = await input();
     const before = snapshot();

@@ -49,6 +49,13 @@ describe("tc8 evaluate", () => {
     expect(r.out).toContain("Xã An Lạc (Huyện Văn Quan): TC8 NTM Thiếu dữ liệu (chỉ tiêu 8.4) · TC8 NTM nâng cao Thiếu dữ liệu (TC8 NTM còn thiếu dữ liệu");
   });
 
+  test("option values in capitals (NTM, NC, EN), as the sheets write them, are taken", async () => {
+    const f = await input("hoa.xlsx");
+    const r = await run(["evaluate", f, "-o", path.join(dir, "hoa.out.xlsx"), "--level", "NC", "--lang", "EN"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Xã Tân Thành: TC8 Advanced NTM Pass");
+  });
+
   test("-o, --json, --level and --lang", async () => {
     const f = await input();
     const out = path.join(dir, "ket-qua.xlsx");
@@ -92,6 +99,9 @@ describe("tc8 evaluate", () => {
     const txt = path.join(dir, "ghi-chu.xlsx");
     fs.writeFileSync(txt, "đây không phải sổ tính");
     expect(await run(["evaluate", txt])).toMatchObject({ code: 3, err: expect.stringMatching(/không phải tệp Excel \.xlsx$/) });
+    const empty = path.join(dir, "rong.xlsx");
+    fs.writeFileSync(empty, "");
+    expect(await run(["evaluate", empty])).toMatchObject({ code: 3, err: expect.stringMatching(/rong\.xlsx: tệp rỗng \(0 byte\)/) });
     const other = path.join(dir, "khac.xlsx");
     fs.writeFileSync(other, await xlsx([{ name: "S", rows: [["Họ tên"], ["A"]] }]));
     const r = await run(["evaluate", other]);

@@ -17,6 +17,8 @@ export type XlsxProblem =
   | "csv"
   /** A zip, but no workbook in it (a Word document, a plain archive). */
   | "notWorkbook"
+  /** No bytes at all (a download or copy that failed). */
+  | "empty"
   /** Anything else. */
   | "notXlsx"
   /** A part whose XML cannot be read. */
@@ -40,6 +42,7 @@ const TEXT: Record<Lang, Record<XlsxProblem, (part?: string) => string>> = {
     ods: () => "đây là tệp OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu thành Sổ làm việc Excel (.xlsx)",
     csv: () => "đây là tệp văn bản (.csv). Hãy mở bằng Excel hoặc LibreOffice và lưu thành Sổ làm việc Excel (.xlsx)",
     notWorkbook: () => "tệp nén này không chứa sổ tính Excel (.xlsx)",
+    empty: () => "tệp rỗng (0 byte), thường do tải về hoặc sao chép bị lỗi. Hãy lấy lại tệp gốc",
     notXlsx: () => "không phải tệp Excel .xlsx",
     malformed: (p) => `phần ${p ?? "?"} trong tệp bị hỏng (XML không hợp lệ). Hãy mở bằng Excel để sửa rồi lưu lại`,
   },
@@ -50,6 +53,7 @@ const TEXT: Record<Lang, Record<XlsxProblem, (part?: string) => string>> = {
     ods: () => "this is an OpenDocument file (.ods). Open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx)",
     csv: () => "this is a text file (.csv). Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
     notWorkbook: () => "this archive holds no Excel workbook (.xlsx)",
+    empty: () => "the file is empty (0 bytes), usually a download or copy that failed. Get the original file again",
     notXlsx: () => "not an Excel .xlsx file",
     malformed: (p) => `part ${p ?? "?"} of the file is damaged (invalid XML). Open it in Excel to repair it and save it`,
   },

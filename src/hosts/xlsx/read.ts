@@ -42,6 +42,7 @@ const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** What the bytes are, when they are no .xlsx: a clear reason instead of a zip error. */
 function sniff(data: Uint8Array): void {
+  if (!data.length) throw new XlsxError("empty");
   if (CFB.every((b, i) => data[i] === b)) {
     // An encrypted Office file is a compound file holding an "EncryptedPackage" stream.
     const name = new Uint8Array([..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]));
