@@ -284,4 +284,15 @@ describe("summary sheet", () => {
     const r = Number(countsRow.split("!")[1].split(":")[0]);
     expect([3, 4, 5].map((c) => ws.getCell(r, c).value)).toEqual([0, 2, 1]);
   });
+
+  test("an area TC8 cannot read is said in the summary, not left blank; a blank one is the default, said so", async () => {
+    const { wb } = await evaluateBytes(await xlsx([communesSheet([{ commune: "Xã A", area: "trung du" }, { commune: "Xã B", area: null }, { commune: "Xã C", area: "Đồng bằng" }])]));
+    const ws = wb!.getWorksheet(SUMMARY_SHEET)!;
+    let header = 0;
+    ws.eachRow((row, n) => (header ||= row.getCell(2).value === "Xã" ? n : 0));
+    const areaCol = (ws.getRow(header).values as ExcelJS.CellValue[]).indexOf("Khu vực");
+    let first = 0;
+    ws.eachRow((row, n) => (first ||= row.getCell(2).value === "Xã A" ? n : 0));
+    expect([0, 1, 2].map((i) => ws.getCell(first + i, areaCol).value)).toEqual(["Không đọc được", "Miền núi (mặc định)", "Đồng bằng"]);
+  });
 });

@@ -35,6 +35,7 @@ export const SUMMARY_TEXT = {
     criterion: (level: string) => `Tiêu chí số 8 (${level})`,
     chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
     defaulted: " (mặc định)",
+    areaUnread: "Không đọc được",
     defaultedNote: (area: string) => `Khu vực ghi "(mặc định)": xã chưa ghi khu vực nên được tính theo ${area}, mặc định của bộ tiêu chí.`,
     areas: { mien_nui: "Miền núi", dong_bang: "Đồng bằng" },
     place: "…, ngày … tháng … năm …",
@@ -51,7 +52,7 @@ export const SUMMARY_TEXT = {
     ruleset: "Rule set",
     time: "Evaluated at",
     totals: (n: number, ntm: number | null, nc: number | null) =>
-      `Results: ${n} communes evaluated${ntm === null ? "" : `; ${ntm} meet criterion 8 (NTM)`}${nc === null ? "" : `; ${nc} meet criterion 8 (advanced NTM)`}`,
+      `Results: ${n} ${n === 1 ? "commune" : "communes"} evaluated${ntm === null ? "" : `; ${ntm} ${ntm === 1 ? "meets" : "meet"} criterion 8 (NTM)`}${nc === null ? "" : `; ${nc} ${nc === 1 ? "meets" : "meet"} criterion 8 (Advanced NTM)`}`,
     cols: ["No.", "Commune", "District", "Area"],
     evidence: "Evidence documents",
     note: "Note",
@@ -60,6 +61,7 @@ export const SUMMARY_TEXT = {
     criterion: (level: string) => `Criterion 8 (${level})`,
     chart: "Communes passing, failing and missing data per indicator",
     defaulted: " (default)",
+    areaUnread: "Unreadable",
     defaultedNote: (area: string) => `Area "(default)": the commune's area is blank, so the rule set's default (${area}) was used.`,
     areas: { mien_nui: "Mountainous", dong_bang: "Lowland" },
     place: "…, ngày … tháng … năm …",
@@ -162,7 +164,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
     put(r, 0, i + 1, "number");
     put(r, 1, c.name, "cell");
     if (withDistrict) put(r, 2, c.district ?? "", "cell");
-    put(r, first - 1, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : "", "cell");
+    // An area typed that TC8 cannot read ("trung du") is said, not left blank: the conditions that depend on it lack data.
+    put(r, first - 1, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : c.excluded ? "" : T.areaUnread, "cell");
     verdictCols.forEach((vc, j) => {
       const v = verdictOf(c, vc);
       put(r, first + j, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : "number");
