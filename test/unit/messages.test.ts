@@ -55,6 +55,12 @@ describe("explanations", () => {
     expect(explanationLines(passing, "vi")).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
   });
 
+  test("with the area defaulted, each line says its reason and the default is said once, at the end", () => {
+    const lines = explanationLines(evalOne(commune({ facts: { area: null, working_age: 2000, smartphone_users: 500 } })), "vi");
+    expect(lines.filter((l) => l.includes("mặc định"))).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
+    expect(lines[0]).toMatch(/^8\.2 NTM nâng cao.*= 25%, chưa đạt yêu cầu tối thiểu 50%/);
+  });
+
   test("conditions of one indicator that say the same thing are one line, named by the indicator", () => {
     const noPostalData = evalOne(commune({ points: null }));
     expect(explanationLines(noPostalData, "vi")).toEqual(["8.1 NTM: chưa có số liệu điểm phục vụ bưu chính", "8.1 NTM nâng cao – Điểm phục vụ bưu chính cung cấp dịch vụ công trực tuyến: chưa có số liệu điểm phục vụ bưu chính"]);

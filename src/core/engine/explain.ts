@@ -1,7 +1,7 @@
 /** Results as people and programs read them: explanation lines and the results JSON (docs/output.md §11). */
 import { render } from "../i18n";
 import type { Lang } from "../ruleset/types";
-import { msg } from "../i18n/format";
+import { msg, type Msg } from "../i18n/format";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult } from "./types";
 import { conditionLabel, conditionPlace, getRuleSet, indicatorLabel, levelOf } from "../ruleset";
 import type { RuleSet } from "../ruleset/types";
@@ -36,7 +36,10 @@ export function conditionLine(id: string, text: string, lang: Lang, rs: RuleSet 
  */
 export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet = getRuleSet()): string[] {
   if (c.excluded) return [render(msg("commune.excluded", { reason: c.excluded }), lang)];
-  const failing = failingConditions(c).map((cond) => ({ cond, text: render(cond.msg, lang), place: conditionPlace(rs, cond.id)! }));
+  // The area default is said once, in the closing line, not after every condition it touched.
+  const closing = !!(c.areaDefaulted && c.area);
+  const plain = (m: Msg): Msg => (closing && m.key === "withArea" && m.params && typeof m.params.msg === "object" ? (m.params.msg as Msg) : m);
+  const failing = failingConditions(c).map((cond) => ({ cond, text: render(plain(cond.msg), lang), place: conditionPlace(rs, cond.id)! }));
   const lines: string[] = [];
   for (let i = 0; i < failing.length; i++) {
     const { cond, text, place } = failing[i];
@@ -53,7 +56,7 @@ export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet = get
   for (const lv of Object.values(c.levels) as LevelResult[])
     for (const p of lv.prerequisites)
       if (p.verdict !== "pass" && !(p.id.replace(/^tc8\./, "") in c.levels)) lines.push(render(p.msg, lang));
-  if (c.areaDefaulted && c.area) lines.push(render(msg("area.defaulted", { area: c.area }), lang));
+  if (closing) lines.push(render(msg("area.defaulted", { area: c.area! }), lang));
   return lines;
 }
 
