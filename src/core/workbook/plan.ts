@@ -288,8 +288,21 @@ function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, ro
   return (sheet, row) => bySheet.get(sheet)?.get(row);
 }
 
-/** The fingerprint of a value TC8 wrote in a row (its key) under a header. */
-const cellPrint = (key: string, header: string, value: string) => fingerprint(`${key}\u0000${header}\u0000${value}`);
+/**
+ * Fingerprints of texts that repeat (verdict words, row keys), each worked out once: a province
+ * writes hundreds of thousands of cells with a few dozen distinct values.
+ */
+function printer(): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let fp = memo.get(text);
+    if (fp === undefined) memo.set(text, (fp = fingerprint(text)));
+    return fp;
+  };
+}
+
+/** The fingerprint of a value TC8 wrote in a row under a header, from the row key's and the value's own fingerprints. */
+const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fingerprint(`${keyPrint}${header}${valuePrint}`);
 
 /**
  * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds the value TC8
@@ -300,6 +313,7 @@ const cellPrint = (key: string, header: string, value: string) => fingerprint(`$
  */
 function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: number) => string | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
   const written = prev?.written ? new Map(Object.entries(prev.written).map(([h, list]) => [h, new Set(list)])) : undefined;
+  const print = printer();
   const cells = prev?.writtenCells ? new Set(prev.writtenCells) : undefined;
   const rows = prev?.writtenRows ? new Set(prev.writtenRows) : undefined;
   return (g, row, col, header) => {
@@ -309,8 +323,12 @@ function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: num
     if (!written) return true;
     if (typeof v === "object") return false;
     const key = cells && rows ? keyOf(g.sheet, row) : undefined;
-    if (key !== undefined && rows!.has(fingerprint(key))) return cells!.has(cellPrint(key, header, String(v)));
-    return !!written.get(header)?.has(fingerprint(String(v)));
+    const valuePrint = print(String(v));
+    if (key !== undefined) {
+      const keyPrint = print(key);
+      if (rows!.has(keyPrint)) return cells!.has(cellPrint(keyPrint, header, valuePrint));
+    }
+    return !!written.get(header)?.has(valuePrint);
   };
 }
 
@@ -457,6 +475,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   const known = new Set<string>();
   const written = new Map<string, Set<string>>();
   const writtenCells = new Set<string>();
+  const print = printer();
   const writtenRows = new Set<string>();
 
   const write = (w: CellWrite, header: string) => {
@@ -470,11 +489,13 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     if (typeof w.value === "string" && w.value !== "" && w.row !== -1) {
       let set = written.get(header);
       if (!set) written.set(header, (set = new Set()));
-      set.add(fingerprint(w.value));
+      const valuePrint = print(w.value);
+      set.add(valuePrint);
       const key = keyOf(w.sheet, w.row);
       if (key !== undefined) {
-        writtenCells.add(cellPrint(key, header, w.value));
-        writtenRows.add(fingerprint(key));
+        const keyPrint = print(key);
+        writtenCells.add(cellPrint(keyPrint, header, valuePrint));
+        writtenRows.add(keyPrint);
       }
     }
   };
