@@ -41,7 +41,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("cols" as const), role: userRole, insert: fc.boolean(), at: fc.integer({ min: 0, max: 60 }), count: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ kind: fc.constant("rename" as const), role: anyRole, to: fc.constantFrom(...NAMES) }),
   fc.record({ kind: fc.constant("move" as const), role: anyRole, to: fc.integer({ min: 0, max: 5 }) }),
-  fc.record({ kind: fc.constant("type" as const), role: fc.constantFrom<Role>(...USER_ROLES, "checklist"), row: fc.integer({ min: 0, max: 100 }), col: fc.integer({ min: 0, max: 60 }), value: fc.constantFrom<string | number>("Có", "Không", "Đã có", 7, "Số 12/QĐ-UBND", "ghi chú") }),
+  fc.record({ kind: fc.constant("type" as const), role: fc.constantFrom<Role>(...USER_ROLES, "checklist"), row: fc.integer({ min: 0, max: 100 }), col: fc.integer({ min: 0, max: 60 }), value: fc.constantFrom<string | number>("Có", "Không", "Đã có", 7, "Số 12/QĐ-UBND", "ghi chú", "Đạt", "Không đạt") }),
   fc.record({ kind: fc.constant("note" as const), role: userRole, row: fc.integer({ min: 0, max: 14 }), col: fc.integer({ min: 0, max: 60 }), text: fc.constantFrom("Đã kiểm tra", "Số liệu quý IV", "Xem lại") }),
 );
 const rounds = fc.array(fc.array(step, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 });

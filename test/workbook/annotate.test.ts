@@ -222,6 +222,10 @@ describe("the user's data is sacred", () => {
     const letter = String.fromCharCode(64 + status);
     const p = second.run.read.problems.filter((x) => x.msg.key === "problem.unclearStatus");
     expect(p.map((x) => x.cell)).toEqual([`'${CHECKLIST_SHEET}'!${letter}3`]);
+    // Its cell is marked; Clear results taking the checklist away takes the mark with it.
+    expect(second.wb!.getWorksheet(CHECKLIST_SHEET)!.getCell(`${letter}3`).note).toBeDefined();
+    const cleared = await loadWorkbook(await clearXlsx(second.output!, { removeChecklist: true }));
+    expect(cleared.getWorksheet(CHECKLIST_SHEET)).toBeUndefined();
   });
 
   test("two communes of one name in two districts: their checklist rows and statuses stay apart", async () => {

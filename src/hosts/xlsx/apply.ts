@@ -470,6 +470,8 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
 
   // 6. The user's sheets patched (after TC8's own, whose cells are let go by now).
   for (const [sheet, patch] of patches) {
+    // A sheet deleted above (the checklist on Clear results) takes its marks and notes with it.
+    if (deleted.has(sheet)) continue;
     const part = partOf.get(sheet)!;
     const change = notes.get(sheet);
     if (change && (change.add.length || change.remove.length)) {
@@ -479,7 +481,7 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     pkg.set(part, patchSheet(textOf(sheet), patch));
   }
   for (const [sheet, change] of notes) {
-    if (patches.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
+    if (patches.has(sheet) || deleted.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
     const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
     if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
   }
