@@ -265,6 +265,23 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(sheetCells(v, COMMUNES)[failing].v).toBe("Đạt");
   });
 
+  test("a word TC8 writes, typed by the user under the communes table in one of TC8's columns, is theirs: evaluating again and Clear results leave it", async () => {
+    const book = await host.open(district());
+    await book.evaluate();
+    let v = await book.view();
+    const [, header] = cellsWith(v, "8.4 NTM").find((a) => a.startsWith(`${COMMUNES}!`))!.split("!");
+    const letters = header.replace(/\d+$/, "");
+    const rows = Object.keys(sheetCells(v, COMMUNES)).filter((a) => a.replace(/\d+$/, "") === "A").map((a) => Number(a.slice(1)));
+    // Two rows under the last commune: a row of the sheet, not of the table.
+    const below = `${letters}${Math.max(...rows) + 2}`;
+    await book.edit({ op: "set", sheet: COMMUNES, cell: below, value: "Không đạt" });
+    await book.evaluate();
+    v = await book.view();
+    expect(sheetCells(v, COMMUNES)[below]?.v).toBe("Không đạt");
+    await book.clear();
+    expect(sheetCells(await book.view(), COMMUNES)[below]?.v).toBe("Không đạt");
+  });
+
   test("sheet names compared as Excel compares them: the user's `minh chứng tc8`, `TỔNG HỢP TC8` and `TC8_STATE` are never replaced, hidden or written into; TC8 writes under free names, says so once, and finds its sheets again", async () => {
     const theirs: { name: string; cells: Record<string, string> }[] = [
       { name: "minh chứng tc8", cells: { A1: "Tài liệu kiểm chứng", A2: "Quyết định 12/QĐ-UBND" } },

@@ -23,6 +23,8 @@ const MARKS = new Set(["FFC7CE", "FFEB9C"]);
 const TC8_FILLS = new Set(["C6EFCE", "FFC7CE", "FFEB9C", "DDEBF7"]);
 /** A cell with nothing but a look copied from TC8's cells beside it. */
 const copiedLook = (c: CellView | undefined) => !!c && c.v === undefined && !c.f && !c.note && !c.link && (c.fill === undefined || TC8_FILLS.has(c.fill));
+/** Words TC8 writes in its columns, typed by the user too (a verdict corrected by hand). */
+const TC8_WORDS = new Set(["Đạt", "Không đạt"]);
 const NAMES = ["Danh sách xã 2025", "Thôn", "BĐVHX", "Báo cáo TC8", "MC 2025", "tổng hợp tc8", "Minh chứng TC8 cũ", "Sheet 2"];
 
 /** An edit as generated: by the role of its sheet, resolved to a name when applied. */
@@ -104,6 +106,10 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
         for (const round of plan) {
           const forBook: Edit[] = [];
           const forRef: Edit[] = [];
+          // What the book holds before this round's edits: typing a word TC8 writes over the same
+          // word TC8 wrote there changes nothing, and no one can tell it from TC8's.
+          const before = await book.view();
+          const shifted = new Set<string>();
           const taken = () => (Object.values(sheets).filter(Boolean) as string[]).map((n) => n.toLowerCase());
           for (const s of round) {
             const name = sheets[s.role]!;
@@ -114,6 +120,7 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
               const e: Edit = { op, sheet: name, at: s.at, count: s.count };
               forBook.push(e);
               forRef.push(e);
+              shifted.add(name);
             } else if (s.kind === "rename") {
               if (taken().includes(s.to.toLowerCase()) || ["thôn bản", "điểm bđvhx", "xã", "tc8_state"].includes(s.to.toLowerCase())) continue;
               forBook.push({ op: "renameSheet", sheet: name, to: s.to });
@@ -127,6 +134,7 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
               const col = s.role === "checklist" ? [6, 7, 8, 10, 11][s.col % 5] : s.col;
               const row = s.role === "checklist" ? 1 + (s.row % 60) : s.row % 15;
               const cell = `${colName(col)}${row + 1}`;
+              if (user && TC8_WORDS.has(String(s.value)) && (shifted.has(name) || before.cells[name]?.[cell]?.v === s.value)) continue;
               const e: Edit = { op: "set", sheet: name, cell, value: s.value };
               forBook.push(e);
               if (user) forRef.push(e);
@@ -153,7 +161,8 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
           expect([role, got]).toEqual([role, want]);
         }
       }),
-      { numRuns, seed: 9, endOnFailure: true },
+      // RUNS and SEED explore beyond the fixed cases CI runs.
+      { numRuns: Number(process.env.RUNS ?? numRuns), seed: Number(process.env.SEED ?? 9), endOnFailure: true },
     );
   });
 }

@@ -273,9 +273,10 @@ function canonicalHeader(text: string): string {
 /**
  * The row a cell of TC8's columns belongs to, by what names it (the commune, village or postal
  * point of the table around it): a verdict is TC8's only while it is the value TC8 wrote for that
- * commune, whatever the edits moved. Rows outside the tables read now have no key.
+ * commune, whatever the edits moved. A row of a sheet holding tables read now that is none of their
+ * data rows has no key (null: TC8 writes only in data rows); on other sheets a row's key is unknown.
  */
-function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, row: number) => string | undefined {
+function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, row: number) => string | null | undefined {
   const bySheet = new Map<string, Map<number, string>>();
   for (const t of read.tables) {
     const g = findGrid(grids, t.sheet);
@@ -285,7 +286,10 @@ function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, ro
     if (!rows) bySheet.set(t.sheet, (rows = new Map()));
     for (const r of t.dataRows) rows.set(r, `${t.kind}|${cols.map((c) => fold(cellText(valueAt(g, r, c))).replace(/\s+/g, " ").trim()).join("|")}`);
   }
-  return (sheet, row) => bySheet.get(sheet)?.get(row);
+  return (sheet, row) => {
+    const rows = bySheet.get(sheet);
+    return rows ? (rows.get(row) ?? null) : undefined;
+  };
 }
 
 /**
@@ -307,11 +311,12 @@ const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fing
 /**
  * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds the value TC8
  * wrote there for that row's commune (or village, or point), or is blank. A formula is always the
- * user's. Where the row cannot be told (its name changed, or it lies outside the tables), a value
- * TC8 wrote anywhere in that column counts; with no fingerprints at all (no state, or one written
+ * user's, and so is a value in a row of the table's sheet that holds no commune (under the table,
+ * say). Where the row's name changed since, or its sheet holds no table read now, a value TC8 wrote
+ * anywhere in that column counts; with no fingerprints at all (no state, or one written
  * before them), the columns TC8's headers name are TC8's.
  */
-function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: number) => string | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
+function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: number) => string | null | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
   const written = prev?.written ? new Map(Object.entries(prev.written).map(([h, list]) => [h, new Set(list)])) : undefined;
   const print = printer();
   const cells = prev?.writtenCells ? new Set(prev.writtenCells) : undefined;
@@ -324,6 +329,8 @@ function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: num
     if (typeof v === "object") return false;
     const key = cells && rows ? keyOf(g.sheet, row) : undefined;
     const valuePrint = print(String(v));
+    // Under the table, or in a row that holds no commune: TC8 never wrote there, the value is the user's.
+    if (key === null) return false;
     if (key !== undefined) {
       const keyPrint = print(key);
       if (rows!.has(keyPrint)) return cells!.has(cellPrint(keyPrint, header, valuePrint));
@@ -492,7 +499,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
       const valuePrint = print(w.value);
       set.add(valuePrint);
       const key = keyOf(w.sheet, w.row);
-      if (key !== undefined) {
+      if (typeof key === "string") {
         const keyPrint = print(key);
         writtenCells.add(cellPrint(keyPrint, header, valuePrint));
         writtenRows.add(keyPrint);
