@@ -3,7 +3,7 @@
  * What users type in its last four columns (and any column they add) is theirs and survives every
  * evaluation; their "Đã có" statuses feed the evidence counts.
  */
-import type { LevelId, RuleSet } from "../ruleset/types";
+import type { EvidenceDoc, IndicatorDef, LevelDef, LevelId, RuleSet } from "../ruleset/types";
 import { type CellValue, filledCols, filledRowsIn, type Grid, type GridTable, isBlank, valueAt, usedRange } from "./grid";
 import { cellText } from "./tables";
 import { communeKey, fold, headerKey } from "./normalize";
@@ -45,6 +45,27 @@ export function checklistNames(communes: readonly { name: string; district?: str
   const count = new Map<string, number>();
   for (const c of communes) if (!c.excluded) count.set(communeKey(c.name), (count.get(communeKey(c.name)) ?? 0) + 1);
   return (c) => ((count.get(communeKey(c.name)) ?? 0) > 1 && c.district ? `${c.name} (${c.district})` : c.name);
+}
+
+/**
+ * The checklist's entries in its order: each evaluated commune (by its checklist name) × level ×
+ * indicator × document, each key once.
+ */
+export function* checklistWalk(communes: readonly { name: string; district?: string; excluded?: unknown }[], rs: RuleSet): Generator<{ name: string; level: LevelDef; ind: IndicatorDef; doc: EvidenceDoc; key: string }> {
+  const labelOf = checklistNames(communes);
+  const seen = new Set<string>();
+  for (const c of communes) {
+    if (c.excluded) continue;
+    const name = labelOf(c);
+    for (const level of rs.levels)
+      for (const ind of level.indicators)
+        for (const doc of ind.evidence) {
+          const key = entryKey(name, level.id, ind.id, doc.no);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          yield { name, level, ind, doc, key };
+        }
+  }
 }
 
 export const entryKey = (commune: string, level: LevelId, indicator: string, no: number | string) => `${communeKey(commune)}|${level}|${indicator}|${no}`;

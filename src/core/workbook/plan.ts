@@ -11,7 +11,7 @@ import { msg } from "../i18n/format";
 import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "./anchors";
-import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistNames, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
+import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
 import { OUTPUT_HEADERS } from "./headers";
 import { fold, headerKey } from "./normalize";
@@ -672,31 +672,22 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     });
     row++;
   };
-  const labelOf = checklistNames(ev.communes);
-  for (const c of ev.communes) {
-    if (c.excluded) continue;
-    const name = labelOf(c);
-    for (const level of rs.levels)
-      for (const ind of level.indicators)
-        for (const doc of ind.evidence) {
-          const key = entryKey(name, level.id, ind.id, doc.no);
-          if (used.has(key)) continue;
-          used.add(key);
-          const e = byKey.get(key);
-          const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
-          putRow([
-            name,
-            LEVEL_LABELS[level.id],
-            ind.id,
-            doc.no,
-            doc.text,
-            user(USER_COLUMNS[0], doc.provider),
-            user(USER_COLUMNS[1], STATUS_TODO),
-            user(USER_COLUMNS[2], null),
-            user(USER_COLUMNS[3], null),
-            ...extraHeaders.map((h) => user(h, null)),
-          ]);
-        }
+  for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
+    used.add(key);
+    const e = byKey.get(key);
+    const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
+    putRow([
+      name,
+      LEVEL_LABELS[level.id],
+      ind.id,
+      doc.no,
+      doc.text,
+      user(USER_COLUMNS[0], doc.provider),
+      user(USER_COLUMNS[1], STATUS_TODO),
+      user(USER_COLUMNS[2], null),
+      user(USER_COLUMNS[3], null),
+      ...extraHeaders.map((h) => user(h, null)),
+    ]);
   }
   // Entries of communes no longer in the data are kept when the user wrote anything in them.
   for (const e of existing) {
@@ -806,27 +797,18 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
   };
   const used = new Set<string>();
   const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] = [];
-  const labelOf = checklistNames(ev.communes);
-  for (const c of ev.communes) {
-    if (c.excluded) continue;
-    const name = labelOf(c);
-    for (const level of rs.levels)
-      for (const ind of level.indicators)
-        for (const doc of ind.evidence) {
-          const key = entryKey(name, level.id, ind.id, doc.no);
-          if (used.has(key)) continue;
-          used.add(key);
-          const e = byKey.get(key);
-          if (!e) {
-            fresh.push({ commune: name, level: level.id, indicator: ind.id, no: doc.no, text: doc.text, provider: doc.provider });
-            continue;
-          }
-          own(e.row, "Xã", name);
-          own(e.row, "Cấp", LEVEL_LABELS[level.id]);
-          own(e.row, "Chỉ tiêu", ind.id);
-          own(e.row, "STT", doc.no);
-          own(e.row, "Tài liệu kiểm chứng", doc.text);
-        }
+  for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
+    used.add(key);
+    const e = byKey.get(key);
+    if (!e) {
+      fresh.push({ commune: name, level: level.id, indicator: ind.id, no: doc.no, text: doc.text, provider: doc.provider });
+      continue;
+    }
+    own(e.row, "Xã", name);
+    own(e.row, "Cấp", LEVEL_LABELS[level.id]);
+    own(e.row, "Chỉ tiêu", ind.id);
+    own(e.row, "STT", doc.no);
+    own(e.row, "Tài liệu kiểm chứng", doc.text);
   }
   const gone = [...new Set(cs.entries.filter((e) => !used.has(entryKey(e.commune, e.level, e.indicator, e.no))).map((e) => e.commune))];
   if (gone.length) warnings.push({ severity: "warning", msg: msg("problem.checklistKept", { sheet: cs.sheet, communes: gone }) });
