@@ -6,7 +6,7 @@
  * keeps what to verify there (the cell's original format, the fingerprint of TC8's note), never
  * an address to write to blindly (docs/DECISIONS.md, "Anchors").
  */
-import { type DefinedName, MAX_COLS, MAX_ROWS, quoteSheet, type RangeRef } from "./grid";
+import { colLetter, type DefinedName, MAX_COLS, MAX_ROWS, quoteSheet, type RangeRef } from "./grid";
 import type { OwnSheetNames, Tc8State } from "./state";
 
 /** Every name TC8 writes begins so; names of the user's never do (Excel's own begin with "_xlnm."). */
@@ -67,17 +67,7 @@ export function parseAnchor(formula: string): AnchorRef | null {
   return { sheet, range: r };
 }
 
-const abs = (row: number, col: number) => `$${colLetterOf(col)}$${row + 1}`;
-function colLetterOf(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const abs = (row: number, col: number) => `$${colLetter(col)}$${row + 1}`;
 
 /** The reference TC8 writes for a cell, a row, or a whole sheet (rows 1 to the last: no deletion can break it). */
 export const cellAnchorRef = (sheet: string, row: number, col: number) => `${quoteSheet(sheet)}!${abs(row, col)}`;
