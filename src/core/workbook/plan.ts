@@ -194,6 +194,18 @@ export interface PlanOptions {
   evaluatedAt?: Date;
 }
 
+/** The existing or new sheets a plan writes into (its state sheet aside): a protected one stops it before any write, on every host. */
+export function sheetsWritten(plan: Plan): Set<string> {
+  const write = new Set<string>();
+  for (const w of plan.writes) write.add(w.sheet);
+  for (const c of plan.clears) write.add(c.sheet);
+  for (const t of plan.tableResizes) write.add(t.sheet);
+  for (const m of [...plan.marks, ...plan.unmarks]) write.add(parseCellAddress(m.cell).sheet);
+  for (const s of plan.sheets) write.add(s.name);
+  for (const u of plan.sheetUpdates) write.add(u.name);
+  return write;
+}
+
 export function emptyPlan(): Plan {
   return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(getRuleSet().id), warnings: [] };
 }

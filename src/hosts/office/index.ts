@@ -6,7 +6,7 @@
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
 import type { Plan } from "../../core/workbook/plan";
 import { templateSheets } from "../../core/workbook/template";
-import { emptyPlan } from "../../core/workbook/plan";
+import { emptyPlan, sheetsWritten } from "../../core/workbook/plan";
 import { parseCellAddress, a1 } from "../../core/workbook/grid";
 import { applyPlan, estimateWriteBytes } from "./apply";
 import { officeCapabilities, type Capabilities, type Skipped } from "./capabilities";
@@ -36,14 +36,7 @@ export interface EvaluateLimits {
 
 /** The sheets a plan writes to or creates; a protected one stops the plan before any write. */
 export function sheetsTouched(plan: Plan): { write: Set<string>; structure: boolean } {
-  const write = new Set<string>();
-  for (const w of plan.writes) write.add(w.sheet);
-  for (const c of plan.clears) write.add(c.sheet);
-  for (const t of plan.tableResizes) write.add(t.sheet);
-  for (const m of [...plan.marks, ...plan.unmarks]) write.add(parseCellAddress(m.cell).sheet);
-  for (const s of plan.sheets) write.add(s.name);
-  for (const u of plan.sheetUpdates) write.add(u.name);
-  return { write, structure: plan.sheets.length > 0 || plan.deleteSheets.length > 0 };
+  return { write: sheetsWritten(plan), structure: plan.sheets.length > 0 || plan.deleteSheets.length > 0 };
 }
 
 /** Checks a plan against the workbook's protection; undefined when it may go ahead. */

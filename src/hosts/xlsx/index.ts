@@ -4,8 +4,7 @@
  * and apply. Nothing of the user's is rewritten: see docs/DECISIONS.md.
  */
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
-import { parseCellAddress } from "../../core/workbook/grid";
-import { emptyPlan, type Plan } from "../../core/workbook/plan";
+import { emptyPlan, type Plan, sheetsWritten } from "../../core/workbook/plan";
 import { templateSheets } from "../../core/workbook/template";
 import { applyPlan } from "./apply";
 import type { Refusal } from "./errors";
@@ -35,13 +34,7 @@ export class XlsxRefused extends Error {
 
 /** Checks a plan against the workbook's protection, as the add-in does; undefined when it may go ahead. */
 export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refusal | undefined {
-  const write = new Set<string>();
-  for (const w of plan.writes) write.add(w.sheet);
-  for (const c of plan.clears) write.add(c.sheet);
-  for (const t of plan.tableResizes) write.add(t.sheet);
-  for (const m of [...plan.marks, ...plan.unmarks]) write.add(parseCellAddress(m.cell).sheet);
-  for (const s of plan.sheets) write.add(s.name);
-  for (const u of plan.sheetUpdates) write.add(u.name);
+  const write = sheetsWritten(plan);
   if (writeState) write.add(plan.stateSheet);
   const sheet = [...write].find((s) => read.protectedSheets.includes(s));
   if (sheet) return { reason: "sheetProtected", sheet };
