@@ -7,20 +7,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/tc8";
 import { ownFixtures, protectedFixtures } from "../helpers/fixtures";
+import { runCli } from "../helpers/cli";
 import { communesSheet, xlsx } from "../helpers/xlsx";
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-files-"))));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 async function input(name = "so-lieu.xlsx", rows: Record<string, unknown>[] = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
   const f = path.join(dir, name);

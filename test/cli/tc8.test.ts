@@ -4,7 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { defaultOutput, LARGE_FILE, main } from "../../src/cli/tc8";
+import { defaultOutput, LARGE_FILE } from "../../src/cli/tc8";
+import { runCli } from "../helpers/cli";
 import { communesSheet, findCells, xlsx } from "../helpers/xlsx";
 
 const ROOT = path.join(__dirname, "../..");
@@ -12,12 +13,7 @@ let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-cli-"))));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 async function input(name = "so-lieu.xlsx", rows: Record<string, string | number | null>[] = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
   const f = path.join(dir, name);
