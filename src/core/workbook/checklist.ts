@@ -6,7 +6,7 @@
 import type { EvidenceDoc, IndicatorDef, LevelDef, LevelId, RuleSet } from "../ruleset/types";
 import { type CellValue, filledCols, filledRowsIn, type Grid, type GridTable, isBlank, valueAt, usedRange } from "./grid";
 import { cellText } from "./tables";
-import { communeKey, fold, headerKey } from "./normalize";
+import { communeKey, fold, headerKey, withoutParentheses } from "./normalize";
 
 export const CHECKLIST_HEADERS = [
   "Xã",
@@ -79,8 +79,7 @@ function levelOfLabel(s: string): LevelId | null {
 
 /** A status as officials type it, compared: no accents, case, spacing, brackets or final stop. */
 function statusWords(v: CellValue): string {
-  return fold(cellText(v))
-    .replace(/\([^)]*\)/g, " ")
+  return fold(withoutParentheses(cellText(v)))
     .replace(/[.!,;:]+\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();

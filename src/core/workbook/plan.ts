@@ -14,7 +14,7 @@ import { whereNow } from "./anchors";
 import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
 import { OUTPUT_HEADERS } from "./headers";
-import { fold, headerKey } from "./normalize";
+import { headerKey, words } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
 import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, fingerprint, STATE_VERSION } from "./state";
@@ -296,7 +296,7 @@ function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, ro
     if (!g || !cols.length) continue;
     let rows = bySheet.get(t.sheet);
     if (!rows) bySheet.set(t.sheet, (rows = new Map()));
-    for (const r of t.dataRows) rows.set(r, `${t.kind}|${cols.map((c) => fold(cellText(valueAt(g, r, c))).replace(/\s+/g, " ").trim()).join("|")}`);
+    for (const r of t.dataRows) rows.set(r, `${t.kind}|${cols.map((c) => words(cellText(valueAt(g, r, c)))).join("|")}`);
   }
   return (sheet, row) => {
     const rows = bySheet.get(sheet);
