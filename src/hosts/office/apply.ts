@@ -10,8 +10,9 @@
  * calculation suspended. With ExcelApi 1.9 marks and formats go by area lists (`getRanges`, some
  * hundreds of cells a call) grouped by sheet and kind; before it, cell by cell.
  */
+import { applyInOrder, type ApplyOps } from "../../core/plan/apply";
 import { anchorNames, isAnchorName, namedState, parseAnchor } from "../../core/workbook/anchors";
-import type { CellWrite, NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/workbook/plan";
+import type { NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/workbook/plan";
 import { a1, colLetter, type DefinedName, filledRows, parseCellAddress, quoteSheet, rangeA1, sameSheet } from "../../core/workbook/grid";
 import { serializeState, type SavedMark, type Tc8State } from "../../core/workbook/state";
 import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
@@ -129,7 +130,7 @@ class Applier {
   }
 
   /** Values into cells, text formatted as text first (so nothing typed becomes a formula), in blocks of adjacent columns and rows. */
-  async values(sheet: string, cells: CellOut[]): Promise<void> {
+  async values(sheet: string, cells: readonly CellOut[]): Promise<void> {
     if (!cells.length) return;
     const cols = [...new Set(cells.map((c) => c.col))].sort((a, b) => a - b);
     const clusters: [number, number][] = [];
@@ -182,7 +183,7 @@ class Applier {
   }
 
   /** TC8's styles: per style, the cells' areas in a few `getRanges` calls (ExcelApi 1.9), else per run of one column. */
-  async styles(sheet: string, cells: CellOut[]): Promise<void> {
+  async styles(sheet: string, cells: readonly CellOut[]): Promise<void> {
     const groups = new Map<string, CellOut[]>();
     for (const c of cells) {
       const k = c.style ?? "";
@@ -208,7 +209,7 @@ class Applier {
     await this.add(opBytes(3, 1), [sheet], () => this.ws(sheet).getRange(`${r0 + 1}:${r1 + 1}`).format.autofitRows());
   }
 
-  async widths(sheet: string, widths: { col: number; width: number }[]): Promise<void> {
+  async widths(sheet: string, widths: readonly { col: number; width: number }[]): Promise<void> {
     const sorted = [...widths].sort((a, b) => a.col - b.col);
     let i = 0;
     while (i < sorted.length) {
@@ -463,86 +464,45 @@ export function estimateWriteBytes(plan: Plan): number {
 export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const wire = contextOrWire instanceof Wire ? contextOrWire : new Wire(contextOrWire);
   const start = wire.requests;
+  const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
+  await applyInOrder(plan, excelOps(wire, A, plan, snapshot, caps, opts));
+  await A.batch.flush();
+  return { skipped: [...A.skipped], requests: wire.requests - start };
+}
+
+/**
+ * The steps of docs/output.md, "Applying a plan", as requests to Excel. The new sheets are built
+ * under temporary names, hidden, and take their place only at `placeSheets`; the state goes first
+ * (`pendingState`) so that Clear results restores the workbook whichever request fails.
+ */
+function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions): ApplyOps {
   const writeState = opts.writeState !== false;
   // A plan that is no evaluation (the template) leaves TC8's own sheets as they are.
   const hk = opts.housekeeping ?? (writeState ? housekeeping(snapshot) : { renames: [], deletes: [], snapshot });
   const snap = hk.snapshot;
   const prev = hk.state;
-  const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
   const stateSheet = plan.stateSheet;
   const stateGrid = snap.grids.find((g) => g.sheet === stateSheet);
   A.stateRows = 0;
   if (stateGrid) for (const r of filledRows(stateGrid)) A.stateRows = Math.max(A.stateRows, r + 1);
   const existing = new Set(snap.grids.map((g) => g.sheet));
   const taken = (n: string) => [...existing].some((x) => sameSheet(x, n));
-
-  // 1. What marked cells look like now: the new marks' originals, the proof old marks are still TC8's.
-  const prevMarks = plan.unmarks.filter((m) => existing.has(parseCellAddress(m.cell).sheet));
-  const prevByCell = new Map(prevMarks.map((m) => [m.cell, m]));
-  const looked = [...new Set([...prevMarks.map((m) => m.cell), ...plan.marks.map((m) => m.cell)])];
-  // The checklist's page header, read in the same request: its time changes only while it is TC8's.
-  const headers = caps.pageLayout
-    ? plan.sheetUpdates
-        .filter((u) => u.headerRight && existing.has(u.name))
-        .map((u) => {
-          const hf = wire.sheet(u.name).pageLayout.headersFooters.defaultForAllPages;
-          hf.load("rightHeader");
-          return { name: u.name, hf };
-        })
-    : [];
-  const seen: Map<string, Seen> = await lookAt(wire, caps, looked, caps.notes);
-  if (headers.length && !looked.length) await wire.sync();
-  const rightHeaders = new Map(headers.map((h) => [h.name, h.hf.rightHeader]));
   const origOf = (m: SavedMark): Original | undefined => decodeOriginal(m.original);
   const tc8Note = (m: SavedMark | undefined, s: Seen | undefined): boolean => {
     const o = m && origOf(m);
     if (!o?.noted || s?.note === null || s?.note === undefined) return false;
     return o.hash ? noteHash(s.note) === o.hash : true;
   };
+  const prevMarks = plan.unmarks.filter((m) => existing.has(parseCellAddress(m.cell).sheet));
 
-  // What each new mark saves and what it needs done.
+  // What `prepare` finds out, for the steps after it.
+  let rightHeaders = new Map<string, string>();
   const saved: SavedMark[] = [];
   const toPaint: { cell: string; look: Look }[] = [];
+  const toRestore: { cell: string; look: LookChange }[] = [];
   const noteDeletes: string[] = [];
   const noteAdds: { cell: string; text: string }[] = [];
-  const markCells = new Set(plan.marks.map((m) => m.cell));
-  for (const m of plan.marks) {
-    const p = prevByCell.get(m.cell);
-    const s = seen.get(m.cell);
-    // The original: what the cell shows, except what still shows TC8's last mark (its saved original then).
-    const now = s?.look ?? { fill: null, font: "#000000" };
-    const shown = p ? markShown(s?.look, p.kind) : { fill: false, font: false };
-    const before = p && origOf(p) ? origOf(p)!.look : now;
-    const look: Look = { fill: shown.fill ? before.fill : now.fill, font: shown.font ? before.font : now.font };
-    let noted = false;
-    let hash: string | undefined;
-    if (caps.notes) {
-      const ours = tc8Note(p, s);
-      const userNote = s?.note !== null && s?.note !== undefined && !ours;
-      if (!userNote) {
-        noted = true;
-        hash = noteHash(m.note);
-        if (ours && origOf(p!)!.hash !== hash) noteDeletes.push(m.cell);
-        if (!ours || origOf(p!)!.hash !== hash) noteAdds.push({ cell: m.cell, text: m.note });
-      }
-    }
-    saved.push({ cell: m.cell, kind: m.kind, original: encodeOriginal({ look, noted, ...(hash ? { hash } : {}) }) });
-    const c = MARK_COLORS[m.kind];
-    const markLook = { fill: hex(c.fill), font: hex(c.font) };
-    if (!s?.look || !sameLook(s.look, markLook)) toPaint.push({ cell: m.cell, look: markLook });
-  }
-  if (!caps.notes && plan.marks.length) A.skipped.add("notes");
-  // Old marks not marked again: their own look back, only what still shows TC8's colours.
-  const toRestore: { cell: string; look: LookChange }[] = [];
-  for (const p of prevMarks) {
-    if (markCells.has(p.cell)) continue;
-    const o = origOf(p);
-    if (!o) continue;
-    toRestore.push({ cell: p.cell, look: restoring(seen.get(p.cell)?.look, p.kind, o.look) });
-    if (caps.notes && tc8Note(p, seen.get(p.cell))) noteDeletes.push(p.cell);
-  }
 
-  // The new sheets are built under temporary names, hidden, and take their place at the end.
   const builds = plan.sheets.map((spec) => {
     if (!writeState) return { spec, name: spec.name, temp: false as const };
     const name = tempName(spec.name, "new", taken);
@@ -550,146 +510,227 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
     const table = spec.table ? tempTableName(spec.table.name, (n) => snap.grids.some((g) => g.tables.some((t) => t.name.toLowerCase() === n.toLowerCase()))) : undefined;
     return { spec, name, temp: true as const, table };
   });
+  const buildOf = new Map(builds.map((b) => [b.spec, b]));
   const asides = builds.filter((b) => b.temp && snap.grids.some((g) => g.sheet === b.spec.name)).map((b) => ({ b, old: tempName(b.spec.name, "old", taken) }));
   for (const a of asides) existing.add(a.old);
 
-  // 2. The state first: old and new changes together, the old marks where they are now. It names
-  // no anchors: until the final state, marks are where the addresses say.
   // Rows of the user's sheets TC8's wrapped text needs taller: Excel fits them (autofitRows), and
   // the state lists them so that Clear results fits them again — and no other row of the user's.
   const tallRows = (plan.rowHeights ?? []).filter((r) => existing.has(r.sheet)).map((r) => ({ sheet: r.sheet, row: r.row }));
-  const finalState: Tc8State = namedState({ ...plan.state, marks: saved, ...(tallRows.length ? { rows: tallRows } : {}) });
+  let finalState: Tc8State = plan.state;
   const clearLike = !plan.marks.length && !plan.sheets.length && !plan.writes.length && !plan.sheetUpdates.length;
   const stateExists = snap.grids.some((g) => g.sheet === stateSheet);
+  let stateCreated = stateExists;
   const unnamed = <T extends { name?: string }>(list: readonly T[]) => list.map(({ name: _name, ...x }) => x);
-  if (writeState && !clearLike)
-    await A.state(
-      stateSheet,
-      pendingState(prev && { ...prev, marks: unnamed(plan.unmarks) }, { ...finalState, marks: unnamed(saved) }, [...builds.map((b) => b.name), ...asides.map((a) => a.old)]),
-      !stateExists,
-    );
-  const stateCreated = writeState && !clearLike ? true : stateExists;
 
-  // What an interrupted run left: an old copy back under its name, other temporary sheets gone.
-  for (const r of hk.renames)
-    await A.add(opBytes(2, 2, 80), [r.from], () => {
-      const ws = A.ws(r.from);
-      ws.name = r.to;
-      ws.visibility = "Visible";
-      wire.forget(r.from, r.to);
-    });
-  for (const d of hk.deletes)
-    await A.add(opBytes(2, 1), [d], () => {
-      A.ws(d).delete();
-      wire.forget(d);
-    });
-
-  // 3. Old marks restored, TC8's old notes removed.
-  await A.paint(toRestore);
-  for (const cell of noteDeletes) await A.add(opBytes(2, 1, jsonBytes(cell)), [], () => wire.context.workbook.notes.getItem(cell).delete());
-
-  // TC8's previous columns; tables narrowed or widened to TC8's columns.
-  const removed = new Set<string>();
-  const headersOf = (table: string): Set<string> => {
-    for (const g of snap.grids) {
-      const t = g.tables.find((x) => x.name === table);
-      if (!t) continue;
-      const out = new Set<string>();
-      for (let c = t.range.c0; c <= t.range.c1; c++) {
-        const v = g.rows.get(t.range.r0)?.get(c);
-        if (v !== null && v !== undefined) out.add(String(v));
+  return {
+    // What marked cells look like now: the new marks' originals, the proof old marks are still TC8's.
+    async prepare() {
+      const prevByCell = new Map(prevMarks.map((m) => [m.cell, m]));
+      const looked = [...new Set([...prevMarks.map((m) => m.cell), ...plan.marks.map((m) => m.cell)])];
+      // The checklist's page header, read in the same request: its time changes only while it is TC8's.
+      const headers = caps.pageLayout
+        ? plan.sheetUpdates
+            .filter((u) => u.headerRight && existing.has(u.name))
+            .map((u) => {
+              const hf = wire.sheet(u.name).pageLayout.headersFooters.defaultForAllPages;
+              hf.load("rightHeader");
+              return { name: u.name, hf };
+            })
+        : [];
+      const seen: Map<string, Seen> = await lookAt(wire, caps, looked, caps.notes);
+      if (headers.length && !looked.length) await wire.sync();
+      rightHeaders = new Map(headers.map((h) => [h.name, h.hf.rightHeader]));
+      // What each new mark saves and what it needs done.
+      const markCells = new Set(plan.marks.map((m) => m.cell));
+      for (const m of plan.marks) {
+        const p = prevByCell.get(m.cell);
+        const s = seen.get(m.cell);
+        // The original: what the cell shows, except what still shows TC8's last mark (its saved original then).
+        const now = s?.look ?? { fill: null, font: "#000000" };
+        const shown = p ? markShown(s?.look, p.kind) : { fill: false, font: false };
+        const before = p && origOf(p) ? origOf(p)!.look : now;
+        const look: Look = { fill: shown.fill ? before.fill : now.fill, font: shown.font ? before.font : now.font };
+        let noted = false;
+        let hash: string | undefined;
+        if (caps.notes) {
+          const ours = tc8Note(p, s);
+          const userNote = s?.note !== null && s?.note !== undefined && !ours;
+          if (!userNote) {
+            noted = true;
+            hash = noteHash(m.note);
+            if (ours && origOf(p!)!.hash !== hash) noteDeletes.push(m.cell);
+            if (!ours || origOf(p!)!.hash !== hash) noteAdds.push({ cell: m.cell, text: m.note });
+          }
+        }
+        saved.push({ cell: m.cell, kind: m.kind, original: encodeOriginal({ look, noted, ...(hash ? { hash } : {}) }) });
+        const c = MARK_COLORS[m.kind];
+        const markLook = { fill: hex(c.fill), font: hex(c.font) };
+        if (!s?.look || !sameLook(s.look, markLook)) toPaint.push({ cell: m.cell, look: markLook });
       }
-      return out;
-    }
-    return new Set();
-  };
-  for (const t of plan.tableResizes) {
-    const present = headersOf(t.table);
-    for (const h of t.removeHeaders ?? []) {
-      const k = `${t.table}|${h}`;
-      if (removed.has(k) || !present.has(h)) continue;
-      removed.add(k);
-      await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
-    }
-  }
-  for (const c of plan.clears)
-    if (existing.has(c.sheet))
-      await A.add(opBytes(4, 1, 30), [c.sheet], () => {
-        const range = A.ws(c.sheet).getRange(rangeA1(c.range));
-        if (c.formats) range.clear("Formats");
-        else clearKeepingNotes(range);
-      });
-  for (const t of plan.tableResizes) for (const h of t.headers) await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
+      if (!caps.notes && plan.marks.length) A.skipped.add("notes");
+      // Old marks not marked again: their own look back, only what still shows TC8's colours.
+      for (const p of prevMarks) {
+        if (markCells.has(p.cell)) continue;
+        const o = origOf(p);
+        if (!o) continue;
+        toRestore.push({ cell: p.cell, look: restoring(seen.get(p.cell)?.look, p.kind, o.look) });
+        if (caps.notes && tc8Note(p, seen.get(p.cell))) noteDeletes.push(p.cell);
+      }
+      finalState = namedState({ ...plan.state, marks: saved, ...(tallRows.length ? { rows: tallRows } : {}) });
+    },
 
-  // Values into TC8's columns, their styles and widths; rows of wrapped text fitted.
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const w of plan.writes) (bySheet.get(w.sheet) ?? bySheet.set(w.sheet, []).get(w.sheet)!).push(w);
-  for (const [sheet, cells] of bySheet) {
-    await A.values(sheet, cells);
-    await A.styles(sheet, cells);
-  }
-  const widthsBySheet = new Map<string, { col: number; width: number }[]>();
-  for (const w of plan.columnWidths) (widthsBySheet.get(w.sheet) ?? widthsBySheet.set(w.sheet, []).get(w.sheet)!).push(w);
-  for (const [sheet, w] of widthsBySheet) await A.widths(sheet, w);
-  // Only rows whose TC8 text needs more than a line, and rows TC8 made taller last time: a row of
-  // the user's (a header row of their own height, say) is otherwise left as it is.
-  const fit = new Map<string, number[]>();
-  for (const r of [...tallRows, ...(plan.restoreRows ?? [])]) if (existing.has(r.sheet)) (fit.get(r.sheet) ?? fit.set(r.sheet, []).get(r.sheet)!).push(r.row);
-  // Clear results after a state that did not list its rows: the cleared rows are fitted, as before.
-  if (clearLike && prev && prev.rows === undefined) for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
-  for (const [sheet, rows] of fit) await A.autofit(sheet, [...new Set(rows)].sort((a, b) => a - b));
+    // The state first: old and new changes together, the old marks where they are now. It names
+    // no anchors: until the final state, marks are where the addresses say.
+    async pendingState() {
+      if (writeState && !clearLike) {
+        await A.state(
+          stateSheet,
+          pendingState(prev && { ...prev, marks: unnamed(plan.unmarks) }, { ...finalState, marks: unnamed(saved) }, [...builds.map((b) => b.name), ...asides.map((a) => a.old)]),
+          !stateExists,
+        );
+        stateCreated = true;
+      }
+      // What an interrupted run left: an old copy back under its name, other temporary sheets gone.
+      for (const r of hk.renames)
+        await A.add(opBytes(2, 2, 80), [r.from], () => {
+          const ws = A.ws(r.from);
+          ws.name = r.to;
+          ws.visibility = "Visible";
+          wire.forget(r.from, r.to);
+        });
+      for (const d of hk.deletes)
+        await A.add(opBytes(2, 1), [d], () => {
+          A.ws(d).delete();
+          wire.forget(d);
+        });
+    },
 
-  // Marks: TC8's colours, and its note where the user has none.
-  await A.paint(toPaint);
-  for (const n of noteAdds) await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () => wire.context.workbook.notes.add(n.cell, n.text));
+    // Old marks restored, TC8's old notes removed.
+    async restoreMarks() {
+      await A.paint(toRestore);
+      for (const cell of noteDeletes) await A.add(opBytes(2, 1, jsonBytes(cell)), [], () => wire.context.workbook.notes.getItem(cell).delete());
+    },
 
-  // The checklist, the user's document once made, updated in place.
-  for (const u of plan.sheetUpdates) if (existing.has(u.name)) await A.updateSheet(u, rightHeaders.get(u.name));
+    // TC8's previous columns; tables narrowed or widened to TC8's columns.
+    async clearColumns({ clears, tableResizes }) {
+      const removed = new Set<string>();
+      const headersOf = (table: string): Set<string> => {
+        for (const g of snap.grids) {
+          const t = g.tables.find((x) => x.name === table);
+          if (!t) continue;
+          const out = new Set<string>();
+          for (let c = t.range.c0; c <= t.range.c1; c++) {
+            const v = g.rows.get(t.range.r0)?.get(c);
+            if (v !== null && v !== undefined) out.add(String(v));
+          }
+          return out;
+        }
+        return new Set();
+      };
+      for (const t of tableResizes) {
+        const present = headersOf(t.table);
+        for (const h of t.removeHeaders ?? []) {
+          const k = `${t.table}|${h}`;
+          if (removed.has(k) || !present.has(h)) continue;
+          removed.add(k);
+          await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
+        }
+      }
+      for (const c of clears)
+        if (existing.has(c.sheet))
+          await A.add(opBytes(4, 1, 30), [c.sheet], () => {
+            const range = A.ws(c.sheet).getRange(rangeA1(c.range));
+            if (c.formats) range.clear("Formats");
+            else clearKeepingNotes(range);
+          });
+      for (const t of tableResizes) for (const h of t.headers) await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
+    },
 
-  // The summary (and a new checklist), out of sight.
-  for (const b of builds) await A.newSheet(b.spec, b.name, { hidden: b.temp, ...(b.temp && b.table ? { table: b.table } : {}) });
+    // Values into TC8's columns, in TC8's look.
+    async writeCells({ sheet, cells }) {
+      await A.values(sheet, cells);
+      await A.styles(sheet, cells);
+    },
 
-  // 4. The new sheets in place of the old ones; sheets Clear results removes; the final state.
-  for (const b of builds) {
-    if (!b.temp) continue;
-    const aside = asides.find((a) => a.b === b);
-    const position = snap.sheetOrder.indexOf(b.spec.name);
-    if (aside)
-      await A.add(opBytes(2, 1, 80), [b.spec.name], () => {
-        A.ws(b.spec.name).name = aside.old;
-        wire.forget(b.spec.name, aside.old);
-      });
-    await A.add(opBytes(2, 3, 80), [b.name], () => {
-      const ws = A.ws(b.name);
-      ws.name = b.spec.name;
-      ws.visibility = "Visible";
-      if (aside && position >= 0) ws.position = position;
-      wire.forget(b.name, b.spec.name);
-    });
-    if (aside)
-      await A.add(opBytes(2, 1), [aside.old], () => {
-        A.ws(aside.old).delete();
-        wire.forget(aside.old);
-      });
-    if (b.table && b.spec.table) {
-      const final = b.spec.table.name;
-      const temp = b.table;
-      await A.add(opBytes(3, 1, 60), [], () => (wire.context.workbook.tables.getItem(temp).name = final));
-    }
-  }
-  for (const name of plan.deleteSheets)
-    if (existing.has(name))
-      await A.add(opBytes(2, 1), [name], () => {
-        A.ws(name).delete();
-        wire.forget(name);
-      });
-  if (writeState) {
+    async columnWidths({ sheet, widths }) {
+      await A.widths(sheet, widths);
+    },
+
+    // Only rows whose TC8 text needs more than a line, and rows TC8 made taller last time: a row of
+    // the user's (a header row of their own height, say) is otherwise left as it is.
+    async rowHeights({ restoreRows }) {
+      const fit = new Map<string, number[]>();
+      for (const r of [...tallRows, ...restoreRows]) if (existing.has(r.sheet)) (fit.get(r.sheet) ?? fit.set(r.sheet, []).get(r.sheet)!).push(r.row);
+      // Clear results after a state that did not list its rows: the cleared rows are fitted, as before.
+      if (clearLike && prev && prev.rows === undefined) for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
+      for (const [sheet, rows] of fit) await A.autofit(sheet, [...new Set(rows)].sort((a, b) => a - b));
+    },
+
+    // Marks: TC8's colours, and its note where the user has none.
+    async mark() {
+      await A.paint(toPaint);
+      for (const n of noteAdds) await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () => wire.context.workbook.notes.add(n.cell, n.text));
+    },
+
+    // The checklist, the user's document once made, updated in place.
+    async updateSheet({ update }) {
+      if (existing.has(update.name)) await A.updateSheet(update, rightHeaders.get(update.name));
+    },
+
+    // The summary (and a new checklist), out of sight.
+    async newSheet({ sheet }) {
+      const b = buildOf.get(sheet)!;
+      await A.newSheet(b.spec, b.name, { hidden: b.temp, ...(b.temp && b.table ? { table: b.table } : {}) });
+    },
+
+    // The new sheets in place of the old ones.
+    async placeSheets() {
+      for (const b of builds) {
+        if (!b.temp) continue;
+        const aside = asides.find((a) => a.b === b);
+        const position = snap.sheetOrder.indexOf(b.spec.name);
+        if (aside)
+          await A.add(opBytes(2, 1, 80), [b.spec.name], () => {
+            A.ws(b.spec.name).name = aside.old;
+            wire.forget(b.spec.name, aside.old);
+          });
+        await A.add(opBytes(2, 3, 80), [b.name], () => {
+          const ws = A.ws(b.name);
+          ws.name = b.spec.name;
+          ws.visibility = "Visible";
+          if (aside && position >= 0) ws.position = position;
+          wire.forget(b.name, b.spec.name);
+        });
+        if (aside)
+          await A.add(opBytes(2, 1), [aside.old], () => {
+            A.ws(aside.old).delete();
+            wire.forget(aside.old);
+          });
+        if (b.table && b.spec.table) {
+          const final = b.spec.table.name;
+          const temp = b.table;
+          await A.add(opBytes(3, 1, 60), [], () => (wire.context.workbook.tables.getItem(temp).name = final));
+        }
+      }
+    },
+
+    // Sheets Clear results removes.
+    async deleteSheet({ name }) {
+      if (existing.has(name))
+        await A.add(opBytes(2, 1), [name], () => {
+          A.ws(name).delete();
+          wire.forget(name);
+        });
+    },
+
     // The anchors, then the state that names them.
-    await A.anchors(snap.names, anchorNames(finalState), new Set([...plan.sheets.map((x) => x.name), ...plan.deleteSheets]));
-    await A.state(stateSheet, finalState, !stateCreated);
-  }
-  await A.batch.flush();
-  return { skipped: [...A.skipped], requests: wire.requests - start };
+    async finalState() {
+      if (!writeState) return;
+      await A.anchors(snap.names, anchorNames(finalState), new Set([...plan.sheets.map((x) => x.name), ...plan.deleteSheets]));
+      await A.state(stateSheet, finalState, !stateCreated);
+    },
+  };
 }
 
 /** Values and formats go; a note or link the user put there stays (Excel's "All" would take them too). */

@@ -2,6 +2,7 @@
  * Applying a plan to an .xlsx package: the .xlsx host's write side (command line and browser page).
  * Parts are patched, never rewritten: see docs/DECISIONS.md, "The .xlsx host patches the package".
  */
+import { applyNow, type ApplyOps } from "../../core/plan/apply";
 import { anchorNames, isAnchorName, namedState } from "../../core/workbook/anchors";
 import { colLetter, type DefinedName, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
 import type { NewSheet, Plan } from "../../core/workbook/plan";
@@ -275,8 +276,19 @@ function resizeTable(pkg: Package, sheetPart: string, name: string, range: Plan[
 }
 
 export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?: boolean } = {}): ApplyReport {
-  const { pkg } = model;
   const skipped: string[] = [];
+  applyNow(plan, packageOps(model, plan, opts));
+  return { skipped };
+}
+
+/**
+ * The steps of docs/output.md, "Applying a plan", as edits of package parts. Each step records
+ * what changes in a sheet; the user's sheets are written once, at `finalState`, after TC8's own
+ * (whose cells are let go by then). The package is written whole, so there is no part-way state
+ * to record first.
+ */
+function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boolean }): ApplyOps<void> {
+  const { pkg } = model;
   if (!model.stylesPart) {
     model.stylesPart = "xl/styles.xml";
     pkg.set(model.stylesPart, new StyleBook().toXml());
@@ -305,29 +317,8 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     if (!op) r.set(col, (op = {}));
     return op;
   };
-
-  // 1. Cells TC8 marked last time (where they are now) get their own format back while they still
-  // carry TC8's; TC8's notes on them go while their text is what TC8 wrote.
   const ownMarkXfs = new Set<number>();
   const unmarked = new Map<string, PackageOriginal>();
-  for (const u of plan.unmarks) {
-    const { sheet, row, col } = parseCellAddress(u.cell);
-    if (!partOf.has(sheet) || !isPackageOriginal(u.original)) continue;
-    ownMarkXfs.add(u.original.tc8Xf);
-    opOf(sheet, row, col).restore = restorer(u.original, u.kind, styles);
-    unmarked.set(`${sheet}|${row}|${col}`, u.original);
-  }
-
-  // 2. TC8's previous columns; 3. values into its columns, widths, tables widened or narrowed.
-  for (const c of plan.clears)
-    if (!partOf.has(c.sheet)) continue;
-    else if (c.formats) (patchOf(c.sheet).formatClears ??= []).push(c.range);
-    else patchOf(c.sheet).clears.push(c.range);
-  for (const w of plan.writes) if (partOf.has(w.sheet)) opOf(w.sheet, w.row, w.col).write = { value: w.value, xf: styles.styleXf(w.style) };
-  for (const w of plan.columnWidths) if (partOf.has(w.sheet)) patchOf(w.sheet).widths.set(w.col, w.width);
-  for (const t of plan.tableResizes) if (partOf.has(t.sheet)) resizeTable(pkg, partOf.get(t.sheet)!, t.table, t);
-
-  // Rows TC8's wrapped text needs taller: their own heights back first, then taller where too short.
   const savedRows = new Map<string, SavedRow>();
   const heightOf = (sheet: string, row: number): RowHeightOp => {
     const p = patchOf(sheet);
@@ -336,15 +327,6 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     if (!h) p.heights.set(row, (h = {}));
     return h;
   };
-  for (const r of plan.restoreRows ?? []) if (partOf.has(r.sheet) && isRowOriginal(r.original)) heightOf(r.sheet, r.row).restore = r.original;
-  for (const r of plan.rowHeights ?? []) {
-    if (!partOf.has(r.sheet)) continue;
-    const h = heightOf(r.sheet, r.row);
-    h.need = r.height;
-    h.saved = (original) => savedRows.set(`${r.sheet}|${r.row}`, { sheet: r.sheet, row: r.row, original });
-  }
-
-  // 4. Marks: TC8's format derived from each cell's own; a note only where the user has none.
   const savedByCell = new Map<string, SavedMark>();
   const sheetXml = new Map<string, string>();
   const textOf = (sheet: string) => {
@@ -365,59 +347,9 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     if (!o || !note) return false;
     return o.h !== undefined ? fingerprint(note.text) === o.h : note.tc8Author;
   };
-  const markedNow = new Set<string>();
-  for (const m of plan.marks) {
-    const { sheet, row, col } = parseCellAddress(m.cell);
-    if (!partOf.has(sheet)) continue;
-    markedNow.add(`${sheet}|${row}|${col}`);
-    const existing = notesNow(sheet).notes.get(`${row}|${col}`);
-    const ours = existing !== undefined && tc8NoteAt(sheet, row, col);
-    // A note of the user's stays as it is, and TC8 adds none there (the reason is in Giải thích TC8).
-    const noted = !existing || ours;
-    if (ours && existing.text !== m.note) notesOf(sheet).remove.push({ row, col });
-    if (noted && (!existing || existing.text !== m.note)) notesOf(sheet).add.push({ row, col, text: m.note });
-    const h = noted ? fingerprint(m.note) : undefined;
-    opOf(sheet, row, col).mark = (base, created, userXf) => {
-      const xf = styles.markXf(base, m.kind, ownMarkXfs);
-      const look = { u: fingerprint(styles.describe(userXf ?? 0)), fill: styles.fillOf(base), color: styles.fontColorOf(base) };
-      savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal });
-      return xf;
-    };
-  }
-  for (const [k] of unmarked) {
-    if (markedNow.has(k)) continue;
-    const [sheet, row, col] = splitKey(k);
-    if (tc8NoteAt(sheet, row, col)) notesOf(sheet).remove.push({ row, col });
-  }
-
-  // Sheets of TC8's making that are the user's now (the checklist), updated in place.
-  for (const u of plan.sheetUpdates) {
-    const part = partOf.get(u.name);
-    if (!part) continue;
-    const patch = patchOf(u.name);
-    for (const r of u.clears) patch.clears.push(r);
-    for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
-    if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
-    if (u.validations.length) patch.validations = u.validations;
-    if (u.headerRight) patch.headerRight = u.headerRight;
-    for (const h of u.rowHeights) heightOf(u.name, h.row).need = h.height;
-    if (u.table) resizeTable(pkg, part, u.table.name, { sheet: u.name, table: u.table.name, range: u.table.range, headers: [] });
-  }
-
-  // 5. Whole sheets.
   const book = new WorkbookXml(pkg, model.workbookPart);
   const deleted = new Set<string>();
-  for (const name of plan.deleteSheets) {
-    const part = partOf.get(name);
-    const info = model.sheets.find((s) => s.name === name);
-    if (!part || !info) continue;
-    dropSheetParts(pkg, part);
-    pkg.removeOverride(part);
-    pkg.remove(part);
-    pkg.removeRel(model.workbookPart, info.rid);
-    book.removeSheet(name);
-    deleted.add(name);
-  }
+
   const writeWhole = (spec: NewSheet, state?: string) => {
     let part = deleted.has(spec.name) ? undefined : partOf.get(spec.name);
     let reuse: string[] = [];
@@ -458,48 +390,155 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     }
     pkg.set(part, newSheetXml(spec, styles, rid, vml, drawingRid));
   };
-  for (const spec of plan.sheets) {
-    writeWhole(spec);
-    // Written: its cells are let go (a district's checklist is two million of them), so the
-    // collector does not walk them again while the user's sheets are patched.
-    spec.cells = [];
-  }
-  // Print titles and areas: a sheet written on every evaluation (the summary) last, so its names
-  // come back in the same place and evaluating twice writes the same workbook.xml.
-  for (const spec of [...plan.sheets].reverse()) book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
 
-  // 6. The user's sheets patched (after TC8's own, whose cells are let go by now).
-  for (const [sheet, patch] of patches) {
-    // A sheet deleted above (the checklist on Clear results) takes its marks and notes with it.
-    if (deleted.has(sheet)) continue;
-    const part = partOf.get(sheet)!;
-    const change = notes.get(sheet);
-    if (change && (change.add.length || change.remove.length)) {
-      const rid = applyNotes(pkg, part, notesNow(sheet), change);
-      if (rid) patch.legacyDrawing = rid;
-    }
-    pkg.set(part, patchSheet(textOf(sheet), patch));
-  }
-  for (const [sheet, change] of notes) {
-    if (patches.has(sheet) || deleted.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
-    const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
-    if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
-  }
+  return {
+    prepare() {},
+    pendingState() {},
 
+    // Cells TC8 marked last time (where they are now) get their own format back while they still
+    // carry TC8's; TC8's notes on them go while their text is what TC8 wrote.
+    restoreMarks({ unmarks, marks }) {
+      for (const u of unmarks) {
+        const { sheet, row, col } = parseCellAddress(u.cell);
+        if (!partOf.has(sheet) || !isPackageOriginal(u.original)) continue;
+        ownMarkXfs.add(u.original.tc8Xf);
+        opOf(sheet, row, col).restore = restorer(u.original, u.kind, styles);
+        unmarked.set(`${sheet}|${row}|${col}`, u.original);
+      }
+      // A cell marked again keeps or replaces its note at `mark`.
+      const markedNow = new Set<string>();
+      for (const m of marks) {
+        const { sheet, row, col } = parseCellAddress(m.cell);
+        markedNow.add(`${sheet}|${row}|${col}`);
+      }
+      for (const [k] of unmarked) {
+        if (markedNow.has(k)) continue;
+        const [sheet, row, col] = splitKey(k);
+        if (tc8NoteAt(sheet, row, col)) notesOf(sheet).remove.push({ row, col });
+      }
+    },
 
-  // 7. The state, in a very hidden sheet; each mark with what it takes to undo it, and its anchor:
-  // a hidden name that follows it as the user inserts and deletes rows and columns.
-  if (opts.writeState !== false) {
-    const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
-    // In the plan's order, so evaluating twice writes the same state.
-    const rows = (plan.rowHeights ?? []).map((r) => savedRows.get(`${r.sheet}|${r.row}`)).filter((r): r is SavedRow => !!r);
-    const state = namedState({ ...plan.state, marks: saved, ...(rows.length ? { rows } : {}) });
-    const chunks = serializeState(state);
-    writeWhole({ name: plan.stateSheet, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
-    book.setAnchors(anchorNames(state));
-  }
+    // TC8's previous columns; tables widened or narrowed to TC8's columns.
+    clearColumns({ clears, tableResizes }) {
+      for (const c of clears)
+        if (!partOf.has(c.sheet)) continue;
+        else if (c.formats) (patchOf(c.sheet).formatClears ??= []).push(c.range);
+        else patchOf(c.sheet).clears.push(c.range);
+      for (const t of tableResizes) if (partOf.has(t.sheet)) resizeTable(pkg, partOf.get(t.sheet)!, t.table, t);
+    },
 
-  if (styles.changed) pkg.set(model.stylesPart, styles.toXml());
-  if (book.xml !== pkg.text(model.workbookPart)) pkg.set(model.workbookPart, book.xml);
-  return { skipped };
+    writeCells({ sheet, cells }) {
+      if (partOf.has(sheet)) for (const w of cells) opOf(sheet, w.row, w.col).write = { value: w.value, xf: styles.styleXf(w.style) };
+    },
+
+    columnWidths({ sheet, widths }) {
+      if (partOf.has(sheet)) for (const w of widths) patchOf(sheet).widths.set(w.col, w.width);
+    },
+
+    // Rows TC8's wrapped text needs taller: their own heights back first, then taller where too short.
+    rowHeights({ rowHeights, restoreRows }) {
+      for (const r of restoreRows) if (partOf.has(r.sheet) && isRowOriginal(r.original)) heightOf(r.sheet, r.row).restore = r.original;
+      for (const r of rowHeights) {
+        if (!partOf.has(r.sheet)) continue;
+        const h = heightOf(r.sheet, r.row);
+        h.need = r.height;
+        h.saved = (original) => savedRows.set(`${r.sheet}|${r.row}`, { sheet: r.sheet, row: r.row, original });
+      }
+    },
+
+    // Marks: TC8's format derived from each cell's own; a note only where the user has none.
+    mark({ marks }) {
+      for (const m of marks) {
+        const { sheet, row, col } = parseCellAddress(m.cell);
+        if (!partOf.has(sheet)) continue;
+        const existing = notesNow(sheet).notes.get(`${row}|${col}`);
+        const ours = existing !== undefined && tc8NoteAt(sheet, row, col);
+        // A note of the user's stays as it is, and TC8 adds none there (the reason is in Giải thích TC8).
+        const noted = !existing || ours;
+        if (ours && existing.text !== m.note) notesOf(sheet).remove.push({ row, col });
+        if (noted && (!existing || existing.text !== m.note)) notesOf(sheet).add.push({ row, col, text: m.note });
+        const h = noted ? fingerprint(m.note) : undefined;
+        opOf(sheet, row, col).mark = (base, created, userXf) => {
+          const xf = styles.markXf(base, m.kind, ownMarkXfs);
+          const look = { u: fingerprint(styles.describe(userXf ?? 0)), fill: styles.fillOf(base), color: styles.fontColorOf(base) };
+          savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal });
+          return xf;
+        };
+      }
+    },
+
+    // Sheets of TC8's making that are the user's now (the checklist), updated in place.
+    updateSheet({ update: u }) {
+      const part = partOf.get(u.name);
+      if (!part) return;
+      const patch = patchOf(u.name);
+      for (const r of u.clears) patch.clears.push(r);
+      for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
+      if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
+      if (u.validations.length) patch.validations = u.validations;
+      if (u.headerRight) patch.headerRight = u.headerRight;
+      for (const h of u.rowHeights) heightOf(u.name, h.row).need = h.height;
+      if (u.table) resizeTable(pkg, part, u.table.name, { sheet: u.name, table: u.table.name, range: u.table.range, headers: [] });
+    },
+
+    newSheet({ sheet }) {
+      writeWhole(sheet);
+      // Written: its cells are let go (a district's checklist is two million of them), so the
+      // collector does not walk them again while the user's sheets are patched.
+      sheet.cells = [];
+    },
+
+    // Print titles and areas: a sheet written on every evaluation (the summary) last, so its names
+    // come back in the same place and evaluating twice writes the same workbook.xml.
+    placeSheets({ sheets }) {
+      for (const spec of [...sheets].reverse()) book.setPrintNames(spec.name, spec.print?.titleRows, spec.printArea);
+    },
+
+    deleteSheet({ name }) {
+      const part = partOf.get(name);
+      const info = model.sheets.find((s) => s.name === name);
+      if (!part || !info) return;
+      dropSheetParts(pkg, part);
+      pkg.removeOverride(part);
+      pkg.remove(part);
+      pkg.removeRel(model.workbookPart, info.rid);
+      book.removeSheet(name);
+      deleted.add(name);
+    },
+
+    finalState() {
+      // The user's sheets patched (after TC8's own, whose cells are let go by now).
+      for (const [sheet, patch] of patches) {
+        // A sheet deleted (the checklist on Clear results) takes its marks and notes with it.
+        if (deleted.has(sheet)) continue;
+        const part = partOf.get(sheet)!;
+        const change = notes.get(sheet);
+        if (change && (change.add.length || change.remove.length)) {
+          const rid = applyNotes(pkg, part, notesNow(sheet), change);
+          if (rid) patch.legacyDrawing = rid;
+        }
+        pkg.set(part, patchSheet(textOf(sheet), patch));
+      }
+      for (const [sheet, change] of notes) {
+        if (patches.has(sheet) || deleted.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
+        const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
+        if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
+      }
+
+      // The state, in a very hidden sheet; each mark with what it takes to undo it, and its anchor:
+      // a hidden name that follows it as the user inserts and deletes rows and columns.
+      if (opts.writeState !== false) {
+        const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
+        // In the plan's order, so evaluating twice writes the same state.
+        const rows = (plan.rowHeights ?? []).map((r) => savedRows.get(`${r.sheet}|${r.row}`)).filter((r): r is SavedRow => !!r);
+        const state = namedState({ ...plan.state, marks: saved, ...(rows.length ? { rows } : {}) });
+        const chunks = serializeState(state);
+        writeWhole({ name: plan.stateSheet, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
+        book.setAnchors(anchorNames(state));
+      }
+
+      if (styles.changed) pkg.set(model.stylesPart!, styles.toXml());
+      if (book.xml !== pkg.text(model.workbookPart)) pkg.set(model.workbookPart, book.xml);
+    },
+  };
 }
