@@ -16,7 +16,7 @@ import { getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId } from "../core/ruleset/types";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
-import { checklistNames } from "../core/workbook/checklist";
+import { checklistNames } from "../core/read/checklist";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).

@@ -5,10 +5,10 @@
 import { evaluate } from "./engine/evaluate";
 import type { Evaluation } from "./engine/types";
 import type { Lang, LevelId } from "./ruleset/types";
-import type { Grid, WorkbookInput } from "./workbook/grid";
-import { planClear, planEvaluation, type Plan } from "./workbook/plan";
-import { readWorkbook, type ReadResult } from "./workbook/read";
-import type { MappingOverrides } from "./workbook/tables";
+import type { Grid, WorkbookInput } from "./shared/grid";
+import { planClear, planEvaluation, type Plan } from "./plan";
+import { readWorkbook, type ReadResult } from "./read/read";
+import type { MappingOverrides } from "./read/tables";
 
 export interface RunOptions {
   levels?: readonly LevelId[];

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { render } from "../core/i18n";
 import type { Lang, LevelId } from "../core/ruleset/types";
-import type { MappingOverrides } from "../core/workbook/tables";
+import type { MappingOverrides } from "../core/read/tables";
 import { ClearDialog } from "./components/ClearDialog";
 import { MappingEditor } from "./components/MappingEditor";
 import { CommuneList, ProblemList, Summary } from "./components/Results";

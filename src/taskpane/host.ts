@@ -6,7 +6,7 @@ import type { CommuneResult, Problem } from "../core/engine/types";
 import type { Msg } from "../core/i18n/format";
 import type { Lang, LevelId } from "../core/ruleset/types";
 import type { TableKind } from "../core/fields";
-import type { MappingOverrides } from "../core/workbook/tables";
+import type { MappingOverrides } from "../core/read/tables";
 import type { Run } from "../core/pipeline";
 import type { Skipped } from "../hosts/office/capabilities";
 

@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { langOf } from "../taskpane/i18n";
-import { parseCellAddress } from "../core/workbook/grid";
+import { parseCellAddress } from "../core/shared/grid";
 import { webHost, type WebFile } from "./web-host";
 import type { Lang } from "../core/ruleset/types";
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describeWith, which } from "../helpers/tools";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteManifestUrls } = require("../../scripts/manifest-url");
+const { rewriteManifestUrls } = require("../../scripts/manifest-url.js");
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");

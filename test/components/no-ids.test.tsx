@@ -16,7 +16,7 @@ import { runEvaluation } from "../../src/core/pipeline";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
 import { allConditions, getRuleSet } from "../../src/core/ruleset";
 import { VI } from "../../src/core/i18n/messages.vi";
-import type { Grid } from "../../src/core/workbook/grid";
+import type { Grid } from "../../src/core/shared/grid";
 import type { Lang } from "../../src/core/ruleset/types";
 
 jest.setTimeout(120_000);

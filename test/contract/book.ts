@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../../src/core/fields";
-import { colLetter, parseRange } from "../../src/core/workbook/grid";
+import { colLetter, parseRange } from "../../src/core/shared/grid";
 import { PASSING_ROW, PASSING_VILLAGE_ROW } from "../helpers/xlsx";
 import { SimExcel } from "../helpers/wire/sim";
 

@@ -6,7 +6,7 @@
  * would have without TC8.
  */
 import { COMMUNE_FIELDS } from "../../src/core/fields";
-import { colLetter, parseRange } from "../../src/core/workbook/grid";
+import { colLetter, parseRange } from "../../src/core/shared/grid";
 import { describeWith, SOFFICE } from "../helpers/tools";
 import type { Edit } from "../helpers/edits";
 import { at, type BookSpec, colOf, COMMUNE_NAMES, COMMUNES, district, FIRST_ROW, HEADER_FILL, HEADER_ROW, USER_COL, USER_HEADER, USER_NOTE } from "./book";

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { render } from "../../src/core/i18n";
 import type { RunOptions } from "../../src/core/pipeline";
 import type { Problem } from "../../src/core/engine/types";
-import { a1, colLetter } from "../../src/core/workbook/grid";
+import { a1, colLetter } from "../../src/core/shared/grid";
 import { clearXlsx, evaluateXlsx } from "../../src/hosts/xlsx";
 import { readNotes } from "../../src/hosts/xlsx/notes";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";

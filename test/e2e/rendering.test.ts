@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { clearXlsx, evaluateXlsx, templateXlsx } from "../../src/hosts/xlsx";
-import { CHECKLIST_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
-import { cellHeight, wrappedLines } from "../../src/core/workbook/layout";
+import { CHECKLIST_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
+import { cellHeight, wrappedLines } from "../../src/core/plan/layout";
 import { loadWorkbook } from "../helpers/xlsx";
 import { ARTIFACTS, PDFTOPPM, SOFFICE, describeWith, which } from "../helpers/tools";
 

@@ -6,7 +6,7 @@
  * with the estimated size of what it sent.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { a1, colLetter, parseCellAddress, parseRange, quoteSheet, type RangeRef } from "../../src/core/workbook/grid";
+import { a1, colLetter, parseCellAddress, parseRange, quoteSheet, type RangeRef } from "../../src/core/shared/grid";
 
 export interface FakeCell {
   value: string | number | boolean | null;

@@ -4,10 +4,10 @@
  * there, unchanged (parsed and compared element by element), with TC8's own appended.
  */
 import { SaxesParser } from "saxes";
-import { parseRange } from "../../src/core/workbook/grid";
-import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
-import { readAnchors } from "../../src/core/workbook/anchors";
-import { ownSheets as ownSheetsIn } from "../../src/core/workbook/read";
+import { parseRange } from "../../src/core/shared/grid";
+import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
+import { readAnchors } from "../../src/core/state/anchors";
+import { ownSheets as ownSheetsIn } from "../../src/core/read/read";
 import { Package, relsPathOf } from "../../src/hosts/xlsx/package";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
 

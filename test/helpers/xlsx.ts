@@ -4,7 +4,7 @@ import { evaluateXlsx } from "../../src/hosts/xlsx";
 import { readModel, readWorkbookPackage } from "../../src/hosts/xlsx/read";
 import { Package } from "../../src/hosts/xlsx/package";
 import { patchSheet } from "../../src/hosts/xlsx/sheet";
-import { parseRange } from "../../src/core/workbook/grid";
+import { parseRange } from "../../src/core/shared/grid";
 import type { RunOptions } from "../../src/core/pipeline";
 import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
 

@@ -1,12 +1,12 @@
 /** The Office.js host against an in-memory Excel built on office-addin-mock. */
 import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
-import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
+import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
 import { clearInContext, evaluateInContext, templateInContext } from "../../src/hosts/office";
 import { applyPlan, MAX_REQUEST_BYTES } from "../../src/hosts/office/apply";
 import { detectCapabilities, type Capabilities } from "../../src/hosts/office/capabilities";
 import { readSnapshot } from "../../src/hosts/office/read";
 import { runEvaluation } from "../../src/core/pipeline";
-import { colLetter, filledRows } from "../../src/core/workbook/grid";
+import { colLetter, filledRows } from "../../src/core/shared/grid";
 import { diffSnapshots, FakeBook, fakeContext } from "../helpers/fake-excel";
 import { PASSING_ROW, PASSING_VILLAGE_ROW } from "../helpers/xlsx";
 

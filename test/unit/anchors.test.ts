@@ -1,7 +1,7 @@
 /** Anchors and sheet names (issue 9): references as Excel and LibreOffice write them, names as Excel compares them. */
-import { anchorNames, namedState, parseAnchor, readAnchors, whereNow } from "../../src/core/workbook/anchors";
-import { freeSheetName, sameSheet } from "../../src/core/workbook/grid";
-import { emptyState } from "../../src/core/workbook/state";
+import { anchorNames, namedState, parseAnchor, readAnchors, whereNow } from "../../src/core/state/anchors";
+import { freeSheetName, sameSheet } from "../../src/core/shared/grid";
+import { emptyState } from "../../src/core/state/state";
 
 test("a name's reference, in every form Excel and LibreOffice write, with or without '=' and '$'", () => {
   expect(parseAnchor("'Xã'!$E$5")).toEqual({ sheet: "Xã", range: { r0: 4, c0: 4, r1: 4, c1: 4 } });

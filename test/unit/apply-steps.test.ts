@@ -1,6 +1,6 @@
 /** The one order of applying a plan (docs/output.md §9a), as both hosts follow it. */
 import { applyInOrder, applyNow, applySteps, type ApplyOps, type ApplyStep } from "../../src/core/plan/apply";
-import { emptyPlan, type Plan } from "../../src/core/workbook/plan";
+import { emptyPlan, type Plan } from "../../src/core/plan";
 
 function fullPlan(): Plan {
   const range = { r0: 1, c0: 5, r1: 4, c1: 6 };

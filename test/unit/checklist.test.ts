@@ -1,6 +1,6 @@
 /** Reading an existing evidence checklist (Minh chứng TC8), at the size of a province. */
-import { CHECKLIST_HEADERS, isDone, isUnclearStatus, readChecklistSheet } from "../../src/core/workbook/checklist";
-import { emptyGrid, setCell } from "../../src/core/workbook/grid";
+import { CHECKLIST_HEADERS, isDone, isUnclearStatus, readChecklistSheet } from "../../src/core/read/checklist";
+import { emptyGrid, setCell } from "../../src/core/shared/grid";
 
 test("a province's checklist (more rows than a function takes arguments) is read whole, its last row found", () => {
   // 10,000 communes × 23 documents make 230,000 rows; 150,000 is already past what a spread into

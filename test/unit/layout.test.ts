@@ -1,5 +1,5 @@
 /** Row heights for wrapped text: enough lines for the text at the column's width, never fewer. */
-import { cellHeight, LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, textWidth, wrappedLines } from "../../src/core/workbook/layout";
+import { cellHeight, LINE_HEIGHT_PT, MAX_ROW_HEIGHT_PT, textWidth, wrappedLines } from "../../src/core/plan/layout";
 
 describe("wrapped text", () => {
   test("one short line fits one line", () => {

@@ -1,5 +1,5 @@
 /** The summary sheet's own sentences, as a reader meets them. */
-import { SUMMARY_TEXT } from "../../src/core/workbook/summary";
+import { SUMMARY_TEXT } from "../../src/core/plan/summary";
 
 test("the totals line agrees in number in English", () => {
   expect(SUMMARY_TEXT.en.totals(1, 1, 0)).toBe("Results: 1 commune evaluated; 1 meets criterion 8 (NTM); 0 meet criterion 8 (Advanced NTM)");

@@ -1,7 +1,7 @@
 /** The input template's words: what to enter in each column, in the guidance's own definitions. */
 import { runEvaluation } from "../../src/core/pipeline";
-import { emptyGrid, setCell } from "../../src/core/workbook/grid";
-import { templateSheets, promptText, GUIDE_SHEET, EXAMPLE_COMMUNE } from "../../src/core/workbook/template";
+import { emptyGrid, setCell } from "../../src/core/shared/grid";
+import { templateSheets, promptText, GUIDE_SHEET, EXAMPLE_COMMUNE } from "../../src/core/plan/template";
 
 const sheets = templateSheets();
 const communes = sheets[0];

@@ -5,7 +5,7 @@
  * kept small here (20 KB) so a 20-commune district takes a dozen write requests.
  */
 import { clearInContext, evaluateInContext } from "../../src/hosts/office";
-import { CHECKLIST_SHEET, STATE_SHEET } from "../../src/core/workbook/own";
+import { CHECKLIST_SHEET, STATE_SHEET } from "../../src/core/state/own";
 import { district } from "../helpers/wire/district";
 import { API_118, API_19, wireContext } from "../helpers/wire/harness";
 import type { SimExcel } from "../helpers/wire/sim";

@@ -5,7 +5,7 @@
  * for it; the template's input messages and header notes.
  */
 import { evaluateInContext, templateInContext } from "../../src/hosts/office";
-import { CHECKLIST_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
+import { CHECKLIST_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
 import { district } from "../helpers/wire/district";
 import { API_118, API_17, wireContext } from "../helpers/wire/harness";
 

@@ -9,7 +9,7 @@ import { readSnapshot } from "../../src/hosts/office/read";
 import { housekeeping } from "../../src/hosts/office/state";
 import { MAX_REQUEST_BYTES, Wire } from "../../src/hosts/office/wire";
 import { runClear, runEvaluation } from "../../src/core/pipeline";
-import type { Grid } from "../../src/core/workbook/grid";
+import type { Grid } from "../../src/core/shared/grid";
 import type { Capabilities } from "../../src/hosts/office/capabilities";
 import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
 import { colOfKey, district, FIRST_ROW } from "../helpers/wire/district";

@@ -6,8 +6,8 @@
  */
 import { clearInContext, evaluateInContext } from "../../src/hosts/office";
 import { decodeOriginal } from "../../src/hosts/office/state";
-import { CHECKLIST_SHEET, STATE_SHEET } from "../../src/core/workbook/own";
-import { colLetter } from "../../src/core/workbook/grid";
+import { CHECKLIST_SHEET, STATE_SHEET } from "../../src/core/state/own";
+import { colLetter } from "../../src/core/shared/grid";
 import type { Capabilities } from "../../src/hosts/office/capabilities";
 import { colOfKey, district, FIRST_ROW } from "../helpers/wire/district";
 import { API_17, API_118, API_19, wireContext } from "../helpers/wire/harness";

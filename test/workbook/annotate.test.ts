@@ -1,8 +1,8 @@
 /** The annotated workbook (docs/output.md), written and read back as real .xlsx files. */
 import ExcelJS from "exceljs";
 import { COMMUNE_FIELDS } from "../../src/core/fields";
-import { colLetter } from "../../src/core/workbook/grid";
-import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/workbook/own";
+import { colLetter } from "../../src/core/shared/grid";
+import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
 import { clearXlsx } from "../../src/hosts/xlsx";
 import { allValues, communesSheet, editCell, evaluateBytes, findCells, loadWorkbook, noteText, under, villagesSheet, xlsx } from "../helpers/xlsx";
 

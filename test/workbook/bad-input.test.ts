@@ -1,7 +1,7 @@
 /** Bad input gets a problem naming its cell, in Vietnamese and English; the rest is still evaluated (docs/input.md §7). */
 import { COMMUNE_FIELDS } from "../../src/core/fields";
 import { render } from "../../src/core/i18n";
-import { colLetter } from "../../src/core/workbook/grid";
+import { colLetter } from "../../src/core/shared/grid";
 import { communeNamed, communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 
 const col = (key: string) => colLetter(COMMUNE_FIELDS.findIndex((f) => f.key === key));

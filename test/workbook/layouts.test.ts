@@ -1,6 +1,6 @@
 /** Each header layout of docs/input.md §2, on real .xlsx files. */
 import { COMMUNE_FIELDS } from "../../src/core/fields";
-import { colLetter } from "../../src/core/workbook/grid";
+import { colLetter } from "../../src/core/shared/grid";
 import { communeNamed, communesSheet, cond, HEADERS, PASSING_ROW, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 
 describe("finding tables and headers", () => {

@@ -1,5 +1,5 @@
 /** One level evaluated alone: what it says when it fails for the other, and what the summary counts. */
-import { SUMMARY_SHEET } from "../../src/core/workbook/own";
+import { SUMMARY_SHEET } from "../../src/core/state/own";
 import { allValues, communesSheet, evaluateBytes, under, villagesSheet, xlsx } from "../helpers/xlsx";
 
 async function district() {

@@ -5,7 +5,7 @@
  */
 import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
 import { render } from "../../src/core/i18n";
-import { colLetter } from "../../src/core/workbook/grid";
+import { colLetter } from "../../src/core/shared/grid";
 import { communeNamed, communesSheet, cond, PASSING_ROW, PASSING_VILLAGE_ROW, problemsText, runBytes, villagesSheet, xlsx, type Cell } from "../helpers/xlsx";
 
 const col = (key: string) => colLetter(COMMUNE_FIELDS.findIndex((f) => f.key === key));

@@ -1,6 +1,6 @@
 /** The value rules of docs/input.md §7: unit-level on each reader, then through a real .xlsx. */
 import { field } from "../../src/core/fields";
-import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo, readFact } from "../../src/core/workbook/values";
+import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo, readFact } from "../../src/core/read/values";
 import { communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 
 const count = { type: "count" as const, units: ["người", "hồ sơ", "thôn"] };

@@ -9,7 +9,7 @@ import path from "node:path";
 import { clearXlsx, evaluateXlsx } from "../../src/hosts/xlsx";
 import { Package } from "../../src/hosts/xlsx/package";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
-import { parseState } from "../../src/core/workbook/state";
+import { parseState } from "../../src/core/state/state";
 import { xlsxView } from "../contract/hosts";
 
 jest.setTimeout(60_000);

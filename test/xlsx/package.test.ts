@@ -4,8 +4,8 @@
  * every element of the user's is unchanged. Evaluating the output again adds nothing twice.
  */
 import { evaluateXlsx } from "../../src/hosts/xlsx";
-import { STATE_SHEET } from "../../src/core/workbook/own";
-import { parseState } from "../../src/core/workbook/state";
+import { STATE_SHEET } from "../../src/core/state/own";
+import { parseState } from "../../src/core/state/state";
 import { Package } from "../../src/hosts/xlsx/package";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";
 import { corpusFixtures, type Fixture, ownFixtures } from "../helpers/fixtures";

@@ -14,8 +14,8 @@
  *     TC8 writes whole are built, then put in place, then sheets Clear results removes go;
  *   - the final state, which names where everything now is, comes last.
  */
-import type { SavedMark, SavedRow } from "../workbook/state";
-import type { CellWrite, MarkPlan, NewSheet, Plan, SheetUpdate, TableResize } from "../workbook/plan";
+import type { SavedMark, SavedRow } from "../state/state";
+import type { CellWrite, MarkPlan, NewSheet, Plan, SheetUpdate, TableResize } from "./";
 
 export type ApplyStep =
   | { kind: "prepare" }

@@ -11,11 +11,11 @@
  * hundreds of cells a call) grouped by sheet and kind; before it, cell by cell.
  */
 import { applyInOrder, type ApplyOps } from "../../core/plan/apply";
-import { anchorNames, isAnchorName, namedState, parseAnchor } from "../../core/workbook/anchors";
-import type { NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/workbook/plan";
-import { a1, colLetter, type DefinedName, filledRows, parseCellAddress, quoteSheet, rangeA1, sameSheet } from "../../core/workbook/grid";
-import { serializeState, type SavedMark, type Tc8State } from "../../core/workbook/state";
-import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
+import { anchorNames, isAnchorName, namedState, parseAnchor } from "../../core/state/anchors";
+import type { NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/plan";
+import { a1, colLetter, type DefinedName, filledRows, parseCellAddress, quoteSheet, rangeA1, sameSheet } from "../../core/shared/grid";
+import { serializeState, type SavedMark, type Tc8State } from "../../core/state/state";
+import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/plan/styles";
 import type { Capabilities, Skipped } from "./capabilities";
 import { columnRuns, lookAt, type Seen } from "./look";
 import type { ExcelSnapshot } from "./read";

@@ -4,10 +4,10 @@
  * plan before any change; every request sent is counted.
  */
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
-import type { Plan } from "../../core/workbook/plan";
-import { templateSheets } from "../../core/workbook/template";
-import { emptyPlan, sheetsWritten } from "../../core/workbook/plan";
-import { parseCellAddress, a1 } from "../../core/workbook/grid";
+import type { Plan } from "../../core/plan";
+import { templateSheets } from "../../core/plan/template";
+import { emptyPlan, sheetsWritten } from "../../core/plan";
+import { parseCellAddress, a1 } from "../../core/shared/grid";
 import { applyPlan, estimateWriteBytes } from "./apply";
 import { officeCapabilities, type Capabilities, type Skipped } from "./capabilities";
 import { readSnapshot, type ExcelSnapshot } from "./read";

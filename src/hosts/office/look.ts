@@ -4,7 +4,7 @@
  * restored. With ExcelApi 1.9 a block of cells is one `getCellProperties` call (and its pattern
  * tells no fill from a white fill); before it, one load per cell.
  */
-import { a1, parseCellAddress } from "../../core/workbook/grid";
+import { a1, parseCellAddress } from "../../core/shared/grid";
 import type { Capabilities } from "./capabilities";
 import type { Look } from "./state";
 import { jsonBytes, opBytes, REQUEST_BUDGET, RESPONSE_BUDGET, type Wire } from "./wire";

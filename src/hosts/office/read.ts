@@ -8,9 +8,9 @@
  * and the merged areas of the header rows alone (where TC8 reads them), else the sheets are read
  * as before ExcelApi 1.13 (group headers carried over from the cells).
  */
-import { addBlock, type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef, rangeA1 } from "../../core/workbook/grid";
-import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../core/workbook/own";
-import { HEADER_SEARCH_ROWS } from "../../core/workbook/tables";
+import { addBlock, type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef, rangeA1 } from "../../core/shared/grid";
+import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../core/state/own";
+import { HEADER_SEARCH_ROWS } from "../../core/read/tables";
 import type { Capabilities } from "./capabilities";
 import { jsonBytes, opBytes, REQUEST_BUDGET, RESPONSE_BUDGET, Wire } from "./wire";
 

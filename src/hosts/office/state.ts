@@ -5,11 +5,11 @@
  * change TC8 is about to make, old and new), so a request that fails at any point leaves a
  * workbook that Clear results restores.
  */
-import { parseAnchor, readAnchors } from "../../core/workbook/anchors";
-import { ownSheets } from "../../core/workbook/read";
-import { MARK_COLORS } from "../../core/workbook/styles";
-import { fingerprint, type OutputColumns, type SavedMark, type Tc8State } from "../../core/workbook/state";
-import type { Grid } from "../../core/workbook/grid";
+import { parseAnchor, readAnchors } from "../../core/state/anchors";
+import { ownSheets } from "../../core/read/read";
+import { MARK_COLORS } from "../../core/plan/styles";
+import { fingerprint, type OutputColumns, type SavedMark, type Tc8State } from "../../core/state/state";
+import type { Grid } from "../../core/shared/grid";
 import type { ExcelSnapshot } from "./read";
 
 /** A cell's fill (null: no fill) and font colour, as Excel reports them ("#RRGGBB"). */

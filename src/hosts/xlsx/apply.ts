@@ -3,10 +3,10 @@
  * Parts are patched, never rewritten: see docs/DECISIONS.md, "The .xlsx host patches the package".
  */
 import { applyNow, type ApplyOps } from "../../core/plan/apply";
-import { anchorNames, isAnchorName, namedState } from "../../core/workbook/anchors";
-import { colLetter, type DefinedName, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/workbook/grid";
-import type { NewSheet, Plan } from "../../core/workbook/plan";
-import { fingerprint, serializeState, type SavedMark, type SavedRow } from "../../core/workbook/state";
+import { anchorNames, isAnchorName, namedState } from "../../core/state/anchors";
+import { colLetter, type DefinedName, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/shared/grid";
+import type { NewSheet, Plan } from "../../core/plan";
+import { fingerprint, serializeState, type SavedMark, type SavedRow } from "../../core/state/state";
 import { applyNotes, type NotesChange, readNotes } from "./notes";
 import { chartXml, drawingXml } from "./chart";
 import { newSheetXml, newTableXml } from "./newsheet";

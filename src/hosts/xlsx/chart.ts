@@ -4,8 +4,8 @@
  * the command line and the browser page draw it as the add-in does. Values are referenced from the
  * sheet's cells, with a cache of them so a reader that does not recalculate shows them too.
  */
-import { colLetter, quoteSheet, type RangeRef } from "../../core/workbook/grid";
-import type { ChartSpec, SheetCell } from "../../core/workbook/plan";
+import { colLetter, quoteSheet, type RangeRef } from "../../core/shared/grid";
+import type { ChartSpec, SheetCell } from "../../core/plan";
 import { escapeText } from "./xml";
 
 const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";

@@ -4,8 +4,8 @@
  * and apply. Nothing of the user's is rewritten: see docs/DECISIONS.md.
  */
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
-import { emptyPlan, type Plan, sheetsWritten } from "../../core/workbook/plan";
-import { templateSheets } from "../../core/workbook/template";
+import { emptyPlan, type Plan, sheetsWritten } from "../../core/plan";
+import { templateSheets } from "../../core/plan/template";
 import { applyPlan } from "./apply";
 import type { Refusal } from "./errors";
 import { Package } from "./package";

@@ -1,6 +1,6 @@
 /** The parts of a sheet TC8 writes whole (Tổng hợp TC8, Minh chứng TC8, the input template, its state). */
-import { a1, contains, rangeA1 } from "../../core/workbook/grid";
-import type { HeaderFooterLine, NewSheet, SheetCell } from "../../core/workbook/plan";
+import { a1, contains, rangeA1 } from "../../core/shared/grid";
+import type { HeaderFooterLine, NewSheet, SheetCell } from "../../core/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
 import { escapeAttr, Utf8Sink } from "./xml";

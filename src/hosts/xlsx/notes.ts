@@ -4,7 +4,7 @@
  * TC8 removes only a note it wrote whose text is still what it wrote (its fingerprint is in TC8's
  * state; LibreOffice keeps no author), with its shape in the VML drawing, found by its cell.
  */
-import { a1 } from "../../core/workbook/grid";
+import { a1 } from "../../core/shared/grid";
 import { CONTENT_TYPES, type Package, REL } from "./package";
 import { parseRef } from "./read";
 import { appendInto, attrOf, childOfRoot, decodeOoxmlText, childrenOf, escapeText, insertInOrder, prefixOf, rootOf, unescapeXml } from "./xml";

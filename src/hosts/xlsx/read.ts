@@ -1,10 +1,10 @@
 /**
- * Reading an .xlsx package into grids (src/core/workbook/grid.ts): each sheet streamed through
+ * Reading an .xlsx package into grids (src/core/shared/grid.ts): each sheet streamed through
  * saxes straight out of the zip, keeping only the cells that hold something, so the cost follows
  * what the sheet holds, not its declared size or a million formatted empty rows.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, MAX_COLS, MAX_ROWS, parseRange, type RangeRef, setCell } from "../../core/workbook/grid";
+import { type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, MAX_COLS, MAX_ROWS, parseRange, type RangeRef, setCell } from "../../core/shared/grid";
 import { XlsxError } from "./errors";
 import { Package, REL } from "./package";
 import { attrOf, decodeOoxmlText, unescapeXml } from "./xml";

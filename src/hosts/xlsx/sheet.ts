@@ -3,7 +3,7 @@
  * none), its previous cells taken out, marked cells given TC8's formats; every other row and cell
  * is copied as the text it was.
  */
-import { a1, contains, type RangeRef } from "../../core/workbook/grid";
+import { a1, contains, type RangeRef } from "../../core/shared/grid";
 import { parseRef } from "./read";
 import { appendInto, attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeAttr, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, unescapeXml, WORKSHEET_ORDER } from "./xml";
 

@@ -3,8 +3,8 @@
  * formats go after the user's, whose indices never change. A record TC8 needs that is already
  * there (the same text) is used again, so evaluating twice adds nothing twice.
  */
-import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/workbook/styles";
-import type { StyleName } from "../../core/workbook/plan";
+import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/plan/styles";
+import type { StyleName } from "../../core/plan";
 import { BUILTIN_FORMATS } from "./read";
 import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, insertInOrder, prefixOf, rootOf, setAttr, STYLES_ORDER } from "./xml";
 

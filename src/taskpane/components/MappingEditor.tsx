@@ -3,7 +3,7 @@ import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { FIELDS_BY_KIND } from "../../core/fields";
 import type { Lang } from "../../core/ruleset/types";
-import { mappingKey, type MappingOverrides } from "../../core/workbook/tables";
+import { mappingKey, type MappingOverrides } from "../../core/read/tables";
 import type { TableView } from "../host";
 import type { UiText } from "../i18n";
 

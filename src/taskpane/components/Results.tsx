@@ -25,7 +25,7 @@ import type { CommuneResult, ConditionResult, LevelResult, Problem } from "../..
 import type { Verdict } from "../../core/engine/tristate";
 import type { Lang, LevelId } from "../../core/ruleset/types";
 import type { UiText } from "../i18n";
-import { checklistNames } from "../../core/workbook/checklist";
+import { checklistNames } from "../../core/read/checklist";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -6,7 +6,7 @@
  * a formula, so Clear results has something to give back.
  */
 import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../../../src/core/fields";
-import { colLetter } from "../../../src/core/workbook/grid";
+import { colLetter } from "../../../src/core/shared/grid";
 import { SimExcel, type Scalar } from "./sim";
 
 const VILLAGES_PER_COMMUNE = 6;

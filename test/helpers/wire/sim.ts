@@ -11,7 +11,7 @@
  * white fill read alike through `format.fill.color` (`pattern` tells them apart), writes to a
  * protected sheet refused, and a failing action leaving the actions before it done.
  */
-import { colIndex, colLetter, MAX_COLS, MAX_ROWS, type RangeRef } from "../../../src/core/workbook/grid";
+import { colIndex, colLetter, MAX_COLS, MAX_ROWS, type RangeRef } from "../../../src/core/shared/grid";
 import type { Edit } from "../edits";
 import type { WireRequest, WireResponse } from "./client";
 

@@ -10,10 +10,10 @@ import type { CommuneResult, Evaluation } from "../engine/types";
 import { render, VERDICT_TEXT } from "../i18n";
 import { indicatorLabel } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
-import type { RangeRef } from "./grid";
+import type { RangeRef } from "../shared/grid";
 import { fitRowHeights } from "./layout";
-import { SUMMARY_SHEET } from "./own";
-import type { NewSheet, SheetCell, StyleName } from "./plan";
+import { SUMMARY_SHEET } from "../state/own";
+import type { NewSheet, SheetCell, StyleName } from "./";
 import { evidenceText, formatTime } from "./texts";
 
 const VERDICT_STYLE: Record<Verdict, StyleName> = { pass: "pass", fail: "fail", missing: "missing" };

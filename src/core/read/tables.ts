@@ -4,10 +4,10 @@
  * over sub-headers); titles above, column-number and total rows below, are skipped.
  */
 import type { TableKind } from "../fields";
-import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "./grid";
+import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "../shared/grid";
 import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
-import { fold, headerKey } from "./normalize";
-import { EXAMPLE_MARK } from "./own";
+import { fold, headerKey } from "../shared/normalize";
+import { EXAMPLE_MARK } from "../state/own";
 
 export const HEADER_SEARCH_ROWS = 15;
 

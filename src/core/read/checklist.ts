@@ -4,9 +4,9 @@
  * evaluation; their "Đã có" statuses feed the evidence counts.
  */
 import type { EvidenceDoc, IndicatorDef, LevelDef, LevelId, RuleSet } from "../ruleset/types";
-import { type CellValue, filledCols, filledRowsIn, type Grid, type GridTable, isBlank, valueAt, usedRange } from "./grid";
+import { type CellValue, filledCols, filledRowsIn, type Grid, type GridTable, isBlank, valueAt, usedRange } from "../shared/grid";
 import { cellText } from "./tables";
-import { communeKey, fold, headerKey, withoutParentheses } from "./normalize";
+import { communeKey, fold, headerKey, withoutParentheses } from "../shared/normalize";
 
 export const CHECKLIST_HEADERS = [
   "Xã",

@@ -6,12 +6,12 @@
 import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
 import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
 import { msg, type Msg } from "../i18n/format";
-import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "./anchors";
+import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "../state/anchors";
 import { type ChecklistEntry, type ChecklistSheet, checklistNames, evidenceByCommune, isUnclearStatus, readChecklistSheet } from "./checklist";
-import { type Grid, type WorkbookInput, cellAddress, findGrid, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, sameSheet, valueAt } from "./grid";
-import { cleanName, communeKey, districtKey, words } from "./normalize";
-import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET, SUMMARY_TITLE_START } from "./own";
-import { type OwnSheetNames, parseState, type Tc8State } from "./state";
+import { type Grid, type WorkbookInput, cellAddress, findGrid, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, sameSheet, valueAt } from "../shared/grid";
+import { cleanName, communeKey, districtKey, words } from "../shared/normalize";
+import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET, SUMMARY_TITLE_START } from "../state/own";
+import { type OwnSheetNames, parseState, type Tc8State } from "../state/state";
 import { type DetectedTable, type MappingOverrides, cellText, columnOf, detectTables } from "./tables";
 import { isCheckMark, readFact } from "./values";
 

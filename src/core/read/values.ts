@@ -8,8 +8,8 @@ import { fromDecimal, reduced, type Rational } from "../engine/ratio";
 import type { FieldDef } from "../fields";
 import { msg, type Msg } from "../i18n/format";
 import type { Area } from "../ruleset/types";
-import { type CellValue, isBlank, isError } from "./grid";
-import { fold } from "./normalize";
+import { type CellValue, isBlank, isError } from "../shared/grid";
+import { fold } from "../shared/normalize";
 
 export type Parsed = { value?: FactValue; problem?: Msg };
 

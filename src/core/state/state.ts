@@ -4,8 +4,8 @@
  * (with each marked cell's own formatting, to restore it). Stored as JSON in a very hidden sheet.
  */
 import type { LevelId, Lang } from "../ruleset/types";
-import { filledRows, type Grid, valueAt } from "./grid";
-import type { MappingOverrides } from "./tables";
+import { filledRows, type Grid, valueAt } from "../shared/grid";
+import type { MappingOverrides } from "../read/tables";
 
 export const STATE_VERSION = 1;
 /** Excel allows 32,767 characters in a cell; JSON is split in chunks below that. */

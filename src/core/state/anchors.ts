@@ -6,7 +6,7 @@
  * keeps what to verify there (the cell's original format, the fingerprint of TC8's note), never
  * an address to write to blindly (docs/DECISIONS.md, "Anchors").
  */
-import { colLetter, type DefinedName, MAX_COLS, MAX_ROWS, quoteSheet, type RangeRef } from "./grid";
+import { colLetter, type DefinedName, MAX_COLS, MAX_ROWS, quoteSheet, type RangeRef } from "../shared/grid";
 import type { OwnSheetNames, Tc8State } from "./state";
 
 /** Every name TC8 writes begins so; names of the user's never do (Excel's own begin with "_xlnm."). */

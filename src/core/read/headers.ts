@@ -1,6 +1,6 @@
 /** Header matching: canonical headers and aliases, normalised (docs/input.md §2, docs/input.md §6). */
 import { FIELDS_BY_KIND, type FieldDef, type TableKind } from "../fields";
-import { headerKey, withoutParentheses } from "./normalize";
+import { headerKey, withoutParentheses } from "../shared/normalize";
 
 type Index = Map<string, FieldDef>;
 
