@@ -10,6 +10,9 @@ import { planClear, planEvaluation, type Plan } from "./plan";
 import { readWorkbook, type ReadResult } from "./read/read";
 import type { MappingOverrides } from "./read/tables";
 
+/** Where a run is, as a host reports its progress. */
+export type Stage = "reading" | "evaluating" | "writing" | "done";
+
 export interface RunOptions {
   levels?: readonly LevelId[];
   lang?: Lang;

@@ -7,10 +7,12 @@ import type { Msg } from "../core/i18n/format";
 import type { Lang, LevelId } from "../core/ruleset/types";
 import type { TableKind } from "../core/fields";
 import type { MappingOverrides } from "../core/read/tables";
-import type { Run } from "../core/pipeline";
+import type { Run, Stage } from "../core/pipeline";
+import type { Refusal } from "../core/plan";
 import type { Skipped } from "../hosts/office/capabilities";
 
-export type Stage = "reading" | "evaluating" | "writing" | "done";
+export type { Stage } from "../core/pipeline";
+export type { Refusal } from "../core/plan";
 
 export interface ColumnView {
   header: string;
@@ -22,11 +24,6 @@ export interface TableView {
   sheet: string;
   kind: TableKind;
   columns: ColumnView[];
-}
-
-export interface Refusal {
-  reason: "sheetProtected" | "workbookProtected";
-  sheet?: string;
 }
 
 export interface PaneResult {

@@ -175,6 +175,12 @@ export interface PlanOptions {
   evaluatedAt?: Date;
 }
 
+/** Why a host wrote nothing: a sheet it would change, or the structure it would add sheets to, is protected. */
+export interface Refusal {
+  reason: "sheetProtected" | "workbookProtected";
+  sheet?: string;
+}
+
 /** The existing or new sheets a plan writes into (its state sheet aside): a protected one stops it before any write, on every host. */
 export function sheetsWritten(plan: Plan): Set<string> {
   const write = new Set<string>();

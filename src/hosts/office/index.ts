@@ -3,7 +3,7 @@
  * writing go in requests and responses under 4 MB (read.ts, apply.ts); a protected sheet stops a
  * plan before any change; every request sent is counted.
  */
-import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
+import { runClear, runEvaluation, type Run, type RunOptions, type Stage } from "../../core/pipeline";
 import type { Plan } from "../../core/plan";
 import { templateSheets } from "../../core/plan/template";
 import { emptyPlan, sheetsWritten } from "../../core/plan";
@@ -14,7 +14,7 @@ import { readSnapshot, type ExcelSnapshot } from "./read";
 import { housekeeping } from "./state";
 import { Wire } from "./wire";
 
-export type Stage = "reading" | "evaluating" | "writing" | "done";
+export type { Stage } from "../../core/pipeline";
 
 export interface ExcelOutcome {
   run?: Run;

@@ -2,6 +2,7 @@
  * Why a file cannot be read as a workbook, in words an official can act on (docs/DECISIONS.md):
  * never an internal error text.
  */
+import type { Refusal } from "../../core/plan";
 import type { Lang } from "../../core/ruleset/types";
 
 export type XlsxProblem =
@@ -64,10 +65,7 @@ export function describeXlsxError(e: XlsxError, lang: Lang): string {
   return TEXT[lang][e.problem](e.detail.part);
 }
 
-export interface Refusal {
-  reason: "sheetProtected" | "workbookProtected";
-  sheet?: string;
-}
+export type { Refusal } from "../../core/plan";
 
 export function describeRefusal(r: Refusal, lang: Lang): string {
   if (r.reason === "sheetProtected")
