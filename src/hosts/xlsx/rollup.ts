@@ -63,10 +63,14 @@ export async function rollupWorkbook(r: Rollup, rs: RuleSet, lang: Lang, at: Dat
   return { bytes: await newWorkbookXlsx(sheets), sheets };
 }
 
-/** A one-line progress text for a file: "[3/12] xa-a.xlsx: 1 xã" or its reason. */
-export function progressLine(index: number, total: number, f: RollupFile, lang: Lang): string {
+/** What became of a file: "1 xã, 2 vấn đề về dữ liệu", or why it was not rolled up. */
+export function outcomeText(f: RollupFile, lang: Lang): string {
   const R = ROLLUP_TEXT[lang];
   const o = f.outcome;
-  const what = o.kind === "evaluated" ? R.progressCommunes(o.evaluation.communes.length, o.evaluation.problems.length) : o.kind === "unreadable" ? R.unreadable(o.reason) : R.noCommunes(o.reason);
-  return R.progress(index, total, f.name, what);
+  return o.kind === "evaluated" ? R.progressCommunes(o.evaluation.communes.length, o.evaluation.problems.length) : o.kind === "unreadable" ? R.unreadable(o.reason) : R.noCommunes(o.reason);
+}
+
+/** A one-line progress text for a file: "[3/12] xa-a.xlsx: 1 xã" or its reason. */
+export function progressLine(index: number, total: number, f: RollupFile, lang: Lang): string {
+  return ROLLUP_TEXT[lang].progress(index, total, f.name, outcomeText(f, lang));
 }
