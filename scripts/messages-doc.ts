@@ -22,6 +22,8 @@ import { GUIDE_SHEET, noteOf, TYPE_TEXT } from "../src/core/plan/template";
 import { describeRefusal, describeXlsxError, XlsxError, type XlsxProblem } from "../src/hosts/xlsx/errors";
 import { FILE_TEXT } from "../src/cli/files";
 import { UI } from "../src/taskpane/i18n";
+import { ROLLUP_SHEETS, ROLLUP_TEXT } from "../src/core/rollup";
+import { ROLLUP_CLI_TEXT, ROLLUP_USAGE_TEXT } from "../src/cli/rollup";
 
 export const OUT = path.join(__dirname, "../docs/messages.md");
 
@@ -160,6 +162,31 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "ui.templateDone": ["Danh sách xã, Thôn, bản, Điểm phục vụ bưu chính, Hướng dẫn nhập liệu"],
   "ui.refusedSheet": ["Xã"],
   "ui.error": { vi: ["không mở được sổ tính"], en: ["the workbook could not be opened"] },
+  "ui.rollup.picked": [3],
+  "ui.rollup.running": [2, 12],
+  "ui.rollup.doneExcel": [Object.values(ROLLUP_SHEETS).join(", ")],
+  "rollup.totals": [33, 5, 2],
+  "rollup.passing": { vi: [16, "Tiêu chí số 8 (NTM)"], en: [16, "criterion 8 (NTM)"] },
+  "rollup.groupCount": [`Huyện Bình Gia`, 12],
+  "rollup.allCount": [33, 3],
+  "rollup.ratio": [6, 12],
+  "rollup.sameAs": { vi: [["tệp xa-hong-phong.xlsx (STT 14)"]], en: [["file xa-hong-phong.xlsx (No. 14)"]] },
+  "rollup.sameAsRow": ["xa-hong-phong.xlsx", 14],
+  "rollup.sameAsProblem": ["Xã Hồng Phong", ["xa-hong-phong.xlsx ('Danh sách xã'!B2)"]],
+  "rollup.duplicatesNote": [2],
+  "rollup.evaluated": [12, 1],
+  "rollup.unreadable": { vi: ["tệp bị hỏng, không giải nén được. Hãy mở bằng Excel để sửa rồi lưu lại dạng .xlsx"], en: ["the file is damaged and cannot be unpacked. Open it in Excel to repair it and save it as .xlsx"] },
+  "rollup.noCommunes": { vi: [render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "vi")], en: [render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "en")] },
+  "rollup.recorded": ["langson-2022"],
+  "rollup.progress": { vi: [3, 12, "xa-a.xlsx", "1 xã"], en: [3, 12, "xa-a.xlsx", "1 commune"] },
+  "rollup.progressCommunes": [12, 1],
+  "rollup.size": [50_432],
+  "rollupCli.done": [33, 5, 2],
+  "rollupCli.none": [2],
+  "rollupCli.noFiles": ["huyen/"],
+  "rollupCli.sameCommunes": [2],
+  "rollupUsage.outputExtension": ["tong-hop.xlsm"],
+  "rollupUsage.ruleset": ["hanoi-2030", ["langson-2022"]],
   "summary.totals": [12, 5, 2],
   "summary.province": ["Lạng Sơn"],
   "summary.districts": [3],
@@ -327,6 +354,19 @@ export function messagesDoc(): string {
     const say = (lang: "vi" | "en") => (FILE_TEXT[lang][k] as (...a: string[]) => string)(...args);
     out.push(`| \`file.${k}\` | ${say("vi")} | ${say("en")} |`);
   }
+  line();
+
+  line("## 8. Tổng hợp nhiều tệp — The roll-up (`tc8 rollup`, Tổng hợp nhiều tệp)");
+  line();
+  line(`The roll-up workbook's sheets (the same names in both languages): ${Object.values(ROLLUP_SHEETS).map((n) => `\`${n}\``).join(", ")}. Its column headers, counts table, chart title and signature block are the summary's (§4).`);
+  line();
+  out.push(...TABLE);
+  out.push(...pairs("rollup", ROLLUP_TEXT.vi as unknown as Record<string, unknown>, ROLLUP_TEXT.en as unknown as Record<string, unknown>));
+  out.push(...pairs("rollupCli", ROLLUP_CLI_TEXT.vi, ROLLUP_CLI_TEXT.en).map((r) => r.replace(/^\| `/, "| `tc8 rollup: ")));
+  line();
+  line("Usage errors of `tc8 rollup` (both languages at once):");
+  line();
+  for (const [k, v] of Object.entries(ROLLUP_USAGE_TEXT)) line(`- \`${k}\`: tc8: ${said(`rollupUsage.${k}`, v)}`);
   line();
   return out.join("\n");
 }

@@ -62,6 +62,11 @@ function identity(p: string): Identity {
 
 const same = (a: Identity, b: Identity) => a.real === b.real || (a.ino !== undefined && a.dev === b.dev && a.ino === b.ino);
 
+/** Whether two paths are one file (resolved path, or device and inode: links are caught). */
+export function sameFile(a: string, b: string): boolean {
+  return same(identity(a), identity(b));
+}
+
 /** A file about to be written: its temporary file already made, so the folder is known to take it. */
 export interface PendingFile {
   target: string;

@@ -2,6 +2,7 @@
  * The command line (docs/cli.md):
  *   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
  *   tc8 template <output.xlsx> [--force]
+ *   tc8 rollup <file|folder>… -o <summary.xlsx> [--json <results.json>] [--level …] [--lang …] [--ruleset <id>] [--force]  (src/cli/rollup.ts)
  * Exit codes: 0 evaluated (whatever the verdicts), 2 usage error or an output that cannot or may not
  * be written, 3 unreadable file, no communes table, or a protection TC8 would have to break.
  * Nothing is written unless everything can be (src/cli/files.ts).
@@ -17,6 +18,7 @@ import type { Lang, LevelId } from "../core/ruleset/types";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
 import { checklistNames } from "../core/read/checklist";
+import { rollupCommand, RollupUsageError } from "./rollup";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
@@ -27,6 +29,7 @@ export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 export const USAGE = `Cách dùng / usage:
   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
   tc8 template <output.xlsx> [--force]
+  tc8 rollup <file|folder>… -o <summary.xlsx> [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--ruleset <id>] [--force]
   --force: ghi đè tệp kết quả đã có / replace an existing output file`;
 
 /** Files above this many bytes (a district of some 500 communes) get progress lines on stderr. */
@@ -249,6 +252,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
   try {
     if (cmd === "evaluate") return await evaluateCommand(rest, io);
     if (cmd === "template") return await templateCommand(rest, io);
+    if (cmd === "rollup") return await rollupCommand(rest, io, USAGE_TEXT);
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.out(USAGE);
       return EXIT.ok;
@@ -259,7 +263,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
     }
     throw new UsageError(cmd ? USAGE_TEXT.unknownCommand(cmd) : USAGE_TEXT.missingCommand);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof RollupUsageError) {
       io.err(`tc8: ${e.message}`);
       io.err(USAGE);
       return EXIT.usage;

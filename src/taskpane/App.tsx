@@ -23,6 +23,7 @@ import type { Lang, LevelId } from "../core/ruleset/types";
 import type { MappingOverrides } from "../core/read/tables";
 import { ClearDialog } from "./components/ClearDialog";
 import { MappingEditor } from "./components/MappingEditor";
+import { RollupPanel } from "./components/RollupPanel";
 import { CommuneList, ProblemList, Summary } from "./components/Results";
 import type { PaneHost, PaneResult, Refusal, Stage } from "./host";
 import { UI } from "./i18n";
@@ -131,6 +132,12 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
         </>
       )}
       <Divider />
+      {host.rollup && (
+        <>
+          <RollupPanel host={host} lang={lang} levels={LEVELS[level]} t={t} disabled={busy} onBusy={setBusy} />
+          <Divider />
+        </>
+      )}
       <div className={styles.actions}>
         <Button
           disabled={busy}

@@ -45,11 +45,44 @@ export interface EvaluateRequest {
   mapping?: MappingOverrides;
 }
 
+/** A file the user picked for the roll-up: read in the browser, sent nowhere. */
+export interface RollupPick {
+  name: string;
+  size: number;
+  modified?: Date;
+  bytes: () => Promise<Uint8Array>;
+}
+
+export interface RollupRequest {
+  files: RollupPick[];
+  levels: LevelId[];
+  lang: Lang;
+}
+
+/** One file's line in the roll-up's progress list. */
+export interface RollupLine {
+  name: string;
+  text: string;
+  ok: boolean;
+}
+
+export interface RollupDone {
+  /** Files evaluated; none means nothing was written. */
+  evaluated: number;
+  /** The roll-up's sheets as written into the open workbook (Excel). */
+  sheets: string[];
+  /** The new roll-up workbook to download (the browser page). */
+  download?: { name: string; bytes: Uint8Array };
+  refused?: Refusal;
+}
+
 export interface PaneHost {
   kind: "excel" | "web";
   evaluate(req: EvaluateRequest, onStage: (s: Stage) => void): Promise<PaneResult>;
   clear(removeChecklist: boolean): Promise<{ refused?: Refusal }>;
   template(): Promise<{ sheets: string[]; refused?: Refusal }>;
+  /** Rolls up several communes' files (docs/output.md §12): into the open workbook (Excel) or a new one to download (page). */
+  rollup?(req: RollupRequest, onFile: (index: number, total: number, line: RollupLine) => void): Promise<RollupDone>;
   /** Shows a cell ('Sheet'!B5): selects it in Excel, or points at it on the browser page. */
   select(cell: string): Promise<void>;
 }

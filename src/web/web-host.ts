@@ -6,6 +6,11 @@
 import { clearXlsx, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { paneResult, type PaneHost } from "../taskpane/host";
 import type { Lang } from "../core/ruleset/types";
+import { rollupWorkbook } from "../hosts/xlsx/rollup";
+import { gatherPicks, paneRuleSet } from "../taskpane/rollup";
+
+/** The roll-up's download: a new workbook, whatever file is open. */
+export const ROLLUP_FILE = "tong-hop-tc8.xlsx";
 
 export interface WebFile {
   name: string;
@@ -75,6 +80,13 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
         if (e instanceof XlsxRefused) return { sheets: [], refused: e.refusal };
         throw e;
       }
+    },
+    async rollup(req, onFile) {
+      const r = await gatherPicks(req, onFile);
+      const evaluated = r.files.filter((f) => f.outcome.kind === "evaluated").length;
+      if (!evaluated) return { evaluated, sheets: [] };
+      const { bytes, sheets } = await rollupWorkbook(r, paneRuleSet(), req.lang, new Date());
+      return { evaluated, sheets: sheets.map((s) => s.name), download: { name: ROLLUP_FILE, bytes } };
     },
     async select(cell) {
       events.onSelect(cell);

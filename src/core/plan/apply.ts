@@ -15,7 +15,7 @@
  *   - the final state, which names where everything now is, comes last.
  */
 import type { SavedMark, SavedRow } from "../state/state";
-import type { CellWrite, MarkPlan, NewSheet, Plan, SheetUpdate, TableResize } from "./";
+import type { CellWrite, MarkPlan, NewSheet, Plan, SheetUpdate, TableResize } from "./types";
 
 export type ApplyStep =
   | { kind: "prepare" }

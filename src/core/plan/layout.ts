@@ -6,7 +6,7 @@
  * points. The model is deliberately generous: a row a little too tall reads well, a row too short
  * hides text (docs/DECISIONS.md, "Row heights").
  */
-import type { NewSheet } from "./";
+import type { NewSheet } from "./types";
 import { STYLES } from "./styles";
 
 /** The height of one line of 11-point Calibri in Excel and LibreOffice, in points. */

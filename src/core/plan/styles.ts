@@ -3,7 +3,7 @@
  * (docs/output.md), a bordered grid for TC8's printed tables, centred figures, and the lines of a
  * report's signature block.
  */
-import type { StyleName } from "./";
+import type { StyleName } from "./types";
 
 export interface StyleDef {
   fill?: string;

@@ -13,7 +13,7 @@ import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import type { RangeRef } from "../shared/grid";
 import { fitRowHeights } from "./layout";
 import { SUMMARY_SHEET } from "../state/own";
-import type { NewSheet, SheetCell, StyleName } from "./";
+import type { NewSheet, SheetCell, StyleName } from "./types";
 import { evidenceText, formatTime } from "./texts";
 
 const VERDICT_STYLE: Record<Verdict, StyleName> = { pass: "pass", fail: "fail", missing: "missing" };

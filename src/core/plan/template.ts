@@ -7,7 +7,7 @@
 import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS, type FieldDef, type FieldType } from "../fields";
 import { fitRowHeights } from "./layout";
 import { EXAMPLE_MARK } from "../state/own";
-import type { InputPrompt, NewSheet, SheetCell } from "./";
+import type { InputPrompt, NewSheet, SheetCell } from "./types";
 
 export const TEMPLATE_ROWS = 200;
 export const YES_NO = ["Có", "Không"];

@@ -4,7 +4,7 @@
  * plan before any change; every request sent is counted.
  */
 import { runClear, runEvaluation, type Run, type RunOptions, type Stage } from "../../core/pipeline";
-import type { Plan } from "../../core/plan";
+import type { NewSheet, Plan } from "../../core/plan";
 import { templateSheets } from "../../core/plan/template";
 import { emptyPlan, sheetsWritten } from "../../core/plan";
 import { parseCellAddress, a1 } from "../../core/shared/grid";
@@ -93,6 +93,20 @@ export async function templateInContext(context: Excel.RequestContext, caps: Cap
   return { skipped: applied.skipped, requests: wire.requests, sheets: sheets.map((s) => s.name) };
 }
 
+/**
+ * The roll-up's sheets (docs/output.md §12) added to the open workbook, beside the user's sheets
+ * under free names, as the template's are: `make` is given the sheet names there.
+ */
+export async function rollupInContext(context: Excel.RequestContext, make: (taken: string[]) => NewSheet[], caps: Capabilities): Promise<ExcelOutcome & { sheets: string[] }> {
+  const wire = new Wire(context);
+  const snap = await readSnapshot(wire, caps);
+  if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
+  const sheets = make(snap.grids.map((g) => g.sheet));
+  // A roll-up changes no evaluation of this workbook: TC8's state is left as it is.
+  const applied = await applyPlan(wire, { ...emptyPlan(), sheets }, snap, caps, { writeState: false });
+  return { skipped: applied.skipped, requests: wire.requests, sheets: sheets.map((s) => s.name) };
+}
+
 /** Selects a cell ('Sheet'!B5) so the user sees what a condition or problem is about. */
 export async function selectInContext(context: Excel.RequestContext, address: string): Promise<void> {
   const { sheet, row, col } = parseCellAddress(address);
@@ -109,5 +123,6 @@ export const excelHost = {
   evaluate: (opts: RunOptions, onStage?: (s: Stage) => void, limits?: EvaluateLimits) => run((c) => evaluateInContext(c, opts, officeCapabilities(), onStage, limits)),
   clear: (opts: { removeChecklist: boolean }) => run((c) => clearInContext(c, opts, officeCapabilities())),
   template: () => run((c) => templateInContext(c, officeCapabilities())),
+  rollup: (make: (taken: string[]) => NewSheet[]) => run((c) => rollupInContext(c, make, officeCapabilities())),
   select: (address: string) => run((c) => selectInContext(c, address)),
 };

@@ -4,7 +4,7 @@
  * and apply. Nothing of the user's is rewritten: see docs/DECISIONS.md.
  */
 import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
-import { emptyPlan, type Plan, sheetsWritten } from "../../core/plan";
+import { emptyPlan, type NewSheet, type Plan, sheetsWritten } from "../../core/plan";
 import { templateSheets } from "../../core/plan/template";
 import { applyPlan } from "./apply";
 import type { Refusal } from "./errors";
@@ -109,4 +109,11 @@ export async function templateXlsx(data?: ArrayBuffer | Uint8Array): Promise<{ b
   // A template changes no evaluation: TC8's state is left as it is.
   applyPlan(model, { ...emptyPlan(), sheets }, { writeState: false });
   return { bytes: model.pkg.toBytes(), sheets: sheets.map((s) => s.name) };
+}
+
+/** A new workbook holding only the given sheets (the roll-up's), made as `tc8 template` makes its own. */
+export async function newWorkbookXlsx(sheets: NewSheet[]): Promise<Uint8Array> {
+  const model = readModel(new Package(emptyWorkbook()), { allowEmpty: true });
+  applyPlan(model, { ...emptyPlan(), sheets }, { writeState: false });
+  return model.pkg.toBytes();
 }
