@@ -14,17 +14,19 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
+  Select,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { render } from "../core/i18n";
-import type { Lang, LevelId } from "../core/ruleset/types";
+import { checkRuleSet, DEFAULT_RULESET_ID, getRuleSet, shippedRuleSetIds } from "../core/ruleset";
+import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import type { MappingOverrides } from "../core/workbook/tables";
 import { ClearDialog } from "./components/ClearDialog";
 import { MappingEditor } from "./components/MappingEditor";
 import { CommuneList, ProblemList, Summary } from "./components/Results";
-import type { PaneHost, PaneResult, Refusal, Stage } from "./host";
+import type { EvaluateRequest, PaneHost, PaneResult, Refusal, Stage } from "./host";
 import { UI } from "./i18n";
 
 const useStyles = makeStyles({
@@ -32,8 +34,13 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-type LevelChoice = "both" | "ntm" | "nc";
-const LEVELS: Record<LevelChoice, LevelId[]> = { both: ["ntm", "nc"], ntm: ["ntm"], nc: ["nc"] };
+/** "all", or one level's id: the levels come from the rule set. */
+type LevelChoice = string;
+const ALL = "all";
+const levelsOf = (rs: RuleSet, choice: LevelChoice): LevelId[] => (choice === ALL ? rs.levels.map((l) => l.id) : [choice]);
+/** The choice of rule set "as the workbook's state says" (the pipeline decides), else a rule set's id. */
+const OF_WORKBOOK = "";
+const OPEN_FILE = "\u0000open";
 
 interface Notice {
   intent: "success" | "warning" | "error" | "info";
@@ -54,7 +61,11 @@ export interface AppProps {
 export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
   const t = UI[lang];
   const styles = useStyles();
-  const [level, setLevel] = React.useState<LevelChoice>("both");
+  const [level, setLevel] = React.useState<LevelChoice>(ALL);
+  // The rule set: the user's choice (a shipped one, or a file opened here), else the workbook's state decides.
+  const [chosenId, setChosenId] = React.useState<string>(OF_WORKBOOK);
+  const [opened, setOpened] = React.useState<RuleSet[]>([]);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const [busy, setBusy] = React.useState(false);
   const [stage, setStage] = React.useState<Stage | null>(null);
   const [result, setResult] = React.useState<PaneResult | null>(null);
@@ -75,9 +86,30 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
     }
   }
 
+  const chosen: RuleSet | undefined = chosenId === OF_WORKBOOK ? undefined : (opened.find((r) => r.id === chosenId) ?? getRuleSet(chosenId));
+  // The levels offered: the chosen rule set's, else the last result's, else the default's.
+  const shown = chosen ?? result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID);
+  const levelChoice = level === ALL || shown.levels.some((l) => l.id === level) ? level : ALL;
+  const choiceOf = (): Pick<EvaluateRequest, "ruleset" | "rulesets"> => ({ ...(chosen ? { ruleset: chosen } : {}), ...(opened.length ? { rulesets: opened } : {}) });
+
+  /** A rule-set file read in the browser, checked as `tc8 ruleset check` does. */
+  async function openRuleSet(file: File) {
+    const text = await file.text();
+    const checked = checkRuleSet(text);
+    if (!checked.ruleset) {
+      const problems = checked.problems.map((p) => `${p.pointer || "/"}${p.place ? ` (${p.place.line}:${p.place.column})` : ""}: ${render(p.msg, lang)}`).join("; ");
+      setNotices([{ intent: "error", text: t.rulesetInvalid(file.name, problems) }]);
+      return;
+    }
+    const rs = checked.ruleset;
+    setOpened((list) => [...list.filter((r) => r.id !== rs.id), rs]);
+    setChosenId(rs.id);
+    setNotices([{ intent: "success", text: t.rulesetOpened(rs.name) }]);
+  }
+
   const evaluate = (mapping?: MappingOverrides) =>
     guarded(async () => {
-      const r = await host.evaluate({ levels: LEVELS[level], lang, ...(mapping ? { mapping } : {}) }, setStage);
+      const r = await host.evaluate({ levels: levelsOf(shown, levelChoice), lang, ...(mapping ? { mapping } : {}), ...choiceOf() }, setStage);
       const list: Notice[] = [];
       if (r.fatal) list.push({ intent: "error", text: render(r.fatal, lang) });
       if (r.refused) list.push({ intent: "error", text: refusalText(r.refused) });
@@ -97,10 +129,48 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
         <Caption1 block>{t.subtitle}</Caption1>
       </header>
       {toolbar}
+      <Field label={t.ruleset}>
+        <Select
+          value={chosenId}
+          disabled={busy}
+          onChange={(_, d) => {
+            if (d.value === OPEN_FILE) fileInput.current?.click();
+            else setChosenId(d.value);
+          }}
+        >
+          <option value={OF_WORKBOOK}>{t.rulesetOfWorkbook((result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID)).name)}</option>
+          {shippedRuleSetIds().map((id) => (
+            <option key={id} value={id}>
+              {getRuleSet(id).name}
+            </option>
+          ))}
+          {opened
+            .filter((r) => !shippedRuleSetIds().includes(r.id))
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} ({r.id})
+              </option>
+            ))}
+          <option value={OPEN_FILE}>{t.openRuleset}</option>
+        </Select>
+      </Field>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label={t.openRuleset}
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = "";
+          if (f) void openRuleSet(f);
+        }}
+      />
       <Field label={t.level}>
-        <RadioGroup value={level} onChange={(_, d) => setLevel(d.value as LevelChoice)} layout="vertical">
-          {(Object.keys(LEVELS) as LevelChoice[]).map((k) => (
-            <Radio key={k} value={k} label={t.levels[k]} />
+        <RadioGroup value={levelChoice} onChange={(_, d) => setLevel(d.value)} layout="vertical">
+          <Radio value={ALL} label={t.levelsAll(shown.levels.map((l) => l.name[lang]))} />
+          {shown.levels.map((l) => (
+            <Radio key={l.id} value={l.id} label={t.levelOne(l.name[lang])} />
           ))}
         </RadioGroup>
       </Field>
@@ -123,11 +193,11 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
       </div>
       {result && !result.fatal && (
         <>
-          <Summary communes={result.communes} levels={result.levels} lang={lang} t={t} />
-          <CommuneList communes={result.communes} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
+          <Summary communes={result.communes} levels={result.levels} ruleset={result.ruleset} lang={lang} t={t} />
+          <CommuneList communes={result.communes} ruleset={result.ruleset} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
           <ProblemList problems={result.problems} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
           <Divider />
-          <MappingEditor tables={result.tables} mapping={result.mapping} lang={lang} t={t} busy={busy} onApply={(m) => evaluate(m)} />
+          <MappingEditor tables={result.tables} mapping={result.mapping} ruleset={result.ruleset} lang={lang} t={t} busy={busy} onApply={(m) => evaluate(m)} />
         </>
       )}
       <Divider />
@@ -136,7 +206,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           disabled={busy}
           onClick={() =>
             guarded(async () => {
-              const r = await host.template();
+              const r = await host.template(chosen);
               setNotices([r.refused ? { intent: "error", text: refusalText(r.refused) } : { intent: "success", text: t.templateDone(r.sheets.join(", ")) }]);
             })
           }
@@ -148,7 +218,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           disabled={busy || !ready}
           onClear={(removeChecklist) =>
             guarded(async () => {
-              const r = await host.clear(removeChecklist);
+              const r = await host.clear(removeChecklist, opened.length ? opened : undefined);
               setNotices([r.refused ? { intent: "error", text: refusalText(r.refused) } : { intent: "success", text: t.clearDone }]);
               if (!r.refused) setResult(null);
             })

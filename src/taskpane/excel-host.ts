@@ -5,15 +5,15 @@ import { paneResult, type PaneHost } from "./host";
 export const excelPaneHost: PaneHost = {
   kind: "excel",
   async evaluate(req, onStage) {
-    const out = await excelHost.evaluate({ levels: req.levels, lang: req.lang, mapping: req.mapping }, onStage);
+    const out = await excelHost.evaluate({ levels: req.levels, lang: req.lang, mapping: req.mapping, ruleset: req.ruleset, rulesets: req.rulesets }, onStage);
     return paneResult(out.run!, { skipped: out.skipped, ...(out.refused ? { refused: out.refused } : {}) });
   },
-  async clear(removeChecklist) {
-    const out = await excelHost.clear({ removeChecklist });
+  async clear(removeChecklist, rulesets) {
+    const out = await excelHost.clear({ removeChecklist, rulesets });
     return out.refused ? { refused: out.refused } : {};
   },
-  async template() {
-    const out = await excelHost.template();
+  async template(ruleset) {
+    const out = await excelHost.template(ruleset);
     return { sheets: out.sheets, ...(out.refused ? { refused: out.refused } : {}) };
   },
   select: (cell) => excelHost.select(cell),

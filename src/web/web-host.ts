@@ -50,25 +50,25 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
       // Let the progress bar paint before the work, which runs on this thread.
       await new Promise((r) => setTimeout(r, 0));
       onStage("evaluating");
-      const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}) }));
+      const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.ruleset ? { ruleset: req.ruleset } : {}), ...(req.rulesets ? { rulesets: req.rulesets } : {}) }));
       onStage("writing");
       if (r.output) events.onWorkbook({ name: annotatedName(f.name), bytes: r.output });
       return paneResult(r.run, { skipped: [], ...(r.refused ? { refused: r.refused } : {}) });
     },
-    async clear(removeChecklist) {
+    async clear(removeChecklist, rulesets) {
       const f = file();
       try {
-        events.onWorkbook({ name: f.name, bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist })) });
+        events.onWorkbook({ name: f.name, bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist, rulesets })) });
       } catch (e) {
         if (e instanceof XlsxRefused) return { refused: e.refusal };
         throw e;
       }
       return {};
     },
-    async template() {
+    async template(ruleset) {
       const f = current();
       try {
-        const { bytes, sheets } = await readable(f?.name ?? "", lang, () => templateXlsx(f?.bytes));
+        const { bytes, sheets } = await readable(f?.name ?? "", lang, () => templateXlsx(f?.bytes, ruleset));
         events.onWorkbook({ name: f?.name ?? "mau-nhap-lieu-tc8.xlsx", bytes });
         return { sheets };
       } catch (e) {

@@ -1,6 +1,6 @@
 /** What the engine takes (normalised commune facts) and what it gives (explained results). */
 import type { Msg } from "../i18n/format";
-import type { Area, LevelId } from "../ruleset/types";
+import type { Area, LevelId, RuleSet } from "../ruleset/types";
 import type { Rational } from "./ratio";
 import type { Verdict } from "./tristate";
 
@@ -117,6 +117,8 @@ export interface Problem {
 
 export interface Evaluation {
   ruleset: { id: string; version: string };
+  /** The rule set itself, which everything after the engine (explanations, plan, texts) reads. */
+  rules: RuleSet;
   levels: LevelId[];
   communes: CommuneResult[];
   problems: Problem[];

@@ -8,12 +8,11 @@ import { conditionLine, explanationLines } from "../engine/explain";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult, Problem } from "../engine/types";
 import { render, VERDICT_TEXT } from "../i18n";
 import { msg } from "../i18n/format";
-import { getRuleSet } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "./anchors";
-import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
+import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, levelLabel, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "./checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, findGrid, freeSheetName, isBlank, isFormulaAt, isTaken, MAX_COLS, MAX_ROWS, parseCellAddress, sameSheet, usedRange, valueAt } from "./grid";
-import { OUTPUT_HEADERS } from "./headers";
+import { isOutputHeader, OUTPUT_HEADERS, outputVerdictHeaders, verdictHeadersOf } from "./headers";
 import { headerKey, words } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
@@ -206,8 +205,9 @@ export function sheetsWritten(plan: Plan): Set<string> {
   return write;
 }
 
-export function emptyPlan(): Plan {
-  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(getRuleSet().id), warnings: [] };
+/** A plan that changes nothing; its state names the rule set `ruleset` (the id kept in the workbook's state). */
+export function emptyPlan(ruleset: string): Plan {
+  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(ruleset), warnings: [] };
 }
 
 // "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao" on one line.
@@ -219,9 +219,7 @@ export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[
   const out: string[] = [];
   for (const level of rs.levels) {
     if (!levels.includes(level.id)) continue;
-    const suffix = level.id === "ntm" ? "NTM" : "NC";
-    for (const ind of level.indicators) out.push(`${ind.id} ${suffix}`);
-    out.push(level.criterion);
+    out.push(...verdictHeadersOf(level));
   }
   return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
 }
@@ -276,10 +274,9 @@ function placeColumns(g: Grid, t: DetectedTable, width: number, free: (row: numb
 }
 
 /** The output header a header cell names, spelled as TC8 writes it. */
-const OUTPUT_LIST: readonly string[] = [...OUTPUT_HEADERS.verdicts, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note];
 function canonicalHeader(text: string): string {
   const k = headerKey(text);
-  return OUTPUT_LIST.find((h) => headerKey(h) === k) ?? text;
+  return [...outputVerdictHeaders(), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].find((h) => headerKey(h) === k) ?? text;
 }
 
 /**
@@ -409,7 +406,7 @@ function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: ReturnTy
     if (!used) continue;
     for (const [r, cells] of g.rows)
       for (const [c, v] of cells) {
-        if (typeof v !== "string" || v.length > 16 || !OUTPUT_LIST.includes(v) || known.has(`${g.sheet}|${r}|${c}`) || isFormulaAt(g, r, c)) continue;
+        if (typeof v !== "string" || v.length > 16 || !isOutputHeader(v) || known.has(`${g.sheet}|${r}|${c}`) || isFormulaAt(g, r, c)) continue;
         const found = ownColumnRuns(g, r, used.r1, c, v, isTc8);
         if (found.tc8.some((x) => x !== r && !isBlank(valueAt(g, x, c)))) out.push({ sheet: g.sheet, col: c, header: v, headerRow: r, runs: found.runs });
       }
@@ -481,10 +478,10 @@ function sheetNamer(grids: readonly Grid[], warnings: Problem[]) {
 export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly Grid[], opts: PlanOptions = {}): Plan {
   const lang = opts.lang ?? "vi";
   const at = opts.evaluatedAt ?? new Date();
-  const rs = getRuleSet(ev.ruleset.id);
+  const rs = ev.rules;
   const prev = read.state;
   const state: Tc8State = { ...emptyState(rs.id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
+  const plan: Plan = { ...emptyPlan(rs.id), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const gridOf = (sheet: string) => grids.find((g) => g.sheet === sheet)!;
   const keyOf = rowKeysOf(read, grids);
   const isTc8 = tc8CellTest(prev, keyOf);
@@ -690,7 +687,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
     putRow([
       name,
-      LEVEL_LABELS[level.id],
+      levelLabel(rs, level.id),
       ind.id,
       doc.no,
       doc.text,
@@ -707,7 +704,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     if (used.has(key) || !hasUserInput(e, rs)) continue;
     used.add(key);
     const doc = rs.levels.find((l) => l.id === e.level)?.indicators.find((i) => i.id === e.indicator)?.evidence.find((d) => d.no === e.no);
-    putRow([e.commune, LEVEL_LABELS[e.level], e.indicator, e.no, doc?.text ?? "", ...USER_COLUMNS.map((h) => e.values[h] ?? null), ...extraHeaders.map((h) => e.values[h] ?? null)]);
+    putRow([e.commune, levelLabel(rs, e.level), e.indicator, e.no, doc?.text ?? "", ...USER_COLUMNS.map((h) => e.values[h] ?? null), ...extraHeaders.map((h) => e.values[h] ?? null)]);
   }
   const last = Math.max(1, row - 1);
   const statusCol = headers.indexOf("Tình trạng");
@@ -817,7 +814,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
       continue;
     }
     own(e.row, "Xã", name);
-    own(e.row, "Cấp", LEVEL_LABELS[level.id]);
+    own(e.row, "Cấp", levelLabel(rs, level.id));
     own(e.row, "Chỉ tiêu", ind.id);
     own(e.row, "STT", doc.no);
     own(e.row, "Tài liệu kiểm chứng", doc.text);
@@ -847,7 +844,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     const planned = new Map<string, string | number>();
     fresh.forEach((f, i) => {
       const row = first + i;
-      const values: [string, string | number][] = [["Xã", f.commune], ["Cấp", LEVEL_LABELS[f.level]], ["Chỉ tiêu", f.indicator], ["STT", f.no], ["Tài liệu kiểm chứng", f.text], [USER_COLUMNS[0], f.provider], [USER_COLUMNS[1], STATUS_TODO]];
+      const values: [string, string | number][] = [["Xã", f.commune], ["Cấp", levelLabel(rs, f.level)], ["Chỉ tiêu", f.indicator], ["STT", f.no], ["Tài liệu kiểm chứng", f.text], [USER_COLUMNS[0], f.provider], [USER_COLUMNS[1], STATUS_TODO]];
       for (const [h, v] of values) if (cs.cols.has(h)) planned.set(`${row}|${cs.cols.get(h)}`, String(v));
     });
     const tc8Left = (r: number, c: number) => !isFormulaAt(g, r, c) && planned.get(`${r}|${c}`) === cellText(valueAt(g, r, c));
@@ -875,7 +872,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
       fresh.forEach((f, i) => {
         const row = first + i;
         put(row, "Xã", f.commune, "text");
-        put(row, "Cấp", LEVEL_LABELS[f.level]);
+        put(row, "Cấp", levelLabel(rs, f.level));
         put(row, "Chỉ tiêu", f.indicator, "text");
         put(row, "STT", f.no);
         put(row, "Tài liệu kiểm chứng", f.text, "wrap");
@@ -923,8 +920,9 @@ const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];
  */
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
   const prev = read.state;
-  const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
+  // Clear keeps the rule set the workbook was evaluated with (docs/output.md, "The state sheet").
+  const state: Tc8State = { ...emptyState(prev?.ruleset ?? read.rules.id), mapping: prev?.mapping ?? {} };
+  const plan: Plan = { ...emptyPlan(state.ruleset), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const isTc8 = tc8CellTest(prev, rowKeysOf(read, grids));
   const known = new Set<string>();
   for (const t of read.tables) {
