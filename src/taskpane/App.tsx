@@ -42,6 +42,16 @@ const levelsOf = (rs: RuleSet, choice: LevelChoice): LevelId[] => (choice === AL
 const OF_WORKBOOK = "";
 const OPEN_FILE = "\u0000open";
 
+/** A local file's text, read in the browser (FileReader: Office's older webviews lack Blob.text). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsText(file, "utf-8");
+  });
+}
+
 interface Notice {
   intent: "success" | "warning" | "error" | "info";
   text: string;
@@ -94,7 +104,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
 
   /** A rule-set file read in the browser, checked as `tc8 ruleset check` does. */
   async function openRuleSet(file: File) {
-    const text = await file.text();
+    const text = await readText(file);
     const checked = checkRuleSet(text);
     if (!checked.ruleset) {
       const problems = checked.problems.map((p) => `${p.pointer || "/"}${p.place ? ` (${p.place.line}:${p.place.column})` : ""}: ${render(p.msg, lang)}`).join("; ");

@@ -34,6 +34,8 @@ export const CHECK_KINDS = ["flag", "atLeast", "ratio", "villages", "all", "post
 const STRUCTURAL_KEYS = new Set(["commune", "district", "code", "area", "village", "postal_point"]);
 
 type Json = Record<string, unknown>;
+/** A deep copy of JSON data (structuredClone is missing from older Office webviews and jsdom). */
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const isObj = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
 const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -127,9 +129,9 @@ function placeOf(places: ReadonlyMap<string, Place>, pointer: string): Place | u
  * `table`). Levels, indicators and evidence are the base's.
  */
 function mergeVariant(base: Json, variant: Json, origins: [string, string][]): { data: Json; problems: { pointer: string; msg: Msg }[] } {
-  const data: Json = structuredClone(base);
+  const data: Json = clone(base);
   const problems: { pointer: string; msg: Msg }[] = [];
-  for (const k of ["id", "version", "title", "province", "validity", "legalDocuments", "document", "classification"]) if (variant[k] !== undefined) data[k] = structuredClone(variant[k]);
+  for (const k of ["id", "version", "title", "province", "validity", "legalDocuments", "document", "classification"]) if (variant[k] !== undefined) data[k] = clone(variant[k]);
   data.extends = variant.extends;
   const conds = isObj(variant.conditions) ? variant.conditions : {};
   const byId = new Map<string, { c: Json; pointer: string }>();
@@ -144,14 +146,14 @@ function mergeVariant(base: Json, variant: Json, origins: [string, string][]): {
       continue;
     }
     const c = target.c;
-    for (const k of ["text", "name", "legal", "informational", "check"]) if (o[k] !== undefined) c[k] = structuredClone(o[k]);
+    for (const k of ["text", "name", "legal", "informational", "check"]) if (o[k] !== undefined) c[k] = clone(o[k]);
     const check = c.check as Json;
     if (o.threshold !== undefined) {
       if (check.threshold === undefined) problems.push({ pointer: `${vp}/threshold`, msg: msg("ruleset.noThreshold", { id }) });
-      check.threshold = structuredClone(o.threshold);
+      check.threshold = clone(o.threshold);
       if (!isObj(o.threshold)) delete check.areaWording;
     }
-    if (o.areaWording !== undefined) check.areaWording = structuredClone(o.areaWording);
+    if (o.areaWording !== undefined) check.areaWording = clone(o.areaWording);
     origins.push([target.pointer, vp]);
   }
   const tables = data.fields as Record<string, Json[]>;
@@ -162,7 +164,7 @@ function mergeVariant(base: Json, variant: Json, origins: [string, string][]): {
       if (j < 0) continue;
       const { table: _t, ...rest } = o;
       void _t;
-      list[j] = { ...list[j], ...structuredClone(rest) };
+      list[j] = { ...list[j], ...clone(rest) };
       origins.push([`/fields/${table}/${j}`, vp]);
       return;
     }
@@ -171,7 +173,7 @@ function mergeVariant(base: Json, variant: Json, origins: [string, string][]): {
       return;
     }
     const { table, ...rest } = o;
-    tables[table as string].push({ aliases: [], ...structuredClone(rest) });
+    tables[table as string].push({ aliases: [], ...clone(rest) });
     origins.push([`/fields/${table}/${tables[table as string].length - 1}`, vp]);
   });
   return { data, problems };
