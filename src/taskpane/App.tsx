@@ -216,7 +216,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           disabled={busy}
           onClick={() =>
             guarded(async () => {
-              const r = await host.template(chosen);
+              const r = await host.template(chosen ?? result?.ruleset);
               setNotices([r.refused ? { intent: "error", text: refusalText(r.refused) } : { intent: "success", text: t.templateDone(r.sheets.join(", ")) }]);
             })
           }
