@@ -19,7 +19,7 @@ export interface Fact {
   problem?: Msg;
 }
 
-/** Facts by field key (fields.ts). A key that is absent means the workbook has no such column. */
+/** Facts by field key (the rule set's fields, docs/rules.md §8.5). A key that is absent means the workbook has no such column. */
 export type Facts = Readonly<Partial<Record<string, Fact>>>;
 
 export interface EntityFacts {

@@ -53,7 +53,7 @@ export interface LegalRef {
 }
 
 /**
- * What a condition checks. Fact names are keys of `fields.ts`. The engine implements each kind
+ * What a condition checks. Fact names are keys of the rule set's `fields`. The engine implements each kind
  * once; a rule set combines them.
  */
 export type Check =
