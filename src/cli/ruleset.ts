@@ -75,6 +75,7 @@ export function resolveRuleSetArg(arg: string, lang: Lang = "vi"): ResolvedRuleS
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  write?: (s: string) => Promise<void>;
 }
 
 /** Says why a rule set named on the command line cannot be used (each problem at its place). */
@@ -116,7 +117,7 @@ function fractionText(r: { n: number; d: number }): string {
 }
 
 /** tc8 ruleset list | show <id|file> [--json] | check <file>. */
-export function rulesetCommand(args: string[], io: Io, lang: Lang, usage: (message: string) => never): number {
+export async function rulesetCommand(args: string[], io: Io, lang: Lang, usage: (message: string) => never): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "list") {
     if (rest.length) usage(`tc8 ruleset list: ${rest[0]}`);
@@ -133,7 +134,9 @@ export function rulesetCommand(args: string[], io: Io, lang: Lang, usage: (messa
     try {
       const r = resolveRuleSetArg(names[0], lang);
       // --json: exactly the data file, so that it can be copied, changed and checked.
-      if (json) io.out(r.text.endsWith("\n") ? r.text.slice(0, -1) : r.text);
+      // A large file through a pipe: wait until it is written, as the command exits right after.
+      if (json && io.write) await io.write(r.text);
+      else if (json) io.out(r.text.endsWith("\n") ? r.text.slice(0, -1) : r.text);
       else for (const line of describeRuleSet(r.ruleset, lang)) io.out(line);
       return 0;
     } catch (e) {

@@ -56,6 +56,8 @@ export const USAGE_TEXT = {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Text written as it is, without a line end added (a file's bytes), resolved once flushed; lines through `out` where absent. */
+  write?: (s: string) => Promise<void>;
 }
 
 export const CLI_TEXT = {
@@ -266,7 +268,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s), write: (s) => new Promise<void>((resolve) => process.stdout.write(s, () => resolve())) }): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     if (cmd === "evaluate") return await evaluateCommand(rest, io);
@@ -275,7 +277,7 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
       const li = rest.indexOf("--lang");
       const lang: Lang = li >= 0 && rest[li + 1]?.toLowerCase() === "en" ? "en" : "vi";
       const args = li >= 0 ? [...rest.slice(0, li), ...rest.slice(li + 2)] : rest;
-      return rulesetCommand(args, io, lang, (m) => {
+      return await rulesetCommand(args, io, lang, (m) => {
         throw new UsageError(m);
       });
     }

@@ -75,7 +75,19 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
   // The rule set: the user's choice (a shipped one, or a file opened here), else the workbook's state decides.
   const [chosenId, setChosenId] = React.useState<string>(OF_WORKBOOK);
   const [opened, setOpened] = React.useState<RuleSet[]>([]);
+  // The rule-set file input exists only while a file is being chosen: the browser page has its own
+  // file input for the workbook, and one file input at a time is what a person (and a test) finds.
+  const [picking, setPicking] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  React.useEffect(() => {
+    const input = fileInput.current;
+    if (!picking || !input) return;
+    // A dialog closed without a file ends the choosing too (the "cancel" event, where the browser has it).
+    const cancel = () => setPicking(false);
+    input.addEventListener("cancel", cancel);
+    input.click();
+    return () => input.removeEventListener("cancel", cancel);
+  }, [picking]);
   const [busy, setBusy] = React.useState(false);
   const [stage, setStage] = React.useState<Stage | null>(null);
   const [result, setResult] = React.useState<PaneResult | null>(null);
@@ -144,8 +156,10 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           value={chosenId}
           disabled={busy}
           onChange={(_, d) => {
-            if (d.value === OPEN_FILE) fileInput.current?.click();
-            else setChosenId(d.value);
+            if (d.value === OPEN_FILE) {
+              if (picking) fileInput.current?.click();
+              else setPicking(true);
+            } else setChosenId(d.value);
           }}
         >
           <option value={OF_WORKBOOK}>{t.rulesetOfWorkbook((result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID)).name)}</option>
@@ -164,18 +178,20 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           <option value={OPEN_FILE}>{t.openRuleset}</option>
         </Select>
       </Field>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        aria-label={t.openRuleset}
-        hidden
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = "";
-          if (f) void openRuleSet(f);
-        }}
-      />
+      {picking && (
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label={t.openRuleset}
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            setPicking(false);
+            if (f) void openRuleSet(f);
+          }}
+        />
+      )}
       <Field label={t.level}>
         <RadioGroup value={levelChoice} onChange={(_, d) => setLevel(d.value)} layout="vertical">
           <Radio value={ALL} label={t.levelsAll(shown.levels.map((l) => l.name[lang]))} />

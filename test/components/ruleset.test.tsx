@@ -55,7 +55,12 @@ function renderApp(host: PaneHost) {
   );
 }
 
-const openFile = (text: string, name: string) => fireEvent.change(screen.getByLabelText("Mở tệp bộ tiêu chí (.json)…"), { target: { files: [new File([text], name, { type: "application/json" })] } });
+/** "Mở tệp bộ tiêu chí" chosen in the list, then the file given to the file input it opens. */
+function openFile(text: string, name: string) {
+  expect(screen.queryByLabelText("Mở tệp bộ tiêu chí (.json)…")).toBeNull();
+  fireEvent.change(screen.getByRole("combobox", { name: "Bộ tiêu chí" }), { target: { value: "\u0000open" } });
+  fireEvent.change(screen.getByLabelText("Mở tệp bộ tiêu chí (.json)…"), { target: { files: [new File([text], name, { type: "application/json" })] } });
+}
 
 test("the shipped rule sets are offered, with the workbook's own as the default", () => {
   renderApp(fakeHost().host);

@@ -135,7 +135,7 @@ export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { comm
                 <Text>{render(c.excluded, lang)}</Text>
               ) : (
                 <>
-                  {c.areaDefaulted && c.area && <Caption1 block>{render(msg("area.defaulted", { area: c.area }), lang)}</Caption1>}
+                  {c.areaDefaulted && c.area && <Caption1 block>{render(msg("area.defaulted", { area: c.area, areaName: rs.areaNames[c.area] }), lang)}</Caption1>}
                   {(Object.values(c.levels) as LevelResult[]).map((lv) => (
                     <div key={lv.level}>
                       {lv.prerequisites
