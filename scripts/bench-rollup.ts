@@ -13,9 +13,14 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
-import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS } from "../src/core/fields";
+import { fieldsOf, postalPointKeys } from "../src/core/fields";
+import { getRuleSet } from "../src/core/ruleset";
 
 const ROOT = path.join(__dirname, "..");
+// The communes' files hold the fields of the shipped rule set.
+const LS = getRuleSet();
+const { communes: COMMUNE_FIELDS, villages: VILLAGE_FIELDS, postal: POSTAL_FIELDS } = fieldsOf(LS);
+const POSTAL_POINT_FIELDS = POSTAL_FIELDS.filter((f) => postalPointKeys(LS).has(f.key));
 const given = Number(process.argv[2]);
 const N = given > 0 ? given : 100;
 

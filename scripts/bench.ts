@@ -17,7 +17,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { evaluate } from "../src/core/engine/evaluate";
-import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS } from "../src/core/fields";
+import { fieldsOf, postalPointKeys } from "../src/core/fields";
+import { getRuleSet } from "../src/core/ruleset";
 import { planEvaluation } from "../src/core/plan";
 import { readWorkbook } from "../src/core/read/read";
 import { applyPlan } from "../src/hosts/xlsx/apply";
@@ -40,6 +41,10 @@ function value(type: string, i: number): ExcelJS.CellValue {
 }
 
 /** A district workbook written by exceljs, streamed to disk (the 10,000-commune one is large). */
+const LS = getRuleSet("langson-2022");
+const { communes: COMMUNE_FIELDS, villages: VILLAGE_FIELDS, postal: POSTAL_FIELDS } = fieldsOf(LS);
+const POSTAL_POINT_FIELDS = POSTAL_FIELDS.filter((f) => postalPointKeys(LS).has(f.key));
+
 async function make(n: number, file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const xa = wb.addWorksheet("Xã");
@@ -80,8 +85,8 @@ function stages(file: string) {
   const pkg = readWorkbookPackage(data);
   const read = t() - s;
   s = t();
-  const r = readWorkbook(pkg.grids);
-  const ev = evaluate(r.communes);
+  const r = readWorkbook(pkg.grids, { ruleset: LS });
+  const ev = evaluate(r.communes, { ruleset: LS });
   const evaluation = t() - s;
   s = t();
   const plan = planEvaluation(r, ev, pkg.grids);

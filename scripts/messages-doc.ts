@@ -9,16 +9,16 @@ import path from "node:path";
 import { CLI_TEXT, communeLine, USAGE, USAGE_TEXT } from "../src/cli/tc8";
 import { conditionLine } from "../src/core/engine/explain";
 import { rational } from "../src/core/engine/ratio";
-import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../src/core/fields";
+import { fieldsOf, type FieldDef } from "../src/core/fields";
 import { msg, render, VERDICT_TEXT, type Msg, type Param } from "../src/core/i18n";
 import type { MessageKey } from "../src/core/i18n/messages.vi";
 import { VI } from "../src/core/i18n/messages.vi";
 import { allConditions, conditionLabel, getRuleSet } from "../src/core/ruleset";
 import type { CommuneResult, LevelResult } from "../src/core/engine/types";
 import { CHECKLIST_HEADERS, STATUS_DONE, STATUS_TODO } from "../src/core/read/checklist";
-import { OUTPUT_HEADERS } from "../src/core/read/headers";
+import { OUTPUT_HEADERS, verdictHeadersOf } from "../src/core/read/headers";
 import { EVIDENCE_TEXT, SUMMARY_TEXT } from "../src/core/plan";
-import { GUIDE_SHEET, noteOf, TYPE_TEXT } from "../src/core/plan/template";
+import { GUIDE_SHEET, noteOf, typeText } from "../src/core/plan/template";
 import { describeRefusal, describeXlsxError, XlsxError, type XlsxProblem } from "../src/hosts/xlsx/errors";
 import { FILE_TEXT } from "../src/cli/files";
 import { UI } from "../src/taskpane/i18n";
@@ -84,21 +84,21 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "postal.any.pass": [{ point: "Bưu cục Bình Gia" }],
   "postal.any.fail": [{ point: "Điểm BĐVHX Hưng Đạo", lacking: [hoursFail, msg("flag.no", { field: "online_service_support" })] }],
   "postal.any.missing": [{ point: "Điểm BĐVHX Hưng Đạo", lacking: [msg("fact.blank", { field: "hours_per_day", cell: "'Điểm BĐVHX'!F7" })] }],
-  withArea: [{ msg: msg("ratio.pass", { part: 1200, whole: 2000, noun: noun.smartphone, threshold: pct(50), area: DTTS_HD }), area: "mien_nui" }],
+  withArea: [{ msg: msg("ratio.pass", { part: 1200, whole: 2000, noun: noun.smartphone, threshold: pct(50), area: DTTS_HD }), area: "mien_nui", areaName: { vi: "miền núi", en: "mountainous" } }],
   "area.invalid": [{ cell: "'Xã'!D5" }],
   "prereq.pass": [{ criterion: "TC8 NTM" }],
   "prereq.notPass": [{ criterion: "TC8 NTM", verdict: "fail", level: { vi: "NTM nâng cao", en: "Advanced NTM" } }],
   "info.value": [{ field: "satisfaction_survey", value: true }, { field: "wifi_other_places", value: 3 }],
   "info.blank": [{ field: "satisfaction_survey" }],
   "commune.excluded": [{ reason: duplicate }],
-  "area.defaulted": [{ area: "mien_nui" }],
+  "area.defaulted": [{ area: "mien_nui", areaName: { vi: "miền núi", en: "mountainous" } }],
   "value.error": [{ value: "#DIV/0!" }],
   "value.notYesNo": [{ value: "đang triển khai" }],
   "value.notNumber": [{ value: "nhiều" }],
   "value.negative": [{ value: -5 }],
   "value.notWhole": [{ value: 2.5 }],
   "value.rateRange": [{ value: "120%" }],
-  "value.notArea": [{ value: "Trung du" }],
+  "value.notArea": [{ value: "Trung du", labels: ["Miền núi", "Đồng bằng"], names: [{ vi: "miền núi", en: "mountainous" }, { vi: "đồng bằng", en: "lowland" }] }],
   "value.date": [{}],
   "value.uncalculated": [{}],
   "value.hoursAboveDay": [{ value: 26 }],
@@ -120,8 +120,37 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "problem.noCommunesTable": [{}],
   "problem.noCommunes": [{ sheet: "Danh sách xã" }],
   "problem.emptyWorkbook": [{}],
-  "problem.subscriptionsNotPeople": [{ header: "Số thuê bao ĐTTM" }],
-  "problem.minMonthAboveYear": [{ month: 5, atLeast: 60, year: 36, yearCell: "'Xã'!P5" }],
+  "problem.subscriptionsNotPeople": [
+    {
+      header: "Số thuê bao ĐTTM",
+      use: "smartphone_users",
+      why: {
+        vi: "đếm số thuê bao, không phải số người: chỉ tiêu 8.2 NTM nâng cao tính tỷ lệ dân số trong độ tuổi lao động có thuê bao sử dụng điện thoại thông minh (một người có thể có nhiều thuê bao), nên TC8 không dùng cột này",
+        en: "counts subscriptions, not people: indicator 8.2 of advanced NTM is the share of working-age people with a smartphone subscription (one person may have several), so TC8 does not use this column",
+      },
+    },
+  ],
+  "problem.minMonthAboveYear": [{ month: 5, atLeast: 60, year: 36, yearCell: "'Xã'!P5", monthField: "website_posts_min_month", yearField: "website_posts_year" }],
+  "ruleset.json": [{ reason: "expected \",\" or \"}\"" }],
+  "ruleset.schema": [{ reason: "must NOT have additional properties: treshold" }],
+  "ruleset.extendsUnknown": [{ id: "langson-2021" }],
+  "ruleset.extendsLoop": [{ id: "caobang-2023" }],
+  "ruleset.extendsInvalid": [{ id: "langson-2022" }],
+  "ruleset.noSuchCondition": [{ id: "8.4.a.may_tinhh" }],
+  "ruleset.noThreshold": [{ id: "8.3.a.dai" }],
+  "ruleset.newFieldIncomplete": [{ key: "tablets" }],
+  "ruleset.duplicateArea": [{ id: "mien_nui" }],
+  "ruleset.unknownArea": [{ id: "trung_du", known: ["mien_nui", "dong_bang"] }],
+  "ruleset.areaMissing": [{ id: "dong_bang" }],
+  "ruleset.duplicateField": [{ key: "officials" }],
+  "ruleset.undeclaredField": [{ key: "tablets" }],
+  "ruleset.duplicateLevel": [{ id: "nc" }],
+  "ruleset.unknownLevel": [{ id: "ntm" }],
+  "ruleset.duplicateCondition": [{ id: "8.4.a.may_tinh" }],
+  "ruleset.unknownKind": [{ kind: "ratioo", known: ["flag", "atLeast", "ratio", "villages", "all", "postalAny", "info"] }],
+  "ruleset.badThreshold": [{ value: "năm mươi phần trăm" }],
+  "ruleset.thresholdAbove100": [{ value: "120%" }],
+  "ruleset.unknownInWorkbook": [{ id: "caobang-2023", known: ["langson-2022"] }],
   "problem.cellTaken": [{}],
   "problem.columnsOutsideTable": [{ table: "BangXa" }],
   "problem.sheetTaken": [{ sheet: "tổng hợp tc8", used: "Tổng hợp TC8 (2)" }],
@@ -153,7 +182,7 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "usage.missingValue": ["-o"],
   "usage.unknownOption": ["--bogus"],
   "usage.unexpected": ["b.xlsx"],
-  "usage.level": ["xyz"],
+  "usage.level": ["xyz", ["ntm", "nc"]],
   "usage.templateExtension": ["mau.csv"],
   "usage.lang": ["fr"],
   "usage.unknownCommand": ["frobnicate"],
@@ -186,8 +215,15 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "rollupCli.noFiles": ["huyen/"],
   "rollupCli.sameCommunes": [2],
   "rollupUsage.outputExtension": ["tong-hop.xlsm"],
-  "rollupUsage.ruleset": ["hanoi-2030", ["langson-2022"]],
-  "summary.totals": [12, 5, 2],
+  "ui.levelsAll": { vi: [["NTM", "NTM nâng cao"]], en: [["NTM", "Advanced NTM"]] },
+  "ui.levelOne": { vi: ["NTM nâng cao"], en: ["Advanced NTM"] },
+  "ui.rulesetOfWorkbook": ["Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025"],
+  "ui.rulesetOpened": ["Tiêu chí số 8 – biến thể tỉnh mẫu"],
+  "ui.rulesetInvalid": ["bo-tieu-chi.json", "/levels/0/indicators/3/conditions/0/check/threshold (15:20): ngưỡng 120% trên 100%"],
+  "summary.totals": {
+    vi: [12, [{ passing: 5, name: "NTM" }, { passing: 2, name: "NTM nâng cao" }]],
+    en: [12, [{ passing: 5, name: "NTM" }, { passing: 2, name: "Advanced NTM" }]],
+  },
   "summary.province": ["Lạng Sơn"],
   "summary.districts": [3],
   "summary.defaultedNote": { vi: ["miền núi"], en: ["mountainous"] },
@@ -283,18 +319,20 @@ export function messagesDoc(): string {
   line("| Bảng | Tiêu đề cột | English | Nhập | Cách nhập |");
   line("|---|---|---|---|---|");
   const seen = new Set<string>();
-  for (const [table, fields] of [["Danh sách xã", COMMUNE_FIELDS], ["Thôn, bản", VILLAGE_FIELDS], ["Điểm phục vụ bưu chính", POSTAL_FIELDS]] as [string, readonly FieldDef[]][])
+  const ls = getRuleSet("langson-2022");
+  const byKind = fieldsOf(ls);
+  for (const [table, fields] of [["Danh sách xã", byKind.communes], ["Thôn, bản", byKind.villages], ["Điểm phục vụ bưu chính", byKind.postal]] as [string, readonly FieldDef[]][])
     for (const f of fields) {
       if (seen.has(`${table}|${f.key}`)) continue;
       seen.add(`${table}|${f.key}`);
-      line(`| ${table} | ${cellText(f.header)} | ${cellText(f.label.en)} | ${TYPE_TEXT[f.type]} | ${cellText(noteOf(f) ?? "")} |`);
+      line(`| ${table} | ${cellText(f.header)} | ${cellText(f.label.en)} | ${typeText(f)} | ${cellText(noteOf(f) ?? "")} |`);
     }
   line();
 
   line("## 4. Trong sổ tính — In the workbook");
   line();
   line(`Verdicts: ${(["pass", "fail", "missing"] as const).map((v) => `${VERDICT_TEXT.vi[v]} / ${VERDICT_TEXT.en[v]}`).join("; ")}.`);
-  line(`Column headers (the same in both languages): ${[...OUTPUT_HEADERS.verdicts, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].map((h) => `\`${h}\``).join(", ")}.`);
+  line(`Column headers (the same in both languages): ${[...getRuleSet("langson-2022").levels.flatMap(verdictHeadersOf), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].map((h) => `\`${h}\``).join(", ")}.`);
   line(`Checklist (\`Minh chứng TC8\`) headers: ${CHECKLIST_HEADERS.map((h) => `\`${h}\``).join(", ")}; statuses \`${STATUS_DONE}\` / \`${STATUS_TODO}\`.`);
   line(`The input template's guide sheet: \`${GUIDE_SHEET}\`.`);
   line();
@@ -327,7 +365,7 @@ export function messagesDoc(): string {
     areaDefaulted: false,
     levels: { ntm: level("ntm", "fail", { "8.1": "pass", "8.2": "missing", "8.3": "pass", "8.4": "fail" }), nc: level("nc", "fail", { "8.1": "pass", "8.2": "pass", "8.3": "pass", "8.4": "pass", "8.5": "pass" }, "fail") },
   };
-  for (const lang of ["vi", "en"] as const) line(`- ${communeLine(commune, lang)}`);
+  for (const lang of ["vi", "en"] as const) line(`- ${communeLine(commune, getRuleSet("langson-2022"), lang)}`);
   for (const [k, v] of Object.entries(USAGE_TEXT)) line(`- \`${k}\`: tc8: ${said(`usage.${k}`, v)}`);
   line();
 

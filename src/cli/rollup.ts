@@ -10,6 +10,7 @@ import { toRollupJson } from "../core/rollup";
 import { getRuleSet } from "../core/ruleset";
 import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import { gatherXlsx, progressLine, RollupReadError, type RollupInput, rollupWorkbook } from "../hosts/xlsx/rollup";
+import { resolveRuleSetArg } from "./ruleset";
 import { commit, discard, FILE_TEXT, PathError, prepareOutputs, sameFile, terminalText } from "./files";
 
 /** The extensions a folder is searched for: workbooks, and the spreadsheets TC8 names a reason for refusing. */
@@ -18,7 +19,6 @@ const FOLDER_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".ods"]);
 export const ROLLUP_USAGE_TEXT = {
   output: "tc8 rollup: cần -o <tệp tổng hợp.xlsx> / needs -o <summary.xlsx>",
   outputExtension: (f: string) => `tc8 rollup: tệp tổng hợp phải có đuôi .xlsx (${f}) / the summary's name must end in .xlsx`,
-  ruleset: (id: string, known: string[]) => `--ruleset ${id}: không có bộ tiêu chí này / unknown rule set (${known.join(", ")})`,
 };
 
 export const ROLLUP_CLI_TEXT = {
@@ -40,13 +40,9 @@ export const ROLLUP_CLI_TEXT = {
 
 export class RollupUsageError extends Error {}
 
-/** The one place a `--ruleset` value becomes a rule set (ids today; files once rule sets are data). */
-export function resolveRuleSet(arg: string | undefined): RuleSet {
-  try {
-    return getRuleSet(arg);
-  } catch {
-    throw new RollupUsageError(ROLLUP_USAGE_TEXT.ruleset(arg ?? "", [getRuleSet().id]));
-  }
+/** A `--ruleset` value (a shipped id or a rule-set file) as a rule set, the same way as `evaluate`; the default without one. */
+export function resolveRuleSet(arg: string | undefined, lang: Lang = "vi"): RuleSet {
+  return arg === undefined ? getRuleSet() : resolveRuleSetArg(arg, lang).ruleset;
 }
 
 interface RollupArgs {
@@ -59,7 +55,7 @@ interface RollupArgs {
   force: boolean;
 }
 
-export function parseRollup(args: string[], usage: { missingValue: (o: string) => string; unknownOption: (o: string) => string; missingInput: string; level: (l: string) => string; lang: (l: string) => string }): RollupArgs {
+export function parseRollup(args: string[], usage: { missingValue: (o: string) => string; unknownOption: (o: string) => string; missingInput: string; level: (l: string, known: readonly string[]) => string; lang: (l: string) => string }): RollupArgs {
   const inputs: string[] = [];
   let output: string | undefined;
   let json: string | undefined;
@@ -86,10 +82,10 @@ export function parseRollup(args: string[], usage: { missingValue: (o: string) =
   if (!inputs.length) throw new RollupUsageError(usage.missingInput);
   if (!output) throw new RollupUsageError(ROLLUP_USAGE_TEXT.output);
   if (path.extname(output).toLowerCase() !== ".xlsx") throw new RollupUsageError(ROLLUP_USAGE_TEXT.outputExtension(output));
-  const rs = resolveRuleSet(ruleset);
-  const ids = rs.levels.map((l) => l.id as string);
-  if (level !== "both" && !ids.includes(level)) throw new RollupUsageError(usage.level(level));
   if (lang !== "vi" && lang !== "en") throw new RollupUsageError(usage.lang(lang));
+  const rs = resolveRuleSet(ruleset, lang);
+  const ids = rs.levels.map((l) => l.id as string);
+  if (level !== "both" && !ids.includes(level)) throw new RollupUsageError(usage.level(level, ids));
   return { inputs, output, ...(json ? { json } : {}), levels: level === "both" ? rs.levels.map((l) => l.id) : [level as LevelId], lang: lang as Lang, ruleset: rs, force };
 }
 

@@ -1,8 +1,9 @@
 /**
  * The command line (docs/cli.md):
- *   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
- *   tc8 template <output.xlsx> [--force]
- *   tc8 rollup <file|folder>… -o <summary.xlsx> [--json <results.json>] [--level …] [--lang …] [--ruleset <id>] [--force]  (src/cli/rollup.ts)
+ *   tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--ruleset <id|file>] [--level <level>|both] [--lang vi|en] [--force]
+ *   tc8 template <output.xlsx> [--ruleset <id|file>] [--force]
+ *   tc8 ruleset list | show <id|file> [--json] | check <file>
+ *   tc8 rollup <file|folder>… -o <summary.xlsx> [--json <results.json>] [--ruleset <id|file>] [--level …] [--lang …] [--force]  (src/cli/rollup.ts)
  * Exit codes: 0 evaluated (whatever the verdicts), 2 usage error or an output that cannot or may not
  * be written, 3 unreadable file, no communes table, or a protection TC8 would have to break.
  * Nothing is written unless everything can be (src/cli/files.ts).
@@ -13,13 +14,14 @@ import zlib from "node:zlib";
 import { toResultsJson } from "../core/engine/explain";
 import type { CommuneResult, LevelResult } from "../core/engine/types";
 import { formatter, render, VERDICT_TEXT } from "../core/i18n";
-import { getRuleSet, levelOf } from "../core/ruleset";
-import type { Lang, LevelId } from "../core/ruleset/types";
+import { DEFAULT_RULESET_ID, getRuleSet, levelOf } from "../core/ruleset";
+import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
 import { checklistNames } from "../core/read/checklist";
 import { rollupCommand, RollupUsageError } from "./rollup";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
+import { reportRuleSetError, resolveRuleSetArg, RuleSetArgError, rulesetCommand } from "./ruleset";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
 useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), inflate: (raw) => zlib.inflateRawSync(raw), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
@@ -27,9 +29,12 @@ useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), infla
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
 export const USAGE = `Cách dùng / usage:
-  tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--force]
-  tc8 template <output.xlsx> [--force]
-  tc8 rollup <file|folder>… -o <summary.xlsx> [--json <results.json>] [--level ntm|nc|both] [--lang vi|en] [--ruleset <id>] [--force]
+  tc8 evaluate <input.xlsx> [-o <output.xlsx>] [--json <results.json>] [--ruleset <id|file>] [--level ntm|nc|both] [--lang vi|en] [--force]
+  tc8 template <output.xlsx> [--ruleset <id|file>] [--force]
+  tc8 ruleset list | show <id|file> [--json] | check <file>
+  tc8 rollup <file|folder>… -o <summary.xlsx> [--json <results.json>] [--ruleset <id|file>] [--level ntm|nc|both] [--lang vi|en] [--force]
+  --ruleset: bộ tiêu chí (mã có sẵn hoặc tệp .json) / rule set (a shipped id or a .json file)
+  --level: một cấp của bộ tiêu chí hoặc both / one of the rule set's levels, or both
   --force: ghi đè tệp kết quả đã có / replace an existing output file`;
 
 /** Files above this many bytes (a district of some 500 communes) get progress lines on stderr. */
@@ -43,7 +48,7 @@ export const USAGE_TEXT = {
   unknownOption: (option: string) => `tùy chọn không rõ / unknown option: ${option}`,
   unexpected: (arg: string) => `thừa tham số / unexpected argument: ${arg}`,
   missingInput: "thiếu tệp đầu vào / missing input file",
-  level: (level: string) => `--level ${level}: chỉ nhận ntm, nc hoặc both / must be ntm, nc or both`,
+  level: (level: string, known: readonly string[]) => `--level ${level}: chỉ nhận ${known.join(", ")} hoặc both / must be ${known.join(", ")} or both`,
   lang: (lang: string) => `--lang ${lang}: chỉ nhận vi hoặc en / must be vi or en`,
   templateExtension: (f: string) => `tc8 template: tệp mẫu phải có đuôi .xlsx (${f}) / the template's name must end in .xlsx`,
   template: "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx> [--force]",
@@ -54,6 +59,8 @@ export const USAGE_TEXT = {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Text written as it is, without a line end added (a file's bytes), resolved once flushed; lines through `out` where absent. */
+  write?: (s: string) => Promise<void>;
 }
 
 export const CLI_TEXT = {
@@ -107,7 +114,10 @@ interface EvaluateArgs {
   input: string;
   output: string;
   json?: string;
-  levels: LevelId[];
+  /** Given with --ruleset; otherwise the workbook's state decides (else the default). */
+  ruleset?: RuleSet;
+  /** Undefined: every level of the rule set. */
+  levels?: LevelId[];
   lang: Lang;
   force: boolean;
 }
@@ -119,6 +129,7 @@ function parseEvaluate(args: string[]): EvaluateArgs {
   let level = "both";
   let lang = "vi";
   let force = false;
+  let rulesetArg: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -132,17 +143,22 @@ function parseEvaluate(args: string[]): EvaluateArgs {
     else if (a === "--level") level = value().toLowerCase();
     else if (a === "--lang") lang = value().toLowerCase();
     else if (a === "--force") force = true;
+    else if (a === "--ruleset") rulesetArg = value();
     else if (a.startsWith("-")) throw new UsageError(USAGE_TEXT.unknownOption(a));
     else if (input === undefined) input = a;
     else throw new UsageError(USAGE_TEXT.unexpected(a));
   }
   if (!input) throw new UsageError(USAGE_TEXT.missingInput);
-  if (!["ntm", "nc", "both"].includes(level)) throw new UsageError(USAGE_TEXT.level(level));
   if (lang !== "vi" && lang !== "en") throw new UsageError(USAGE_TEXT.lang(lang));
+  const ruleset = rulesetArg === undefined ? undefined : resolveRuleSetArg(rulesetArg, lang as Lang).ruleset;
+  // A level by its id or short label (in any case), as the rule set names them; without --ruleset, the default's names (the workbook's own rule set is known only once read).
+  const levelNames = ruleset ?? getRuleSet(DEFAULT_RULESET_ID);
+  const picked = levelNames.levels.find((l) => l.id.toLowerCase() === level || l.short.toLowerCase() === level);
+  if (level !== "both" && level !== "all" && !picked) throw new UsageError(USAGE_TEXT.level(level, levelNames.levels.map((l) => l.id)));
   const out = output ?? defaultOutput(input);
   const ext = (f: string) => path.extname(f).toLowerCase();
   if ([".xlsx", ".xlsm"].includes(ext(input)) && ext(out) !== ext(input)) throw new UsageError(CLI_TEXT[lang as Lang].extension(ext(input), ext(out)));
-  return { input, output: out, json, levels: level === "both" ? ["ntm", "nc"] : [level as LevelId], lang: lang as Lang, force };
+  return { input, output: out, json, ...(ruleset ? { ruleset } : {}), ...(picked ? { levels: [picked.id] } : {}), lang: lang as Lang, force };
 }
 
 /** so-lieu.xlsx → so-lieu.tc8.xlsx; so-lieu.xlsm → so-lieu.tc8.xlsm (the macros go with it). */
@@ -155,10 +171,9 @@ export function defaultOutput(input: string): string {
  * "Xã Hồng Phong: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)":
  * each level by its name, and why it is not met.
  */
-export function communeLine(c: CommuneResult, lang: Lang, name: string = c.name): string {
+export function communeLine(c: CommuneResult, rs: RuleSet, lang: Lang, name: string = c.name): string {
   const t = CLI_TEXT[lang];
   if (c.excluded) return `${name}: ${t.excluded} (${render(c.excluded, lang)})`;
-  const rs = getRuleSet();
   const levels = (Object.values(c.levels) as LevelResult[]).map((lv) => {
     const ids = (v: "fail" | "missing") => lv.indicators.filter((i) => i.verdict === v).map((i) => i.id);
     const prerequisites = lv.prerequisites.filter((p) => p.verdict !== "pass").map((p) => t.prerequisite(levelOf(rs, p.id.replace(/^tc8\./, "") as LevelId).criterion, p.verdict === "missing"));
@@ -192,7 +207,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   if (large) io.err(t.reading);
   let result;
   try {
-    result = await evaluateXlsx(data, { levels: a.levels, lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined);
+    result = await evaluateXlsx(data, { ...(a.levels ? { levels: a.levels } : {}), ...(a.ruleset ? { ruleset: a.ruleset } : {}), lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined);
   } catch (e) {
     discard(pending);
     io.err(t.cannotRead(a.input, e instanceof XlsxError ? describeXlsxError(e, a.lang) : t.internal));
@@ -215,7 +230,7 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   commit(pending, json === undefined ? [output] : [output, json], a.lang);
   // Two communes of one name (two districts) are told apart by their district, as in the checklist.
   const nameOf = checklistNames(run.evaluation.communes);
-  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, a.lang, nameOf(c))));
+  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, run.evaluation.rules, a.lang, nameOf(c))));
   const problems = run.evaluation.problems;
   if (problems.length) {
     io.out(t.problems(problems.length));
@@ -230,14 +245,23 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
 
 async function templateCommand(args: string[], io: Io): Promise<number> {
   const force = args.includes("--force");
-  const rest = args.filter((x) => x !== "--force");
+  let rest = args.filter((x) => x !== "--force");
+  // --ruleset <id|file>: the template has that rule set's fields.
+  const at = rest.indexOf("--ruleset");
+  let ruleset: RuleSet | undefined;
+  if (at >= 0) {
+    const v = rest[at + 1];
+    if (v === undefined || v.startsWith("-")) throw new UsageError(USAGE_TEXT.missingValue("--ruleset"));
+    ruleset = resolveRuleSetArg(v).ruleset;
+    rest = [...rest.slice(0, at), ...rest.slice(at + 2)];
+  }
   if (rest.length !== 1 || rest[0].startsWith("-")) throw new UsageError(USAGE_TEXT.template);
   // The template is an .xlsx workbook: under another extension Excel would not open it as one.
   if (path.extname(rest[0]).toLowerCase() !== ".xlsx") throw new UsageError(USAGE_TEXT.templateExtension(rest[0]));
   const pending: PendingFile[] = prepareOutputs(undefined, [rest[0]], { force, lang: "vi" });
   let bytes: Uint8Array;
   try {
-    bytes = (await templateXlsx()).bytes;
+    bytes = (await templateXlsx(undefined, ruleset)).bytes;
   } catch (e) {
     discard(pending);
     throw e;
@@ -247,12 +271,20 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s), write: (s) => new Promise<void>((resolve) => process.stdout.write(s, () => resolve())) }): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     if (cmd === "evaluate") return await evaluateCommand(rest, io);
     if (cmd === "template") return await templateCommand(rest, io);
     if (cmd === "rollup") return await rollupCommand(rest, io, USAGE_TEXT);
+    if (cmd === "ruleset") {
+      const li = rest.indexOf("--lang");
+      const lang: Lang = li >= 0 && rest[li + 1]?.toLowerCase() === "en" ? "en" : "vi";
+      const args = li >= 0 ? [...rest.slice(0, li), ...rest.slice(li + 2)] : rest;
+      return await rulesetCommand(args, io, lang, (m) => {
+        throw new UsageError(m);
+      });
+    }
     if (cmd === "--help" || cmd === "-h" || cmd === "help") {
       io.out(USAGE);
       return EXIT.ok;
@@ -269,6 +301,10 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
       return EXIT.usage;
     }
     // An output that cannot or may not be written: one line, nothing written.
+    if (e instanceof RuleSetArgError) {
+      reportRuleSetError(e, io, "vi");
+      return EXIT.usage;
+    }
     if (e instanceof PathError) {
       io.err(e.message);
       return EXIT.usage;

@@ -11,7 +11,7 @@ Office.onReady(() => {
     const lang = langOf(Office.context.displayLanguage);
     return runCommand(event, {
       lang,
-      evaluate: () => excelHost.evaluate({ levels: ["ntm", "nc"], lang }, undefined, { maxWriteBytes: COMMAND_MAX_WRITE_BYTES }),
+      evaluate: () => excelHost.evaluate({ lang }, undefined, { maxWriteBytes: COMMAND_MAX_WRITE_BYTES }),
       notify: (text) => showNotice(Office.context.ui, noticeUrl(window.location.href, text)),
     });
   });

@@ -1,7 +1,7 @@
 /** The one-paragraph report of the ribbon's Đánh giá (no task pane): what a notification shows. */
 import type { ExcelOutcome } from "../hosts/office";
 import { render } from "../core/i18n";
-import type { Lang } from "../core/ruleset/types";
+import type { Lang, LevelId } from "../core/ruleset/types";
 import type { LevelResult } from "../core/engine/types";
 
 export function commandReport(out: ExcelOutcome, lang: Lang): string {
@@ -24,13 +24,14 @@ export function commandReport(out: ExcelOutcome, lang: Lang): string {
   const run = out.run!;
   if (run.read.fatal) return render(run.read.fatal, lang);
   const evaluated = run.evaluation.communes.filter((c) => !c.excluded);
-  const count = (level: "ntm" | "nc", v: string) => evaluated.filter((c) => (c.levels[level] as LevelResult | undefined)?.verdict === v).length;
-  const has = (level: "ntm" | "nc") => run.evaluation.levels.includes(level);
+  const count = (level: LevelId, v: string) => evaluated.filter((c) => (c.levels[level] as LevelResult | undefined)?.verdict === v).length;
+  const rs = run.evaluation.rules;
+  // Each level reported by its criterion's line ("TC8 NTM"); missing data counted at the first level, which every other needs.
+  const levels = rs.levels.filter((l) => run.evaluation.levels.includes(l.id));
   const parts = [
     vi ? `TC8 đã đánh giá ${evaluated.length} xã` : `TC8 evaluated ${evaluated.length} communes`,
-    ...(has("ntm") ? [vi ? `đạt TC8 NTM: ${count("ntm", "pass")}` : `meeting TC8 NTM: ${count("ntm", "pass")}`] : []),
-    ...(has("nc") ? [vi ? `đạt TC8 NC: ${count("nc", "pass")}` : `meeting TC8 NC: ${count("nc", "pass")}`] : []),
-    vi ? `thiếu dữ liệu: ${count("ntm", "missing")}` : `missing data: ${count("ntm", "missing")}`,
+    ...levels.map((l) => (vi ? `đạt ${l.criterion}: ${count(l.id, "pass")}` : `meeting ${l.criterion}: ${count(l.id, "pass")}`)),
+    vi ? `thiếu dữ liệu: ${count(rs.levels[0].id, "missing")}` : `missing data: ${count(rs.levels[0].id, "missing")}`,
     vi ? `vấn đề về dữ liệu: ${run.evaluation.problems.length}` : `data problems: ${run.evaluation.problems.length}`,
   ];
   return `${parts.join("; ")}. ${vi ? "Xem sheet Tổng hợp TC8 và cột Giải thích TC8." : "See the Tổng hợp TC8 sheet and the Giải thích TC8 column."}`;

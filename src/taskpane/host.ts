@@ -4,7 +4,7 @@
  */
 import type { CommuneResult, Problem } from "../core/engine/types";
 import type { Msg } from "../core/i18n/format";
-import type { Lang, LevelId } from "../core/ruleset/types";
+import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import type { TableKind } from "../core/fields";
 import type { MappingOverrides } from "../core/read/tables";
 import type { Run, Stage } from "../core/pipeline";
@@ -27,6 +27,8 @@ export interface TableView {
 }
 
 export interface PaneResult {
+  /** The rule set the workbook was evaluated with (kept in its state). */
+  ruleset: RuleSet;
   levels: LevelId[];
   communes: CommuneResult[];
   problems: Problem[];
@@ -43,6 +45,10 @@ export interface EvaluateRequest {
   levels: LevelId[];
   lang: Lang;
   mapping?: MappingOverrides;
+  /** The rule set the user chose; without it, the one the workbook's state names (else the default). */
+  ruleset?: RuleSet;
+  /** Rule sets the user opened from files, for a workbook whose state names one of them. */
+  rulesets?: readonly RuleSet[];
 }
 
 /** A file the user picked for the roll-up: read in the browser, sent nowhere. */
@@ -57,6 +63,8 @@ export interface RollupRequest {
   files: RollupPick[];
   levels: LevelId[];
   lang: Lang;
+  /** The rule set every file is evaluated with: the one chosen in the pane, else the default. */
+  ruleset: RuleSet;
 }
 
 /** One file's line in the roll-up's progress list. */
@@ -79,8 +87,10 @@ export interface RollupDone {
 export interface PaneHost {
   kind: "excel" | "web";
   evaluate(req: EvaluateRequest, onStage: (s: Stage) => void): Promise<PaneResult>;
-  clear(removeChecklist: boolean): Promise<{ refused?: Refusal }>;
-  template(): Promise<{ sheets: string[]; refused?: Refusal }>;
+  /** `rulesets`: those the user opened, for a workbook evaluated with one of them. */
+  clear(removeChecklist: boolean, rulesets?: readonly RuleSet[]): Promise<{ refused?: Refusal }>;
+  /** The template with the fields of `ruleset` (else the workbook's, else the default). */
+  template(ruleset?: RuleSet): Promise<{ sheets: string[]; refused?: Refusal }>;
   /** Rolls up several communes' files (docs/output.md §12): into the open workbook (Excel) or a new one to download (page). */
   rollup?(req: RollupRequest, onFile: (index: number, total: number, line: RollupLine) => void): Promise<RollupDone>;
   /** Shows a cell ('Sheet'!B5): selects it in Excel, or points at it on the browser page. */
@@ -90,6 +100,7 @@ export interface PaneHost {
 /** The view of a pipeline run the task pane shows. */
 export function paneResult(run: Run, extra: Pick<PaneResult, "skipped"> & Partial<PaneResult>): PaneResult {
   return {
+    ruleset: run.evaluation.rules,
     levels: run.evaluation.levels,
     communes: run.evaluation.communes,
     problems: run.evaluation.problems,

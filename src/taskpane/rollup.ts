@@ -4,15 +4,8 @@
  * each file's line shown as it is done, then the roll-up handed to the host to write.
  */
 import type { Rollup } from "../core/rollup";
-import { getRuleSet } from "../core/ruleset";
-import type { RuleSet } from "../core/ruleset/types";
 import { gatherXlsx, outcomeText } from "../hosts/xlsx/rollup";
 import type { RollupLine, RollupRequest } from "./host";
-
-/** The rule set a pane's roll-up uses: the one its evaluations use. */
-export function paneRuleSet(): RuleSet {
-  return getRuleSet();
-}
 
 export async function gatherPicks(req: RollupRequest, onFile: (index: number, total: number, line: RollupLine) => void): Promise<Rollup> {
   const total = req.files.length;
@@ -21,7 +14,7 @@ export async function gatherPicks(req: RollupRequest, onFile: (index: number, to
     {
       levels: req.levels,
       lang: req.lang,
-      ruleset: paneRuleSet(),
+      ruleset: req.ruleset,
       onFile: async (i, f) => {
         onFile(i, total, { name: f.name, text: outcomeText(f, req.lang), ok: f.outcome.kind === "evaluated" });
         // Let the list paint before the next file, which is read on this thread.

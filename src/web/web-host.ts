@@ -7,7 +7,7 @@ import { clearXlsx, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, Xl
 import { paneResult, type PaneHost } from "../taskpane/host";
 import type { Lang } from "../core/ruleset/types";
 import { rollupWorkbook } from "../hosts/xlsx/rollup";
-import { gatherPicks, paneRuleSet } from "../taskpane/rollup";
+import { gatherPicks } from "../taskpane/rollup";
 
 /** The roll-up's download: a new workbook, whatever file is open. */
 export const ROLLUP_FILE = "tong-hop-tc8.xlsx";
@@ -55,25 +55,25 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
       // Let the progress bar paint before the work, which runs on this thread.
       await new Promise((r) => setTimeout(r, 0));
       onStage("evaluating");
-      const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}) }));
+      const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.ruleset ? { ruleset: req.ruleset } : {}), ...(req.rulesets ? { rulesets: req.rulesets } : {}) }));
       onStage("writing");
       if (r.output) events.onWorkbook({ name: annotatedName(f.name), bytes: r.output });
       return paneResult(r.run, { skipped: [], ...(r.refused ? { refused: r.refused } : {}) });
     },
-    async clear(removeChecklist) {
+    async clear(removeChecklist, rulesets) {
       const f = file();
       try {
-        events.onWorkbook({ name: f.name, bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist })) });
+        events.onWorkbook({ name: f.name, bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist, rulesets })) });
       } catch (e) {
         if (e instanceof XlsxRefused) return { refused: e.refusal };
         throw e;
       }
       return {};
     },
-    async template() {
+    async template(ruleset) {
       const f = current();
       try {
-        const { bytes, sheets } = await readable(f?.name ?? "", lang, () => templateXlsx(f?.bytes));
+        const { bytes, sheets } = await readable(f?.name ?? "", lang, () => templateXlsx(f?.bytes, ruleset));
         events.onWorkbook({ name: f?.name ?? "mau-nhap-lieu-tc8.xlsx", bytes });
         return { sheets };
       } catch (e) {
@@ -85,7 +85,7 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
       const r = await gatherPicks(req, onFile);
       const evaluated = r.files.filter((f) => f.outcome.kind === "evaluated").length;
       if (!evaluated) return { evaluated, sheets: [] };
-      const { bytes, sheets } = await rollupWorkbook(r, paneRuleSet(), req.lang, new Date());
+      const { bytes, sheets } = await rollupWorkbook(r, req.ruleset, req.lang, new Date());
       return { evaluated, sheets: sheets.map((s) => s.name), download: { name: ROLLUP_FILE, bytes } };
     },
     async select(cell) {

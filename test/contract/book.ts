@@ -6,7 +6,7 @@
  * sheet and a postal-points sheet.
  */
 import ExcelJS from "exceljs";
-import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../../src/core/fields";
+import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../helpers/fields";
 import { colLetter, parseRange } from "../../src/core/shared/grid";
 import { PASSING_ROW, PASSING_VILLAGE_ROW } from "../helpers/xlsx";
 import { SimExcel } from "../helpers/wire/sim";

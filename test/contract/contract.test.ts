@@ -5,7 +5,7 @@
  * finds what it wrote wherever the edits moved it; Clear results gives back the workbook the user
  * would have without TC8.
  */
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS } from "../helpers/fields";
 import { colLetter, parseRange } from "../../src/core/shared/grid";
 import { describeWith, SOFFICE } from "../helpers/tools";
 import type { Edit } from "../helpers/edits";

@@ -1,7 +1,7 @@
 /** Builders of commune facts for engine tests: a commune that passes everything, then changes. */
 import { fromDecimal } from "../../src/core/engine/ratio";
 import type { CommuneFacts, EntityFacts, Fact, FactValue, Facts } from "../../src/core/engine/types";
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS } from "./fields";
 
 export type Value = FactValue | null | { problem: string };
 

@@ -1,8 +1,9 @@
 import { evaluate } from "../../src/core/engine";
+import { LS } from "./fields";
 import type { CommuneFacts, CommuneResult, ConditionResult, LevelResult } from "../../src/core/engine/types";
 
 export function evalOne(c: CommuneFacts): CommuneResult {
-  return evaluate([c]).communes[0];
+  return evaluate([c], { ruleset: LS }).communes[0];
 }
 
 export function condition(r: CommuneResult, id: string): ConditionResult {

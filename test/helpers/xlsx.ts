@@ -6,7 +6,7 @@ import { Package } from "../../src/hosts/xlsx/package";
 import { patchSheet } from "../../src/hosts/xlsx/sheet";
 import { parseRange } from "../../src/core/shared/grid";
 import type { RunOptions } from "../../src/core/pipeline";
-import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS } from "./fields";
 
 export type Cell = ExcelJS.CellValue;
 

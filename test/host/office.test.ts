@@ -1,5 +1,5 @@
 /** The Office.js host against an in-memory Excel built on office-addin-mock. */
-import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../helpers/fields";
 import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
 import { clearInContext, evaluateInContext, templateInContext } from "../../src/hosts/office";
 import { applyPlan, MAX_REQUEST_BYTES } from "../../src/hosts/office/apply";

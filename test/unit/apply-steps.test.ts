@@ -5,7 +5,7 @@ import { emptyPlan, type Plan } from "../../src/core/plan";
 function fullPlan(): Plan {
   const range = { r0: 1, c0: 5, r1: 4, c1: 6 };
   return {
-    ...emptyPlan(),
+    ...emptyPlan("langson-2022"),
     writes: [
       { sheet: "Xã", row: 1, col: 5, value: "Đạt" },
       { sheet: "Thôn", row: 1, col: 3, value: "x" },
@@ -59,7 +59,7 @@ describe("applying a plan", () => {
         log.push(`<${kind}`);
       },
     });
-    await applyInOrder({ ...emptyPlan() }, ops);
+    await applyInOrder(emptyPlan("langson-2022"), ops);
     for (let i = 0; i < log.length; i += 2) expect(log[i + 1]).toBe(`<${log[i].slice(0, -1)}`);
   });
 });

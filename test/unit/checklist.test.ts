@@ -1,4 +1,5 @@
 /** Reading an existing evidence checklist (Minh chứng TC8), at the size of a province. */
+import { LS } from "../helpers/fields";
 import { CHECKLIST_HEADERS, isDone, isUnclearStatus, readChecklistSheet } from "../../src/core/read/checklist";
 import { emptyGrid, setCell } from "../../src/core/shared/grid";
 
@@ -16,7 +17,7 @@ test("a province's checklist (more rows than a function takes arguments) is read
     setCell(g, r, 4, "Tài liệu");
   }
   setCell(g, n, 6, "Đã có");
-  const cs = readChecklistSheet(g)!;
+  const cs = readChecklistSheet(g, LS)!;
   expect(cs.entries).toHaveLength(n);
   expect(cs.lastRow).toBe(n);
   expect(cs.entries[n - 1].values["Tình trạng"]).toBe("Đã có");

@@ -1,4 +1,5 @@
 /** How verdicts combine: three-valued AND and OR, the NC prerequisite, the postal-point OR. */
+import { LS } from "../helpers/fields";
 import { and3, or3, type Verdict } from "../../src/core/engine/tristate";
 import { commune } from "../helpers/facts";
 import { condition, evalOne, indicator } from "../helpers/results";
@@ -54,7 +55,7 @@ describe("TC8 NC needs TC8 NTM", () => {
   });
   test("evaluating NC alone still applies the prerequisite", () => {
     const { evaluate } = jest.requireActual<typeof import("../../src/core/engine")>("../../src/core/engine");
-    const ev = evaluate([commune({ facts: { sw_email: false } })], { levels: ["nc"] });
+    const ev = evaluate([commune({ facts: { sw_email: false } })], { levels: ["nc"], ruleset: LS });
     expect(Object.keys(ev.communes[0].levels)).toEqual(["nc"]);
     expect(ev.communes[0].levels.nc?.verdict).toBe("fail");
   });

@@ -5,6 +5,7 @@ import { EN } from "../../src/core/i18n/messages.en";
 import { VI } from "../../src/core/i18n/messages.vi";
 import { commune, villagesWith } from "../helpers/facts";
 import { condition, evalOne } from "../helpers/results";
+import { LS } from "../helpers/fields";
 
 describe("explanations", () => {
   const failing = evalOne(commune({ facts: { officials: 12, officials_with_computer: 4, officials_trained: 12 } }));
@@ -50,20 +51,20 @@ describe("explanations", () => {
   });
 
   test("the explanation column lists each failing or missing condition once, one per line", () => {
-    expect(explanationLines(failing, "vi")).toEqual(["8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 4/12 CBCC có máy vi tính = 33,3%, chưa đạt yêu cầu tối thiểu 50%"]);
-    expect(explanationLines(missing, "en")).toEqual([expect.stringMatching(/^8\.4 NTM, point b – Commune website: .*cell Q2 of sheet Xã is blank/)]);
-    expect(explanationLines(passing, "vi")).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
+    expect(explanationLines(failing, "vi", LS)).toEqual(["8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 4/12 CBCC có máy vi tính = 33,3%, chưa đạt yêu cầu tối thiểu 50%"]);
+    expect(explanationLines(missing, "en", LS)).toEqual([expect.stringMatching(/^8\.4 NTM, point b – Commune website: .*cell Q2 of sheet Xã is blank/)]);
+    expect(explanationLines(passing, "vi", LS)).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
   });
 
   test("with the area defaulted, each line says its reason and the default is said once, at the end", () => {
-    const lines = explanationLines(evalOne(commune({ facts: { area: null, working_age: 2000, smartphone_users: 500 } })), "vi");
+    const lines = explanationLines(evalOne(commune({ facts: { area: null, working_age: 2000, smartphone_users: 500 } })), "vi", LS);
     expect(lines.filter((l) => l.includes("mặc định"))).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
     expect(lines[0]).toMatch(/^8\.2 NTM nâng cao.*= 25%, chưa đạt yêu cầu tối thiểu 50%/);
   });
 
   test("conditions of one indicator that say the same thing are one line, named by the indicator", () => {
     const noPostalData = evalOne(commune({ points: null }));
-    expect(explanationLines(noPostalData, "vi")).toEqual(["8.1 NTM: chưa có số liệu điểm phục vụ bưu chính", "8.1 NTM nâng cao – Điểm phục vụ bưu chính cung cấp dịch vụ công trực tuyến: chưa có số liệu điểm phục vụ bưu chính"]);
+    expect(explanationLines(noPostalData, "vi", LS)).toEqual(["8.1 NTM: chưa có số liệu điểm phục vụ bưu chính", "8.1 NTM nâng cao – Điểm phục vụ bưu chính cung cấp dịch vụ công trực tuyến: chưa có số liệu điểm phục vụ bưu chính"]);
   });
 
   test("every message exists in both languages", () => {

@@ -1,9 +1,10 @@
 /** The results JSON (docs/output.md §11). */
 import { evaluate, toResultsJson } from "../../src/core/engine";
 import { commune } from "../helpers/facts";
+import { LS } from "../helpers/fields";
 
 describe("results JSON", () => {
-  const ev = evaluate([commune({ name: "Xã Tân Thành", facts: { area: null, officials_with_computer: 9 } }), commune({ name: "Xã Hồng Phong" })]);
+  const ev = evaluate([commune({ name: "Xã Tân Thành", facts: { area: null, officials_with_computer: 9 } }), commune({ name: "Xã Hồng Phong" })], { ruleset: LS });
   const json = toResultsJson(ev, { lang: "vi" });
 
   test("has the fixed keys, communes in workbook order, only the levels evaluated", () => {
@@ -31,7 +32,7 @@ describe("results JSON", () => {
   });
 
   test("levels holds only the levels asked for", () => {
-    const only = toResultsJson(evaluate([commune()], { levels: ["ntm"] }));
+    const only = toResultsJson(evaluate([commune()], { levels: ["ntm"], ruleset: LS }));
     expect(Object.keys(only.communes[0].levels)).toEqual(["ntm"]);
   });
 

@@ -1,9 +1,10 @@
 /** The input template's words: what to enter in each column, in the guidance's own definitions. */
+import { LS } from "../helpers/fields";
 import { runEvaluation } from "../../src/core/pipeline";
 import { emptyGrid, setCell } from "../../src/core/shared/grid";
 import { templateSheets, promptText, GUIDE_SHEET, EXAMPLE_COMMUNE } from "../../src/core/plan/template";
 
-const sheets = templateSheets();
+const sheets = templateSheets(LS);
 const communes = sheets[0];
 const noteOf = (header: string) => communes.cells.find((c) => c.row === 0 && c.value === header)?.note ?? "";
 

@@ -11,7 +11,7 @@ import { MAX_REQUEST_BYTES, Wire } from "../../src/hosts/office/wire";
 import { runClear, runEvaluation } from "../../src/core/pipeline";
 import type { Grid } from "../../src/core/shared/grid";
 import type { Capabilities } from "../../src/hosts/office/capabilities";
-import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../helpers/fields";
 import { colOfKey, district, FIRST_ROW } from "../helpers/wire/district";
 import { API_17, API_118, API_19, summarize, wireContext } from "../helpers/wire/harness";
 import { SimExcel } from "../helpers/wire/sim";

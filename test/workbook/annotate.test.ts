@@ -1,6 +1,6 @@
 /** The annotated workbook (docs/output.md), written and read back as real .xlsx files. */
 import ExcelJS from "exceljs";
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS } from "../helpers/fields";
 import { colLetter } from "../../src/core/shared/grid";
 import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
 import { clearXlsx } from "../../src/hosts/xlsx";

@@ -1,5 +1,5 @@
 /** Bad input gets a problem naming its cell, in Vietnamese and English; the rest is still evaluated (docs/input.md §7). */
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS } from "../helpers/fields";
 import { render } from "../../src/core/i18n";
 import { colLetter } from "../../src/core/shared/grid";
 import { communeNamed, communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";

@@ -1,5 +1,5 @@
 /** Each header layout of docs/input.md §2, on real .xlsx files. */
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS } from "../helpers/fields";
 import { colLetter } from "../../src/core/shared/grid";
 import { communeNamed, communesSheet, cond, HEADERS, PASSING_ROW, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 

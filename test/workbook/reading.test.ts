@@ -3,7 +3,7 @@
  * (computers per official, subscriptions that are not people, a village list without the columns),
  * subtotal rows, a commune name found in two districts, hours typed as times, "%" headers.
  */
-import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS, VILLAGE_FIELDS } from "../helpers/fields";
 import { render } from "../../src/core/i18n";
 import { colLetter } from "../../src/core/shared/grid";
 import { communeNamed, communesSheet, cond, PASSING_ROW, PASSING_VILLAGE_ROW, problemsText, runBytes, villagesSheet, xlsx, type Cell } from "../helpers/xlsx";

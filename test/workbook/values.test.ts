@@ -1,5 +1,5 @@
 /** The value rules of docs/input.md §7: unit-level on each reader, then through a real .xlsx. */
-import { field } from "../../src/core/fields";
+import { field, LS } from "../helpers/fields";
 import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo, readFact } from "../../src/core/read/values";
 import { communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 
@@ -97,10 +97,10 @@ describe("area and website", () => {
     ["Đồng bằng", "dong_bang"],
     ["Các xã còn lại", "dong_bang"],
   ])("%p is %p", (s, a) => {
-    expect(parseArea(s).value).toBe(a);
+    expect(parseArea(s, LS.areas).value).toBe(a);
   });
   test("an unknown area is unreadable", () => {
-    expect(parseArea("Trung du").problem?.key).toBe("value.notArea");
+    expect(parseArea("Trung du", LS.areas).problem?.key).toBe("value.notArea");
   });
   test("a website cell: an address or yes means it exists, no means it does not", () => {
     expect(parseWebsite("https://tanthanh.langson.gov.vn").value).toBe("https://tanthanh.langson.gov.vn");

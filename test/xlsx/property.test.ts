@@ -4,7 +4,7 @@
  * again gives the same results and adds nothing twice.
  */
 import fc from "fast-check";
-import { COMMUNE_FIELDS } from "../../src/core/fields";
+import { COMMUNE_FIELDS } from "../helpers/fields";
 import { evaluateXlsx } from "../../src/hosts/xlsx";
 import { Package } from "../../src/hosts/xlsx/package";
 import { readWorkbookPackage } from "../../src/hosts/xlsx/read";

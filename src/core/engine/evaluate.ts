@@ -3,8 +3,9 @@
  * (docs/rules.md §1–§3). Pure and synchronous. Every condition is evaluated, none short-circuits, so each
  * has an observed value to show.
  */
-import { msg, type Msg } from "../i18n/format";
-import { getRuleSet, levelOf } from "../ruleset";
+import { isFraction, msg, type Msg } from "../i18n/format";
+import { AREA_KEY } from "../fields";
+import { levelOf } from "../ruleset";
 import type { Area, Check, ConditionDef, IndicatorDef, LevelDef, LevelId, RuleSet, Text, Threshold } from "../ruleset/types";
 import { ratioAtLeast, rationalAtLeast, percentTruncated, type Rational } from "./ratio";
 import { and3, or3, type Verdict } from "./tristate";
@@ -25,18 +26,21 @@ import type {
 } from "./types";
 
 export interface EvaluateOptions {
-  ruleset?: RuleSet;
-  /** The levels to report; NTM is always computed, as NC needs it. Default: both. */
+  ruleset: RuleSet;
+  /** The levels to report (every level is computed: a level may need another). Default: all of the rule set's. */
   levels?: readonly LevelId[];
 }
 
 interface AreaInfo {
   area: Area | null;
+  /** The rule set's name of the area. */
+  name?: Text;
   defaulted: boolean;
   cell?: CellAddress;
 }
 
 interface Ctx {
+  rs: RuleSet;
   commune: CommuneFacts;
   facts: Facts;
   area: AreaInfo;
@@ -85,7 +89,7 @@ function combineMsgs(parts: Msg[]): Msg {
 }
 
 export function thresholdText(t: Rational): string {
-  if (t.d === 3) return `${t.n}/${t.d}`;
+  if (isFraction(t)) return `${t.n}/${t.d}`;
   return `${percentTruncated(t.n, t.d)}%`;
 }
 
@@ -103,7 +107,7 @@ function resolveThreshold(t: Threshold, area: AreaInfo): Resolved | null {
 /** Where the requirement depends on the area and the commune's area was left blank, the message says the default was used. */
 function withArea(o: Outcome, res: Resolved, area: AreaInfo): Outcome {
   if (!res.area || !area.defaulted) return o;
-  return { ...o, msg: msg("withArea", { msg: o.msg, area: area.area }) };
+  return { ...o, msg: msg("withArea", { msg: o.msg, area: area.area, areaName: area.name }) };
 }
 
 function areaUnknown(area: AreaInfo, required: string): Outcome {
@@ -292,7 +296,7 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     const o = countsRatio(
       {
         part: [c.count, count],
-        whole: ["villages_total", { state: "ok", value: list.length }],
+        whole: [c.total, { state: "ok", value: list.length }],
         required,
         zero: (cell) => msg("villages.zeroTotal", { cell }),
         above: (k, n) => msg("villages.countAboveList", { field: c.count, value: k, cell: count.state === "ok" ? count.cell : undefined, total: n }),
@@ -305,14 +309,14 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     return withArea(o, resolved, ctx.area);
   }
 
-  const total = read(ctx.facts, "villages_total");
+  const total = read(ctx.facts, c.total);
   if (total.state === "absent" && count.state === "absent") {
     return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] }, resolved, ctx.area);
   }
   const o = countsRatio(
     {
       part: [c.count, count],
-      whole: ["villages_total", total],
+      whole: [c.total, total],
       required,
       zero: (cell) => msg("villages.zeroTotal", { cell }),
       result,
@@ -456,10 +460,10 @@ function evalIndicator(ind: IndicatorDef, ctx: Ctx): IndicatorResult {
 }
 
 function resolveArea(c: CommuneFacts, rs: RuleSet): AreaInfo {
-  const r = read(c.facts, "area");
-  if (r.state === "ok" && (r.value === "mien_nui" || r.value === "dong_bang")) return { area: r.value, defaulted: false, cell: r.cell };
-  if (r.state === "invalid") return { area: null, defaulted: false, cell: r.cell };
-  return { area: rs.defaultArea, defaulted: true, cell: r.state === "blank" ? r.cell : undefined };
+  const r = read(c.facts, AREA_KEY);
+  if (r.state === "ok" && typeof r.value === "string" && r.value in rs.areaNames) return { area: r.value, name: rs.areaNames[r.value], defaulted: false, cell: r.cell };
+  if (r.state === "invalid" || r.state === "ok") return { area: null, defaulted: false, cell: r.cell };
+  return { area: rs.defaultArea, name: rs.areaNames[rs.defaultArea], defaulted: true, cell: r.state === "blank" ? r.cell : undefined };
 }
 
 function evidenceOf(level: LevelDef, c: CommuneFacts): { done: number; total: number } {
@@ -496,17 +500,17 @@ export function evaluateCommune(c: CommuneFacts, rs: RuleSet, levels: readonly L
   const area = resolveArea(c, rs);
   const base: CommuneResult = { name: c.name, district: c.district, code: c.code, cell: c.cell, area: area.area, areaDefaulted: area.defaulted, levels: {} };
   if (c.excluded) return { ...base, excluded: c.excluded };
-  const ctx: Ctx = { commune: c, facts: c.facts, area, problems };
+  const ctx: Ctx = { rs, commune: c, facts: c.facts, area, problems };
   const done = new Map<LevelId, LevelResult>();
   for (const level of rs.levels) if (!done.has(level.id)) evalLevel(level, ctx, done, rs);
   for (const id of levels) base.levels[id] = done.get(id);
   return base;
 }
 
-export function evaluate(communes: readonly CommuneFacts[], opts: EvaluateOptions = {}): Evaluation {
-  const rs = opts.ruleset ?? getRuleSet();
+export function evaluate(communes: readonly CommuneFacts[], opts: EvaluateOptions): Evaluation {
+  const rs = opts.ruleset;
   const levels = rs.levels.map((l) => l.id).filter((id) => !opts.levels || opts.levels.includes(id));
   const problems: Problem[] = [];
   const results = communes.map((c) => evaluateCommune(c, rs, levels, problems));
-  return { ruleset: { id: rs.id, version: rs.version }, levels, communes: results, problems };
+  return { ruleset: { id: rs.id, version: rs.version }, rules: rs, levels, communes: results, problems };
 }

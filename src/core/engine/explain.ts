@@ -3,7 +3,7 @@ import { render } from "../i18n";
 import type { Lang } from "../ruleset/types";
 import { msg, type Msg } from "../i18n/format";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult } from "./types";
-import { conditionLabel, conditionPlace, getRuleSet, indicatorLabel, levelOf } from "../ruleset";
+import { conditionLabel, conditionPlace, indicatorLabel, levelOf } from "../ruleset";
 import type { RuleSet } from "../ruleset/types";
 
 /** Conditions that decide the verdict and did not pass, in rule-set order, each once. */
@@ -25,7 +25,7 @@ export function failingConditions(c: CommuneResult): ConditionResult[] {
  * ("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 4/12 CBCC có máy vi tính = 33,3%, chưa đạt yêu
  * cầu tối thiểu 50%"). Ids stay in the results JSON.
  */
-export function conditionLine(id: string, text: string, lang: Lang, rs: RuleSet = getRuleSet()): string {
+export function conditionLine(id: string, text: string, lang: Lang, rs: RuleSet): string {
   return `${conditionLabel(rs, id, lang)}: ${text}`;
 }
 
@@ -34,7 +34,7 @@ export function conditionLine(id: string, text: string, lang: Lang, rs: RuleSet 
  * was used. Conditions of one indicator that say the same thing ("chưa có số liệu điểm phục vụ bưu
  * chính" for each of 8.1's six) are one line, named by the indicator.
  */
-export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet = getRuleSet()): string[] {
+export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet): string[] {
   if (c.excluded) return [render(msg("commune.excluded", { reason: c.excluded }), lang)];
   // The area default is said once, in the closing line, not after every condition it touched.
   const closing = !!(c.areaDefaulted && c.area);
@@ -56,7 +56,7 @@ export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet = get
   for (const lv of Object.values(c.levels) as LevelResult[])
     for (const p of lv.prerequisites)
       if (p.verdict !== "pass" && !(p.id.replace(/^tc8\./, "") in c.levels)) lines.push(render(p.msg, lang));
-  if (closing) lines.push(render(msg("area.defaulted", { area: c.area! }), lang));
+  if (closing) lines.push(render(msg("area.defaulted", { area: c.area!, areaName: rs.areaNames[c.area!] }), lang));
   return lines;
 }
 
@@ -68,7 +68,7 @@ export interface ResultsJsonOptions {
 /** The results JSON (docs/output.md §11). Keys are fixed; more may be added. */
 export function toResultsJson(ev: Evaluation, opts: ResultsJsonOptions = {}): ResultsJson {
   const lang = opts.lang ?? "vi";
-  const rs = getRuleSet(ev.ruleset.id);
+  const rs = ev.rules;
   return {
     ruleset: ev.ruleset.id,
     rulesetVersion: ev.ruleset.version,

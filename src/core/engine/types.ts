@@ -1,6 +1,6 @@
 /** What the engine takes (normalised commune facts) and what it gives (explained results). */
 import type { Msg } from "../i18n/format";
-import type { Area, LevelId } from "../ruleset/types";
+import type { Area, LevelId, RuleSet } from "../ruleset/types";
 import type { Rational } from "./ratio";
 import type { Verdict } from "./tristate";
 
@@ -19,7 +19,7 @@ export interface Fact {
   problem?: Msg;
 }
 
-/** Facts by field key (fields.ts). A key that is absent means the workbook has no such column. */
+/** Facts by field key (the rule set's fields, docs/rules.md §8.5). A key that is absent means the workbook has no such column. */
 export type Facts = Readonly<Partial<Record<string, Fact>>>;
 
 export interface EntityFacts {
@@ -117,6 +117,8 @@ export interface Problem {
 
 export interface Evaluation {
   ruleset: { id: string; version: string };
+  /** The rule set itself, which everything after the engine (explanations, plan, texts) reads. */
+  rules: RuleSet;
   levels: LevelId[];
   communes: CommuneResult[];
   problems: Problem[];

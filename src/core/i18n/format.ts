@@ -3,8 +3,8 @@
  * and every text exists in Vietnamese and English (docs/rules.md).
  */
 import { field } from "../fields";
-import { percentTruncated, type Rational } from "../engine/ratio";
-import type { Area, Lang, Text } from "../ruleset/types";
+import { percentTruncated, type Rational } from "../shared/ratio";
+import type { Lang, Text } from "../ruleset/types";
 import type { Verdict } from "../engine/tristate";
 
 /** A message parameter; a `Text` is shown in the message's language. */
@@ -22,11 +22,6 @@ export type Template = (p: Readonly<Record<string, Param>>, f: Formatter) => str
 export const VERDICT_TEXT: Record<Lang, Record<Verdict, string>> = {
   vi: { pass: "Đạt", fail: "Không đạt", missing: "Thiếu dữ liệu" },
   en: { pass: "Pass", fail: "Fail", missing: "Missing data" },
-};
-
-const AREA_TEXT: Record<Lang, Record<Area, string>> = {
-  vi: { mien_nui: "miền núi", dong_bang: "đồng bằng" },
-  en: { mien_nui: "mountainous", dong_bang: "lowland" },
 };
 
 const numberFormats: Record<Lang, Intl.NumberFormat> = {
@@ -52,7 +47,14 @@ function splitCell(addr: string): { sheet: string; a1: string } | null {
   return m ? { sheet: m[1].replace(/''/g, "'"), a1: m[2] } : null;
 }
 
-const isThird = (t: Rational) => t.d === 3;
+/** A threshold written as a fraction ("2/3"), not a percentage: its denominator is no divisor of a power of ten. */
+export const isFraction = (t: Rational): boolean => {
+  let d = t.d;
+  while (d % 2 === 0) d /= 2;
+  while (d % 5 === 0) d /= 5;
+  return d !== 1;
+};
+const isThird = isFraction;
 const isAll = (t: Rational) => t.n === t.d;
 
 /** Helpers a template uses to show parameters the way its language writes them. */
@@ -159,8 +161,9 @@ export class Formatter {
     return typeof key === "string" ? field(key).header : "?";
   }
 
+  /** An area, given as the rule set's name of it (`areaName`; its id where a message has no name). */
   area(a: Param): string {
-    return a === "mien_nui" || a === "dong_bang" ? AREA_TEXT[this.lang][a] : this.text(a);
+    return this.text(a);
   }
 
   verdict(v: Param): string {

@@ -2,7 +2,7 @@
 import type { Evaluation, Problem } from "../engine/types";
 import { msg } from "../i18n/format";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
-import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, LEVEL_LABELS, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "../read/checklist";
+import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, levelLabel, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "../read/checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, isBlank, isFormulaAt, isTaken, MAX_ROWS, valueAt } from "../shared/grid";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE } from "../state/own";
 import { fitRowHeights } from "./layout";
@@ -39,7 +39,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
     putRow([
       name,
-      LEVEL_LABELS[level.id],
+      levelLabel(rs, level.id),
       ind.id,
       doc.no,
       doc.text,
@@ -56,7 +56,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     if (used.has(key) || !hasUserInput(e, rs)) continue;
     used.add(key);
     const doc = rs.levels.find((l) => l.id === e.level)?.indicators.find((i) => i.id === e.indicator)?.evidence.find((d) => d.no === e.no);
-    putRow([e.commune, LEVEL_LABELS[e.level], e.indicator, e.no, doc?.text ?? "", ...USER_COLUMNS.map((h) => e.values[h] ?? null), ...extraHeaders.map((h) => e.values[h] ?? null)]);
+    putRow([e.commune, levelLabel(rs, e.level), e.indicator, e.no, doc?.text ?? "", ...USER_COLUMNS.map((h) => e.values[h] ?? null), ...extraHeaders.map((h) => e.values[h] ?? null)]);
   }
   const last = Math.max(1, row - 1);
   const statusCol = headers.indexOf("Tình trạng");
@@ -166,7 +166,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
       continue;
     }
     own(e.row, "Xã", name);
-    own(e.row, "Cấp", LEVEL_LABELS[level.id]);
+    own(e.row, "Cấp", levelLabel(rs, level.id));
     own(e.row, "Chỉ tiêu", ind.id);
     own(e.row, "STT", doc.no);
     own(e.row, "Tài liệu kiểm chứng", doc.text);
@@ -196,7 +196,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     const planned = new Map<string, string | number>();
     fresh.forEach((f, i) => {
       const row = first + i;
-      const values: [string, string | number][] = [["Xã", f.commune], ["Cấp", LEVEL_LABELS[f.level]], ["Chỉ tiêu", f.indicator], ["STT", f.no], ["Tài liệu kiểm chứng", f.text], [USER_COLUMNS[0], f.provider], [USER_COLUMNS[1], STATUS_TODO]];
+      const values: [string, string | number][] = [["Xã", f.commune], ["Cấp", levelLabel(rs, f.level)], ["Chỉ tiêu", f.indicator], ["STT", f.no], ["Tài liệu kiểm chứng", f.text], [USER_COLUMNS[0], f.provider], [USER_COLUMNS[1], STATUS_TODO]];
       for (const [h, v] of values) if (cs.cols.has(h)) planned.set(`${row}|${cs.cols.get(h)}`, String(v));
     });
     const tc8Left = (r: number, c: number) => !isFormulaAt(g, r, c) && planned.get(`${r}|${c}`) === cellText(valueAt(g, r, c));
@@ -224,7 +224,7 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
       fresh.forEach((f, i) => {
         const row = first + i;
         put(row, "Xã", f.commune, "text");
-        put(row, "Cấp", LEVEL_LABELS[f.level]);
+        put(row, "Cấp", levelLabel(rs, f.level));
         put(row, "Chỉ tiêu", f.indicator, "text");
         put(row, "STT", f.no);
         put(row, "Tài liệu kiểm chứng", f.text, "wrap");

@@ -1,6 +1,5 @@
 /** Clear results (docs/output.md §8). */
 import { msg } from "../i18n/format";
-import { getRuleSet } from "../ruleset";
 import { type Grid, cellAddress } from "../shared/grid";
 import { STATE_SHEET } from "../state/own";
 import type { ReadResult } from "../read/read";
@@ -17,8 +16,9 @@ import { sheetNamer } from "./evaluation";
  */
 export function planClear(read: ReadResult, grids: readonly Grid[], opts: { removeChecklist: boolean }): Plan {
   const prev = read.state;
-  const state: Tc8State = { ...emptyState(prev?.ruleset ?? getRuleSet().id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
+  // Clear keeps the rule set the workbook was evaluated with (docs/output.md §7).
+  const state: Tc8State = { ...emptyState(prev?.ruleset ?? read.rules.id), mapping: prev?.mapping ?? {} };
+  const plan: Plan = { ...emptyPlan(state.ruleset), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const isTc8 = tc8CellTest(prev, rowKeysOf(read, grids));
   const known = new Set<string>();
   for (const t of read.tables) {

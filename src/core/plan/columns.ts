@@ -8,7 +8,7 @@ import { VERDICT_TEXT } from "../i18n";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "../state/anchors";
 import { type Grid, filledRowsIn, findGrid, isBlank, isFormulaAt, isTaken, MAX_COLS, parseCellAddress, sameSheet, usedRange, valueAt, cellAddress } from "../shared/grid";
-import { OUTPUT_HEADERS } from "../read/headers";
+import { isOutputHeader, OUTPUT_HEADERS, outputVerdictHeaders, verdictHeadersOf } from "../read/headers";
 import { headerKey, words } from "../shared/normalize";
 import type { ReadResult } from "../read/read";
 import { type Tc8State, fingerprint, type OutputColumns } from "../state/state";
@@ -28,9 +28,7 @@ export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[
   const out: string[] = [];
   for (const level of rs.levels) {
     if (!levels.includes(level.id)) continue;
-    const suffix = level.id === "ntm" ? "NTM" : "NC";
-    for (const ind of level.indicators) out.push(`${ind.id} ${suffix}`);
-    out.push(level.criterion);
+    out.push(...verdictHeadersOf(level));
   }
   return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
 }
@@ -85,10 +83,9 @@ export function placeColumns(g: Grid, t: DetectedTable, width: number, free: (ro
 }
 
 /** The output header a header cell names, spelled as TC8 writes it. */
-export const OUTPUT_LIST: readonly string[] = [...OUTPUT_HEADERS.verdicts, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note];
 export function canonicalHeader(text: string): string {
   const k = headerKey(text);
-  return OUTPUT_LIST.find((h) => headerKey(h) === k) ?? text;
+  return [...outputVerdictHeaders(), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].find((h) => headerKey(h) === k) ?? text;
 }
 
 /**
@@ -218,7 +215,7 @@ export function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: R
     if (!used) continue;
     for (const [r, cells] of g.rows)
       for (const [c, v] of cells) {
-        if (typeof v !== "string" || v.length > 16 || !OUTPUT_LIST.includes(v) || known.has(`${g.sheet}|${r}|${c}`) || isFormulaAt(g, r, c)) continue;
+        if (typeof v !== "string" || v.length > 16 || !isOutputHeader(v) || known.has(`${g.sheet}|${r}|${c}`) || isFormulaAt(g, r, c)) continue;
         const found = ownColumnRuns(g, r, used.r1, c, v, isTc8);
         if (found.tc8.some((x) => x !== r && !isBlank(valueAt(g, x, c)))) out.push({ sheet: g.sheet, col: c, header: v, headerRow: r, runs: found.runs });
       }

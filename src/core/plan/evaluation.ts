@@ -7,7 +7,6 @@
 import type { Evaluation, Problem } from "../engine/types";
 import { render } from "../i18n";
 import { msg } from "../i18n/format";
-import { getRuleSet } from "../ruleset";
 import { type Grid, freeSheetName, sameSheet } from "../shared/grid";
 import { OUTPUT_HEADERS } from "../read/headers";
 import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../state/own";
@@ -34,10 +33,10 @@ export function sheetNamer(grids: readonly Grid[], warnings: Problem[]) {
 export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly Grid[], opts: PlanOptions = {}): Plan {
   const lang = opts.lang ?? "vi";
   const at = opts.evaluatedAt ?? new Date();
-  const rs = getRuleSet(ev.ruleset.id);
+  const rs = ev.rules;
   const prev = read.state;
   const state: Tc8State = { ...emptyState(rs.id), mapping: prev?.mapping ?? {} };
-  const plan: Plan = { ...emptyPlan(), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
+  const plan: Plan = { ...emptyPlan(rs.id), unmarks: marksNow(read, grids), restoreRows: rowsNow(read, grids), state };
   const cols = columnWriter(read, grids, plan, state);
   const { addColumns } = cols;
 

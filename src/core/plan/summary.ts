@@ -25,8 +25,7 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} huyện`,
     ruleset: "Bộ tiêu chí",
     time: "Thời điểm đánh giá",
-    totals: (n: number, ntm: number | null, nc: number | null) =>
-      `Kết quả: ${n} xã được đánh giá${ntm === null ? "" : `; ${ntm} xã đạt Tiêu chí số 8 (NTM)`}${nc === null ? "" : `; ${nc} xã đạt Tiêu chí số 8 (NTM nâng cao)`}`,
+    totals: (n: number, levels: readonly { passing: number; name: string }[]) => `Kết quả: ${n} xã được đánh giá${levels.map((l) => `; ${l.passing} xã đạt Tiêu chí số 8 (${l.name})`).join("")}`,
     cols: ["STT", "Xã", "Huyện", "Khu vực"],
     evidence: "Tài liệu kiểm chứng",
     note: "Ghi chú",
@@ -37,7 +36,6 @@ export const SUMMARY_TEXT = {
     defaulted: " (mặc định)",
     areaUnread: "Không đọc được",
     defaultedNote: (area: string) => `Khu vực ghi "(mặc định)": xã chưa ghi khu vực nên được tính theo ${area}, mặc định của bộ tiêu chí.`,
-    areas: { mien_nui: "Miền núi", dong_bang: "Đồng bằng" },
     place: "…, ngày … tháng … năm …",
     maker: "NGƯỜI LẬP BIỂU",
     makerNote: "(Ký, ghi rõ họ tên)",
@@ -51,8 +49,8 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} districts`,
     ruleset: "Rule set",
     time: "Evaluated at",
-    totals: (n: number, ntm: number | null, nc: number | null) =>
-      `Results: ${n} ${n === 1 ? "commune" : "communes"} evaluated${ntm === null ? "" : `; ${ntm} ${ntm === 1 ? "meets" : "meet"} criterion 8 (NTM)`}${nc === null ? "" : `; ${nc} ${nc === 1 ? "meets" : "meet"} criterion 8 (Advanced NTM)`}`,
+    totals: (n: number, levels: readonly { passing: number; name: string }[]) =>
+      `Results: ${n} ${n === 1 ? "commune" : "communes"} evaluated${levels.map((l) => `; ${l.passing} ${l.passing === 1 ? "meets" : "meet"} criterion 8 (${l.name})`).join("")}`,
     cols: ["No.", "Commune", "District", "Area"],
     evidence: "Evidence documents",
     note: "Note",
@@ -63,7 +61,6 @@ export const SUMMARY_TEXT = {
     defaulted: " (default)",
     areaUnread: "Unreadable",
     defaultedNote: (area: string) => `Area "(default)": the commune's area is blank, so the rule set's default (${area}) was used.`,
-    areas: { mien_nui: "Mountainous", dong_bang: "Lowland" },
     place: "…, ngày … tháng … năm …",
     maker: "NGƯỜI LẬP BIỂU",
     makerNote: "(Ký, ghi rõ họ tên)",
@@ -131,7 +128,7 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
   line(2, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "center");
   line(3, `${T.time}: ${formatTime(at)}`, "center");
-  line(4, T.totals(evaluated.length, ev.levels.includes("ntm") ? passing("ntm") : null, ev.levels.includes("nc") ? passing("nc") : null), "center");
+  line(4, T.totals(evaluated.length, levels.map((l) => ({ passing: passing(l.id), name: l.name[lang] }))), "center");
 
   // 2. The table: two header rows, the level over its indicators ("8.1"…, "TC8"), so that
   // "TC8 NTM" appears once in the workbook: in the communes table.
@@ -165,7 +162,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
     put(r, 1, c.name, "cell");
     if (withDistrict) put(r, 2, c.district ?? "", "cell");
     // An area typed that TC8 cannot read ("trung du") is said, not left blank: the conditions that depend on it lack data.
-    put(r, first - 1, c.area ? T.areas[c.area] + (c.areaDefaulted ? T.defaulted : "") : c.excluded ? "" : T.areaUnread, "cell");
+    const area = c.area ? rs.areas.find((a) => a.id === c.area) : undefined;
+    put(r, first - 1, area ? area.label[lang] + (c.areaDefaulted ? T.defaulted : "") : c.excluded ? "" : T.areaUnread, "cell");
     verdictCols.forEach((vc, j) => {
       const v = verdictOf(c, vc);
       put(r, first + j, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : "number");

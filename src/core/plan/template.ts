@@ -4,54 +4,30 @@
  * guidance's own definitions) as a note on its header, an input message on its cells, and a guide
  * sheet that lists them all for whoever prints the template.
  */
-import { COMMUNE_FIELDS, POSTAL_FIELDS, VILLAGE_FIELDS, type FieldDef, type FieldType } from "../fields";
+import { fieldsOf, postalPointKeys, type FieldDef, type FieldType } from "../fields";
+import type { RuleSet } from "../ruleset/types";
 import { fitRowHeights } from "./layout";
 import { EXAMPLE_MARK } from "../state/own";
 import type { InputPrompt, NewSheet, SheetCell } from "./types";
 
 export const TEMPLATE_ROWS = 200;
 export const YES_NO = ["Có", "Không"];
-export const AREA_CHOICES = ["Miền núi", "Đồng bằng"];
 export const GUIDE_SHEET = "Hướng dẫn nhập liệu";
-
-/** Alternatives the template leaves out: rates (counts are asked for), village counts and one postal point in the communes table (their own sheets are given), one-column village services. */
-const NOT_IN_TEMPLATE = new Set([
-  "computers",
-  "computer_rate",
-  "dossiers_online_rate",
-  "smartphone_subscriptions",
-  "smartphone_rate",
-  "officials_trained_rate",
-  "citizens_trained_rate",
-  "ocop_online_rate",
-  "address_plates_rate",
-  "villages_total",
-  "villages_phone",
-  "villages_internet",
-  "villages_loudspeaker",
-  "villages_loudspeaker_regular",
-  "villages_tv",
-  "premises",
-  "sign",
-  "posted_info",
-  "hours_per_day",
-  "letters_2kg",
-  "parcels_5kg",
-  "online_service_support",
-  // A single "has telephone / Internet" column is accepted from forms; the template asks for each kind.
-  "phone_any",
-  "internet_any",
-]);
 
 export const TYPE_TEXT: Record<FieldType, string> = {
   text: "Chữ",
-  area: "Miền núi / Đồng bằng",
+  area: "Khu vực",
   yesno: "Có / Không",
   count: "Số nguyên, không âm",
   number: "Số, không âm",
   rate: "Tỷ lệ (%)",
   website: "Địa chỉ trang, hoặc Có / Không",
 };
+
+/** What a column takes, as the guide sheet says it: an area column, the rule set's areas ("Miền núi / Đồng bằng"). */
+export function typeText(f: FieldDef): string {
+  return f.type === "area" && f.areas?.length ? f.areas.map((a) => a.label.vi).join(" / ") : TYPE_TEXT[f.type];
+}
 
 function formatOf(f: FieldDef): string | undefined {
   if (f.type === "count") return "#,##0";
@@ -85,38 +61,19 @@ export function noteOf(f: FieldDef): string | undefined {
 /** The example commune of the template: its rows show how to fill in, and are not evaluated. */
 export const EXAMPLE_COMMUNE = "Xã Mẫu (ví dụ)";
 
-/** What each column of the template holds in its example rows. */
+/** What the identity columns of the template hold in its example rows; the rule set's fields say their own (`example`). */
 const EXAMPLES: Record<string, string | number> = {
   commune: EXAMPLE_COMMUNE,
   code: "06001",
   district: "Huyện Bình Gia",
-  area: "Miền núi",
-  radio_news_per_week: 3,
-  officials: 20,
-  officials_with_computer: 12,
-  website: "https://tanthanh.langson.gov.vn",
-  website_posts_year: 48,
-  website_posts_min_month: 3,
-  dossiers_total: 1200,
-  dossiers_online: 420,
-  working_age: 3500,
-  smartphone_users: 2100,
-  officials_trained: 17,
-  citizens_trained: 1900,
-  publication_points: 1,
-  ocop_products: 2,
-  ocop_online: 2,
-  address_points: 950,
-  address_plates: 950,
-  wifi_other_places: 3,
   village: "Thôn Nà Pàn (ví dụ)",
-  providers: "VNPT, Viettel",
   postal_point: "Điểm BĐVHX Mẫu (ví dụ)",
-  hours_per_day: 8,
 };
 
 function exampleOf(f: FieldDef): string | number {
   if (f.key in EXAMPLES) return EXAMPLES[f.key];
+  if (f.example !== undefined) return f.example;
+  if (f.type === "area") return f.areas?.[0]?.label.vi ?? "";
   return f.type === "yesno" ? "Có" : "";
 }
 
@@ -145,7 +102,7 @@ function sheetFor(name: string, fields: readonly FieldDef[], examples: number): 
   const prompts: InputPrompt[] = [];
   fields.forEach((f, col) => {
     if (f.type === "yesno") validations.push({ range: data(col), list: YES_NO });
-    if (f.type === "area") validations.push({ range: data(col), list: AREA_CHOICES });
+    if (f.type === "area") validations.push({ range: data(col), list: (f.areas ?? []).map((a) => a.label.vi) });
     const fmt = formatOf(f);
     if (fmt) numberFormats.push({ range: data(col), format: fmt });
     const note = noteOf(f);
@@ -210,7 +167,7 @@ function guideSheet(name: string, sheets: readonly { name: string; fields: reado
       put(row, 1, f.header, "cell");
       put(row, 2, f.hint ?? "", "cell");
       put(row, 3, unitOf(f), "cell");
-      put(row, 4, TYPE_TEXT[f.type], "cell");
+      put(row, 4, typeText(f), "cell");
       put(row, 5, exampleOf(f), "cell");
       row++;
     }
@@ -227,17 +184,20 @@ function guideSheet(name: string, sheets: readonly { name: string; fields: reado
   return sheet;
 }
 
-/** The three input sheets and the guide; names already in the workbook get a number. */
-export function templateSheets(existing: readonly string[] = []): NewSheet[] {
+/** The three input sheets and the guide for a rule set's fields; names already in the workbook get a number. */
+export function templateSheets(rs: RuleSet, existing: readonly string[] = []): NewSheet[] {
+  const fields = fieldsOf(rs);
+  const inTemplate = (f: FieldDef) => f.template !== false;
   const free = (base: string) => {
     let name = base;
     for (let i = 2; existing.includes(name); i++) name = `${base} (${i})`;
     return name;
   };
   const inputs = [
-    { name: free("Danh sách xã"), fields: COMMUNE_FIELDS.filter((f) => !NOT_IN_TEMPLATE.has(f.key)) },
-    { name: free("Thôn, bản"), fields: VILLAGE_FIELDS.filter((f) => !NOT_IN_TEMPLATE.has(f.key)) },
-    { name: free("Điểm phục vụ bưu chính"), fields: POSTAL_FIELDS },
+    // A postal point's columns go in its own sheet, not the communes'.
+    { name: free("Danh sách xã"), fields: fields.communes.filter((f) => inTemplate(f) && !postalPointKeys(rs).has(f.key)) },
+    { name: free("Thôn, bản"), fields: fields.villages.filter(inTemplate) },
+    { name: free("Điểm phục vụ bưu chính"), fields: fields.postal },
   ];
   // Two example villages and one example postal point for the example commune.
   const examples = [1, 2, 1];

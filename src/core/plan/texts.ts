@@ -1,6 +1,5 @@
 /** Short texts TC8 writes in several places: the evidence held per level, the time of an evaluation. */
 import type { CommuneResult, LevelResult } from "../engine/types";
-import { getRuleSet } from "../ruleset";
 import type { Lang, RuleSet } from "../ruleset/types";
 
 export const EVIDENCE_TEXT = {
@@ -10,7 +9,7 @@ export const EVIDENCE_TEXT = {
 };
 
 /** The evidence documents at hand per level: "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao". */
-export function evidenceText(c: CommuneResult, lang: Lang = "vi", rs: RuleSet = getRuleSet()): string {
+export function evidenceText(c: CommuneResult, lang: Lang, rs: RuleSet): string {
   const parts = (Object.values(c.levels) as LevelResult[]).map((lv) => EVIDENCE_TEXT.part[lang](lv.evidence.done, lv.evidence.total, rs.levels.find((l) => l.id === lv.level)!.name[lang]));
   return EVIDENCE_TEXT[lang](parts);
 }

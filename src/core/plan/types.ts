@@ -3,7 +3,6 @@
  * Every host implements the same steps over it (apply.ts).
  */
 import type { Problem } from "../engine/types";
-import { getRuleSet } from "../ruleset";
 import type { Lang } from "../ruleset/types";
 import { type RangeRef, parseCellAddress } from "../shared/grid";
 import { STATE_SHEET } from "../state/own";
@@ -193,6 +192,7 @@ export function sheetsWritten(plan: Plan): Set<string> {
   return write;
 }
 
-export function emptyPlan(): Plan {
-  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(getRuleSet().id), warnings: [] };
+/** A plan that changes nothing; its state names the rule set `ruleset` (the id kept in the workbook's state). */
+export function emptyPlan(ruleset: string): Plan {
+  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(ruleset), warnings: [] };
 }

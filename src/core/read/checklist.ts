@@ -23,7 +23,10 @@ export const CHECKLIST_HEADERS = [
 /** Columns the user fills in (and the provider, which they may correct). */
 export const USER_COLUMNS = ["Đơn vị cung cấp, xác nhận", "Tình trạng", "Số, ký hiệu, ngày văn bản", "Ghi chú"] as const;
 
-export const LEVEL_LABELS: Record<LevelId, string> = { ntm: "NTM", nc: "NTM nâng cao" };
+/** A level as the checklist's "Cấp" column writes it: the level's Vietnamese name ("NTM", "NTM nâng cao"). */
+export function levelLabel(rs: RuleSet, level: LevelId): string {
+  return rs.levels.find((l) => l.id === level)?.name.vi ?? level;
+}
 export const STATUS_DONE = "Đã có";
 export const STATUS_TODO = "Chưa có";
 
@@ -70,11 +73,14 @@ export function* checklistWalk(communes: readonly { name: string; district?: str
 
 export const entryKey = (commune: string, level: LevelId, indicator: string, no: number | string) => `${communeKey(commune)}|${level}|${indicator}|${no}`;
 
-function levelOfLabel(s: string): LevelId | null {
+/** The level a "Cấp" cell names: its name, short label or id, or the end of its name ("nâng cao" for "NTM nâng cao"). */
+function levelOfLabel(rs: RuleSet, s: string): LevelId | null {
   const k = headerKey(s);
-  if (k === "ntm") return "ntm";
-  if (k === "ntmnangcao" || k === "nc" || k === "nangcao") return "nc";
-  return null;
+  if (!k) return null;
+  const exact = rs.levels.find((l) => [l.name.vi, l.name.en, l.short, l.id].some((x) => headerKey(x) === k));
+  if (exact) return exact.id;
+  const tail = rs.levels.filter((l) => k.length >= 4 && headerKey(l.name.vi).endsWith(k));
+  return tail.length === 1 ? tail[0].id : null;
 }
 
 /** A status as officials type it, compared: no accents, case, spacing, brackets or final stop. */
@@ -126,7 +132,7 @@ export interface ChecklistSheet {
 export const KEY_COLUMNS = ["Xã", "Cấp", "Chỉ tiêu", "STT"] as const;
 
 /** Reads a checklist sheet; the header row is found by its "Tài liệu kiểm chứng" column among the first rows. */
-export function readChecklistSheet(g: Grid | undefined): ChecklistSheet | undefined {
+export function readChecklistSheet(g: Grid | undefined, rs: RuleSet): ChecklistSheet | undefined {
   if (!g) return undefined;
   const used = usedRange(g);
   if (!used) return undefined;
@@ -152,7 +158,7 @@ export function readChecklistSheet(g: Grid | undefined): ChecklistSheet | undefi
   if (!missingKeys.length)
     for (const r of filledRowsIn(g, headerRow + 1, used.r1)) {
       const commune = cellText(at(r, "Xã"));
-      const level = levelOfLabel(cellText(at(r, "Cấp")));
+      const level = levelOfLabel(rs, cellText(at(r, "Cấp")));
       const indicator = cellText(at(r, "Chỉ tiêu"));
       const no = Number(cellText(at(r, "STT")));
       if (!commune || !level || !indicator || !Number.isInteger(no)) continue;
@@ -170,8 +176,8 @@ export function readChecklistSheet(g: Grid | undefined): ChecklistSheet | undefi
 }
 
 /** The entries of an existing checklist sheet. */
-export function readChecklist(g: Grid | undefined): ChecklistEntry[] {
-  return (readChecklistSheet(g)?.entries ?? []).map(({ row: _row, ...e }) => e);
+export function readChecklist(g: Grid | undefined, rs: RuleSet): ChecklistEntry[] {
+  return (readChecklistSheet(g, rs)?.entries ?? []).map(({ row: _row, ...e }) => e);
 }
 
 /** The statuses the engine counts: per commune key, `${level}|${indicator}|${no}` → done. */

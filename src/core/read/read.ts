@@ -4,7 +4,8 @@
  * Nothing stops on a bad cell: it becomes a problem and the rest is read.
  */
 import type { CommuneFacts, EntityFacts, Fact, Problem } from "../engine/types";
-import { field, POSTAL_POINT_FIELDS, type TableKind } from "../fields";
+import { fieldsOf, postalPointKeys, type FieldDef, type TableKind } from "../fields";
+import type { RuleSet } from "../ruleset/types";
 import { msg, type Msg } from "../i18n/format";
 import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "../state/anchors";
 import { type ChecklistEntry, type ChecklistSheet, checklistNames, evidenceByCommune, isUnclearStatus, readChecklistSheet } from "./checklist";
@@ -30,6 +31,8 @@ export interface CommuneRow {
 }
 
 export interface ReadResult {
+  /** The rule set whose fields the workbook was read with. */
+  rules: RuleSet;
   tables: DetectedTable[];
   /** The communes table the verdict columns go to (the one with the most recognised columns). */
   communesTable?: DetectedTable;
@@ -52,48 +55,60 @@ export interface ReadResult {
 }
 
 export interface ReadOptions {
+  /** The rule set whose fields are read (docs/rules.md, "Fields"). */
+  ruleset: RuleSet;
   mapping?: MappingOverrides;
 }
 
-const POSTAL_KEYS = new Set(POSTAL_POINT_FIELDS.map((f) => f.key));
+/** A rule set's field definitions by key, for reading cells. */
+type Defs = ReadonlyMap<string, FieldDef>;
+
+function defsOf(rs: RuleSet): Defs {
+  const m = new Map<string, FieldDef>();
+  for (const list of Object.values(fieldsOf(rs))) for (const d of list) if (!m.has(d.key)) m.set(d.key, d);
+  return m;
+}
 
 /** Yes/no columns whose filled cells are all check marks: there a blank means no (docs/input.md §7). */
-function checkMarkColumns(g: Grid, t: DetectedTable): Set<number> {
+function checkMarkColumns(g: Grid, t: DetectedTable, defs: Defs): Set<number> {
   const out = new Set<number>();
   for (const c of t.columns) {
-    if (!c.key || field(c.key).type !== "yesno") continue;
+    if (!c.key || defs.get(c.key)?.type !== "yesno") continue;
     const filled = t.dataRows.map((r) => valueAt(g, r, c.col)).filter((v) => !isBlank(v));
     if (filled.length && filled.every(isCheckMark)) out.add(c.col);
   }
   return out;
 }
 
-function readRow(g: Grid, t: DetectedTable, row: number, marks: Set<number>, skip: ReadonlySet<string>, problems: Problem[]): Record<string, Fact> {
+function readRow(defs: Defs, g: Grid, t: DetectedTable, row: number, marks: Set<number>, skip: ReadonlySet<string>, problems: Problem[]): Record<string, Fact> {
   const facts: Record<string, Fact> = {};
   for (const c of t.columns) {
     if (!c.key || skip.has(c.key) || facts[c.key]) continue;
     const cell = cellAddress(g.sheet, row, c.col);
-    let f = readFact(field(c.key), valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col), c.header);
+    const def = defs.get(c.key);
+    if (!def) continue;
+    let f = readFact(def, valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col), c.header);
     // A formula with no value is not an empty cell: it has not been calculated (a file written by a program).
     if (f.value === undefined && !f.problem && isFormulaAt(g, row, c.col)) f = { ...f, problem: msg("value.uncalculated") };
     if (f.problem) problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
     facts[c.key] = f;
   }
-  impossibleCounts(facts, problems);
+  for (const d of defs.values()) if (d.monthOf) impossibleCounts(facts, d.key, d.monthOf, problems);
   return facts;
 }
 
 /**
- * Counts that cannot be together: the month with the fewest posts × 12 above the year's posts. The
- * weakest month's cell becomes a problem (docs/input.md §7: impossible figures are errors on the cell).
+ * Counts that cannot be together: a month's minimum (the month with the fewest posts) × 12 above the
+ * year's count (a field's `monthOf`). The month's cell becomes a problem (docs/input.md §7: impossible
+ * figures are errors on the cell).
  */
-function impossibleCounts(facts: Record<string, Fact>, problems: Problem[]): void {
-  const month = facts.website_posts_min_month;
-  const year = facts.website_posts_year;
+function impossibleCounts(facts: Record<string, Fact>, monthKey: string, yearKey: string, problems: Problem[]): void {
+  const month = facts[monthKey];
+  const year = facts[yearKey];
   if (typeof month?.value !== "number" || typeof year?.value !== "number" || month.value * 12 <= year.value) return;
-  const m = msg("problem.minMonthAboveYear", { month: month.value, atLeast: month.value * 12, year: year.value, yearCell: year.cell });
+  const m = msg("problem.minMonthAboveYear", { month: month.value, atLeast: month.value * 12, year: year.value, yearCell: year.cell, monthField: monthKey, yearField: yearKey });
   problems.push({ severity: "error", cell: month.cell, msg: m });
-  facts.website_posts_min_month = { cell: month.cell, problem: m };
+  facts[monthKey] = { cell: month.cell, problem: m };
 }
 
 const gridOf = (grids: readonly Grid[], sheet: string) => grids.find((g) => g.sheet === sheet)!;
@@ -142,12 +157,15 @@ export function ownSheets(grids: readonly Grid[], anchors: Anchors): { own: OwnS
   return { own, ...(state ? { state } : {}) };
 }
 
-export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadOptions = {}): ReadResult {
+export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadOptions): ReadResult {
+  const rs = opts.ruleset;
+  const defs = defsOf(rs);
+  const POSTAL_KEYS = postalPointKeys(rs);
   const grids = "grids" in input ? input.grids : (input as readonly Grid[]);
   const anchors = readAnchors("grids" in input ? input.names : undefined);
   const { own, state } = ownSheets(grids, anchors);
   const mapping = opts.mapping ?? state?.mapping;
-  const checklistSheet = readChecklistSheet(own.checklist ? grids.find((g) => g.sheet === own.checklist) : undefined);
+  const checklistSheet = readChecklistSheet(own.checklist ? grids.find((g) => g.sheet === own.checklist) : undefined, rs);
   const checklist = (checklistSheet?.entries ?? []).map(({ row: _row, ...e }) => e);
   const problems: Problem[] = [];
   // A status the checklist's reader cannot tell: counted as not held, and said on its cell.
@@ -157,14 +175,14 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
       const v = e.values["Tình trạng"] ?? null;
       if (isUnclearStatus(v)) problems.push({ severity: "warning", cell: cellAddress(checklistSheet.sheet, e.row, statusCol), msg: msg("problem.unclearStatus", { text: cellText(v) }) });
     }
-  const base = { checklist, ...(checklistSheet ? { checklistSheet } : {}), state, own, anchors, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
+  const base = { rules: rs, checklist, ...(checklistSheet ? { checklistSheet } : {}), state, own, anchors, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
 
   const ownNames = new Set(Object.values(own).filter((n): n is string => !!n));
   const inputGrids = grids.filter((g) => !ownNames.has(g.sheet));
   if (inputGrids.every(isEmptyGrid)) {
     return { ...base, tables: [], fatal: msg("problem.emptyWorkbook") };
   }
-  const tables = detectTables(grids, { skipSheets: ownNames, mapping });
+  const tables = detectTables(grids, { ruleset: rs, skipSheets: ownNames, mapping });
   const communeTables = tables.filter((t) => t.kind === "communes");
   if (!communeTables.length) return { ...base, tables, fatal: msg("problem.noCommunesTable") };
   const known = (t: DetectedTable) => t.columns.filter((c) => c.key).length;
@@ -177,7 +195,7 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
     const g = gridOf(grids, t.sheet);
     const nameCol = columnOf(t, "commune")!.col;
     const districtCol = columnOf(t, "district")?.col;
-    const marks = checkMarkColumns(g, t);
+    const marks = checkMarkColumns(g, t, defs);
     const hasPostalColumns = t.columns.some((c) => c.key && POSTAL_KEYS.has(c.key));
     const inTable: CommuneEntry[] = [];
     for (const row of t.dataRows) {
@@ -186,7 +204,7 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
         problems.push({ severity: "warning", cell: cellAddress(g.sheet, row, nameCol), msg: msg("problem.emptyName", { row: row + 1, what: { vi: "xã", en: "commune" } }) });
         continue;
       }
-      const facts = readRow(g, t, row, marks, new Set(["commune"]), problems);
+      const facts = readRow(defs, g, t, row, marks, new Set(["commune"]), problems);
       const district = districtCol !== undefined ? cleanName(cellText(valueAt(g, row, districtCol))) : "";
       const code = facts.code?.value;
       const communeFacts: Record<string, Fact> = Object.fromEntries(Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)));
@@ -225,7 +243,7 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
   }
 
   if (!entries.length) return { ...base, tables, fatal: msg("problem.noCommunes", { sheet: primary.sheet }) };
-  subscriptionsNotPeople(communeTables, problems);
+  unusedColumns(defs, communeTables, problems);
 
   const communes = entries.map((e) => e.facts);
   const byKey = new Map<string, number[]>();
@@ -254,7 +272,7 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
       const nameCol = columnOf(t, nameKey)!.col;
       const communeCol = columnOf(t, "commune")?.col;
       const districtCol = columnOf(t, "district")?.col;
-      const marks = checkMarkColumns(g, t);
+      const marks = checkMarkColumns(g, t, defs);
       // Without a commune column: the workbook's only commune, or the one the sheet's name or title names.
       let fixed: number | null = null;
       if (communeCol === undefined) {
@@ -303,7 +321,7 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
           }
           commune = typeof hit === "number" ? hit : null;
         } else if (fixed === null) continue;
-        const facts = readRow(g, t, row, marks, new Set(["commune", "district", nameKey]), problems);
+        const facts = readRow(defs, g, t, row, marks, new Set(["commune", "district", nameKey]), problems);
         rows.push({ table: t, row, commune, entity: { name, cell, facts } });
       }
     }
@@ -328,9 +346,11 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
     const villages = villagesOf.get(i) ?? [];
     if (villages.length) {
       c.villages = villages;
-      const total = c.facts.villages_total;
-      if (total && typeof total.value === "number" && total.value !== villages.length) {
-        problems.push({ severity: "warning", cell: total.cell, msg: msg("problem.villageCountMismatch", { field: "villages_total", given: total.value, counted: villages.length }) });
+      for (const key of villageTotals(rs)) {
+        const total = c.facts[key];
+        if (total && typeof total.value === "number" && total.value !== villages.length) {
+          problems.push({ severity: "warning", cell: total.cell, msg: msg("problem.villageCountMismatch", { field: key, given: total.value, counted: villages.length }) });
+        }
       }
     }
     // Postal data exists when a postal-points table has rows (a header alone, as in a fresh template, is no data).
@@ -355,15 +375,30 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
   return { ...base, tables, communesTable: primary, communes, communeRows: entries.map((e) => e.row), villageRows, postalRows, problems };
 }
 
+/** The count fields that hold a commune's number of villages (the `total` of the rule set's villages checks). */
+function villageTotals(rs: RuleSet): string[] {
+  const out = new Set<string>();
+  const walk = (c: import("../ruleset/types").Check) => {
+    if (c.kind === "villages") out.add(c.total);
+    if (c.kind === "all" || c.kind === "postalAny") c.of.forEach(walk);
+  };
+  for (const l of rs.levels) for (const i of l.indicators) for (const c of i.conditions) walk(c.check);
+  return [...out];
+}
+
 /**
- * A subscriptions column ("Số thuê bao ĐTTM") is not people: 8.2 NC never reads it. Where it is the
- * only smartphone column, its header says why 8.2 NC lacks data.
+ * A column the rule set recognises and never reads (a field's `unused`: "Số thuê bao ĐTTM" counts
+ * subscriptions, not people). Where none of the columns that would be read instead is there, its
+ * header says why the condition lacks data.
  */
-function subscriptionsNotPeople(communeTables: readonly DetectedTable[], problems: Problem[]): void {
-  if (communeTables.some((t) => columnOf(t, "smartphone_users") || columnOf(t, "smartphone_rate"))) return;
-  for (const t of communeTables) {
-    const c = columnOf(t, "smartphone_subscriptions");
-    if (c) problems.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c.col), msg: msg("problem.subscriptionsNotPeople", { header: c.header }) });
+function unusedColumns(defs: Defs, communeTables: readonly DetectedTable[], problems: Problem[]): void {
+  for (const d of defs.values()) {
+    const unused = d.unused;
+    if (!unused || communeTables.some((t) => unused.unless.some((k) => columnOf(t, k)))) continue;
+    for (const t of communeTables) {
+      const c = columnOf(t, d.key);
+      if (c) problems.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c.col), msg: msg("problem.subscriptionsNotPeople", { header: c.header, why: unused.why, use: unused.use }) });
+    }
   }
 }
 

@@ -3,7 +3,8 @@
  * sheet's used range; the header row among the first 15 rows, on one row or two (a merged group
  * over sub-headers); titles above, column-number and total rows below, are skipped.
  */
-import type { TableKind } from "../fields";
+import { fieldsOf, type TableKind } from "../fields";
+import type { RuleSet } from "../ruleset/types";
 import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "../shared/grid";
 import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
 import { fold, headerKey } from "../shared/normalize";
@@ -70,7 +71,7 @@ interface HeaderCandidate {
 
 const IDENTITY: Record<TableKind, string> = { communes: "commune", villages: "village", postal: "postal_point" };
 
-function tryHeader(g: Grid, cols: readonly number[], first: number, last: number): HeaderCandidate | null {
+function tryHeader(rs: RuleSet, g: Grid, cols: readonly number[], first: number, last: number): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (const kind of ["villages", "postal", "communes"] as const) {
     const columns: DetectedColumn[] = [];
@@ -93,7 +94,7 @@ function tryHeader(g: Grid, cols: readonly number[], first: number, last: number
         columns.push({ col: c, key: null, header, source: "none", output: true });
         continue;
       }
-      const f = matchHeader(kind, sub, group || undefined);
+      const f = matchHeader(rs, kind, sub, group || undefined);
       const key = f && !seen.has(f.key) ? f.key : null;
       if (key) seen.add(key);
       columns.push({ col: c, key, header, source: key ? "header" : "none", ...(isRowNumberHeader(sub || group) ? { rowNumber: true } : {}) });
@@ -143,8 +144,9 @@ export function isFooterText(s: string): boolean {
 /** A group's heading inside a table ("Huyện Bình Gia", "I. Khu vực miền núi") when its row holds no figures. */
 const GROUP_HEADING = /^(huyen|thanh pho|tp|thi xa|tx|khu vuc|vung|nhom|[ivx]+[.)]|[a-d][.)])(\s|$)/;
 
-/** Columns that hold a row's figures, not who or where it is. */
-const NOT_FIGURES = new Set(["commune", "village", "postal_point", "district", "code", "area", "providers"]);
+/** Columns that hold a row's figures, not who or where it is: the identity columns, the area, and the rule set's text fields. */
+const NOT_FIGURES = new Set(["commune", "village", "postal_point", "district", "code", "area"]);
+const textKeys = (rs: RuleSet): Set<string> => new Set(Object.values(fieldsOf(rs)).flatMap((list) => list.filter((f) => f.type === "text").map((f) => f.key)));
 
 const EXAMPLE_FOLDED = fold(EXAMPLE_MARK);
 
@@ -152,9 +154,9 @@ export function isExampleName(s: string): boolean {
   return fold(s).trim().endsWith(EXAMPLE_FOLDED);
 }
 
-function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number): number[] {
+function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number, notFigures: ReadonlySet<string>): number[] {
   const rows: number[] = [];
-  const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !c.output && !c.rowNumber);
+  const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !notFigures.has(c.key) && !c.output && !c.rowNumber);
   const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
   const filled: number[] = [];
   const tally: number[] = [];
@@ -217,13 +219,13 @@ function headerColumns(g: Grid, area: RangeRef, lastRow: number, whole: boolean)
   return [...cols].sort((a, b) => a - b);
 }
 
-function detectIn(g: Grid, area: RangeRef, excelTable: { name: string; showHeaders: boolean } | undefined, mapping: MappingOverrides | undefined): DetectedTable | null {
+function detectIn(rs: RuleSet, g: Grid, area: RangeRef, excelTable: { name: string; showHeaders: boolean } | undefined, mapping: MappingOverrides | undefined): DetectedTable | null {
   let best: HeaderCandidate | null = null;
   const lastCandidate = excelTable?.showHeaders ? area.r0 : Math.min(area.r0 + HEADER_SEARCH_ROWS - 1, area.r1);
   const cols = headerColumns(g, area, lastCandidate, !!excelTable);
   for (let h = area.r0; h <= lastCandidate; h++) {
     for (const first of h > area.r0 ? [h, h - 1] : [h]) {
-      const cand = tryHeader(g, cols, first, h);
+      const cand = tryHeader(rs, g, cols, first, h);
       // More matched columns win; on a tie the one-row header, then the earlier row.
       if (cand && (!best || cand.score > best.score)) best = cand;
     }
@@ -260,19 +262,19 @@ function detectIn(g: Grid, area: RangeRef, excelTable: { name: string; showHeade
     headerFirst: best.first,
     headerLast: best.last,
     columns: best.columns.filter((c) => c.col <= c1),
-    dataRows: dataRowsOf(g, area, best.last, best.columns, identityCol),
+    dataRows: dataRowsOf(g, area, best.last, best.columns, identityCol, textKeys(rs)),
     title: title.join(" "),
   };
 }
 
-/** Every communes, villages and postal-points table of the readable sheets, in workbook order. */
-export function detectTables(grids: readonly Grid[], opts: { skipSheets?: ReadonlySet<string>; mapping?: MappingOverrides } = {}): DetectedTable[] {
+/** Every communes, villages and postal-points table of the readable sheets, in workbook order; headers are matched against the rule set's fields. */
+export function detectTables(grids: readonly Grid[], opts: { ruleset: RuleSet; skipSheets?: ReadonlySet<string>; mapping?: MappingOverrides }): DetectedTable[] {
   const out: DetectedTable[] = [];
   for (const g of grids) {
     if (opts.skipSheets?.has(g.sheet) || (g.visibility && g.visibility !== "visible")) continue;
     if (g.tables.length) {
       for (const t of g.tables) {
-        const d = detectIn(g, t.range, { name: t.name, showHeaders: t.showHeaders }, opts.mapping);
+        const d = detectIn(opts.ruleset, g, t.range, { name: t.name, showHeaders: t.showHeaders }, opts.mapping);
         if (d) out.push(d);
       }
       continue;
@@ -280,7 +282,7 @@ export function detectTables(grids: readonly Grid[], opts: { skipSheets?: Readon
     const used = usedRange(g);
     if (!used) continue;
     // The used range starts at column A or the first filled column; headers may not start at A.
-    const d = detectIn(g, used, undefined, opts.mapping);
+    const d = detectIn(opts.ruleset, g, used, undefined, opts.mapping);
     if (d) out.push(d);
   }
   return out;

@@ -7,7 +7,7 @@ import type { Fact, FactValue } from "../engine/types";
 import { fromDecimal, reduced, type Rational } from "../engine/ratio";
 import type { FieldDef } from "../fields";
 import { msg, type Msg } from "../i18n/format";
-import type { Area } from "../ruleset/types";
+import type { Area, AreaDef } from "../ruleset/types";
 import { type CellValue, isBlank, isError } from "../shared/grid";
 import { fold } from "../shared/normalize";
 
@@ -48,17 +48,25 @@ export function parseWebsite(v: CellValue): Parsed {
   return { value: String(v).trim() };
 }
 
-const AREA_WORDS: [RegExp, Area][] = [
-  [/\b(mien nui|vung cao|vung nui|hai dao|dan toc thieu so|dtts|mn)\b/, "mien_nui"],
-  [/\b(dong bang|con lai|db)\b/, "dong_bang"],
-];
+const AREA_WORDS = new WeakMap<readonly AreaDef[], [RegExp, Area][]>();
 
-export function parseArea(v: CellValue): Parsed {
+/** Each area's words as one pattern of whole words, in the classification's order (the first that matches wins). */
+function areaWords(areas: readonly AreaDef[]): [RegExp, Area][] {
+  let w = AREA_WORDS.get(areas);
+  if (!w) {
+    w = areas.map((a) => [new RegExp(`\\b(${a.words.map((x) => x.replace(/[^a-z0-9 ]/g, "")).join("|")})\\b`), a.id]);
+    AREA_WORDS.set(areas, w);
+  }
+  return w;
+}
+
+/** A commune's area, as one of the rule set's classification states it (docs/rules.md, "Classification"). */
+export function parseArea(v: CellValue, areas: readonly AreaDef[]): Parsed {
   if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
   if (isBlank(v)) return {};
   const w = fold(String(v)).replace(/[^a-z0-9]+/g, " ").trim();
-  for (const [re, area] of AREA_WORDS) if (re.test(w)) return { value: area };
-  return { problem: msg("value.notArea", { value: String(v).trim() }) };
+  for (const [re, area] of areaWords(areas)) if (re.test(w)) return { value: area };
+  return { problem: msg("value.notArea", { value: String(v).trim(), labels: areas.map((a) => a.label.vi), names: areas.map((a) => a.name) }) };
 }
 
 /** A date number format (d, m, y without digits placeholders), so a date is not read as a count. */
@@ -247,7 +255,7 @@ export function readFact(def: FieldDef, raw: CellValue, cell: string, numberForm
       p = parseWebsite(v);
       break;
     case "area":
-      p = parseArea(v);
+      p = parseArea(v, def.areas ?? []);
       break;
     case "count":
     case "number":

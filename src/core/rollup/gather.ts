@@ -7,7 +7,7 @@
 import { evaluate } from "../engine/evaluate";
 import type { CommuneResult, Evaluation, Problem } from "../engine/types";
 import type { Msg } from "../i18n/format";
-import type { LevelId } from "../ruleset/types";
+import type { LevelId, RuleSet } from "../ruleset/types";
 import { parseCellAddress, type WorkbookInput } from "../shared/grid";
 import { communeKey, districtKey } from "../shared/normalize";
 import { readWorkbook } from "../read/read";
@@ -71,9 +71,9 @@ export interface Rollup {
  * reader, checklist statuses included, and engine), without planning the annotated workbook.
  * `fatal` says why there is nothing to evaluate.
  */
-export function evaluateForRollup(wb: WorkbookInput, levels: readonly LevelId[]): { evaluation: Evaluation; fatal?: Msg; recordedRuleset?: string } {
-  const read = readWorkbook(wb);
-  const evaluation = evaluate(read.communes, { levels });
+export function evaluateForRollup(wb: WorkbookInput, levels: readonly LevelId[], ruleset: RuleSet): { evaluation: Evaluation; fatal?: Msg; recordedRuleset?: string } {
+  const read = readWorkbook(wb, { ruleset });
+  const evaluation = evaluate(read.communes, { levels, ruleset });
   evaluation.problems = [...read.problems, ...evaluation.problems];
   return { evaluation, ...(read.fatal ? { fatal: read.fatal } : {}), ...(read.state?.ruleset ? { recordedRuleset: read.state.ruleset } : {}) };
 }

@@ -1,16 +1,56 @@
-import { LANGSON_2022 } from "./langson-2022";
+/**
+ * The shipped rule sets (rulesets/*.json, carried as text by shipped.generated.ts) and what is
+ * asked of any rule set. Hosts choose a rule set here, at their entry, and pass it on as a value.
+ */
+import { checkRuleSetText, type CheckedRuleSet } from "./load";
+import { SHIPPED } from "./shipped.generated";
 import type { ConditionDef, IndicatorDef, Lang, LevelDef, LevelId, RuleSet } from "./types";
 
 export * from "./types";
-export { LANGSON_2022 };
+export { checkRuleSetText, parseFraction, CHECK_KINDS, type CheckedRuleSet, type RuleSetProblem, type ResolveText } from "./load";
 
-const RULESETS: ReadonlyMap<string, RuleSet> = new Map([[LANGSON_2022.id, LANGSON_2022]]);
+/** The text of each shipped rule set, by id (the file is rulesets/<id>.json). */
+const TEXTS: ReadonlyMap<string, string> = new Map(Object.entries(SHIPPED).map(([file, text]) => [file.replace(/\.json$/, ""), text]));
 
-export const DEFAULT_RULESET_ID = LANGSON_2022.id;
+/** The rule set a workbook without a chosen one is evaluated with. */
+export const DEFAULT_RULESET_ID = "langson-2022";
 
+const LOADED = new Map<string, RuleSet>();
+
+/** The ids of the shipped rule sets. */
+export function shippedRuleSetIds(): string[] {
+  return [...TEXTS.keys()];
+}
+
+/** A shipped rule set's file, byte for byte, or undefined. */
+export function shippedRuleSetText(id: string): string | undefined {
+  return TEXTS.get(id);
+}
+
+/** Checks a rule-set file's text; a variant's `extends` names a shipped rule set. */
+export function checkRuleSet(text: string): CheckedRuleSet {
+  return checkRuleSetText(text, shippedRuleSetText);
+}
+
+/** A shipped rule set by id, or undefined when there is none. */
+export function findRuleSet(id: string): RuleSet | undefined {
+  let rs = LOADED.get(id);
+  if (!rs) {
+    const text = TEXTS.get(id);
+    if (text === undefined) return undefined;
+    const checked = checkRuleSet(text);
+    // A shipped file is checked by the tests (test/unit/ruleset-files.test.ts); failing here is a build error.
+    if (!checked.ruleset) throw new Error(`shipped rule set ${id} is invalid: ${JSON.stringify(checked.problems[0])}`);
+    rs = checked.ruleset;
+    LOADED.set(id, rs);
+  }
+  return rs;
+}
+
+/** A shipped rule set by id (the default one without an id); throws on an unknown id. */
 export function getRuleSet(id: string = DEFAULT_RULESET_ID): RuleSet {
-  const rs = RULESETS.get(id);
-  if (!rs) throw new Error(`unknown rule set ${id}; known: ${[...RULESETS.keys()].join(", ")}`);
+  const rs = findRuleSet(id);
+  if (!rs) throw new Error(`unknown rule set ${id}; known: ${shippedRuleSetIds().join(", ")}`);
   return rs;
 }
 

@@ -1,19 +1,37 @@
 /**
- * The shape of a rule set: criterion 8 as data (docs/rules.md). A later rule set (another province, the
- * 2026–2030 set of QĐ 51/2025/QĐ-TTg with its three commune groups) is a new value of `RuleSet`,
- * not a change to the engine: thresholds that depend on the commune's area are lookups by area.
+ * The shape of a rule set as the engine uses it, loaded from a rule-set file in rulesets/ (docs/rules.md,
+ * "The rule-set file"). A later rule set (another province, the 2026–2030 set of QĐ 51/2025/QĐ-TTg
+ * with its three commune groups) is a new file, not a change to the engine: levels and areas are
+ * the rule set's own ids, thresholds that depend on the commune's area are lookups by area.
  */
-import type { Rational } from "../engine/ratio";
+import type { Rational } from "../shared/ratio";
+import type { FieldDef } from "../fields";
 
 export type Lang = "vi" | "en";
 export type Text = { vi: string; en: string };
 
-/** Khu vực: miền núi (vùng đồng bào DTTS và miền núi, hải đảo) or đồng bằng (các xã còn lại). */
-export type Area = "mien_nui" | "dong_bang";
-export const AREAS: readonly Area[] = ["mien_nui", "dong_bang"];
+/** A commune's area (khu vực) or group, as the rule set's classification names it. */
+export type Area = string;
 
-export type LevelId = "ntm" | "nc";
-export const LEVELS: readonly LevelId[] = ["ntm", "nc"];
+/** A level of the criterion (xã NTM, xã NTM nâng cao), as the rule set names it. */
+export type LevelId = string;
+
+export interface AreaDef {
+  id: Area;
+  /** Inside a sentence: "miền núi". */
+  name: Text;
+  /** As a cell or a heading shows it, and the template's choice: "Miền núi". */
+  label: Text;
+  /** How a workbook states it: words looked for in the cell, without diacritics, lower case ("mien nui", "dtts"). */
+  words: readonly string[];
+}
+
+/** The area column of the communes table, as the rule set words it. */
+export interface AreaColumn {
+  header: string;
+  aliases: readonly string[];
+  hint?: string;
+}
 
 /**
  * How an indicator words the two areas: 8.2 NC says "các xã vùng đồng bào dân tộc thiểu số và miền
@@ -35,7 +53,7 @@ export interface LegalRef {
 }
 
 /**
- * What a condition checks. Fact names are keys of `fields.ts`. The engine implements each kind
+ * What a condition checks. Fact names are keys of the rule set's `fields`. The engine implements each kind
  * once; a rule set combines them.
  */
 export type Check =
@@ -52,9 +70,9 @@ export type Check =
   | { kind: "ratio"; part: string; whole: string; rate?: string; threshold: Threshold; noun: Text; zeroWhole?: "pass"; per?: { fact: string; noun: Text; wholeNoun: Text } }
   /**
    * Villages (thôn, bản) meeting any of `anyOf` / all villages >= threshold. From the villages
-   * list, or from the count column `count` against `villages_total` in the communes table.
+   * list, or from the count column `count` against the count of all villages `total` in the communes table.
    */
-  | { kind: "villages"; anyOf: readonly string[]; count: string; threshold: Threshold; noun: Text }
+  | { kind: "villages"; anyOf: readonly string[]; count: string; total: string; threshold: Threshold; noun: Text }
   /** Every sub-check (e.g. the website: it exists, 36 posts a year, 3 in every month). */
   | { kind: "all"; of: readonly Check[] }
   /** At least one postal service point of the commune meets every sub-check (an OR over points). */
@@ -102,6 +120,8 @@ export interface IndicatorDef {
 
 export interface LevelDef {
   id: LevelId;
+  /** The level's short label, the suffix of its columns' headers: "NTM", "NC" (8.4 NTM, TC8 NC). */
+  short: string;
   /** NTM / NTM nâng cao */
   name: Text;
   /** The criterion's line in the outputs: TC8 NTM / TC8 NC. */
@@ -112,16 +132,33 @@ export interface LevelDef {
   indicators: readonly IndicatorDef[];
 }
 
+/** The criterion's input fields, by the table that holds them (the communes' identity columns are the core's). */
+export interface RuleSetFields {
+  communes: readonly FieldDef[];
+  villages: readonly FieldDef[];
+  /** A postal point's columns: in a postal-points table, or one point per commune in the communes table. */
+  postalPoints: readonly FieldDef[];
+}
+
 export interface RuleSet {
   id: string;
   version: string;
+  /** The rule set's title (the file's `title`). */
   name: string;
+  /** The rule set it extends, for a province's variant. */
+  extends?: string;
+  /** Dates of validity, YYYY-MM-DD. */
+  validity: { from: string; to?: string };
   /** The province whose guidance this is, as a report's header names it ("Lạng Sơn"). */
   province?: string;
   /** The documents the rule set implements. */
   sources: readonly string[];
   /** The area a commune with a blank area takes (docs/rules.md §1). */
   defaultArea: Area;
+  /** The areas (or groups) of the classification, in the file's order. */
+  areas: readonly AreaDef[];
   areaNames: Record<Area, Text>;
+  areaColumn: AreaColumn;
   levels: readonly LevelDef[];
+  fields: RuleSetFields;
 }

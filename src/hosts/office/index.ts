@@ -3,7 +3,8 @@
  * writing go in requests and responses under 4 MB (read.ts, apply.ts); a protected sheet stops a
  * plan before any change; every request sent is counted.
  */
-import { runClear, runEvaluation, type Run, type RunOptions, type Stage } from "../../core/pipeline";
+import { chooseRuleSet, runClear, runEvaluation, type Run, type RunOptions, type Stage } from "../../core/pipeline";
+import { getRuleSet, type RuleSet } from "../../core/ruleset";
 import type { NewSheet, Plan } from "../../core/plan";
 import { templateSheets } from "../../core/plan/template";
 import { emptyPlan, sheetsWritten } from "../../core/plan";
@@ -72,7 +73,7 @@ export async function evaluateInContext(
   return { run, skipped: applied.skipped, requests: wire.requests };
 }
 
-export async function clearInContext(context: Excel.RequestContext, opts: { removeChecklist: boolean }, caps: Capabilities, limits: Pick<EvaluateLimits, "requestBudget"> = {}): Promise<ExcelOutcome> {
+export async function clearInContext(context: Excel.RequestContext, opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }, caps: Capabilities, limits: Pick<EvaluateLimits, "requestBudget"> = {}): Promise<ExcelOutcome> {
   const wire = new Wire(context);
   const hk = housekeeping(await readSnapshot(wire, caps));
   const plan = runClear({ grids: hk.snapshot.grids, names: hk.snapshot.names }, opts);
@@ -82,11 +83,14 @@ export async function clearInContext(context: Excel.RequestContext, opts: { remo
   return { skipped: applied.skipped, requests: wire.requests };
 }
 
-export async function templateInContext(context: Excel.RequestContext, caps: Capabilities): Promise<ExcelOutcome & { sheets: string[] }> {
+/** The input template with the fields of the rule set given (else the one the workbook's state names, else the default). */
+export async function templateInContext(context: Excel.RequestContext, caps: Capabilities, ruleset?: RuleSet): Promise<ExcelOutcome & { sheets: string[] }> {
   const wire = new Wire(context);
   const snap = await readSnapshot(wire, caps);
-  const sheets = templateSheets(snap.grids.map((g) => g.sheet));
-  const plan: Plan = { ...emptyPlan(), sheets };
+  const chosen = chooseRuleSet({ grids: snap.grids, names: snap.names }, { ruleset });
+  const rs = "ruleset" in chosen ? chosen.ruleset : getRuleSet();
+  const sheets = templateSheets(rs, snap.grids.map((g) => g.sheet));
+  const plan: Plan = { ...emptyPlan(rs.id), sheets };
   if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
   // A template changes no evaluation: TC8's state is left as it is.
   const applied = await applyPlan(wire, plan, snap, caps, { writeState: false });
@@ -103,7 +107,7 @@ export async function rollupInContext(context: Excel.RequestContext, make: (take
   if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
   const sheets = make(snap.grids.map((g) => g.sheet));
   // A roll-up changes no evaluation of this workbook: TC8's state is left as it is.
-  const applied = await applyPlan(wire, { ...emptyPlan(), sheets }, snap, caps, { writeState: false });
+  const applied = await applyPlan(wire, { ...emptyPlan(""), sheets }, snap, caps, { writeState: false });
   return { skipped: applied.skipped, requests: wire.requests, sheets: sheets.map((s) => s.name) };
 }
 
@@ -121,8 +125,8 @@ const run = <T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
 /** The add-in's entry points, each one Excel.run. */
 export const excelHost = {
   evaluate: (opts: RunOptions, onStage?: (s: Stage) => void, limits?: EvaluateLimits) => run((c) => evaluateInContext(c, opts, officeCapabilities(), onStage, limits)),
-  clear: (opts: { removeChecklist: boolean }) => run((c) => clearInContext(c, opts, officeCapabilities())),
-  template: () => run((c) => templateInContext(c, officeCapabilities())),
+  clear: (opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }) => run((c) => clearInContext(c, opts, officeCapabilities())),
+  template: (ruleset?: RuleSet) => run((c) => templateInContext(c, officeCapabilities(), ruleset)),
   rollup: (make: (taken: string[]) => NewSheet[]) => run((c) => rollupInContext(c, make, officeCapabilities())),
   select: (address: string) => run((c) => selectInContext(c, address)),
 };

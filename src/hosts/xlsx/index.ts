@@ -3,7 +3,8 @@
  * command line (Node) and the browser page, so both run the same lines as the add-in between read
  * and apply. Nothing of the user's is rewritten: see docs/DECISIONS.md.
  */
-import { runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
+import { chooseRuleSet, runClear, runEvaluation, type Run, type RunOptions } from "../../core/pipeline";
+import { getRuleSet, type RuleSet } from "../../core/ruleset";
 import { emptyPlan, type NewSheet, type Plan, sheetsWritten } from "../../core/plan";
 import { templateSheets } from "../../core/plan/template";
 import { applyPlan } from "./apply";
@@ -61,7 +62,7 @@ export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOpti
 }
 
 /** Clear results; throws XlsxRefused when a protection stands in the way. */
-export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeChecklist: boolean }): Promise<Uint8Array> {
+export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }): Promise<Uint8Array> {
   const read = readWorkbookPackage(asBytes(data));
   const plan = runClear({ grids: read.grids, names: read.names }, opts);
   const refused = refusal(plan, read);
@@ -100,20 +101,26 @@ function zipOf(parts: [string, Uint8Array][]): Uint8Array {
   return writeZip(parts.map(([name, data]) => ({ name, data })));
 }
 
-/** The input template's sheets added to a workbook (a new one when none is given), beside the user's. */
-export async function templateXlsx(data?: ArrayBuffer | Uint8Array): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+/**
+ * The input template's sheets added to a workbook (a new one when none is given), beside the user's,
+ * with the fields of the rule set given (else the one the workbook's state names, else the default).
+ */
+export async function templateXlsx(data?: ArrayBuffer | Uint8Array, ruleset?: RuleSet): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const bytes = data ? asBytes(data) : emptyWorkbook();
-  const model = data ? readWorkbookPackage(bytes).model : readModel(new Package(bytes), { allowEmpty: true });
-  const sheets = templateSheets(model.sheets.map((s) => s.name));
+  const wb = data ? readWorkbookPackage(bytes) : undefined;
+  const model = wb ? wb.model : readModel(new Package(bytes), { allowEmpty: true });
+  const chosen = chooseRuleSet(wb ? { grids: wb.grids, names: wb.names } : { grids: [] }, { ruleset });
+  const rs = "ruleset" in chosen ? chosen.ruleset : getRuleSet();
+  const sheets = templateSheets(rs, model.sheets.map((s) => s.name));
   if (model.structureLocked) throw new XlsxRefused({ reason: "workbookProtected" });
   // A template changes no evaluation: TC8's state is left as it is.
-  applyPlan(model, { ...emptyPlan(), sheets }, { writeState: false });
+  applyPlan(model, { ...emptyPlan(rs.id), sheets }, { writeState: false });
   return { bytes: model.pkg.toBytes(), sheets: sheets.map((s) => s.name) };
 }
 
 /** A new workbook holding only the given sheets (the roll-up's), made as `tc8 template` makes its own. */
 export async function newWorkbookXlsx(sheets: NewSheet[]): Promise<Uint8Array> {
   const model = readModel(new Package(emptyWorkbook()), { allowEmpty: true });
-  applyPlan(model, { ...emptyPlan(), sheets }, { writeState: false });
+  applyPlan(model, { ...emptyPlan(""), sheets }, { writeState: false });
   return model.pkg.toBytes();
 }

@@ -26,13 +26,13 @@ export interface RollupOptions {
 }
 
 /** One file's outcome: evaluated, unreadable (with the reason the command line gives) or with no commune. */
-export async function rollupOne(input: RollupInput, levels: readonly LevelId[], lang: Lang): Promise<RollupFile> {
+export async function rollupOne(input: RollupInput, levels: readonly LevelId[], lang: Lang, ruleset: RuleSet): Promise<RollupFile> {
   const { bytes, ...source } = input;
   try {
     const read = readWorkbookPackage(await bytes());
     // A roll-up read back (a folder rolled up twice) holds communes already counted.
     if (Object.values(ROLLUP_SHEETS).every((n) => read.grids.some((g) => g.sheet === n))) return { ...source, outcome: { kind: "noCommunes", reason: ROLLUP_TEXT[lang].isRollup } };
-    const r = evaluateForRollup({ grids: read.grids, names: read.names }, levels);
+    const r = evaluateForRollup({ grids: read.grids, names: read.names }, levels, ruleset);
     if (r.fatal) return { ...source, outcome: { kind: "noCommunes", reason: render(r.fatal, lang) } };
     return { ...source, outcome: { kind: "evaluated", evaluation: r.evaluation, ...(r.recordedRuleset ? { recordedRuleset: r.recordedRuleset } : {}) } };
   } catch (e) {
@@ -50,7 +50,7 @@ export class RollupReadError extends Error {}
 export async function gatherXlsx(inputs: readonly RollupInput[], opts: RollupOptions): Promise<Rollup> {
   const files: RollupFile[] = [];
   for (const [i, input] of inputs.entries()) {
-    const f = await rollupOne(input, opts.levels, opts.lang);
+    const f = await rollupOne(input, opts.levels, opts.lang, opts.ruleset);
     files.push(f);
     await opts.onFile?.(i + 1, f);
   }

@@ -1,7 +1,8 @@
 /** Column mapping: what each detected column was matched to, and a way to change it (stored in the workbook). */
 import * as React from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
-import { FIELDS_BY_KIND } from "../../core/fields";
+import { fieldsOf } from "../../core/fields";
+import type { RuleSet } from "../../core/ruleset/types";
 import type { Lang } from "../../core/ruleset/types";
 import { mappingKey, type MappingOverrides } from "../../core/read/tables";
 import type { TableView } from "../host";
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 
 const IGNORE = "__ignore__";
 
-export function MappingEditor({ tables, mapping, lang, t, onApply, busy }: { tables: TableView[]; mapping: MappingOverrides; lang: Lang; t: UiText; onApply: (m: MappingOverrides) => void; busy: boolean }) {
+export function MappingEditor({ tables, mapping, ruleset, lang, t, onApply, busy }: { tables: TableView[]; mapping: MappingOverrides; ruleset: RuleSet; lang: Lang; t: UiText; onApply: (m: MappingOverrides) => void; busy: boolean }) {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<MappingOverrides>(mapping);
   React.useEffect(() => setDraft(mapping), [mapping]);
@@ -27,7 +28,7 @@ export function MappingEditor({ tables, mapping, lang, t, onApply, busy }: { tab
           <section aria-label={t.mapping} className={styles.root}>
             <Caption1>{t.mappingHint}</Caption1>
             {tables.map((table) => {
-              const fields = FIELDS_BY_KIND[table.kind];
+              const fields = fieldsOf(ruleset)[table.kind];
               return (
                 <div key={`${table.sheet}-${table.kind}`} className={styles.table}>
                   <Caption1>

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { conditionLine } from "../../core/engine/explain";
 import { formatter, msg, render, VERDICT_TEXT } from "../../core/i18n";
-import { getRuleSet, indicatorLabel, levelOf } from "../../core/ruleset";
+import { indicatorLabel, levelOf, type RuleSet } from "../../core/ruleset";
 import type { CommuneResult, ConditionResult, LevelResult, Problem } from "../../core/engine/types";
 import type { Verdict } from "../../core/engine/tristate";
 import type { Lang, LevelId } from "../../core/ruleset/types";
@@ -50,8 +50,7 @@ export function VerdictBadge({ verdict, lang, label }: { verdict: Verdict; lang:
   );
 }
 
-export function Summary({ communes, levels, lang, t }: { communes: CommuneResult[]; levels: LevelId[]; lang: Lang; t: UiText }) {
-  const rs = getRuleSet();
+export function Summary({ communes, levels, ruleset: rs, lang, t }: { communes: CommuneResult[]; levels: LevelId[]; ruleset: RuleSet; lang: Lang; t: UiText }) {
   const evaluated = communes.filter((c) => !c.excluded);
   // "8.1 NTM nâng cao", "TC8 NTM nâng cao": the column headers' "NC" spelled out for whoever meets it first here.
   const rows = rs.levels
@@ -88,10 +87,10 @@ export function Summary({ communes, levels, lang, t }: { communes: CommuneResult
   );
 }
 
-function ConditionLine({ c, lang, t, onSelect }: { c: ConditionResult; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
+function ConditionLine({ c, rs, lang, t, onSelect }: { c: ConditionResult; rs: RuleSet; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
   const styles = useStyles();
   const cell = c.marks[0]?.cell ?? c.cells[0];
-  const text = conditionLine(c.id, render(c.msg, lang), lang);
+  const text = conditionLine(c.id, render(c.msg, lang), lang, rs);
   return (
     <li className={styles.condition}>
       <VerdictBadge verdict={c.verdict} lang={lang} />
@@ -106,9 +105,8 @@ function ConditionLine({ c, lang, t, onSelect }: { c: ConditionResult; lang: Lan
   );
 }
 
-export function CommuneList({ communes, lang, t, onSelect }: { communes: CommuneResult[]; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
+export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { communes: CommuneResult[]; ruleset: RuleSet; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
   const styles = useStyles();
-  const rs = getRuleSet();
   if (!communes.length) return <Text>{t.noCommunes}</Text>;
   // Two communes of one name (two districts) told apart by their district.
   const nameOf = checklistNames(communes);
@@ -137,7 +135,7 @@ export function CommuneList({ communes, lang, t, onSelect }: { communes: Commune
                 <Text>{render(c.excluded, lang)}</Text>
               ) : (
                 <>
-                  {c.areaDefaulted && c.area && <Caption1 block>{render(msg("area.defaulted", { area: c.area }), lang)}</Caption1>}
+                  {c.areaDefaulted && c.area && <Caption1 block>{render(msg("area.defaulted", { area: c.area, areaName: rs.areaNames[c.area] }), lang)}</Caption1>}
                   {(Object.values(c.levels) as LevelResult[]).map((lv) => (
                     <div key={lv.level}>
                       {lv.prerequisites
@@ -157,7 +155,7 @@ export function CommuneList({ communes, lang, t, onSelect }: { communes: Commune
                           </span>
                           <ul aria-label={`${t.conditions} ${indicatorLabel(levelOf(rs, lv.level), ind.id, lang)}`} style={{ listStyle: "none", margin: 0, padding: 0 }}>
                             {ind.conditions.map((cond) => (
-                              <ConditionLine key={cond.id} c={cond} lang={lang} t={t} onSelect={onSelect} />
+                              <ConditionLine key={cond.id} c={cond} rs={rs} lang={lang} t={t} onSelect={onSelect} />
                             ))}
                           </ul>
                         </div>

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { Body1Strong, Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang, LevelId } from "../../core/ruleset/types";
+import type { Lang, LevelId, RuleSet } from "../../core/ruleset/types";
 import type { PaneHost, RollupDone, RollupLine } from "../host";
 import type { UiText } from "../i18n";
 
@@ -31,7 +31,7 @@ function save(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function RollupPanel({ host, lang, levels, t, disabled, onBusy }: { host: PaneHost; lang: Lang; levels: LevelId[]; t: UiText; disabled: boolean; onBusy: (busy: boolean) => void }) {
+export function RollupPanel({ host, lang, levels, ruleset, t, disabled, onBusy }: { host: PaneHost; lang: Lang; levels: LevelId[]; ruleset: RuleSet; t: UiText; disabled: boolean; onBusy: (busy: boolean) => void }) {
   const T = t.rollup;
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -49,7 +49,7 @@ export function RollupPanel({ host, lang, levels, t, disabled, onBusy }: { host:
     setProgress({ i: 0, n: files.length });
     try {
       const picks = files.map((f) => ({ name: f.name, size: f.size, modified: new Date(f.lastModified), bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
-      const r = await host.rollup!({ files: picks, levels, lang }, (i, n, line) => {
+      const r = await host.rollup!({ files: picks, levels, lang, ruleset }, (i, n, line) => {
         setLines((l) => [...l, line]);
         setProgress({ i, n });
       });

@@ -5,7 +5,7 @@
  * user's own formatting (a yellow fill, a white fill, a blue font) and notes, and one column is
  * a formula, so Clear results has something to give back.
  */
-import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../../../src/core/fields";
+import { COMMUNE_FIELDS, POSTAL_FIELDS, POSTAL_POINT_FIELDS, VILLAGE_FIELDS, type FieldDef } from "../fields";
 import { colLetter } from "../../../src/core/shared/grid";
 import { SimExcel, type Scalar } from "./sim";
 
