@@ -149,7 +149,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
     <main className={styles.root} lang={lang}>
       <header>
         <Title3 as="h1">{t.title}</Title3>
-        <Caption1 block>{t.subtitle}</Caption1>
+        <Caption1 block>{t.subtitle(shown.criterion.name[lang], shown.province, shown.validity.from.slice(0, 4))}</Caption1>
       </header>
       {toolbar}
       <Field label={t.ruleset}>

@@ -4,7 +4,8 @@ import type { Lang } from "../core/ruleset/types";
 export const UI = {
   vi: {
     title: "TC8 – Tiêu chí số 8",
-    subtitle: "Thông tin và Truyền thông · Lạng Sơn 2022",
+    /** The rule set in use: its criterion's name, province and year. */
+    subtitle: (criterion: string, province: string | undefined, year: string) => [criterion, [province, year].filter(Boolean).join(" ")].join(" · "),
     level: "Cấp đánh giá",
     levelsAll: (names: readonly string[]) => names.join(" và "),
     levelOne: (name: string) => `Xã ${name}`,
@@ -59,7 +60,7 @@ export const UI = {
   },
   en: {
     title: "TC8 – Criterion 8",
-    subtitle: "Information and Communications · Lạng Sơn 2022",
+    subtitle: (criterion: string, province: string | undefined, year: string) => [criterion, [province, year].filter(Boolean).join(" ")].join(" · "),
     level: "Level",
     levelsAll: (names: readonly string[]) => names.join(" and "),
     levelOne: (name: string) => `${name} commune`,

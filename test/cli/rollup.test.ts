@@ -176,7 +176,9 @@ describe("tc8 rollup: outcomes and file safety", () => {
     expect((await runCli(["rollup", folder])).err).toContain("tc8 rollup: cần -o <tệp tổng hợp.xlsx>");
     expect((await runCli(["rollup", "-o", path.join(dir, "a.xlsx")])).code).toBe(2);
     expect((await runCli(["rollup", folder, "-o", path.join(dir, "a.xlsm")])).code).toBe(2);
-    expect((await runCli(["rollup", folder, "-o", path.join(dir, "a.xlsx"), "--ruleset", "hanoi-2030"])).err).toContain("--ruleset hanoi-2030: không có bộ tiêu chí này");
+    // --ruleset is resolved as for evaluate: a shipped id or a rule-set file.
+    const unknown = await runCli(["rollup", folder, "-o", path.join(dir, "a.xlsx"), "--ruleset", "hanoi-2030"]);
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('Không có bộ tiêu chí "hanoi-2030"')]);
     const input = path.join(folder, "xa", "xa-yen-lo.xlsx");
     const same = await runCli(["rollup", input, "-o", input, "--force"]);
     expect([same.code, same.err]).toEqual([2, `${input} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`]);
@@ -186,6 +188,20 @@ describe("tc8 rollup: outcomes and file safety", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("TC8 không ghi đè");
     expect(fs.readFileSync(exists, "utf8")).toBe("x");
+  });
+
+  test("--ruleset a province's variant file: every file evaluated with it, as evaluate --ruleset does", async () => {
+    const variant = path.join(__dirname, "../fixtures/rulesets/tinh-mau-2024.json");
+    const input = path.join(folder, "huyen-form.xlsx");
+    const j = path.join(dir, "variant-rollup.json");
+    const r = await runCli(["rollup", input, "-o", path.join(dir, "variant-rollup.xlsx"), "--json", j, "--ruleset", variant]);
+    expect(r.code).toBe(0);
+    const e = await runCli(["evaluate", input, "-o", path.join(dir, "variant-e.xlsx"), "--json", path.join(dir, "variant-e.json"), "--ruleset", variant]);
+    expect(e.code).toBe(0);
+    const rolled = JSON.parse(fs.readFileSync(j, "utf8")) as RollupJson;
+    const single = JSON.parse(fs.readFileSync(path.join(dir, "variant-e.json"), "utf8")) as RollupJson;
+    expect(rolled.ruleset).toBe("tinh-mau-2024");
+    expect(rolled.communes.map(({ source: _s, sameAs: _t, ...c }) => c)).toEqual(single.communes);
   });
 
   test("a roll-up written into the folder it rolls up is not read back as communes", async () => {

@@ -1,6 +1,7 @@
 /** The evidence checklist `Minh chứng TC8` (docs/output.md §6): written new, or updated in place. */
 import type { Evaluation, Problem } from "../engine/types";
 import { msg } from "../i18n/format";
+import { criterionCaps } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, levelLabel, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "../read/checklist";
 import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, isBlank, isFormulaAt, isTaken, MAX_ROWS, valueAt } from "../shared/grid";
@@ -78,7 +79,7 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
       paper: "A4",
       fitToWidth: true,
       titleRows: { first: 0, last: 0 },
-      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang])}`, left: `&8${headerFooterText(rs.name)}`, right: checklistTime(lang, at) },
+      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang](rs))}`, left: `&8${headerFooterText(rs.name)}`, right: checklistTime(lang, at) },
       footer: { center: SUMMARY_TEXT[lang].page },
     },
   };
@@ -262,5 +263,8 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
 }
 
 /** The checklist's title, in its printed pages' header (the table starts at A1, where filters work best). */
-export const CHECKLIST_TITLE = { vi: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG", en: "DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ 8 – evidence documents" } as const;
+export const CHECKLIST_TITLE = {
+  vi: (rs: RuleSet) => `DANH MỤC TÀI LIỆU KIỂM CHỨNG ${criterionCaps(rs)}`,
+  en: (rs: RuleSet) => `DANH MỤC TÀI LIỆU KIỂM CHỨNG TIÊU CHÍ SỐ ${rs.criterion.number} – evidence documents`,
+} as const;
 export const CHECKLIST_WIDTHS = [22, 14, 9, 6, 70, 36, 12, 26, 30];

@@ -8,7 +8,7 @@
 import type { Verdict } from "../engine/tristate";
 import type { CommuneResult, Evaluation } from "../engine/types";
 import { render, VERDICT_TEXT } from "../i18n";
-import { indicatorLabel } from "../ruleset";
+import { criterionCaps, indicatorLabel } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import type { RangeRef } from "../shared/grid";
 import { fitRowHeights } from "./layout";
@@ -20,18 +20,18 @@ const VERDICT_STYLE: Record<Verdict, StyleName> = { pass: "pass", fail: "fail", 
 
 export const SUMMARY_TEXT = {
   vi: {
-    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG",
+    title: (rs: RuleSet) => `TỔNG HỢP ĐÁNH GIÁ ${criterionCaps(rs)}`,
     province: (p: string) => `Tỉnh ${p}`,
     districts: (n: number) => `${n} huyện`,
     ruleset: "Bộ tiêu chí",
     time: "Thời điểm đánh giá",
-    totals: (n: number, levels: readonly { passing: number; name: string }[]) => `Kết quả: ${n} xã được đánh giá${levels.map((l) => `; ${l.passing} xã đạt Tiêu chí số 8 (${l.name})`).join("")}`,
+    totals: (n: number, levels: readonly { passing: number; name: string }[], criterion: string) => `Kết quả: ${n} xã được đánh giá${levels.map((l) => `; ${l.passing} xã đạt Tiêu chí số ${criterion} (${l.name})`).join("")}`,
     cols: ["STT", "Xã", "Huyện", "Khu vực"],
     evidence: "Tài liệu kiểm chứng",
     note: "Ghi chú",
     counts: ["Chỉ tiêu", "Đạt", "Không đạt", "Thiếu dữ liệu"],
     countsTitle: "Số xã theo chỉ tiêu",
-    criterion: (level: string) => `Tiêu chí số 8 (${level})`,
+    criterion: (criterion: string, level: string) => `Tiêu chí số ${criterion} (${level})`,
     chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
     defaulted: " (mặc định)",
     areaUnread: "Không đọc được",
@@ -44,19 +44,19 @@ export const SUMMARY_TEXT = {
     page: "Trang &P/&N",
   },
   en: {
-    title: "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – Criterion 8, Information and Communications: summary",
+    title: (rs: RuleSet) => `TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ ${rs.criterion.number} – Criterion ${rs.criterion.number}, ${rs.criterion.name.en}: summary`,
     province: (p: string) => `${p} province`,
     districts: (n: number) => `${n} districts`,
     ruleset: "Rule set",
     time: "Evaluated at",
-    totals: (n: number, levels: readonly { passing: number; name: string }[]) =>
-      `Results: ${n} ${n === 1 ? "commune" : "communes"} evaluated${levels.map((l) => `; ${l.passing} ${l.passing === 1 ? "meets" : "meet"} criterion 8 (${l.name})`).join("")}`,
+    totals: (n: number, levels: readonly { passing: number; name: string }[], criterion: string) =>
+      `Results: ${n} ${n === 1 ? "commune" : "communes"} evaluated${levels.map((l) => `; ${l.passing} ${l.passing === 1 ? "meets" : "meet"} criterion ${criterion} (${l.name})`).join("")}`,
     cols: ["No.", "Commune", "District", "Area"],
     evidence: "Evidence documents",
     note: "Note",
     counts: ["Indicator", "Pass", "Fail", "Missing data"],
     countsTitle: "Communes per indicator",
-    criterion: (level: string) => `Criterion 8 (${level})`,
+    criterion: (criterion: string, level: string) => `Criterion ${criterion} (${level})`,
     chart: "Communes passing, failing and missing data per indicator",
     defaulted: " (default)",
     areaUnread: "Unreadable",
@@ -122,13 +122,13 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
 
   // 1. The header block.
   const passing = (id: LevelId) => evaluated.filter((c) => c.levels[id]?.verdict === "pass").length;
-  line(0, T.title, "title");
+  line(0, T.title(rs), "title");
   const place = placeLine(ev, rs, lang);
   if (place) line(1, place, "sign");
   // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
   line(2, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "center");
   line(3, `${T.time}: ${formatTime(at)}`, "center");
-  line(4, T.totals(evaluated.length, levels.map((l) => ({ passing: passing(l.id), name: l.name[lang] }))), "center");
+  line(4, T.totals(evaluated.length, levels.map((l) => ({ passing: passing(l.id), name: l.name[lang] })), rs.criterion.number), "center");
 
   // 2. The table: two header rows, the level over its indicators ("8.1"…, "TC8"), so that
   // "TC8 NTM" appears once in the workbook: in the communes table.
@@ -187,7 +187,7 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   for (const vc of verdictCols) {
     const level = levels.find((l) => l.id === vc.level)!;
     // "8.1 NTM" …, "8.1 NTM nâng cao" …: the level as the guidance names it.
-    put(r, 1, vc.ind ? indicatorLabel(level, vc.ind, lang) : T.criterion(level.name[lang]), "cell");
+    put(r, 1, vc.ind ? indicatorLabel(level, vc.ind, lang) : T.criterion(rs.criterion.number, level.name[lang]), "cell");
     (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 2, evaluated.filter((c) => verdictOf(c, vc) === v).length, "number"));
     r++;
   }

@@ -134,7 +134,7 @@ const SHEET_ROLES = (communes: string, villages: string, postal: string): [strin
 ];
 
 /** The guide: the sheets, then every column of the three sheets: meaning, unit, accepted values, an example. */
-function guideSheet(name: string, sheets: readonly { name: string; fields: readonly FieldDef[] }[]): NewSheet {
+function guideSheet(name: string, sheets: readonly { name: string; fields: readonly FieldDef[] }[], rs: RuleSet): NewSheet {
   const cells: SheetCell[] = [];
   const merges: NonNullable<NewSheet["merges"]> = [];
   const put = (row: number, col: number, value: string | number, style?: SheetCell["style"]) => cells.push({ row, col, value, ...(style ? { style } : {}) });
@@ -144,8 +144,9 @@ function guideSheet(name: string, sheets: readonly { name: string; fields: reado
     put(row, 0, text, style);
     merges.push({ r0: row, c0: 0, r1: row, c1: last });
   };
-  line(0, "HƯỚNG DẪN NHẬP LIỆU – TIÊU CHÍ SỐ 8 (THÔNG TIN VÀ TRUYỀN THÔNG)", "title");
-  line(1, "Theo hướng dẫn của Sở Thông tin và Truyền thông Lạng Sơn (tháng 9/2022), Phụ lục I (xã NTM) và Phụ lục II (xã NTM nâng cao). Mỗi tiêu đề cột cũng có ghi chú và lời nhắc này.", "wrap");
+  line(0, `HƯỚNG DẪN NHẬP LIỆU – TIÊU CHÍ SỐ ${rs.criterion.number} (${rs.criterion.name.vi.toLocaleUpperCase("vi")})`, "title");
+  // The rule set's guidance and, for each level, the annex it comes from.
+  line(1, `Bộ tiêu chí: ${rs.name} (${rs.levels.map((l) => `${l.annex}: xã ${l.name.vi}`).join("; ")}). Mỗi tiêu đề cột cũng có ghi chú và lời nhắc này.`, "wrap");
   let row = 3;
   ["Sheet", "Nội dung, cách liên kết với xã"].forEach((h, col) => put(row, col, h, "header"));
   merges.push({ r0: row, c0: 1, r1: row, c1: last });
@@ -201,5 +202,5 @@ export function templateSheets(rs: RuleSet, existing: readonly string[] = []): N
   ];
   // Two example villages and one example postal point for the example commune.
   const examples = [1, 2, 1];
-  return [...inputs.map((s, i) => sheetFor(s.name, s.fields, examples[i])), guideSheet(free(GUIDE_SHEET), inputs)];
+  return [...inputs.map((s, i) => sheetFor(s.name, s.fields, examples[i])), guideSheet(free(GUIDE_SHEET), inputs, rs)];
 }

@@ -82,7 +82,7 @@ function headerBlock(w: ReturnType<typeof sheetWriter>, title: string, r: Rollup
   const files = r.files.filter((f) => f.outcome.kind === "evaluated").length;
   const passing = rs.levels
     .filter((l) => r.levels.includes(l.id))
-    .map((l) => R.passing(evaluated.filter((x) => x.commune.levels[l.id]?.verdict === "pass").length, T.criterion(l.name[lang])));
+    .map((l) => R.passing(evaluated.filter((x) => x.commune.levels[l.id]?.verdict === "pass").length, T.criterion(rs.criterion.number, l.name[lang])));
   w.line(row++, [R.totals(evaluated.length, files, r.files.length - files), ...passing].join("; "), "center", lastCol);
   return row;
 }
@@ -101,7 +101,7 @@ export function rollupSummarySheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date,
   const lastCol = noteCol;
   const widths = [W.stt, W.district, W.commune, 20, ...vcs.map(() => W.verdict), W.evidence, 9, W.note];
 
-  const top = headerBlock(w, R.title, r, rs, lang, at, lastCol);
+  const top = headerBlock(w, R.title(rs), r, rs, lang, at, lastCol);
   const h0 = top + 1;
   R.cols.forEach((label, col) => {
     w.put(h0, col, label, "header");
@@ -185,13 +185,13 @@ export function rollupIndicatorsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Da
   const w = sheetWriter();
   const chartCol = 5;
   const lastCol = chartCol + 8;
-  const top = headerBlock(w, R.indicatorsTitle, r, rs, lang, at, lastCol);
+  const top = headerBlock(w, R.indicatorsTitle(rs), r, rs, lang, at, lastCol);
   const h0 = top + 1;
   R.counts.forEach((h, j) => w.put(h0, j, h, "header"));
   const evaluated = r.rows.filter((x) => !x.commune.excluded);
   let row = h0 + 1;
   for (const vc of verdictCols(r, rs)) {
-    w.put(row, 0, vc.ind ? indicatorLabel(vc.level, vc.ind, lang) : T.criterion(vc.level.name[lang]), vc.ind ? "cell" : "header");
+    w.put(row, 0, vc.ind ? indicatorLabel(vc.level, vc.ind, lang) : T.criterion(rs.criterion.number, vc.level.name[lang]), vc.ind ? "cell" : "header");
     VERDICTS.forEach((v, j) => w.put(row, j + 1, evaluated.filter((x) => verdictOf(x.commune, vc.level.id, vc.ind) === v).length, "number"));
     row++;
   }

@@ -1,3 +1,6 @@
+import { criterionCaps } from "../ruleset";
+import type { RuleSet } from "../ruleset/types";
+
 /** The roll-up workbook's words (docs/messages.md §8): Vietnamese first, English for `--lang en` / the English UI. */
 
 /** Sheet names: Vietnamese in both languages, as TC8's other sheets. */
@@ -5,8 +8,8 @@ export const ROLLUP_SHEETS = { summary: "Tổng hợp", indicators: "Theo chỉ 
 
 export const ROLLUP_TEXT = {
   vi: {
-    title: "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG CỦA CÁC XÃ",
-    indicatorsTitle: "SỐ XÃ ĐẠT, KHÔNG ĐẠT, THIẾU DỮ LIỆU THEO CHỈ TIÊU – TIÊU CHÍ SỐ 8",
+    title: (rs: RuleSet) => `TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ ${criterionCaps(rs)} CỦA CÁC XÃ`,
+    indicatorsTitle: (rs: RuleSet) => `SỐ XÃ ĐẠT, KHÔNG ĐẠT, THIẾU DỮ LIỆU THEO CHỈ TIÊU – TIÊU CHÍ SỐ ${rs.criterion.number}`,
     problemsTitle: "CÁC VẤN ĐỀ VỀ DỮ LIỆU TRONG CÁC TỆP ĐÃ TỔNG HỢP",
     filesTitle: "CÁC TỆP ĐÃ ĐỌC",
     totals: (communes: number, files: number, refused: number) => `Kết quả: ${communes} xã từ ${files} tệp${refused ? `; ${refused} tệp không tổng hợp được (xem sheet Tệp)` : ""}`,
@@ -39,8 +42,8 @@ export const ROLLUP_TEXT = {
     size: (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1).replace(".", ",")} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`),
   },
   en: {
-    title: "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – Criterion 8, Information and Communications: communes roll-up",
-    indicatorsTitle: "Communes passing, failing and missing data per indicator – criterion 8",
+    title: (rs: RuleSet) => `TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ TIÊU CHÍ SỐ ${rs.criterion.number} – Criterion ${rs.criterion.number}, ${rs.criterion.name.en}: communes roll-up`,
+    indicatorsTitle: (rs: RuleSet) => `Communes passing, failing and missing data per indicator – criterion ${rs.criterion.number}`,
     problemsTitle: "Data problems in the files rolled up",
     filesTitle: "Files read",
     totals: (communes: number, files: number, refused: number) => `Results: ${communes} ${communes === 1 ? "commune" : "communes"} from ${files} ${files === 1 ? "file" : "files"}${refused ? `; ${refused} ${refused === 1 ? "file" : "files"} not rolled up (see sheet Tệp)` : ""}`,

@@ -106,3 +106,8 @@ export function conditionLabel(rs: RuleSet, id: string, lang: Lang): string {
   if (!p) throw new Error(`rule set ${rs.id} has no condition ${id}`);
   return `${indicatorLabel(p.level, p.indicator.id, lang)}${pointOf(p.condition, lang)} – ${p.condition.name[lang]}`;
 }
+
+/** The criterion as a title writes it in capitals: "TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG". */
+export function criterionCaps(rs: RuleSet): string {
+  return `TIÊU CHÍ SỐ ${rs.criterion.number} – ${rs.criterion.name.vi.toLocaleUpperCase("vi")}`;
+}

@@ -131,7 +131,7 @@ function placeOf(places: ReadonlyMap<string, Place>, pointer: string): Place | u
 function mergeVariant(base: Json, variant: Json, origins: [string, string][]): { data: Json; problems: { pointer: string; msg: Msg }[] } {
   const data: Json = clone(base);
   const problems: { pointer: string; msg: Msg }[] = [];
-  for (const k of ["id", "version", "title", "province", "validity", "legalDocuments", "document", "classification"]) if (variant[k] !== undefined) data[k] = clone(variant[k]);
+  for (const k of ["id", "version", "title", "criterion", "province", "validity", "legalDocuments", "document", "classification"]) if (variant[k] !== undefined) data[k] = clone(variant[k]);
   data.extends = variant.extends;
   const conds = isObj(variant.conditions) ? variant.conditions : {};
   const byId = new Map<string, { c: Json; pointer: string }>();
@@ -317,6 +317,7 @@ function build(d: Json, file: Json): RuleSet {
     id: String(d.id),
     version: String(d.version ?? ""),
     name: String(d.title),
+    criterion: d.criterion as RuleSet["criterion"],
     ...(typeof file.extends === "string" ? { extends: file.extends } : {}),
     validity: d.validity as RuleSet["validity"],
     ...(typeof d.province === "string" ? { province: d.province } : {}),

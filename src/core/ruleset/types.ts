@@ -145,6 +145,8 @@ export interface RuleSet {
   version: string;
   /** The rule set's title (the file's `title`). */
   name: string;
+  /** The criterion it evaluates, as the guidance numbers and names it: every title TC8 writes names it (docs/rules.md §8). */
+  criterion: { number: string; name: Text };
   /** The rule set it extends, for a province's variant. */
   extends?: string;
   /** Dates of validity, YYYY-MM-DD. */

@@ -7,7 +7,7 @@ export const CHECKLIST_TABLE = "TC8_MinhChung";
 export const SUMMARY_TABLE = "TC8_TongHop";
 
 /** How the summary's title begins: a sheet so titled under TC8's name, in a workbook without TC8's state, is TC8's summary. */
-export const SUMMARY_TITLE_START = "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8";
+export const SUMMARY_TITLE_START = "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ";
 
 /** A name ending so is an example row of TC8's template ("Xã Mẫu (ví dụ)"): read as no data. */
 export const EXAMPLE_MARK = "(ví dụ)";
