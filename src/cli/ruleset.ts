@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { render } from "../core/i18n";
 import { checkRuleSet, findRuleSet, shippedRuleSetIds, shippedRuleSetText, type RuleSet, type RuleSetProblem } from "../core/ruleset";
 import type { Lang } from "../core/ruleset/types";
+import type { Io } from "./io";
 
 /** A rule set named on the command line, with the text it came from (a shipped file's or the user's). */
 export interface ResolvedRuleSet {
@@ -72,11 +73,6 @@ export function resolveRuleSetArg(arg: string, lang: Lang = "vi"): ResolvedRuleS
   return { ruleset: checked.ruleset, text, file: arg };
 }
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  write?: (s: string) => Promise<void>;
-}
 
 /** Says why a rule set named on the command line cannot be used (each problem at its place). */
 export function reportRuleSetError(e: RuleSetArgError, io: Io, lang: Lang): void {

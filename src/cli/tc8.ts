@@ -19,6 +19,7 @@ import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
 import { checklistNames } from "../core/read/checklist";
+import type { Io } from "./io";
 import { rollupCommand, RollupUsageError } from "./rollup";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 import { reportRuleSetError, resolveRuleSetArg, RuleSetArgError, rulesetCommand } from "./ruleset";
@@ -56,12 +57,6 @@ export const USAGE_TEXT = {
   missingCommand: "thiếu lệnh / missing command",
 };
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** Text written as it is, without a line end added (a file's bytes), resolved once flushed; lines through `out` where absent. */
-  write?: (s: string) => Promise<void>;
-}
 
 export const CLI_TEXT = {
   vi: {
