@@ -20,7 +20,13 @@ import { checklistNames } from "../core/workbook/checklist";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
-useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), inflate: (raw) => zlib.inflateRawSync(raw), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
+useCodec({
+  deflate: (data, level) => zlib.deflateRawSync(data, { level }),
+  // In zlib's thread pool: a large sheet is compressed on the second core while the next is built.
+  deflateAsync: (data, level) => new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (err, out) => (err ? reject(err) : resolve(out)))),
+  inflate: (raw) => zlib.inflateRawSync(raw),
+  ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}),
+});
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 

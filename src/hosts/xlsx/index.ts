@@ -57,6 +57,7 @@ export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOpti
   // The grids have served: a district's cells are let go before the write.
   read.grids.length = 0;
   const { skipped } = applyPlan(read.model, run.plan);
+  await read.model.pkg.settle();
   return { run, output: read.model.pkg.toBytes(), skipped };
 }
 
@@ -67,6 +68,7 @@ export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeCh
   const refused = refusal(plan, read);
   if (refused) throw new XlsxRefused(refused);
   applyPlan(read.model, plan);
+  await read.model.pkg.settle();
   return read.model.pkg.toBytes();
 }
 
@@ -108,5 +110,6 @@ export async function templateXlsx(data?: ArrayBuffer | Uint8Array): Promise<{ b
   if (model.structureLocked) throw new XlsxRefused({ reason: "workbookProtected" });
   // A template changes no evaluation: TC8's state is left as it is.
   applyPlan(model, { ...emptyPlan(), sheets }, { writeState: false });
+  await model.pkg.settle();
   return { bytes: model.pkg.toBytes(), sheets: sheets.map((s) => s.name) };
 }

@@ -1,5 +1,5 @@
 /** The parts of a sheet TC8 writes whole (Tổng hợp TC8, Minh chứng TC8, the input template, its state). */
-import { a1, contains, rangeA1 } from "../../core/workbook/grid";
+import { a1, colLetter, contains, rangeA1 } from "../../core/workbook/grid";
 import type { HeaderFooterLine, NewSheet, SheetCell } from "../../core/workbook/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
@@ -38,7 +38,14 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   let sorted = true;
   for (let i = 1; i < cells.length && sorted; i++) sorted = cells[i - 1].row < cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col < cells[i].col);
   if (!sorted) cells = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const xfOf = (c: Out) => styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
+  // Formats by style where no number format is in play (every checklist cell): no key made per cell.
+  const byStyle = new Map<string | undefined, number>();
+  const xfOf = (c: Out) => {
+    if (c.numFmt !== undefined || spec.numberFormats?.length) return styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
+    let xf = byStyle.get(c.style);
+    if (xf === undefined) byStyle.set(c.style, (xf = styles.styleXf(c.style)));
+    return xf;
+  };
   let maxR = 0;
   let maxC = 0;
   for (const c of cells) {
@@ -59,14 +66,29 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (spec.columnWidths?.length) out.push(`<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
   out.push(cells.length ? "<sheetData>" : "<sheetData/>");
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
+  // A cell's XML as cellXml writes it, from pieces worked out once: its text's escaped form (the
+  // checklist repeats the same few dozen texts per commune) and its format's attribute.
+  const texts = new Map<string, string>();
+  const sAttr: string[] = [];
   for (let i = 0; i < cells.length; ) {
     const r = cells[i].row;
     const ht = heights.get(r);
-    let row = ht ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`;
+    const rowNo = String(r + 1);
+    let row = ht ? `<row r="${rowNo}" ht="${ht}" customHeight="1">` : `<row r="${rowNo}">`;
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
       if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
-      row += cellXml("", r, c.col, xfOf(c), c.value);
+      const xf = xfOf(c);
+      const head = `<c r="${colLetter(c.col)}${rowNo}"${xf ? (sAttr[xf] ??= ` s="${xf}"`) : ""}`;
+      const v = c.value;
+      if (typeof v === "string" && v !== "") {
+        let tail = texts.get(v);
+        if (tail === undefined) {
+          if (texts.size > 100_000) texts.clear();
+          texts.set(v, (tail = cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length)));
+        }
+        row += head + tail;
+      } else row += typeof v === "number" ? `${head}><v>${Number.isFinite(v) ? v : 0}</v></c>` : `${head}/>`;
     }
     out.push(row + "</row>");
   }

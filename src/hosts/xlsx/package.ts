@@ -4,7 +4,7 @@
  */
 import { XlsxError } from "./errors";
 import { attrsOf, childOfRoot, childrenOf, escapeAttr, nextTag, rootOf, toBytes, toText } from "./xml";
-import { inflateEntry, type OutEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { deflateInBackground, inflateEntry, type OutEntry, readZip, writeZip, type ZipEntry } from "./zip";
 
 export interface Rel {
   id: string;
@@ -69,6 +69,9 @@ export function relativeTarget(source: string, target: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+/** Parts from this size on are compressed in the background, where the codec can. */
+const BACKGROUND_SIZE = 1 << 20;
+
 export class Package {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
@@ -77,6 +80,9 @@ export class Package {
   private readonly edited = new Map<string, string | Uint8Array>();
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
+  /** Large parts being compressed in the background (with the bytes they compress), and those done. */
+  private readonly compressing = new Map<string, { data: Uint8Array; done: Promise<Uint8Array> }>();
+  private readonly compressed = new Map<string, { data: Uint8Array; deflated: Uint8Array }>();
 
   constructor(data: Uint8Array) {
     this.entries = readZip(data);
@@ -125,12 +131,39 @@ export class Package {
     }
     this.removed.delete(n);
     this.edited.set(n, data);
+    this.compressing.delete(n);
+    this.compressed.delete(n);
+    // A large sheet of TC8's is compressed while the rest is written (where the codec can).
+    if (typeof data !== "string" && data.length >= BACKGROUND_SIZE) {
+      const done = deflateInBackground(data);
+      if (done) {
+        done.catch(() => undefined); // toBytes compresses it itself then
+        this.compressing.set(n, { data, done });
+      }
+    }
+  }
+
+  /** Waits for the parts compressed in the background; toBytes then takes their bytes as they are. */
+  async settle(): Promise<void> {
+    for (const [n, c] of [...this.compressing]) {
+      let deflated: Uint8Array | undefined;
+      try {
+        deflated = await c.done;
+      } catch {
+        deflated = undefined;
+      }
+      if (this.compressing.get(n) !== c) continue;
+      this.compressing.delete(n);
+      if (deflated && this.edited.get(n) === c.data) this.compressed.set(n, { data: c.data, deflated });
+    }
   }
 
   remove(name: string): void {
     const n = this.find(name);
     if (!n) return;
     this.edited.delete(n);
+    this.compressing.delete(n);
+    this.compressed.delete(n);
     this.removed.add(n);
   }
 
@@ -151,7 +184,10 @@ export class Package {
     for (const name of this.names()) {
       const e = this.edited.get(name);
       if (e === undefined) out.push({ name, copy: this.byName.get(name)! });
-      else out.push({ name, data: typeof e === "string" ? toBytes(e) : e, ...(this.byName.get(name) ? { time: this.byName.get(name)!.time, date: this.byName.get(name)!.date } : stamp) });
+      else {
+        const done = this.compressed.get(name);
+        out.push({ name, data: typeof e === "string" ? toBytes(e) : e, ...(done && done.data === e ? { deflated: done.deflated } : {}), ...(this.byName.get(name) ? { time: this.byName.get(name)!.time, date: this.byName.get(name)!.date } : stamp) });
+      }
     }
     return writeZip(out);
   }
