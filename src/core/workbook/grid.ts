@@ -291,8 +291,16 @@ export function parseRange(ref: string): RangeRef {
 }
 
 /** A sheet name as Excel quotes it in references: 'Thôn bản'!B5. Always quoted, as docs/cli.md shows. */
+/** The last sheet name quoted: addresses are made by the hundred thousand, a sheet at a time. */
+let quotedFor: string | undefined;
+let quoted = "";
+
 export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+  if (sheet !== quotedFor) {
+    quoted = `'${sheet.replace(/'/g, "''")}'`;
+    quotedFor = sheet;
+  }
+  return quoted;
 }
 
 export function cellAddress(sheet: string, row: number, col: number): string {

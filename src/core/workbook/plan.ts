@@ -17,7 +17,7 @@ import { OUTPUT_HEADERS } from "./headers";
 import { headerKey, words } from "./normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET } from "./own";
 import type { ReadResult } from "./read";
-import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, fingerprint, STATE_VERSION } from "./state";
+import { type OutputColumns, type SavedMark, type SavedRow, type Tc8State, emptyState, fingerprint, fingerprint3, STATE_VERSION } from "./state";
 import { cellHeight, DEFAULT_ROW_HEIGHT_PT, fitRowHeights } from "./layout";
 import { STYLES } from "./styles";
 import { headerFooterText, signatureBlock, SUMMARY_TEXT, summarySheet } from "./summary";
@@ -318,7 +318,7 @@ function printer(): (text: string) => string {
 }
 
 /** The fingerprint of a value TC8 wrote in a row under a header, from the row key's and the value's own fingerprints. */
-const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fingerprint(`${keyPrint}${header}${valuePrint}`);
+const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fingerprint3(keyPrint, header, valuePrint);
 
 /**
  * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds the value TC8

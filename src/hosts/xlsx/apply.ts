@@ -366,6 +366,16 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     return o.h !== undefined ? fingerprint(note.text) === o.h : note.tc8Author;
   };
   const markedNow = new Set<string>();
+  // What a format looks like, worked out once per format: a district has thousands of marks over a handful of formats.
+  const userLooks = new Map<number, string>();
+  const baseLooks = new Map<number, { fill: string; color: string | null }>();
+  const lookOf = (base: number, userXf: number) => {
+    let u = userLooks.get(userXf);
+    if (u === undefined) userLooks.set(userXf, (u = fingerprint(styles.describe(userXf))));
+    let b = baseLooks.get(base);
+    if (!b) baseLooks.set(base, (b = { fill: styles.fillOf(base), color: styles.fontColorOf(base) }));
+    return { u, fill: b.fill, color: b.color };
+  };
   for (const m of plan.marks) {
     const { sheet, row, col } = parseCellAddress(m.cell);
     if (!partOf.has(sheet)) continue;
@@ -379,7 +389,7 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
     const h = noted ? fingerprint(m.note) : undefined;
     opOf(sheet, row, col).mark = (base, created, userXf) => {
       const xf = styles.markXf(base, m.kind, ownMarkXfs);
-      const look = { u: fingerprint(styles.describe(userXf ?? 0)), fill: styles.fillOf(base), color: styles.fontColorOf(base) };
+      const look = lookOf(base, userXf ?? 0);
       savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal });
       return xf;
     };

@@ -3,7 +3,7 @@ import { a1, colLetter, contains, rangeA1 } from "../../core/workbook/grid";
 import type { HeaderFooterLine, NewSheet, SheetCell } from "../../core/workbook/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
-import { escapeAttr, Utf8Sink } from "./xml";
+import { escapeAttr, toBytes, Utf8Sink } from "./xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -66,31 +66,35 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (spec.columnWidths?.length) out.push(`<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
   out.push(cells.length ? "<sheetData>" : "<sheetData/>");
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
-  // A cell's XML as cellXml writes it, from pieces worked out once: its text's escaped form (the
-  // checklist repeats the same few dozen texts per commune) and its format's attribute.
-  const texts = new Map<string, string>();
+  // A cell's XML as cellXml writes it, written into the buffer from pieces worked out once: its
+  // text's escaped and encoded form (the checklist repeats the same few dozen texts per commune)
+  // and its format's attribute; no string is made per cell.
+  const texts = new Map<string, Uint8Array>();
   const sAttr: string[] = [];
   for (let i = 0; i < cells.length; ) {
     const r = cells[i].row;
     const ht = heights.get(r);
     const rowNo = String(r + 1);
-    let row = ht ? `<row r="${rowNo}" ht="${ht}" customHeight="1">` : `<row r="${rowNo}">`;
+    out.ascii(ht ? `<row r="${rowNo}" ht="${ht}" customHeight="1">` : `<row r="${rowNo}">`);
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
       if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
       const xf = xfOf(c);
-      const head = `<c r="${colLetter(c.col)}${rowNo}"${xf ? (sAttr[xf] ??= ` s="${xf}"`) : ""}`;
+      out.ascii('<c r="');
+      out.ascii(colLetter(c.col));
+      out.ascii(rowNo);
+      out.ascii(xf ? (sAttr[xf] ??= `" s="${xf}"`) : '"');
       const v = c.value;
       if (typeof v === "string" && v !== "") {
         let tail = texts.get(v);
         if (tail === undefined) {
           if (texts.size > 100_000) texts.clear();
-          texts.set(v, (tail = cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length)));
+          texts.set(v, (tail = toBytes(cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length))));
         }
-        row += head + tail;
-      } else row += typeof v === "number" ? `${head}><v>${Number.isFinite(v) ? v : 0}</v></c>` : `${head}/>`;
+        out.raw(tail);
+      } else out.ascii(typeof v === "number" ? `><v>${Number.isFinite(v) ? v : 0}</v></c>` : "/>");
     }
-    out.push(row + "</row>");
+    out.ascii("</row>");
   }
   if (cells.length) out.push("</sheetData>");
   const x: string[] = [];

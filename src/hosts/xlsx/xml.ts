@@ -279,6 +279,29 @@ export class Utf8Sink {
     }
   }
 
+  /** Text known to be ASCII (tags, cell references, numbers), copied a character a byte: no encoder call for a few bytes. */
+  ascii(s: string): void {
+    if (this.buf.length - this.size < s.length) this.grow(s.length);
+    const b = this.buf;
+    let n = this.size;
+    for (let i = 0; i < s.length; i++) b[n++] = s.charCodeAt(i);
+    this.size = n;
+  }
+
+  /** Bytes encoded once and written many times (a text the sheet repeats). */
+  raw(bytes: Uint8Array): void {
+    if (this.buf.length - this.size < bytes.length) this.grow(bytes.length);
+    if (bytes.length < 32) {
+      const b = this.buf;
+      let n = this.size;
+      for (let i = 0; i < bytes.length; i++) b[n++] = bytes[i];
+      this.size = n;
+    } else {
+      this.buf.set(bytes, this.size);
+      this.size += bytes.length;
+    }
+  }
+
   private grow(need: number): void {
     let n = this.buf.length * 2;
     while (n - this.size < need) n *= 2;
