@@ -23,7 +23,16 @@ import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalT
 useCodec({
   deflate: (data, level) => zlib.deflateRawSync(data, { level }),
   // In zlib's thread pool: a large sheet is compressed on the second core while the next is built.
-  deflateAsync: (data, level) => new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (err, out) => (err ? reject(err) : resolve(out)))),
+  deflateAsync: (chunks, level) =>
+    new Promise((resolve, reject) => {
+      const z = zlib.createDeflateRaw({ level, chunkSize: 1 << 20 });
+      const out: Buffer[] = [];
+      z.on("data", (c: Buffer) => out.push(c));
+      z.on("error", reject);
+      z.on("end", () => resolve(Buffer.concat(out)));
+      for (const c of chunks) z.write(c);
+      z.end();
+    }),
   inflate: (raw) => zlib.inflateRawSync(raw),
   ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}),
 });

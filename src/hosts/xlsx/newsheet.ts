@@ -21,7 +21,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * The worksheet part; `tableRid` names the table's relationship when the sheet has one,
  * `legacyDrawingRid` the VML drawing of its notes.
  */
-export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string, drawingRid?: string): Uint8Array {
+export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string, drawingRid?: string): Uint8Array[] {
   const formatAt = (row: number, col: number) => spec.numberFormats?.find((f) => contains(f.range, row, col))?.format;
   // Cells in row order, then column order (the planner's order: sorted only when it is not), with
   // cells only formatted in advance (the template's number formats, so typed values take them)
@@ -126,7 +126,8 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (tableRid) x.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   x.push(`</worksheet>`);
   out.push(x.join(""));
-  return out.bytes();
+  // In pieces: a province's checklist is never copied into one buffer (docs/performance.md).
+  return out.chunks();
 }
 
 /** The table part of a new sheet's table; column names are its header cells' text, unique. */
