@@ -227,7 +227,9 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   commit(pending, json === undefined ? [output] : [output, json], a.lang);
   // Two communes of one name (two districts) are told apart by their district, as in the checklist.
   const nameOf = checklistNames(run.evaluation.communes);
-  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, a.lang, nameOf(c))));
+  // One write for all the communes' lines: a province's thousands of lines one call each cost more than their text.
+  const lines = run.evaluation.communes.map((c) => terminalText(communeLine(c, a.lang, nameOf(c))));
+  if (lines.length) io.out(lines.join("\n"));
   const problems = run.evaluation.problems;
   if (problems.length) {
     io.out(t.problems(problems.length));
