@@ -489,6 +489,9 @@ export function applyPlan(model: WorkbookModel, plan: Plan, opts: { writeState?:
       if (rid) patch.legacyDrawing = rid;
     }
     pkg.set(part, patchSheet(textOf(sheet), patch));
+    // Its text has served (a district's sheet is tens of megabytes of string).
+    sheetXml.delete(sheet);
+    current.delete(sheet);
   }
   for (const [sheet, change] of notes) {
     if (patches.has(sheet) || deleted.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;

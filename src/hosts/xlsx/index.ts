@@ -49,14 +49,19 @@ const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array 
 export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void): Promise<XlsxEvaluation> {
   const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
-  const run = runEvaluation({ grids: read.grids, names: read.names }, opts);
-  if (!run.plan) return { run, skipped: [] };
-  const refused = refusal(run.plan, read);
+  let run = runEvaluation({ grids: read.grids, names: read.names }, opts);
+  const plan = run.plan;
+  if (!plan) return { run, skipped: [] };
+  const refused = refusal(plan, read);
   if (refused) return { run, skipped: [], refused };
   onStage?.("writing");
-  // The grids have served: a district's cells are let go before the write.
+  // The grids and the facts read from them have served: a district's cells and facts are let go
+  // before the write, so the collector does not walk them again (docs/performance.md). What the
+  // callers use of the read (its tables, state, problems, fatal) stays.
   read.grids.length = 0;
-  const { skipped } = applyPlan(read.model, run.plan);
+  const { checklistSheet: _checklist, ...kept } = run.read;
+  run = { ...run, read: { ...kept, communes: [], communeRows: [], villageRows: [], postalRows: [], checklist: [] } };
+  const { skipped } = applyPlan(read.model, plan);
   await read.model.pkg.settle();
   return { run, output: read.model.pkg.toBytes(), skipped };
 }
