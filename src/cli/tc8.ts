@@ -14,6 +14,7 @@ import type { CommuneResult, LevelResult } from "../core/engine/types";
 import { formatter, render, VERDICT_TEXT } from "../core/i18n";
 import { getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId } from "../core/ruleset/types";
+import type { Run } from "../core/pipeline";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
 import { checklistNames } from "../core/workbook/checklist";
@@ -203,8 +204,18 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   const large = data.length > LARGE_FILE;
   if (large) io.err(t.reading);
   let result;
+  // What is printed and the JSON are made from the results before the write, which then goes
+  // without them (a province's results are hundreds of megabytes of objects; docs/performance.md).
+  let json: string | undefined;
+  let lines: string[] = [];
+  const beforeWrite = (run: Run) => {
+    json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
+    // Two communes of one name (two districts) are told apart by their district, as in the checklist.
+    const nameOf = checklistNames(run.evaluation.communes);
+    lines = run.evaluation.communes.map((c) => terminalText(communeLine(c, a.lang, nameOf(c))));
+  };
   try {
-    result = await evaluateXlsx(data, { levels: a.levels, lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined);
+    result = await evaluateXlsx(data, { levels: a.levels, lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined, beforeWrite);
   } catch (e) {
     discard(pending);
     io.err(t.cannotRead(a.input, e instanceof XlsxError ? describeXlsxError(e, a.lang) : t.internal));
@@ -223,12 +234,8 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     io.err(t.cannotEvaluate(a.input, render(run.read.fatal!, a.lang)));
     return EXIT.unreadable;
   }
-  const json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
   commit(pending, json === undefined ? [output] : [output, json], a.lang);
-  // Two communes of one name (two districts) are told apart by their district, as in the checklist.
-  const nameOf = checklistNames(run.evaluation.communes);
   // One write for all the communes' lines: a province's thousands of lines one call each cost more than their text.
-  const lines = run.evaluation.communes.map((c) => terminalText(communeLine(c, a.lang, nameOf(c))));
   if (lines.length) io.out(lines.join("\n"));
   const problems = run.evaluation.problems;
   if (problems.length) {

@@ -44,9 +44,21 @@ export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refu
   return undefined;
 }
 
+/** A read without its facts and checklist entries (a function: nothing of them stays in the caller's scope). */
+function withoutFacts(read: Run["read"]): Run["read"] {
+  const { checklistSheet: _checklist, ...kept } = read;
+  return { ...kept, communes: [], communeRows: [], villageRows: [], postalRows: [], checklist: [] };
+}
+
 const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array ? data : new Uint8Array(data));
 
-export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void): Promise<XlsxEvaluation> {
+/**
+ * Evaluates a workbook and writes its annotated copy. `beforeWrite`, when given, takes what its
+ * caller needs of the communes' results before the write; they are let go then (the returned run
+ * keeps the evaluation's problems, not its communes), so the collector does not walk a province's
+ * results again and again while the sheets are written (docs/performance.md).
+ */
+export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): Promise<XlsxEvaluation> {
   const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
   let run = runEvaluation({ grids: read.grids, names: read.names }, opts);
@@ -59,8 +71,11 @@ export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOpti
   // before the write, so the collector does not walk them again (docs/performance.md). What the
   // callers use of the read (its tables, state, problems, fatal) stays.
   read.grids.length = 0;
-  const { checklistSheet: _checklist, ...kept } = run.read;
-  run = { ...run, read: { ...kept, communes: [], communeRows: [], villageRows: [], postalRows: [], checklist: [] } };
+  run = { ...run, read: withoutFacts(run.read) };
+  if (beforeWrite) {
+    beforeWrite(run);
+    run = { ...run, evaluation: { ...run.evaluation, communes: [] } };
+  }
   const { skipped } = applyPlan(read.model, plan);
   await read.model.pkg.settle();
   return { run, output: read.model.pkg.toBytes(), skipped };
