@@ -44,7 +44,7 @@ export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refu
   return undefined;
 }
 
-/** A read without its facts and checklist entries (a function: nothing of them stays in the caller's scope). */
+/** A read without its facts and checklist entries. */
 function withoutFacts(read: Run["read"]): Run["read"] {
   const { checklistSheet: _checklist, ...kept } = read;
   return { ...kept, communes: [], communeRows: [], villageRows: [], postalRows: [], checklist: [] };
@@ -61,24 +61,31 @@ const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array 
 export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): Promise<XlsxEvaluation> {
   const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
-  let run = runEvaluation({ grids: read.grids, names: read.names }, opts);
-  const plan = run.plan;
+  const { run, plan, refused } = evaluated(read, opts, onStage, beforeWrite);
   if (!plan) return { run, skipped: [] };
-  const refused = refusal(plan, read);
   if (refused) return { run, skipped: [], refused };
-  onStage?.("writing");
-  // The grids and the facts read from them have served: a district's cells and facts are let go
-  // before the write, so the collector does not walk them again (docs/performance.md). What the
-  // callers use of the read (its tables, state, problems, fatal) stays.
-  read.grids.length = 0;
-  run = { ...run, read: withoutFacts(run.read) };
-  if (beforeWrite) {
-    beforeWrite(run);
-    run = { ...run, evaluation: { ...run.evaluation, communes: [] } };
-  }
   const { skipped } = applyPlan(read.model, plan);
   await read.model.pkg.settle();
   return { run, output: read.model.pkg.toBytes(), skipped };
+}
+
+/**
+ * Reads, evaluates and plans; when the plan may be written, lets go what the write does not need:
+ * the grids and the facts read from them, and with `beforeWrite` the communes' results. A function
+ * of its own, so that nothing of them stays behind in the caller's frame while it writes.
+ */
+function evaluated(read: WorkbookRead, opts: RunOptions, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): { run: Run; plan?: Plan; refused?: Refusal } {
+  const run = runEvaluation({ grids: read.grids, names: read.names }, opts);
+  if (!run.plan) return { run };
+  const refused = refusal(run.plan, read);
+  if (refused) return { run, plan: run.plan, refused };
+  onStage?.("writing");
+  // A district's cells and facts are let go before the write, so the collector does not walk them
+  // again and again while the sheets are written (docs/performance.md). What the callers use of
+  // the read (its tables, state, problems, fatal) stays.
+  read.grids.length = 0;
+  beforeWrite?.(run);
+  return { run: { ...run, read: withoutFacts(run.read), ...(beforeWrite ? { evaluation: { ...run.evaluation, communes: [] } } : {}) }, plan: run.plan };
 }
 
 /** Clear results; throws XlsxRefused when a protection stands in the way. */
