@@ -16,6 +16,7 @@ import type { CommuneResult, LevelResult } from "../core/engine/types";
 import { formatter, render, VERDICT_TEXT } from "../core/i18n";
 import { DEFAULT_RULESET_ID, getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
+import type { Run } from "../core/pipeline";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
 import { useCodec } from "../hosts/xlsx/zip";
 import { checklistNames } from "../core/read/checklist";
@@ -25,7 +26,22 @@ import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalT
 import { reportRuleSetError, resolveRuleSetArg, RuleSetArgError, rulesetCommand } from "./ruleset";
 
 // Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
-useCodec({ deflate: (data, level) => zlib.deflateRawSync(data, { level }), inflate: (raw) => zlib.inflateRawSync(raw), ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}) });
+useCodec({
+  deflate: (data, level) => zlib.deflateRawSync(data, { level }),
+  // In zlib's thread pool: a large sheet is compressed on the second core while the next is built.
+  deflateAsync: (chunks, level) =>
+    new Promise((resolve, reject) => {
+      const z = zlib.createDeflateRaw({ level, chunkSize: 1 << 20 });
+      const out: Buffer[] = [];
+      z.on("data", (c: Buffer) => out.push(c));
+      z.on("error", reject);
+      z.on("end", () => resolve(Buffer.concat(out)));
+      for (const c of chunks) z.write(c);
+      z.end();
+    }),
+  inflate: (raw) => zlib.inflateRawSync(raw),
+  ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}),
+});
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 
@@ -201,8 +217,18 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   const large = data.length > LARGE_FILE;
   if (large) io.err(t.reading);
   let result;
+  // What is printed and the JSON are made from the results before the write, which then goes
+  // without them (a province's results are hundreds of megabytes of objects; docs/performance.md).
+  let json: string | undefined;
+  let lines: string[] = [];
+  const beforeWrite = (run: Run) => {
+    json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
+    // Two communes of one name (two districts) are told apart by their district, as in the checklist.
+    const nameOf = checklistNames(run.evaluation.communes);
+    lines = run.evaluation.communes.map((c) => terminalText(communeLine(c, run.evaluation.rules, a.lang, nameOf(c))));
+  };
   try {
-    result = await evaluateXlsx(data, { ...(a.levels ? { levels: a.levels } : {}), ...(a.ruleset ? { ruleset: a.ruleset } : {}), lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined);
+    result = await evaluateXlsx(data, { ...(a.levels ? { levels: a.levels } : {}), ...(a.ruleset ? { ruleset: a.ruleset } : {}), lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined, beforeWrite);
   } catch (e) {
     discard(pending);
     io.err(t.cannotRead(a.input, e instanceof XlsxError ? describeXlsxError(e, a.lang) : t.internal));
@@ -221,11 +247,9 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     io.err(t.cannotEvaluate(a.input, render(run.read.fatal!, a.lang)));
     return EXIT.unreadable;
   }
-  const json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
   commit(pending, json === undefined ? [output] : [output, json], a.lang);
-  // Two communes of one name (two districts) are told apart by their district, as in the checklist.
-  const nameOf = checklistNames(run.evaluation.communes);
-  for (const c of run.evaluation.communes) io.out(terminalText(communeLine(c, run.evaluation.rules, a.lang, nameOf(c))));
+  // One write for all the communes' lines: a province's thousands of lines one call each cost more than their text.
+  if (lines.length) io.out(lines.join("\n"));
   const problems = run.evaluation.problems;
   if (problems.length) {
     io.out(t.problems(problems.length));

@@ -25,17 +25,20 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
   const cells: SheetCell[] = headers.map((h, col) => ({ row: 0, col, value: h, style: "header" as StyleName }));
   const used = new Set<string>();
   let row = 1;
+  // The number beside the document's text centred, so the two never touch.
+  const styleOf: (StyleName | undefined)[] = headers.map((_, col) => (col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined));
   const putRow = (values: (CellValue | undefined)[]) => {
-    values.forEach((v, col) => {
+    // A plain loop and one object per cell: a province's checklist has millions of cells.
+    for (let col = 0; col < values.length; col++) {
+      const v = values[col];
       const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
-      // The number beside the document's text centred, so the two never touch.
-      const style: StyleName | undefined = col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined;
-      cells.push({ row, col, value, ...(style ? { style } : {}) });
-    });
+      const style = styleOf[col];
+      cells.push(style ? { row, col, value, style } : { row, col, value });
+    }
     row++;
   };
   for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
-    used.add(key);
+    if (existing.length) used.add(key);
     const e = byKey.get(key);
     const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
     putRow([

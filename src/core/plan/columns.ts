@@ -11,7 +11,7 @@ import { type Grid, filledRowsIn, findGrid, isBlank, isFormulaAt, isTaken, MAX_C
 import { isOutputHeader, OUTPUT_HEADERS, outputVerdictHeaders, verdictHeadersOf } from "../read/headers";
 import { headerKey, words } from "../shared/normalize";
 import type { ReadResult } from "../read/read";
-import { type Tc8State, fingerprint, type OutputColumns } from "../state/state";
+import { type Tc8State, fingerprint, fingerprint3, type OutputColumns } from "../state/state";
 import { cellHeight, DEFAULT_ROW_HEIGHT_PT } from "./layout";
 import { STYLES } from "./styles";
 import { cellText, columnOf, type DetectedTable } from "../read/tables";
@@ -124,7 +124,7 @@ export function printer(): (text: string) => string {
 }
 
 /** The fingerprint of a value TC8 wrote in a row under a header, from the row key's and the value's own fingerprints. */
-export const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fingerprint(`${keyPrint}${header}${valuePrint}`);
+export const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fingerprint3(keyPrint, header, valuePrint);
 
 /**
  * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds the value TC8

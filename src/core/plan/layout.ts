@@ -77,20 +77,32 @@ export function wrappedLines(text: string, width: number, scale = 1): number {
   return Math.max(1, lines);
 }
 
-/** Heights already worked out: a district's checklist repeats the same 23 documents per commune. */
-const heightCache = new Map<string, number>();
+/**
+ * Heights already worked out, by width and font size, then by text: a district's checklist repeats
+ * the same 23 documents per commune (looked up by the text itself, no key string made per cell).
+ */
+const heightCache = new Map<number, Map<number, Map<string, number>>>();
+let cached = 0;
 
 /** The height in points a cell of `width` column units needs for `text` at `fontSize` points. */
 export function cellHeight(text: string, width: number, fontSize = 11): number {
-  const key = `${width}|${fontSize}|${text}`;
-  const hit = heightCache.get(key);
+  let bySize = heightCache.get(width);
+  let byText = bySize?.get(fontSize);
+  const hit = byText?.get(text);
   if (hit !== undefined) return hit;
   const scale = fontSize / 11;
   const lines = wrappedLines(text, width, scale);
   // One line is a row's own height; more take a little room for the cell's padding.
   const h = Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * LINE_HEIGHT_PT * scale + (lines > 1 ? 2 : 0)));
-  if (heightCache.size > 50_000) heightCache.clear();
-  heightCache.set(key, h);
+  if (cached > 50_000) {
+    heightCache.clear();
+    cached = 0;
+    bySize = byText = undefined;
+  }
+  if (!bySize) heightCache.set(width, (bySize = new Map()));
+  if (!byText) bySize.set(fontSize, (byText = new Map()));
+  byText.set(text, h);
+  cached++;
   return h;
 }
 

@@ -60,10 +60,12 @@ export function* checklistWalk(communes: readonly { name: string; district?: str
   for (const c of communes) {
     if (c.excluded) continue;
     const name = labelOf(c);
+    // entryKey's key, the commune's part worked out once per commune.
+    const ck = communeKey(name);
     for (const level of rs.levels)
       for (const ind of level.indicators)
         for (const doc of ind.evidence) {
-          const key = entryKey(name, level.id, ind.id, doc.no);
+          const key = `${ck}|${level.id}|${ind.id}|${doc.no}`;
           if (seen.has(key)) continue;
           seen.add(key);
           yield { name, level, ind, doc, key };

@@ -243,8 +243,16 @@ export function usedRange(g: Grid): RangeRef | null {
   return r1 < 0 ? null : { r0, c0, r1, c1 };
 }
 
+/** Letters already worked out, by column: a district's sheets name millions of cells. */
+const letters: string[] = new Array<string>(MAX_COLS);
+
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 export function colLetter(col: number): string {
+  if (col >= 0 && col < MAX_COLS) return (letters[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col + 1;
   while (n > 0) {
@@ -283,8 +291,16 @@ export function parseRange(ref: string): RangeRef {
 }
 
 /** A sheet name as Excel quotes it in references: 'Thôn bản'!B5. Always quoted, as docs/cli.md shows. */
+/** The last sheet name quoted: addresses are made by the hundred thousand, a sheet at a time. */
+let quotedFor: string | undefined;
+let quoted = "";
+
 export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
+  if (sheet !== quotedFor) {
+    quoted = `'${sheet.replace(/'/g, "''")}'`;
+    quotedFor = sheet;
+  }
+  return quoted;
 }
 
 export function cellAddress(sheet: string, row: number, col: number): string {

@@ -13,13 +13,23 @@ export const STATE_CHUNK = 30000;
 
 /** A short fingerprint of a text (FNV-1a, 32 bits): enough to know a cell or a note still holds what TC8 wrote. */
 export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
+  return hex(fnv(0x811c9dc5, text));
+}
+
+/** The fingerprint of `a + b + c`, without making that text (a district has hundreds of thousands of them). */
+export function fingerprint3(a: string, b: string, c: string): string {
+  return hex(fnv(fnv(fnv(0x811c9dc5, a), b), c));
+}
+
+function fnv(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  return h;
 }
+
+const hex = (h: number) => (h >>> 0).toString(16).padStart(8, "0");
 
 export interface OutputColumns {
   sheet: string;

@@ -349,6 +349,16 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
   };
   const book = new WorkbookXml(pkg, model.workbookPart);
   const deleted = new Set<string>();
+  // What a format looks like, worked out once per format: a district has thousands of marks over a handful of formats.
+  const userLooks = new Map<number, string>();
+  const baseLooks = new Map<number, { fill: string; color: string | null }>();
+  const lookOf = (base: number, userXf: number) => {
+    let u = userLooks.get(userXf);
+    if (u === undefined) userLooks.set(userXf, (u = fingerprint(styles.describe(userXf))));
+    let b = baseLooks.get(base);
+    if (!b) baseLooks.set(base, (b = { fill: styles.fillOf(base), color: styles.fontColorOf(base) }));
+    return { u, fill: b.fill, color: b.color };
+  };
 
   const writeWhole = (spec: NewSheet, state?: string) => {
     let part = deleted.has(spec.name) ? undefined : partOf.get(spec.name);
@@ -460,7 +470,7 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
         const h = noted ? fingerprint(m.note) : undefined;
         opOf(sheet, row, col).mark = (base, created, userXf) => {
           const xf = styles.markXf(base, m.kind, ownMarkXfs);
-          const look = { u: fingerprint(styles.describe(userXf ?? 0)), fill: styles.fillOf(base), color: styles.fontColorOf(base) };
+          const look = lookOf(base, userXf ?? 0);
           savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal });
           return xf;
         };
@@ -518,6 +528,9 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
           if (rid) patch.legacyDrawing = rid;
         }
         pkg.set(part, patchSheet(textOf(sheet), patch));
+        // Its text has served (a district's sheet is tens of megabytes of string).
+        sheetXml.delete(sheet);
+        current.delete(sheet);
       }
       for (const [sheet, change] of notes) {
         if (patches.has(sheet) || deleted.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;

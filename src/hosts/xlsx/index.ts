@@ -45,20 +45,48 @@ export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refu
   return undefined;
 }
 
+/** A read without its facts and checklist entries. */
+function withoutFacts(read: Run["read"]): Run["read"] {
+  const { checklistSheet: _checklist, ...kept } = read;
+  return { ...kept, communes: [], communeRows: [], villageRows: [], postalRows: [], checklist: [] };
+}
+
 const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array ? data : new Uint8Array(data));
 
-export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void): Promise<XlsxEvaluation> {
+/**
+ * Evaluates a workbook and writes its annotated copy. `beforeWrite`, when given, takes what its
+ * caller needs of the communes' results before the write; they are let go then (the returned run
+ * keeps the evaluation's problems, not its communes), so the collector does not walk a province's
+ * results again and again while the sheets are written (docs/performance.md).
+ */
+export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): Promise<XlsxEvaluation> {
   const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
-  const run = runEvaluation({ grids: read.grids, names: read.names }, opts);
-  if (!run.plan) return { run, skipped: [] };
-  const refused = refusal(run.plan, read);
+  const { run, plan, refused } = evaluated(read, opts, onStage, beforeWrite);
+  if (!plan) return { run, skipped: [] };
   if (refused) return { run, skipped: [], refused };
-  onStage?.("writing");
-  // The grids have served: a district's cells are let go before the write.
-  read.grids.length = 0;
-  const { skipped } = applyPlan(read.model, run.plan);
+  const { skipped } = applyPlan(read.model, plan);
+  await read.model.pkg.settle();
   return { run, output: read.model.pkg.toBytes(), skipped };
+}
+
+/**
+ * Reads, evaluates and plans; when the plan may be written, lets go what the write does not need:
+ * the grids and the facts read from them, and with `beforeWrite` the communes' results. A function
+ * of its own, so that nothing of them stays behind in the caller's frame while it writes.
+ */
+function evaluated(read: WorkbookRead, opts: RunOptions, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): { run: Run; plan?: Plan; refused?: Refusal } {
+  const run = runEvaluation({ grids: read.grids, names: read.names }, opts);
+  if (!run.plan) return { run };
+  const refused = refusal(run.plan, read);
+  if (refused) return { run, plan: run.plan, refused };
+  onStage?.("writing");
+  // A district's cells and facts are let go before the write, so the collector does not walk them
+  // again and again while the sheets are written (docs/performance.md). What the callers use of
+  // the read (its tables, state, problems, fatal) stays.
+  read.grids.length = 0;
+  beforeWrite?.(run);
+  return { run: { ...run, read: withoutFacts(run.read), ...(beforeWrite ? { evaluation: { ...run.evaluation, communes: [] } } : {}) }, plan: run.plan };
 }
 
 /** Clear results; throws XlsxRefused when a protection stands in the way. */
@@ -68,6 +96,7 @@ export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeCh
   const refused = refusal(plan, read);
   if (refused) throw new XlsxRefused(refused);
   applyPlan(read.model, plan);
+  await read.model.pkg.settle();
   return read.model.pkg.toBytes();
 }
 
@@ -115,6 +144,7 @@ export async function templateXlsx(data?: ArrayBuffer | Uint8Array, ruleset?: Ru
   if (model.structureLocked) throw new XlsxRefused({ reason: "workbookProtected" });
   // A template changes no evaluation: TC8's state is left as it is.
   applyPlan(model, { ...emptyPlan(rs.id), sheets }, { writeState: false });
+  await model.pkg.settle();
   return { bytes: model.pkg.toBytes(), sheets: sheets.map((s) => s.name) };
 }
 
@@ -122,5 +152,6 @@ export async function templateXlsx(data?: ArrayBuffer | Uint8Array, ruleset?: Ru
 export async function newWorkbookXlsx(sheets: NewSheet[]): Promise<Uint8Array> {
   const model = readModel(new Package(emptyWorkbook()), { allowEmpty: true });
   applyPlan(model, { ...emptyPlan(""), sheets }, { writeState: false });
+  await model.pkg.settle();
   return model.pkg.toBytes();
 }

@@ -1,9 +1,9 @@
 /** The parts of a sheet TC8 writes whole (Tổng hợp TC8, Minh chứng TC8, the input template, its state). */
-import { a1, contains, rangeA1 } from "../../core/shared/grid";
+import { a1, colLetter, contains, rangeA1 } from "../../core/shared/grid";
 import type { HeaderFooterLine, NewSheet, SheetCell } from "../../core/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
-import { escapeAttr, Utf8Sink } from "./xml";
+import { escapeAttr, toBytes, Utf8Sink } from "./xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -21,7 +21,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * The worksheet part; `tableRid` names the table's relationship when the sheet has one,
  * `legacyDrawingRid` the VML drawing of its notes.
  */
-export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string, drawingRid?: string): Uint8Array {
+export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string, drawingRid?: string): Uint8Array[] {
   const formatAt = (row: number, col: number) => spec.numberFormats?.find((f) => contains(f.range, row, col))?.format;
   // Cells in row order, then column order (the planner's order: sorted only when it is not), with
   // cells only formatted in advance (the template's number formats, so typed values take them)
@@ -38,7 +38,14 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   let sorted = true;
   for (let i = 1; i < cells.length && sorted; i++) sorted = cells[i - 1].row < cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col < cells[i].col);
   if (!sorted) cells = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const xfOf = (c: Out) => styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
+  // Formats by style where no number format is in play (every checklist cell): no key made per cell.
+  const byStyle = new Map<string | undefined, number>();
+  const xfOf = (c: Out) => {
+    if (c.numFmt !== undefined || spec.numberFormats?.length) return styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
+    let xf = byStyle.get(c.style);
+    if (xf === undefined) byStyle.set(c.style, (xf = styles.styleXf(c.style)));
+    return xf;
+  };
   let maxR = 0;
   let maxC = 0;
   for (const c of cells) {
@@ -59,16 +66,35 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (spec.columnWidths?.length) out.push(`<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
   out.push(cells.length ? "<sheetData>" : "<sheetData/>");
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
+  // A cell's XML as cellXml writes it, written into the buffer from pieces worked out once: its
+  // text's escaped and encoded form (the checklist repeats the same few dozen texts per commune)
+  // and its format's attribute; no string is made per cell.
+  const texts = new Map<string, Uint8Array>();
+  const sAttr: string[] = [];
   for (let i = 0; i < cells.length; ) {
     const r = cells[i].row;
     const ht = heights.get(r);
-    let row = ht ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`;
+    const rowNo = String(r + 1);
+    out.ascii(ht ? `<row r="${rowNo}" ht="${ht}" customHeight="1">` : `<row r="${rowNo}">`);
     for (; i < cells.length && cells[i].row === r; i++) {
       const c = cells[i];
       if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
-      row += cellXml("", r, c.col, xfOf(c), c.value);
+      const xf = xfOf(c);
+      out.ascii('<c r="');
+      out.ascii(colLetter(c.col));
+      out.ascii(rowNo);
+      out.ascii(xf ? (sAttr[xf] ??= `" s="${xf}"`) : '"');
+      const v = c.value;
+      if (typeof v === "string" && v !== "") {
+        let tail = texts.get(v);
+        if (tail === undefined) {
+          if (texts.size > 100_000) texts.clear();
+          texts.set(v, (tail = toBytes(cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length))));
+        }
+        out.raw(tail);
+      } else out.ascii(typeof v === "number" ? `><v>${Number.isFinite(v) ? v : 0}</v></c>` : "/>");
     }
-    out.push(row + "</row>");
+    out.ascii("</row>");
   }
   if (cells.length) out.push("</sheetData>");
   const x: string[] = [];
@@ -100,7 +126,8 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   if (tableRid) x.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
   x.push(`</worksheet>`);
   out.push(x.join(""));
-  return out.bytes();
+  // In pieces: a province's checklist is never copied into one buffer (docs/performance.md).
+  return out.chunks();
 }
 
 /** The table part of a new sheet's table; column names are its header cells' text, unique. */

@@ -3,8 +3,8 @@
  * adds is appended, every other entry is written back exactly as it was read.
  */
 import { XlsxError } from "./errors";
-import { attrsOf, childOfRoot, childrenOf, escapeAttr, nextTag, rootOf, toBytes, toText } from "./xml";
-import { inflateEntry, type OutEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { attrsOf, childOfRoot, childrenOf, concatBytes, escapeAttr, nextTag, rootOf, toBytes, toText } from "./xml";
+import { deflateInBackground, inflateEntry, type OutEntry, readZip, writeZip, type ZipEntry } from "./zip";
 
 export interface Rel {
   id: string;
@@ -69,14 +69,23 @@ export function relativeTarget(source: string, target: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+const byteLength = (data: Uint8Array | readonly Uint8Array[]) => (data instanceof Uint8Array ? data.length : data.reduce((n, c) => n + c.length, 0));
+
+/** Parts from this size on are compressed in the background, where the codec can. */
+const BACKGROUND_SIZE = 1 << 20;
+
 export class Package {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   /** Parts lowercased → their name as stored (part names are case-insensitive). */
   private readonly folded = new Map<string, string>();
-  private readonly edited = new Map<string, string | Uint8Array>();
+  /** Parts written: text, bytes, or bytes in pieces (a large sheet of TC8's, never copied into one buffer). */
+  private readonly edited = new Map<string, string | Uint8Array | readonly Uint8Array[]>();
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
+  /** Large parts being compressed in the background (with the bytes they compress), and those done. */
+  private readonly compressing = new Map<string, { data: Uint8Array | readonly Uint8Array[]; done: Promise<Uint8Array> }>();
+  private readonly compressed = new Map<string, { data: Uint8Array | readonly Uint8Array[]; deflated: Uint8Array }>();
 
   constructor(data: Uint8Array) {
     this.entries = readZip(data);
@@ -107,7 +116,7 @@ export class Package {
     const n = this.find(name);
     if (!n) throw new XlsxError("notWorkbook");
     const e = this.edited.get(n);
-    if (e !== undefined) return typeof e === "string" ? toBytes(e) : e;
+    if (e !== undefined) return typeof e === "string" ? toBytes(e) : e instanceof Uint8Array ? e : concatBytes(e);
     return inflateEntry(this.byName.get(n)!);
   }
 
@@ -117,7 +126,7 @@ export class Package {
     return typeof e === "string" ? e : toText(this.bytes(name));
   }
 
-  set(name: string, data: string | Uint8Array): void {
+  set(name: string, data: string | Uint8Array | readonly Uint8Array[]): void {
     const n = this.find(name) ?? name;
     if (!this.byName.has(n) && !this.edited.has(n)) {
       this.added.push(n);
@@ -125,12 +134,39 @@ export class Package {
     }
     this.removed.delete(n);
     this.edited.set(n, data);
+    this.compressing.delete(n);
+    this.compressed.delete(n);
+    // A large sheet of TC8's is compressed while the rest is written (where the codec can).
+    if (typeof data !== "string" && byteLength(data) >= BACKGROUND_SIZE) {
+      const done = deflateInBackground(data);
+      if (done) {
+        done.catch(() => undefined); // toBytes compresses it itself then
+        this.compressing.set(n, { data, done });
+      }
+    }
+  }
+
+  /** Waits for the parts compressed in the background; toBytes then takes their bytes as they are. */
+  async settle(): Promise<void> {
+    for (const [n, c] of [...this.compressing]) {
+      let deflated: Uint8Array | undefined;
+      try {
+        deflated = await c.done;
+      } catch {
+        deflated = undefined;
+      }
+      if (this.compressing.get(n) !== c) continue;
+      this.compressing.delete(n);
+      if (deflated && this.edited.get(n) === c.data) this.compressed.set(n, { data: c.data, deflated });
+    }
   }
 
   remove(name: string): void {
     const n = this.find(name);
     if (!n) return;
     this.edited.delete(n);
+    this.compressing.delete(n);
+    this.compressed.delete(n);
     this.removed.add(n);
   }
 
@@ -151,7 +187,10 @@ export class Package {
     for (const name of this.names()) {
       const e = this.edited.get(name);
       if (e === undefined) out.push({ name, copy: this.byName.get(name)! });
-      else out.push({ name, data: typeof e === "string" ? toBytes(e) : e, ...(this.byName.get(name) ? { time: this.byName.get(name)!.time, date: this.byName.get(name)!.date } : stamp) });
+      else {
+        const done = this.compressed.get(name);
+        out.push({ name, data: typeof e === "string" ? toBytes(e) : e, ...(done && done.data === e ? { deflated: done.deflated } : {}), ...(this.byName.get(name) ? { time: this.byName.get(name)!.time, date: this.byName.get(name)!.date } : stamp) });
+      }
     }
     return writeZip(out);
   }

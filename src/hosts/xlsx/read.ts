@@ -199,7 +199,12 @@ export class SheetScanner {
         continue;
       }
       let k = 1;
-      while (k < tag.length && !/[\s/>]/.test(tag[k])) k++;
+      // The name ends at white space, "/" or ">" (character codes: a district's sheets hold millions of tags).
+      while (k < tag.length) {
+        const ch = tag.charCodeAt(k);
+        if (ch === 47 || ch === 62 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+        k++;
+      }
       const name = tag.slice(1, k);
       if (!name) throw new Error("empty tag");
       const ln = local(name);

@@ -140,11 +140,14 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     const ops = patch.ops.get(row);
     const out: { col: number; text: string }[] = [];
     const seen = new Set<number>();
+    // The clears over this row, looked for once per row rather than per cell.
+    const clears = patch.clears.filter((r) => row >= r.r0 && row <= r.r1);
+    const formatClears = patch.formatClears?.filter((r) => row >= r.r0 && row <= r.r1) ?? [];
     for (const c of cells) {
       let text = src.slice(c.start, c.end);
       seen.add(c.col);
-      if (patch.clears.some((r) => contains(r, row, c.col))) text = "";
-      else if (patch.formatClears?.some((r) => contains(r, row, c.col))) text = setAttr(src.slice(c.tag.start, c.tag.end), "s", null) + src.slice(c.tag.end, c.end);
+      if (clears.length && clears.some((r) => contains(r, row, c.col))) text = "";
+      else if (formatClears.length && formatClears.some((r) => contains(r, row, c.col))) text = setAttr(src.slice(c.tag.start, c.tag.end), "s", null) + src.slice(c.tag.end, c.end);
       const op = ops?.get(c.col);
       if (text && op?.restore) {
         const open = src.slice(c.tag.start, c.tag.end);

@@ -254,13 +254,17 @@ export const toBytes = (s: string): Uint8Array => enc.encode(s);
 export const toText = (b: Uint8Array): string => dec.decode(b);
 
 /**
- * Text written out as UTF-8 piece by piece into one growing buffer: a district's sheet is never one
- * giant string, and no large string is made to be encoded (large strings are what makes the
- * collector work hardest; docs/performance.md).
+ * Text written out as UTF-8 piece by piece into buffers filled one after the other: a district's
+ * sheet is never one giant string, no large string is made to be encoded (large strings are what
+ * makes the collector work hardest), and no buffer is copied into a larger one as the text grows:
+ * every byte allocated outside V8's heap counts towards a full collection (docs/performance.md).
  */
 export class Utf8Sink {
   private buf: Uint8Array;
   private size = 0;
+  /** Buffers filled already, and their bytes. */
+  private readonly full: Uint8Array[] = [];
+  private total = 0;
 
   /** `expected`: the bytes foreseen, to allocate once. */
   constructor(expected = 1 << 16) {
@@ -279,15 +283,60 @@ export class Utf8Sink {
     }
   }
 
-  private grow(need: number): void {
-    let n = this.buf.length * 2;
-    while (n - this.size < need) n *= 2;
-    const b = new Uint8Array(n);
-    b.set(this.buf.subarray(0, this.size));
-    this.buf = b;
+  /** Text known to be ASCII (tags, cell references, numbers), copied a character a byte: no encoder call for a few bytes. */
+  ascii(s: string): void {
+    if (this.buf.length - this.size < s.length) this.grow(s.length);
+    const b = this.buf;
+    let n = this.size;
+    for (let i = 0; i < s.length; i++) b[n++] = s.charCodeAt(i);
+    this.size = n;
   }
 
-  bytes(): Uint8Array {
-    return this.buf.subarray(0, this.size);
+  /** Bytes encoded once and written many times (a text the sheet repeats). */
+  raw(bytes: Uint8Array): void {
+    if (this.buf.length - this.size < bytes.length) this.grow(bytes.length);
+    if (bytes.length < 32) {
+      const b = this.buf;
+      let n = this.size;
+      for (let i = 0; i < bytes.length; i++) b[n++] = bytes[i];
+      this.size = n;
+    } else {
+      this.buf.set(bytes, this.size);
+      this.size += bytes.length;
+    }
   }
+
+  /** A new buffer after the full one: as large as what is written so far, up to 8 MB. */
+  private grow(need: number): void {
+    if (this.size) {
+      this.full.push(this.buf.subarray(0, this.size));
+      this.total += this.size;
+    }
+    this.buf = new Uint8Array(Math.max(need, Math.min(Math.max(this.total, 1 << 16), 8 << 20)));
+    this.size = 0;
+  }
+
+  /** The bytes written, in pieces (no copy). */
+  chunks(): Uint8Array[] {
+    return this.size ? [...this.full, this.buf.subarray(0, this.size)] : [...this.full];
+  }
+
+  /** The bytes written, in one piece (copied when they fill several buffers). */
+  bytes(): Uint8Array {
+    return concatBytes(this.chunks());
+  }
+}
+
+/** Pieces of bytes as one. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  n = 0;
+  for (const c of chunks) {
+    out.set(c, n);
+    n += c.length;
+  }
+  return out;
 }

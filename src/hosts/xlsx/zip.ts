@@ -5,6 +5,7 @@
  */
 import { deflateSync, Inflate, inflateSync } from "fflate";
 import { XlsxError } from "./errors";
+import { concatBytes } from "./xml";
 
 export interface ZipEntry {
   name: string;
@@ -38,6 +39,11 @@ export interface Codec {
   crc32(data: Uint8Array, crc: number): number;
   /** A whole entry at once, where a native inflater makes that faster than fflate's streaming one. */
   inflate?(raw: Uint8Array, size: number): Uint8Array;
+  /**
+   * Compression off the main thread (Node's zlib, in its thread pool): a large part TC8 wrote is
+   * compressed while the next one is built (docs/performance.md). Same bytes as `deflate`.
+   */
+  deflateAsync?(data: readonly Uint8Array[], level: number): Promise<Uint8Array>;
 }
 
 const codec: Codec = { deflate: (data, level) => deflateSync(data, { level: level as 1 }), crc32: jsCrc32 };
@@ -181,8 +187,22 @@ export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): 
   if (size !== e.size || crc !== e.crc) throw new XlsxError("damaged", { part: e.name });
 }
 
-/** What goes into the written archive: an entry copied as it was, or new bytes. */
-export type OutEntry = { name: string; copy: ZipEntry } | { name: string; data: Uint8Array; time?: number; date?: number };
+/** What goes into the written archive: an entry copied as it was, or new bytes (perhaps compressed already, by `deflateLevel`). */
+export type OutEntry = { name: string; copy: ZipEntry } | { name: string; data: Uint8Array | readonly Uint8Array[]; deflated?: Uint8Array; time?: number; date?: number };
+
+/** How hard a part is compressed: large parts (TC8's sheets of a whole province) trade a little size for a lot of time. */
+export const deflateLevel = (size: number) => (size > 1 << 22 ? 3 : 6);
+
+/**
+ * A part compressed in the background when the codec can (undefined otherwise); what it gives is
+ * what writeZip would have made of it.
+ */
+export function deflateInBackground(data: Uint8Array | readonly Uint8Array[]): Promise<Uint8Array> | undefined {
+  const chunks = data instanceof Uint8Array ? [data] : data;
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  if (!codec.deflateAsync || size <= 64) return undefined;
+  return codec.deflateAsync(chunks, deflateLevel(size));
+}
 
 const enc = new TextEncoder();
 
@@ -197,11 +217,16 @@ export function writeZip(entries: readonly OutEntry[]): Uint8Array {
       ({ method, crc, compressedSize: csize, size, time, date } = e.copy);
       body = e.copy.raw;
     } else {
-      crc = crc32(e.data);
-      size = e.data.length;
-      // Large parts (TC8's sheets of a whole province) trade a little size for a lot of time.
-      const deflated = size > 64 ? codec.deflate(e.data, size > 1 << 22 ? 3 : 6) : e.data;
-      method = deflated === e.data ? 0 : 8;
+      const chunks = e.data instanceof Uint8Array ? [e.data] : e.data;
+      crc = 0;
+      size = 0;
+      for (const c of chunks) {
+        crc = crc32(c, crc);
+        size += c.length;
+      }
+      const data = e.deflated || chunks.length === 1 ? chunks[0] : concatBytes(chunks);
+      const deflated = e.deflated ?? (size > 64 ? codec.deflate(data, deflateLevel(size)) : data);
+      method = size > 64 ? 8 : 0;
       body = deflated;
       csize = body.length;
       time = e.time ?? 0;
