@@ -8,8 +8,8 @@ mkdir -p test-artifacts
 extra=0
 echo "== type check (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit || { echo "type check failed"; extra=$((extra + 1)); }
-echo "== lint (eslint)"
-npx eslint . || { echo "lint failed"; extra=$((extra + 1)); }
+echo "== lint (eslint, prettier)"
+npm run --silent lint || { echo "lint failed"; extra=$((extra + 1)); }
 echo "== build the command line (lib/)"
 npm run --silent build:cli || { echo "command-line build failed"; extra=$((extra + 1)); }
 echo "== build the add-in and the browser page (dist/)"
