@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test-artifacts/", "examples/*.xlsx", "src/core/ruleset/schema.generated.ts"] },
+  {
+    ignores: [
+      "node_modules/",
+      "lib/",
+      "dist/",
+      "coverage/",
+      "test-artifacts/",
+      "examples/*.xlsx",
+      "src/core/ruleset/schema.generated.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

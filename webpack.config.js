@@ -15,14 +15,17 @@ async function httpsServer() {
     const options = await devCerts.getHttpsServerOptions();
     return { type: "https", options };
   } catch (e) {
-    console.warn(`office-addin-dev-certs: ${e.message.split("\n")[0]}; using a self-signed certificate (see README: HTTPS).`);
+    console.warn(
+      `office-addin-dev-certs: ${e.message.split("\n")[0]}; using a self-signed certificate (see README: HTTPS).`,
+    );
     return "https";
   }
 }
 
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
-  const page = (name, template, chunks, filename = `${name}.html`) => new HtmlWebpackPlugin({ filename, template, chunks, inject: "body", scriptLoading: "defer" });
+  const page = (name, template, chunks, filename = `${name}.html`) =>
+    new HtmlWebpackPlugin({ filename, template, chunks, inject: "body", scriptLoading: "defer" });
   return {
     // No eval-based source maps: the pages' Content-Security-Policy allows no eval, in development too.
     devtool: production ? "source-map" : "cheap-module-source-map",
@@ -33,15 +36,31 @@ module.exports = async (env, argv) => {
       ...(fs.existsSync("./src/web/index.tsx") ? { web: "./src/web/index.tsx" } : {}),
     },
     // globalThis for webpack's own runtime: no `new Function("return this")` fallback (the pages' CSP forbids eval).
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true, environment: { globalThis: true } },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+      environment: { globalThis: true },
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, path: false, stream: false, crypto: false } },
     module: {
       rules: [
-        { test: /\.m?js$/, include: /node_modules/, enforce: "pre", use: path.resolve(__dirname, "scripts/no-eval-loader.js") },
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          enforce: "pre",
+          use: path.resolve(__dirname, "scripts/no-eval-loader.js"),
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true } } },
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true },
+            },
+          },
         },
       ],
     },
@@ -58,7 +77,10 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production && process.env.ADDIN_URL ? rewriteManifestUrls(content.toString(), process.env.ADDIN_URL) : content),
+            transform: (content) =>
+              production && process.env.ADDIN_URL
+                ? rewriteManifestUrls(content.toString(), process.env.ADDIN_URL)
+                : content,
           },
         ],
       }),

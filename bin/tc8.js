@@ -5,7 +5,11 @@
 // (docs/performance.md). The flag can only be given at start, so the command starts itself once
 // more with it.
 if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && !process.env.TC8_NO_RESPAWN) {
-  const r = require("node:child_process").spawnSync(process.execPath, ["--max-semi-space-size=64", ...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: "inherit" });
+  const r = require("node:child_process").spawnSync(
+    process.execPath,
+    ["--max-semi-space-size=64", ...process.execArgv, __filename, ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
   process.exit(r.status === null ? 1 : r.status);
 }
 let cli;
@@ -19,7 +23,10 @@ cli.main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
     // An internal error is TC8's fault, said in one line; the stack only with TC8_DEBUG=1.
-    console.error("tc8: lỗi không mong đợi, không có gì được ghi / unexpected error, nothing was written" + (process.env.TC8_DEBUG ? "\n" + (e && e.stack ? e.stack : e) : ""));
+    console.error(
+      "tc8: lỗi không mong đợi, không có gì được ghi / unexpected error, nothing was written" +
+        (process.env.TC8_DEBUG ? "\n" + (e && e.stack ? e.stack : e) : ""),
+    );
     process.exit(1);
   },
 );

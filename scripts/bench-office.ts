@@ -51,7 +51,18 @@ async function measure(n: number, api: string, caps: Capabilities): Promise<Row[
     else await evaluateInContext(wireContext(x), { evaluatedAt: at }, caps);
     const s = summarize(x.log);
     if (s.errors.length) throw new Error(`${n} ${run}: ${s.errors.join(", ")}`);
-    rows.push({ communes: n, api, run, reads: s.reads, writes: s.writes, maxRequest: s.maxRequest, maxResponse: s.maxResponse, actions: s.actions, bytes: s.bytes, ms: performance.now() - t });
+    rows.push({
+      communes: n,
+      api,
+      run,
+      reads: s.reads,
+      writes: s.writes,
+      maxRequest: s.maxRequest,
+      maxResponse: s.maxResponse,
+      actions: s.actions,
+      bytes: s.bytes,
+      ms: performance.now() - t,
+    });
   }
   return rows;
 }
@@ -73,7 +84,14 @@ async function formulaCost(n: number): Promise<{ special: number; loaded: number
 async function main() {
   const rows: Row[] = [];
   for (const n of SIZES) {
-    const levels: [string, Capabilities][] = n <= 200 ? [["1.18", API_118], ["1.9", API_19], ["1.7", API_17]] : [["1.18", API_118]];
+    const levels: [string, Capabilities][] =
+      n <= 200
+        ? [
+            ["1.18", API_118],
+            ["1.9", API_19],
+            ["1.7", API_17],
+          ]
+        : [["1.18", API_118]];
     for (const [api, caps] of levels) {
       const r = await measure(n, api, caps);
       rows.push(...r);
@@ -84,9 +102,15 @@ async function main() {
     }
   }
   const over = rows.filter((r) => r.maxRequest > MAX_REQUEST_BYTES || r.maxResponse > MAX_REQUEST_BYTES);
-  console.log(over.length ? `OVER 4,000,000 BYTES: ${over.map((r) => `${r.communes} ${r.run}`).join(", ")}` : "Every request and response at most 4,000,000 bytes.");
+  console.log(
+    over.length
+      ? `OVER 4,000,000 BYTES: ${over.map((r) => `${r.communes} ${r.run}`).join(", ")}`
+      : "Every request and response at most 4,000,000 bytes.",
+  );
   const f = await formulaCost(Math.min(2000, Math.max(...SIZES)));
-  console.log(`Formulas (${Math.min(2000, Math.max(...SIZES))} communes): read as special cells ${mb(f.special)} MB returned; loaded with the values ${mb(f.loaded)} MB.`);
+  console.log(
+    `Formulas (${Math.min(2000, Math.max(...SIZES))} communes): read as special cells ${mb(f.special)} MB returned; loaded with the values ${mb(f.loaded)} MB.`,
+  );
   if (docs) writeDocs(rows, f);
 }
 
@@ -95,7 +119,10 @@ function writeDocs(rows: Row[], f: { special: number; loaded: number }) {
   const table = [
     "| communes | ExcelApi | run | read requests | write requests | largest request (bytes) | largest response (bytes) | actions sent |",
     "|---:|---|---|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${int(r.communes)} | ${r.api} | ${r.run} | ${r.reads} | ${r.writes} | ${int(r.maxRequest)} | ${int(r.maxResponse)} | ${int(r.actions)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${int(r.communes)} | ${r.api} | ${r.run} | ${r.reads} | ${r.writes} | ${int(r.maxRequest)} | ${int(r.maxResponse)} | ${int(r.actions)} |`,
+    ),
   ].join("\n");
   const section = `## Office.js: what crosses the wire
 
@@ -122,8 +149,12 @@ actions, not requests.
   const start = "<!-- bench:office -->";
   const end = "<!-- /bench:office -->";
   const block = `${start}\n${section}${end}`;
-  let text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Performance\n\nFigures printed by the benchmark scripts; each section is rewritten by its script.\n";
-  text = text.includes(start) ? text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  let text = fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8")
+    : "# Performance\n\nFigures printed by the benchmark scripts; each section is rewritten by its script.\n";
+  text = text.includes(start)
+    ? text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length)
+    : `${text.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, text);
   console.log(`Wrote the section "Office.js: what crosses the wire" of ${path.relative(process.cwd(), file)}.`);
 }

@@ -36,18 +36,35 @@ function value(type: string, i: number): ExcelJS.CellValue {
 async function make(i: number, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const name = `Xã Số ${i + 1}`;
-  const fields = COMMUNE_FIELDS.filter((f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key));
+  const fields = COMMUNE_FIELDS.filter(
+    (f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key),
+  );
   const xa = wb.addWorksheet("Xã");
   xa.addRow(fields.map((f) => f.header));
-  xa.addRow(fields.map((f) => (f.key === "commune" ? name : f.key === "district" ? `Huyện ${1 + (i % 11)}` : value(f.type, i))));
+  xa.addRow(
+    fields.map((f) => (f.key === "commune" ? name : f.key === "district" ? `Huyện ${1 + (i % 11)}` : value(f.type, i))),
+  );
   const vf = VILLAGE_FIELDS.filter((f) => f.key !== "district");
   const thon = wb.addWorksheet("Thôn");
   thon.addRow(vf.map((f) => f.header));
-  for (let v = 0; v < 10; v++) thon.addRow(vf.map((f) => (f.key === "commune" ? name : f.key === "village" ? `Thôn ${v + 1}` : f.key === "providers" ? "VNPT" : value(f.type, i + v))));
+  for (let v = 0; v < 10; v++)
+    thon.addRow(
+      vf.map((f) =>
+        f.key === "commune"
+          ? name
+          : f.key === "village"
+            ? `Thôn ${v + 1}`
+            : f.key === "providers"
+              ? "VNPT"
+              : value(f.type, i + v),
+      ),
+    );
   const pf = POSTAL_FIELDS.filter((f) => f.key !== "district");
   const bc = wb.addWorksheet("Điểm BC");
   bc.addRow(pf.map((f) => f.header));
-  bc.addRow(pf.map((f) => (f.key === "commune" ? name : f.key === "postal_point" ? `Điểm BĐVHX ${i + 1}` : value(f.type, i))));
+  bc.addRow(
+    pf.map((f) => (f.key === "commune" ? name : f.key === "postal_point" ? `Điểm BĐVHX ${i + 1}` : value(f.type, i))),
+  );
   await wb.xlsx.writeFile(file);
 }
 
@@ -55,7 +72,11 @@ function measure(args: string[]): { ms: number; mb: number } {
   const rss = path.join(os.tmpdir(), `tc8-bench-rss-${process.pid}`);
   fs.rmSync(rss, { force: true });
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], { env: { ...process.env, TC8_BENCH_RSS: rss }, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], {
+    env: { ...process.env, TC8_BENCH_RSS: rss },
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   const mb = Number(fs.readFileSync(rss, "utf8")) / 2 ** 20;
@@ -75,7 +96,16 @@ const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const bin = path.join(ROOT, "bin/tc8.js");
   let rollup: { ms: number; mb: number } | undefined;
   for (let run = 0; run < 3; run++) {
-    const r = measure([bin, "rollup", inputs, "-o", path.join(dir, "tong-hop.xlsx"), "--json", path.join(dir, "tong-hop.json"), "--force"]);
+    const r = measure([
+      bin,
+      "rollup",
+      inputs,
+      "-o",
+      path.join(dir, "tong-hop.xlsx"),
+      "--json",
+      path.join(dir, "tong-hop.json"),
+      "--force",
+    ]);
     if (!rollup || r.ms < rollup.ms) rollup = r;
   }
   let oneMs = 0;
@@ -87,9 +117,15 @@ const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
-  const header = "| files | their size | tc8 rollup (one process) | peak memory | tc8 evaluate on each file, one by one (total) | peak memory (largest) | per file, rollup / evaluate |";
+  const header =
+    "| files | their size | tc8 rollup (one process) | peak memory | tc8 evaluate on each file, one by one (total) | peak memory (largest) | per file, rollup / evaluate |";
   const line = `| ${N} | ${(bytes / 2 ** 20).toFixed(1)} MB | ${s1(rollup!.ms)} | ${rollup!.mb.toFixed(0)} MB | ${s1(oneMs)} | ${oneMb.toFixed(0)} MB | ${(rollup!.ms / N).toFixed(0)} ms / ${(oneMs / N).toFixed(0)} ms |`;
-  console.log(`${machine}, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  console.log(
+    `${machine}, load ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
   console.log(header);
   console.log("|---:|---:|---:|---:|---:|---:|---:|");
   console.log(line);
@@ -99,7 +135,16 @@ const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const end = "<!-- /bench:rollup:table -->";
   const text = fs.readFileSync(file, "utf8");
   if (!text.includes(start)) return;
-  const table = [`${machine}, ${new Date().toISOString().slice(0, 10)}:`, "", header, "|---:|---:|---:|---:|---:|---:|---:|", line].join("\n");
-  fs.writeFileSync(file, text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)));
+  const table = [
+    `${machine}, ${new Date().toISOString().slice(0, 10)}:`,
+    "",
+    header,
+    "|---:|---:|---:|---:|---:|---:|---:|",
+    line,
+  ].join("\n");
+  fs.writeFileSync(
+    file,
+    text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)),
+  );
   console.log("Wrote the roll-up table of docs/performance.md.");
 })();

@@ -45,7 +45,10 @@ useCodec({
 });
 
 const ROOT = path.join(__dirname, "..");
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 
 function value(type: string, i: number): ExcelJS.CellValue {
   if (type === "yesno") return i % 17 === 0 ? "Không" : "Có";
@@ -63,21 +66,46 @@ const POSTAL_POINT_FIELDS = POSTAL_FIELDS.filter((f) => postalPointKeys(LS).has(
 async function make(n: number, file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const xa = wb.addWorksheet("Xã");
-  const fields = COMMUNE_FIELDS.filter((f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key));
+  const fields = COMMUNE_FIELDS.filter(
+    (f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key),
+  );
   xa.addRow(fields.map((f) => f.header)).commit();
   const name = (i: number) => `Xã Số ${i + 1}`;
-  for (let i = 0; i < n; i++) xa.addRow(fields.map((f) => (f.key === "commune" ? name(i) : f.key === "district" ? `Huyện ${1 + (i % 11)}` : value(f.type, i)))).commit();
+  for (let i = 0; i < n; i++)
+    xa.addRow(
+      fields.map((f) =>
+        f.key === "commune" ? name(i) : f.key === "district" ? `Huyện ${1 + (i % 11)}` : value(f.type, i),
+      ),
+    ).commit();
   xa.commit();
   const thon = wb.addWorksheet("Thôn");
   const vf = VILLAGE_FIELDS.filter((f) => f.key !== "district");
   thon.addRow(vf.map((f) => f.header)).commit();
   for (let i = 0; i < n; i++)
-    for (let v = 0; v < 10; v++) thon.addRow(vf.map((f) => (f.key === "commune" ? name(i) : f.key === "village" ? `Thôn ${v + 1}` : f.key === "providers" ? "VNPT" : value(f.type, i + v)))).commit();
+    for (let v = 0; v < 10; v++)
+      thon
+        .addRow(
+          vf.map((f) =>
+            f.key === "commune"
+              ? name(i)
+              : f.key === "village"
+                ? `Thôn ${v + 1}`
+                : f.key === "providers"
+                  ? "VNPT"
+                  : value(f.type, i + v),
+          ),
+        )
+        .commit();
   thon.commit();
   const bc = wb.addWorksheet("Điểm BC");
   const pf = POSTAL_FIELDS.filter((f) => f.key !== "district");
   bc.addRow(pf.map((f) => f.header)).commit();
-  for (let i = 0; i < n; i++) bc.addRow(pf.map((f) => (f.key === "commune" ? name(i) : f.key === "postal_point" ? `Điểm BĐVHX ${i + 1}` : value(f.type, i)))).commit();
+  for (let i = 0; i < n; i++)
+    bc.addRow(
+      pf.map((f) =>
+        f.key === "commune" ? name(i) : f.key === "postal_point" ? `Điểm BĐVHX ${i + 1}` : value(f.type, i),
+      ),
+    ).commit();
   bc.commit();
   await wb.commit();
 }
@@ -86,7 +114,11 @@ async function make(n: number, file: string): Promise<void> {
 function measure(args: string[]): { ms: number; mb: number; status: number | null; err: string } {
   const rss = path.join(os.tmpdir(), `tc8-bench-rss-${process.pid}`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], { env: { ...process.env, TC8_BENCH_RSS: rss }, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], {
+    env: { ...process.env, TC8_BENCH_RSS: rss },
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - t0;
   const mb = Number(fs.readFileSync(rss, "utf8")) / 2 ** 20;
   fs.rmSync(rss, { force: true });
@@ -113,7 +145,15 @@ async function stages(file: string) {
   await pkg.model.pkg.settle();
   const out = pkg.model.pkg.toBytes();
   const write = t() - s;
-  return { read, evaluation, planning, write, outMB: out.length / 2 ** 20, writes: plan.writes.length, marks: plan.marks.length };
+  return {
+    read,
+    evaluation,
+    planning,
+    write,
+    outMB: out.length / 2 ** 20,
+    writes: plan.writes.length,
+    marks: plan.marks.length,
+  };
 }
 
 const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -122,8 +162,14 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
   const rows: string[] = [];
   const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
-  console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-  const header = "| communes | file | tc8 evaluate | peak memory | exceljs read + write | peak memory | ratio time | ratio memory | read | evaluate | plan | write |";
+  console.log(
+    `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
+  const header =
+    "| communes | file | tc8 evaluate | peak memory | exceljs read + write | peak memory | ratio time | ratio memory | read | evaluate | plan | write |";
   console.log(header);
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const n of sizes.length ? sizes : [65, 200, 2000, 10000]) {
@@ -132,7 +178,14 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
     let cli: ReturnType<typeof measure> | undefined;
     let floor: ReturnType<typeof measure> | undefined;
     for (let run = 0; run < (n <= 2000 ? 3 : 2); run++) {
-      const c = measure([path.join(ROOT, "bin/tc8.js"), "evaluate", input, "-o", path.join(dir, `huyen-${n}.tc8.xlsx`), "--force"]);
+      const c = measure([
+        path.join(ROOT, "bin/tc8.js"),
+        "evaluate",
+        input,
+        "-o",
+        path.join(dir, `huyen-${n}.tc8.xlsx`),
+        "--force",
+      ]);
       if (c.status !== 0) throw new Error(`tc8 exited ${c.status}: ${c.err}`);
       const f = measure([path.join(ROOT, "scripts/bench-floor.cjs"), input, path.join(dir, `huyen-${n}.exceljs.xlsx`)]);
       if (!cli || c.ms < cli.ms) cli = c;
@@ -152,7 +205,16 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
   const end = "<!-- /bench:cli:table -->";
   const text = fs.readFileSync(file, "utf8");
   if (!text.includes(start)) return;
-  const table = [`${machine}, ${new Date().toISOString().slice(0, 10)}:`, "", header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows].join("\n");
-  fs.writeFileSync(file, text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)));
+  const table = [
+    `${machine}, ${new Date().toISOString().slice(0, 10)}:`,
+    "",
+    header,
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+  ].join("\n");
+  fs.writeFileSync(
+    file,
+    text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)),
+  );
   console.log(`Wrote the table of docs/performance.md.`);
 })();

@@ -7,7 +7,10 @@ import zlib from "node:zlib";
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../dist");
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 let bad = 0;
-for (const f of fs.readdirSync(dist).filter((f) => f.endsWith(".js")).sort()) {
+for (const f of fs
+  .readdirSync(dist)
+  .filter((f) => f.endsWith(".js"))
+  .sort()) {
   const buf = fs.readFileSync(path.join(dist, f));
   const gz = zlib.gzipSync(buf, { level: 9 }).length;
   console.log(`${f.padEnd(14)} ${kb(buf.length).padStart(10)}  gzip ${kb(gz).padStart(9)}`);

@@ -13,19 +13,116 @@ const OUT = process.argv[2] ?? path.join(__dirname, "../examples/huyen-binh-gia.
 type Row = Record<string, ExcelJS.CellValue>;
 
 // Each commune: its area, its figures, and what is special about it (the story of the sample).
-const COMMUNES: { name: string; area: string; villages: string[]; story: string; row: Row; points?: Row[]; villageChanges?: Record<string, Row> }[] = [
-  { name: "Xã Hoàng Văn Thụ", area: "Miền núi", story: "đạt cả NTM và NTM nâng cao", villages: ["Nà Pàn", "Khuổi Hẩu", "Bản Cằm", "Pác Khuông", "Nà Lầu", "Còn Phạ", "Lăng Khoang", "Nà Cà", "Bó Héo", "Khuổi Khem"], row: {} },
-  { name: "Xã Mông Ân", area: "Miền núi", story: "thiếu máy vi tính (8.4 NTM, điểm a)", villages: ["Pò Mỏ", "Nà Chuông", "Kéo Coong", "Pác Giả", "Nà Làng", "Bản Chu", "Cốc Lùng"], row: { officials: 21, computers: 8 } },
-  { name: "Xã Hồng Phong", area: "Miền núi", story: "một bản chưa có Internet (8.2 NTM)", villages: ["Nà Vài", "Khau Phạ", "Lũng Páng", "Bản Cạp", "Nà Tềnh", "Pác Lũng", "Còn Nưa", "Khuổi Phầy"], row: {}, villageChanges: { "Bản Cạp": { internetFixed: "Không", internetMobile: "Không" } } },
-  { name: "Xã Hoa Thám", area: "Miền núi", story: "đạt NTM; loa thường xuyên chưa đủ 90% (8.3 NTM nâng cao)", villages: ["Nà Thôm", "Bản Hẻo", "Khuổi Luông", "Nà Pồng", "Pác Ma", "Còn Chè", "Nà Rị", "Bản Nhàn", "Khau Khem"], row: {}, villageChanges: { "Nà Rị": { regular: "Không" }, "Bản Nhàn": { regular: "Không" } } },
-  { name: "Xã Quý Hòa", area: "Miền núi", story: "chưa ghi số tin, bài trên trang TTĐT (thiếu dữ liệu)", villages: ["Nà Lùng", "Bản Làng", "Khuổi Mỏ", "Pác Phai", "Nà Tẩu", "Còn Ỏ"], row: { postsYear: null } },
-  { name: "Xã Hưng Đạo", area: "Miền núi", story: "điểm BĐVHX mở cửa 3 giờ/ngày, bưu cục thì đạt (8.1 NTM đạt nhờ bưu cục)", villages: ["Nà Slải", "Bản Đắng", "Khuổi Vằn", "Pác Cáp", "Nà Tấm", "Còn Pheo", "Lũng Vài"], row: {}, points: [{ name: "Điểm BĐVHX Hưng Đạo", hours: "3 giờ" }, { name: "Bưu cục Bình Gia", hours: "8 giờ", online: "Có" }] },
-  { name: "Xã Hồng Thái", area: "Miền núi", story: "chưa có wifi miễn phí ở trạm y tế (8.5 NTM nâng cao)", villages: ["Nà Hu", "Bản Thang", "Khuổi Ky", "Pác Nặm", "Nà Kéo", "Còn Bó"], row: { wifiHealth: null } },
-  { name: "Xã Tân Văn", area: "Đồng bằng", story: "khu vực đồng bằng: CBCC được bồi dưỡng 18/20 < 100% (8.4 NTM nâng cao)", villages: ["Thôn Tân Lập", "Thôn Tân Tiến", "Thôn Tân Minh", "Thôn Tân Hòa", "Thôn Tân An"], row: { trained: 18, smartphone: 2200, citizens: 1900 } },
-  { name: "Xã Bình La", area: "", story: "chưa ghi khu vực (dùng mặc định miền núi); hồ sơ trực tuyến 25% < 30% (8.4 NTM, điểm c)", villages: ["Nà Cướm", "Bản Vàng", "Khuổi Sỏm", "Pác Ngà", "Nà Tào", "Còn Kéo", "Lũng Mười"], row: { online: 250 } },
-  { name: "Xã Minh Khai", area: "Miền núi", story: "không có sản phẩm OCOP (8.4 NTM nâng cao, điểm d đạt), đạt cả hai cấp", villages: ["Nà Mò", "Bản Pò", "Khuổi Tát", "Pác Khoang", "Nà Piệt", "Còn Nhạc"], row: { ocop: 0, ocopOnline: 0 } },
-  { name: "Xã Thiện Thuật", area: "Miền núi", story: "số CBCC có máy tính ghi lỗi #DIV/0! (thiếu dữ liệu)", villages: ["Nà Ngườm", "Bản Piềng", "Khuổi Rào", "Pác Làng", "Nà Dài", "Còn Ngòa", "Lũng Cút", "Nà Nạc"], row: { computers: { formula: "10/0", result: { error: "#DIV/0!" } } } },
-  { name: "Xã Thiện Long", area: "Miền núi", story: "đài truyền thanh chỉ phát 2 tin/tuần (8.3 NTM: ít nhất 03 tin/tuần)", villages: ["Nà Bó", "Bản Pắc", "Khuổi Nọi", "Pác Phiêng", "Nà Lạn", "Còn Pheo Thượng"], row: { news: "2 tin" } },
+const COMMUNES: {
+  name: string;
+  area: string;
+  villages: string[];
+  story: string;
+  row: Row;
+  points?: Row[];
+  villageChanges?: Record<string, Row>;
+}[] = [
+  {
+    name: "Xã Hoàng Văn Thụ",
+    area: "Miền núi",
+    story: "đạt cả NTM và NTM nâng cao",
+    villages: [
+      "Nà Pàn",
+      "Khuổi Hẩu",
+      "Bản Cằm",
+      "Pác Khuông",
+      "Nà Lầu",
+      "Còn Phạ",
+      "Lăng Khoang",
+      "Nà Cà",
+      "Bó Héo",
+      "Khuổi Khem",
+    ],
+    row: {},
+  },
+  {
+    name: "Xã Mông Ân",
+    area: "Miền núi",
+    story: "thiếu máy vi tính (8.4 NTM, điểm a)",
+    villages: ["Pò Mỏ", "Nà Chuông", "Kéo Coong", "Pác Giả", "Nà Làng", "Bản Chu", "Cốc Lùng"],
+    row: { officials: 21, computers: 8 },
+  },
+  {
+    name: "Xã Hồng Phong",
+    area: "Miền núi",
+    story: "một bản chưa có Internet (8.2 NTM)",
+    villages: ["Nà Vài", "Khau Phạ", "Lũng Páng", "Bản Cạp", "Nà Tềnh", "Pác Lũng", "Còn Nưa", "Khuổi Phầy"],
+    row: {},
+    villageChanges: { "Bản Cạp": { internetFixed: "Không", internetMobile: "Không" } },
+  },
+  {
+    name: "Xã Hoa Thám",
+    area: "Miền núi",
+    story: "đạt NTM; loa thường xuyên chưa đủ 90% (8.3 NTM nâng cao)",
+    villages: ["Nà Thôm", "Bản Hẻo", "Khuổi Luông", "Nà Pồng", "Pác Ma", "Còn Chè", "Nà Rị", "Bản Nhàn", "Khau Khem"],
+    row: {},
+    villageChanges: { "Nà Rị": { regular: "Không" }, "Bản Nhàn": { regular: "Không" } },
+  },
+  {
+    name: "Xã Quý Hòa",
+    area: "Miền núi",
+    story: "chưa ghi số tin, bài trên trang TTĐT (thiếu dữ liệu)",
+    villages: ["Nà Lùng", "Bản Làng", "Khuổi Mỏ", "Pác Phai", "Nà Tẩu", "Còn Ỏ"],
+    row: { postsYear: null },
+  },
+  {
+    name: "Xã Hưng Đạo",
+    area: "Miền núi",
+    story: "điểm BĐVHX mở cửa 3 giờ/ngày, bưu cục thì đạt (8.1 NTM đạt nhờ bưu cục)",
+    villages: ["Nà Slải", "Bản Đắng", "Khuổi Vằn", "Pác Cáp", "Nà Tấm", "Còn Pheo", "Lũng Vài"],
+    row: {},
+    points: [
+      { name: "Điểm BĐVHX Hưng Đạo", hours: "3 giờ" },
+      { name: "Bưu cục Bình Gia", hours: "8 giờ", online: "Có" },
+    ],
+  },
+  {
+    name: "Xã Hồng Thái",
+    area: "Miền núi",
+    story: "chưa có wifi miễn phí ở trạm y tế (8.5 NTM nâng cao)",
+    villages: ["Nà Hu", "Bản Thang", "Khuổi Ky", "Pác Nặm", "Nà Kéo", "Còn Bó"],
+    row: { wifiHealth: null },
+  },
+  {
+    name: "Xã Tân Văn",
+    area: "Đồng bằng",
+    story: "khu vực đồng bằng: CBCC được bồi dưỡng 18/20 < 100% (8.4 NTM nâng cao)",
+    villages: ["Thôn Tân Lập", "Thôn Tân Tiến", "Thôn Tân Minh", "Thôn Tân Hòa", "Thôn Tân An"],
+    row: { trained: 18, smartphone: 2200, citizens: 1900 },
+  },
+  {
+    name: "Xã Bình La",
+    area: "",
+    story: "chưa ghi khu vực (dùng mặc định miền núi); hồ sơ trực tuyến 25% < 30% (8.4 NTM, điểm c)",
+    villages: ["Nà Cướm", "Bản Vàng", "Khuổi Sỏm", "Pác Ngà", "Nà Tào", "Còn Kéo", "Lũng Mười"],
+    row: { online: 250 },
+  },
+  {
+    name: "Xã Minh Khai",
+    area: "Miền núi",
+    story: "không có sản phẩm OCOP (8.4 NTM nâng cao, điểm d đạt), đạt cả hai cấp",
+    villages: ["Nà Mò", "Bản Pò", "Khuổi Tát", "Pác Khoang", "Nà Piệt", "Còn Nhạc"],
+    row: { ocop: 0, ocopOnline: 0 },
+  },
+  {
+    name: "Xã Thiện Thuật",
+    area: "Miền núi",
+    story: "số CBCC có máy tính ghi lỗi #DIV/0! (thiếu dữ liệu)",
+    villages: ["Nà Ngườm", "Bản Piềng", "Khuổi Rào", "Pác Làng", "Nà Dài", "Còn Ngòa", "Lũng Cút", "Nà Nạc"],
+    row: { computers: { formula: "10/0", result: { error: "#DIV/0!" } } },
+  },
+  {
+    name: "Xã Thiện Long",
+    area: "Miền núi",
+    story: "đài truyền thanh chỉ phát 2 tin/tuần (8.3 NTM: ít nhất 03 tin/tuần)",
+    villages: ["Nà Bó", "Bản Pắc", "Khuổi Nọi", "Pác Phiêng", "Nà Lạn", "Còn Pheo Thượng"],
+    row: { news: "2 tin" },
+  },
 ];
 
 const BASE: Row = {
@@ -96,8 +193,17 @@ const COLUMNS: [group: string, header: string, key: string][] = [
   ["Wifi miễn phí", "Số điểm công cộng khác có wifi", "wifiOther"],
 ];
 
-const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: "Times New Roman", size: 12, ...extra });
+const thin: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({
+  name: "Times New Roman",
+  size: 12,
+  ...extra,
+});
 
 /** A data row of a form: plain font, thin borders. */
 function dataRow(ws: ExcelJS.Worksheet, row: number, values: unknown[]): void {
@@ -150,7 +256,11 @@ async function main() {
     num.border = thin;
   });
   COLUMNS.forEach(([group, header], i) => group === header && ws.mergeCells(H1, i + 1, H1 + 1, i + 1));
-  mergeGroups(ws, H1, COLUMNS.map(([g, h]) => (g === h ? `${g}#${h}` : g)));
+  mergeGroups(
+    ws,
+    H1,
+    COLUMNS.map(([g, h]) => (g === h ? `${g}#${h}` : g)),
+  );
   ws.getRow(H1 + 1).height = 75;
   ws.getColumn(1).width = 5;
   ws.getColumn(2).width = 20;
@@ -159,13 +269,20 @@ async function main() {
   let r = H1 + 3;
   COMMUNES.forEach((c, i) => {
     const values: Row = { ...BASE, ...c.row, stt: i + 1, name: c.name, area: c.area || null };
-    dataRow(ws, r, COLUMNS.map(([, , key]) => values[key]));
+    dataRow(
+      ws,
+      r,
+      COLUMNS.map(([, , key]) => values[key]),
+    );
     ws.getCell(r, 2).alignment = { horizontal: "left" };
     r++;
   });
   const total = ws.getRow(r);
   total.getCell(2).value = "Tổng cộng";
-  total.getCell(8).value = { formula: `SUM(H${H1 + 3}:H${r - 1})`, result: COMMUNES.reduce((s, c) => s + Number(c.row.officials ?? BASE.officials), 0) };
+  total.getCell(8).value = {
+    formula: `SUM(H${H1 + 3}:H${r - 1})`,
+    result: COMMUNES.reduce((s, c) => s + Number(c.row.officials ?? BASE.officials), 0),
+  };
   total.eachCell((cell) => (cell.font = font({ bold: true })));
   ws.getCell(r + 2, 2).value = "Người lập biểu: Lương Thị Hạnh";
   ws.getCell(r + 2, 2).font = font({ italic: true });
@@ -196,20 +313,45 @@ async function main() {
     }
     if (g === h) vs.mergeCells(2, i + 1, 3, i + 1);
   });
-  mergeGroups(vs, 2, vcols.map(([g, h]) => (g === h ? `${g}#${h}` : g)));
+  mergeGroups(
+    vs,
+    2,
+    vcols.map(([g, h]) => (g === h ? `${g}#${h}` : g)),
+  );
   [18, 20, 10, 10, 10, 10, 14, 14, 14, 22].forEach((w, i) => (vs.getColumn(i + 1).width = w));
   let vr = 4;
   for (const c of COMMUNES)
     c.villages.forEach((v, i) => {
       const ch = c.villageChanges?.[v] ?? {};
       const fixedPhone = i % 3 === 0 ? "Có" : "Không";
-      const values = [c.name, v, fixedPhone, "Có", ch.internetFixed ?? fixedPhone, ch.internetMobile ?? "Có", ch.loudspeaker ?? (i % 4 === 3 ? "Không" : "Có"), ch.regular ?? "Có", "Có", i % 2 ? "Viettel, VNPT" : "VNPT, Viettel, MobiFone"];
+      const values = [
+        c.name,
+        v,
+        fixedPhone,
+        "Có",
+        ch.internetFixed ?? fixedPhone,
+        ch.internetMobile ?? "Có",
+        ch.loudspeaker ?? (i % 4 === 3 ? "Không" : "Có"),
+        ch.regular ?? "Có",
+        "Có",
+        i % 2 ? "Viettel, VNPT" : "VNPT, Viettel, MobiFone",
+      ];
       dataRow(vs, vr++, values);
     });
 
   // Sheet 3: postal service points.
   const ps = wb.addWorksheet("Điểm BĐVHX");
-  const pcols = ["Tên xã", "Tên điểm phục vụ bưu chính", "Có mặt bằng, trang thiết bị phù hợp", "Có biển tên điểm phục vụ", "Niêm yết giờ mở cửa, thông tin dịch vụ", "Số giờ mở cửa/ngày", "Dịch vụ thư đến 2 kg", "Dịch vụ gói, kiện đến 5 kg", "Hỗ trợ người dân sử dụng DVC trực tuyến"];
+  const pcols = [
+    "Tên xã",
+    "Tên điểm phục vụ bưu chính",
+    "Có mặt bằng, trang thiết bị phù hợp",
+    "Có biển tên điểm phục vụ",
+    "Niêm yết giờ mở cửa, thông tin dịch vụ",
+    "Số giờ mở cửa/ngày",
+    "Dịch vụ thư đến 2 kg",
+    "Dịch vụ gói, kiện đến 5 kg",
+    "Hỗ trợ người dân sử dụng DVC trực tuyến",
+  ];
   pcols.forEach((h, i) => {
     const cell = ps.getCell(1, i + 1);
     cell.value = h;
@@ -222,7 +364,17 @@ async function main() {
   for (const c of COMMUNES) {
     const short = c.name.replace(/^Xã /, "");
     for (const p of c.points ?? [{ name: `Điểm BĐVHX ${short}` }]) {
-      const values = [c.name, p.name, "Có", "Có", "Có", p.hours ?? "8 giờ", "Có", "Có", p.online ?? (c.name === "Xã Hưng Đạo" ? "Không" : "Có")];
+      const values = [
+        c.name,
+        p.name,
+        "Có",
+        "Có",
+        "Có",
+        p.hours ?? "8 giờ",
+        "Có",
+        "Có",
+        p.online ?? (c.name === "Xã Hưng Đạo" ? "Không" : "Có"),
+      ];
       dataRow(ps, pr++, values);
     }
   }

@@ -32,12 +32,18 @@ const pct = (p: number) => rational(p, 100);
 const ALL = rational(1, 1);
 const TWO_THIRDS = rational(2, 3);
 const OTHERS = { vi: "các xã còn lại", en: "other communes" };
-const DTTS_HD = { vi: "các xã vùng đồng bào dân tộc thiểu số và miền núi, hải đảo", en: "communes of ethnic minority, mountainous and island areas" };
+const DTTS_HD = {
+  vi: "các xã vùng đồng bào dân tộc thiểu số và miền núi, hải đảo",
+  en: "communes of ethnic minority, mountainous and island areas",
+};
 const CELL = "'TH TC8 Bình Gia'!P11";
 const noun = {
   computers: { vi: "CBCC có máy vi tính", en: "officials with a computer" },
   online: { vi: "hồ sơ giải quyết trực tuyến", en: "dossiers handled online" },
-  smartphone: { vi: "người trong độ tuổi lao động có thuê bao ĐTTM", en: "working-age people with a smartphone subscription" },
+  smartphone: {
+    vi: "người trong độ tuổi lao động có thuê bao ĐTTM",
+    en: "working-age people with a smartphone subscription",
+  },
   internet: { vi: "thôn, bản có dịch vụ Internet", en: "villages with broadband Internet" },
   loa: { vi: "thôn, bản có hệ thống loa hoạt động", en: "villages with an operating loudspeaker system" },
 };
@@ -50,7 +56,13 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "flag.no": [{ field: "sw_qlvb" }, { field: "sign" }],
   "fact.blank": [{ field: "website_posts_year", cell: CELL }],
   "fact.absent": [{ field: "address_plates" }],
-  "fact.invalid": [{ field: "officials_with_computer", cell: "'TH TC8 Bình Gia'!I17", reason: msg("value.error", { value: "#DIV/0!" }) }],
+  "fact.invalid": [
+    {
+      field: "officials_with_computer",
+      cell: "'TH TC8 Bình Gia'!I17",
+      reason: msg("value.error", { value: "#DIV/0!" }),
+    },
+  ],
   "atLeast.pass": [{ field: "hours_per_day", value: 8, min: 4 }],
   "atLeast.fail": [{ field: "radio_news_per_week", value: 2, min: 3 }],
   "ratio.pass": [{ part: 520, whole: 1000, noun: noun.online, threshold: pct(30) }],
@@ -58,23 +70,55 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
     { part: 9, whole: 20, noun: noun.computers, threshold: pct(50) },
     { part: 1500, whole: 2000, noun: noun.smartphone, threshold: pct(80), area: OTHERS },
   ],
-  "ratio.per": [{ part: 25, whole: 20, noun: { vi: "máy vi tính", en: "computers" }, wholeNoun: { vi: "CBCC", en: "officials" }, threshold: pct(50), verdict: "pass" }],
+  "ratio.per": [
+    {
+      part: 25,
+      whole: 20,
+      noun: { vi: "máy vi tính", en: "computers" },
+      wholeNoun: { vi: "CBCC", en: "officials" },
+      threshold: pct(50),
+      verdict: "pass",
+    },
+  ],
   "rate.pass": [{ field: "dossiers_online_rate", rate: pct(52), threshold: pct(30) }],
   "rate.fail": [{ field: "smartphone_rate", rate: pct(45), threshold: pct(50), area: DTTS_HD }],
   "ratio.zeroWhole": [{ field: "officials", cell: "'Xã'!I5" }],
-  "ratio.partAboveWhole": [{ part: "officials_trained", partValue: 12, partCell: "'Xã'!Z5", whole: "officials", wholeValue: 10, wholeCell: "'Xã'!I5" }],
+  "ratio.partAboveWhole": [
+    {
+      part: "officials_trained",
+      partValue: 12,
+      partCell: "'Xã'!Z5",
+      whole: "officials",
+      wholeValue: 10,
+      wholeCell: "'Xã'!I5",
+    },
+  ],
   "ocop.none": [{}],
   "villages.result": [
     { count: 7, total: 8, noun: noun.internet, threshold: ALL, verdict: "fail", lacking: ["Bản Cạp"] },
     { count: 6, total: 9, noun: noun.loa, threshold: TWO_THIRDS, verdict: "pass" },
   ],
-  "villages.undecided": [{ count: 5, total: 9, noun: noun.loa, unknownCount: 2, unknown: ["Nà Rị", "Bản Nhàn"], threshold: TWO_THIRDS }],
+  "villages.undecided": [
+    { count: 5, total: 9, noun: noun.loa, unknownCount: 2, unknown: ["Nà Rị", "Bản Nhàn"], threshold: TWO_THIRDS },
+  ],
   "villages.none": [{}],
   "villages.zeroTotal": [{ cell: "'Xã'!AS5" }],
-  "villages.byCounts": [{ msg: msg("villages.result", { count: 10, total: 10, noun: noun.loa, threshold: TWO_THIRDS, verdict: "pass" }), field: "villages_loudspeaker" }],
+  "villages.byCounts": [
+    {
+      msg: msg("villages.result", { count: 10, total: 10, noun: noun.loa, threshold: TWO_THIRDS, verdict: "pass" }),
+      field: "villages_loudspeaker",
+    },
+  ],
   "villages.untracked": [{ fields: ["loudspeaker"], field: "villages_loudspeaker" }],
   "villages.countAboveList": [{ field: "villages_loudspeaker", value: 12, cell: "'Xã'!AT5", total: 10 }],
-  all: [{ parts: [msg("flag.yes", { field: "website", value: "https://binhla.langson.gov.vn" }), msg("atLeast.fail", { field: "website_posts_year", value: 30, min: 36 })] }],
+  all: [
+    {
+      parts: [
+        msg("flag.yes", { field: "website", value: "https://binhla.langson.gov.vn" }),
+        msg("atLeast.fail", { field: "website_posts_year", value: 30, min: 36 }),
+      ],
+    },
+  ],
   "village.has": [{ fields: ["internet_mobile"] }],
   "village.lacks": [{ fields: ["internet_mobile"] }, { fields: ["internet_fixed", "internet_mobile"] }],
   "entity.ok": [{}],
@@ -82,13 +126,26 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "postal.none": [{}],
   "postal.at": [{ point: "Điểm BĐVHX Hưng Đạo", msg: hoursFail }],
   "postal.any.pass": [{ point: "Bưu cục Bình Gia" }],
-  "postal.any.fail": [{ point: "Điểm BĐVHX Hưng Đạo", lacking: [hoursFail, msg("flag.no", { field: "online_service_support" })] }],
-  "postal.any.missing": [{ point: "Điểm BĐVHX Hưng Đạo", lacking: [msg("fact.blank", { field: "hours_per_day", cell: "'Điểm BĐVHX'!F7" })] }],
-  withArea: [{ msg: msg("ratio.pass", { part: 1200, whole: 2000, noun: noun.smartphone, threshold: pct(50), area: DTTS_HD }), area: "mien_nui", areaName: { vi: "miền núi", en: "mountainous" } }],
+  "postal.any.fail": [
+    { point: "Điểm BĐVHX Hưng Đạo", lacking: [hoursFail, msg("flag.no", { field: "online_service_support" })] },
+  ],
+  "postal.any.missing": [
+    { point: "Điểm BĐVHX Hưng Đạo", lacking: [msg("fact.blank", { field: "hours_per_day", cell: "'Điểm BĐVHX'!F7" })] },
+  ],
+  withArea: [
+    {
+      msg: msg("ratio.pass", { part: 1200, whole: 2000, noun: noun.smartphone, threshold: pct(50), area: DTTS_HD }),
+      area: "mien_nui",
+      areaName: { vi: "miền núi", en: "mountainous" },
+    },
+  ],
   "area.invalid": [{ cell: "'Xã'!D5" }],
   "prereq.pass": [{ criterion: "TC8 NTM" }],
   "prereq.notPass": [{ criterion: "TC8 NTM", verdict: "fail", level: { vi: "NTM nâng cao", en: "Advanced NTM" } }],
-  "info.value": [{ field: "satisfaction_survey", value: true }, { field: "wifi_other_places", value: 3 }],
+  "info.value": [
+    { field: "satisfaction_survey", value: true },
+    { field: "wifi_other_places", value: 3 },
+  ],
   "info.blank": [{ field: "satisfaction_survey" }],
   "commune.excluded": [{ reason: duplicate }],
   "area.defaulted": [{ area: "mien_nui", areaName: { vi: "miền núi", en: "mountainous" } }],
@@ -98,25 +155,50 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "value.negative": [{ value: -5 }],
   "value.notWhole": [{ value: 2.5 }],
   "value.rateRange": [{ value: "120%" }],
-  "value.notArea": [{ value: "Trung du", labels: ["Miền núi", "Đồng bằng"], names: [{ vi: "miền núi", en: "mountainous" }, { vi: "đồng bằng", en: "lowland" }] }],
+  "value.notArea": [
+    {
+      value: "Trung du",
+      labels: ["Miền núi", "Đồng bằng"],
+      names: [
+        { vi: "miền núi", en: "mountainous" },
+        { vi: "đồng bằng", en: "lowland" },
+      ],
+    },
+  ],
   "value.date": [{}],
   "value.uncalculated": [{}],
   "value.hoursAboveDay": [{ value: 26 }],
-  "problem.cell": [{ field: "officials", reason: msg("value.error", { value: "#DIV/0!" }) }, { field: "sw_email", reason: msg("value.notYesNo", { value: "đang triển khai" }) }],
+  "problem.cell": [
+    { field: "officials", reason: msg("value.error", { value: "#DIV/0!" }) },
+    { field: "sw_email", reason: msg("value.notYesNo", { value: "đang triển khai" }) },
+  ],
   "problem.duplicateCommune": [{ name: "Xã Tân Thành", count: 2, cells: ["'Xã'!B5", "'Xã'!B9"] }],
   "problem.unknownCommuneVillage": [{ name: "Thôn 9", commune: "Xã Tân Văn" }],
-  "problem.blankDistrictVillage": [{ name: "Thôn Nà Lầu", commune: "Xã An Lạc", districts: ["Huyện Bình Gia", "Huyện Văn Quan"] }],
-  "problem.blankDistrictPostal": [{ name: "Điểm BĐVHX An Lạc", commune: "Xã An Lạc", districts: ["Huyện Bình Gia", "Huyện Văn Quan"] }],
+  "problem.blankDistrictVillage": [
+    { name: "Thôn Nà Lầu", commune: "Xã An Lạc", districts: ["Huyện Bình Gia", "Huyện Văn Quan"] },
+  ],
+  "problem.blankDistrictPostal": [
+    { name: "Điểm BĐVHX An Lạc", commune: "Xã An Lạc", districts: ["Huyện Bình Gia", "Huyện Văn Quan"] },
+  ],
   "problem.unclearStatus": [{ text: "Đã nộp bản photo" }],
   "problem.blankCommuneVillage": [{ name: "Thôn 9" }],
   "problem.blankCommunePostal": [{ name: "Điểm BĐVHX Tân Văn" }],
   "problem.unknownCommunePostal": [{ name: "Điểm BĐVHX Tân Văn", commune: "Xã Tân Văn" }],
-  "problem.ambiguousCommuneVillage": [{ name: "Thôn 1", commune: "Tân Thành", districts: ["Huyện Bình Gia", "Huyện Hữu Lũng"] }],
-  "problem.ambiguousCommunePostal": [{ name: "Điểm BĐVHX Tân Thành", commune: "Tân Thành", districts: ["Huyện Bình Gia", "Huyện Hữu Lũng"] }],
-  "problem.ambiguousSheet": [{ table: "Thôn - Tân Thành", commune: "Xã Tân Thành", districts: ["Huyện Bình Gia", "Huyện Hữu Lũng"] }],
+  "problem.ambiguousCommuneVillage": [
+    { name: "Thôn 1", commune: "Tân Thành", districts: ["Huyện Bình Gia", "Huyện Hữu Lũng"] },
+  ],
+  "problem.ambiguousCommunePostal": [
+    { name: "Điểm BĐVHX Tân Thành", commune: "Tân Thành", districts: ["Huyện Bình Gia", "Huyện Hữu Lũng"] },
+  ],
+  "problem.ambiguousSheet": [
+    { table: "Thôn - Tân Thành", commune: "Xã Tân Thành", districts: ["Huyện Bình Gia", "Huyện Hữu Lũng"] },
+  ],
   "problem.noCommuneColumn": [{ table: "Thôn" }],
   "problem.villageCountMismatch": [{ field: "villages_total", given: 5, counted: 3 }],
-  "problem.emptyName": [{ row: 7, what: { vi: "xã", en: "commune" } }, { row: 12, what: { vi: "thôn, bản", en: "village" } }],
+  "problem.emptyName": [
+    { row: 7, what: { vi: "xã", en: "commune" } },
+    { row: 12, what: { vi: "thôn, bản", en: "village" } },
+  ],
   "problem.noCommunesTable": [{}],
   "problem.noCommunes": [{ sheet: "Danh sách xã" }],
   "problem.emptyWorkbook": [{}],
@@ -130,8 +212,17 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
       },
     },
   ],
-  "problem.minMonthAboveYear": [{ month: 5, atLeast: 60, year: 36, yearCell: "'Xã'!P5", monthField: "website_posts_min_month", yearField: "website_posts_year" }],
-  "ruleset.json": [{ reason: "expected \",\" or \"}\"" }],
+  "problem.minMonthAboveYear": [
+    {
+      month: 5,
+      atLeast: 60,
+      year: 36,
+      yearCell: "'Xã'!P5",
+      monthField: "website_posts_min_month",
+      yearField: "website_posts_year",
+    },
+  ],
+  "ruleset.json": [{ reason: 'expected "," or "}"' }],
   "ruleset.schema": [{ reason: "must NOT have additional properties: treshold" }],
   "ruleset.extendsUnknown": [{ id: "langson-2021" }],
   "ruleset.extendsLoop": [{ id: "caobang-2023" }],
@@ -147,7 +238,9 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
   "ruleset.duplicateLevel": [{ id: "nc" }],
   "ruleset.unknownLevel": [{ id: "ntm" }],
   "ruleset.duplicateCondition": [{ id: "8.4.a.may_tinh" }],
-  "ruleset.unknownKind": [{ kind: "ratioo", known: ["flag", "atLeast", "ratio", "villages", "all", "postalAny", "info"] }],
+  "ruleset.unknownKind": [
+    { kind: "ratioo", known: ["flag", "atLeast", "ratio", "villages", "all", "postalAny", "info"] },
+  ],
   "ruleset.badThreshold": [{ value: "năm mươi phần trăm" }],
   "ruleset.thresholdAbove100": [{ value: "120%" }],
   "ruleset.unknownInWorkbook": [{ id: "caobang-2023", known: ["langson-2022"] }],
@@ -166,12 +259,21 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
  * needs one here. `{ vi, en }` where the example differs by language.
  */
 const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
-  "cli.cannotRead": { vi: ["so-lieu.xlsx", "không phải tệp Excel .xlsx"], en: ["so-lieu.xlsx", "not an Excel .xlsx file"] },
-  "cli.cannotEvaluate": { vi: ["mau.xlsx", render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "vi")], en: ["mau.xlsx", render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "en")] },
+  "cli.cannotRead": {
+    vi: ["so-lieu.xlsx", "không phải tệp Excel .xlsx"],
+    en: ["so-lieu.xlsx", "not an Excel .xlsx file"],
+  },
+  "cli.cannotEvaluate": {
+    vi: ["mau.xlsx", render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "vi")],
+    en: ["mau.xlsx", render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "en")],
+  },
   "cli.problems": [3],
   "cli.written": ["so-lieu.tc8.xlsx"],
   "cli.json": ["ket-qua.json"],
-  "cli.refused": { vi: ["so-lieu.xlsx", "sheet \"Xã\" đang được bảo vệ (Protect Sheet): TC8 không ghi gì"], en: ["so-lieu.xlsx", "sheet \"Xã\" is protected (Protect Sheet): TC8 wrote nothing"] },
+  "cli.refused": {
+    vi: ["so-lieu.xlsx", 'sheet "Xã" đang được bảo vệ (Protect Sheet): TC8 không ghi gì'],
+    en: ["so-lieu.xlsx", 'sheet "Xã" is protected (Protect Sheet): TC8 wrote nothing'],
+  },
   "cli.extension": [".xlsm", ".xlsx"],
   "cli.template": ["mau.xlsx"],
   "cli.at": { vi: ["I5 của sheet Xã"], en: ["I5 of sheet Xã"] },
@@ -204,8 +306,14 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "rollup.sameAsProblem": ["Xã Hồng Phong", ["xa-hong-phong.xlsx ('Danh sách xã'!B2)"]],
   "rollup.duplicatesNote": [2],
   "rollup.evaluated": [12, 1],
-  "rollup.unreadable": { vi: ["tệp bị hỏng, không giải nén được. Hãy mở bằng Excel để sửa rồi lưu lại dạng .xlsx"], en: ["the file is damaged and cannot be unpacked. Open it in Excel to repair it and save it as .xlsx"] },
-  "rollup.noCommunes": { vi: [render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "vi")], en: [render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "en")] },
+  "rollup.unreadable": {
+    vi: ["tệp bị hỏng, không giải nén được. Hãy mở bằng Excel để sửa rồi lưu lại dạng .xlsx"],
+    en: ["the file is damaged and cannot be unpacked. Open it in Excel to repair it and save it as .xlsx"],
+  },
+  "rollup.noCommunes": {
+    vi: [render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "vi")],
+    en: [render(msg("problem.noCommunes", { sheet: "Danh sách xã" }), "en")],
+  },
   "rollup.recorded": ["langson-2022"],
   "rollup.progress": { vi: [3, 12, "xa-a.xlsx", "1 xã"], en: [3, 12, "xa-a.xlsx", "1 commune"] },
   "rollup.progressCommunes": [12, 1],
@@ -217,17 +325,39 @@ const ARGS: Record<string, unknown[] | { vi: unknown[]; en: unknown[] }> = {
   "rollupUsage.outputExtension": ["tong-hop.xlsm"],
   "ui.levelsAll": { vi: [["NTM", "NTM nâng cao"]], en: [["NTM", "Advanced NTM"]] },
   "ui.levelOne": { vi: ["NTM nâng cao"], en: ["Advanced NTM"] },
-  "ui.rulesetOfWorkbook": ["Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025"],
+  "ui.rulesetOfWorkbook": [
+    "Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025",
+  ],
   "ui.rulesetOpened": ["Tiêu chí số 8 – biến thể tỉnh mẫu"],
-  "ui.rulesetInvalid": ["bo-tieu-chi.json", "/levels/0/indicators/3/conditions/0/check/threshold (15:20): ngưỡng 120% trên 100%"],
+  "ui.rulesetInvalid": [
+    "bo-tieu-chi.json",
+    "/levels/0/indicators/3/conditions/0/check/threshold (15:20): ngưỡng 120% trên 100%",
+  ],
   "summary.totals": {
-    vi: [12, [{ passing: 5, name: "NTM" }, { passing: 2, name: "NTM nâng cao" }], "8"],
-    en: [12, [{ passing: 5, name: "NTM" }, { passing: 2, name: "Advanced NTM" }], "8"],
+    vi: [
+      12,
+      [
+        { passing: 5, name: "NTM" },
+        { passing: 2, name: "NTM nâng cao" },
+      ],
+      "8",
+    ],
+    en: [
+      12,
+      [
+        { passing: 5, name: "NTM" },
+        { passing: 2, name: "Advanced NTM" },
+      ],
+      "8",
+    ],
   },
   "summary.title": [rs],
   "rollup.title": [rs],
   "rollup.indicatorsTitle": [rs],
-  "ui.subtitle": { vi: ["Thông tin và Truyền thông", "Lạng Sơn", "2022"], en: ["Information and Communications", "Lạng Sơn", "2022"] },
+  "ui.subtitle": {
+    vi: ["Thông tin và Truyền thông", "Lạng Sơn", "2022"],
+    en: ["Information and Communications", "Lạng Sơn", "2022"],
+  },
   "summary.province": ["Lạng Sơn"],
   "summary.districts": [3],
   "summary.defaultedNote": { vi: ["miền núi"], en: ["mountainous"] },
@@ -243,7 +373,10 @@ function said(place: string, v: unknown, lang: "vi" | "en" = "vi"): string {
   if (typeof v === "string") return v;
   if (typeof v === "function") {
     const a = ARGS[place];
-    if (!a) throw new Error(`docs/messages.md: no example arguments for ${place} (add them to ARGS in scripts/messages-doc.ts)`);
+    if (!a)
+      throw new Error(
+        `docs/messages.md: no example arguments for ${place} (add them to ARGS in scripts/messages-doc.ts)`,
+      );
     return String((v as (...a: unknown[]) => unknown)(...(Array.isArray(a) ? a : a[lang])));
   }
   if (Array.isArray(v)) return v.join(" · ");
@@ -256,8 +389,11 @@ function pairs(prefix: string, vi: Record<string, unknown>, en: Record<string, u
     const p = at ? `${at}.${k}` : k;
     const a = vi[k];
     const b = en[k];
-    if (a && typeof a === "object" && !Array.isArray(a)) return pairs(prefix, a as Record<string, unknown>, b as Record<string, unknown>, p);
-    return [`| \`${p}\` | ${cellText(said(`${prefix}.${p}`, a, "vi"))} | ${cellText(said(`${prefix}.${p}`, b, "en"))} |`];
+    if (a && typeof a === "object" && !Array.isArray(a))
+      return pairs(prefix, a as Record<string, unknown>, b as Record<string, unknown>, p);
+    return [
+      `| \`${p}\` | ${cellText(said(`${prefix}.${p}`, a, "vi"))} | ${cellText(said(`${prefix}.${p}`, b, "en"))} |`,
+    ];
   });
 }
 
@@ -286,9 +422,13 @@ export function messagesDoc(): string {
   line("| Tiếng Việt | English | Hướng dẫn (Sở TTTT Lạng Sơn, 9/2022) | id |");
   line("|---|---|---|---|");
   for (const { condition } of allConditions(rs))
-    line(`| ${cellText(conditionLabel(rs, condition.id, "vi"))} | ${cellText(conditionLabel(rs, condition.id, "en"))} | ${cellText(condition.text)} | \`${condition.id}\` |`);
+    line(
+      `| ${cellText(conditionLabel(rs, condition.id, "vi"))} | ${cellText(conditionLabel(rs, condition.id, "en"))} | ${cellText(condition.text)} | \`${condition.id}\` |`,
+    );
   line();
-  line("A line of `Giải thích TC8` (and of a cell's note, `Ghi chú TC8`, the task pane) is the condition's name, then its message:");
+  line(
+    "A line of `Giải thích TC8` (and of a cell's note, `Ghi chú TC8`, the task pane) is the condition's name, then its message:",
+  );
   line();
   for (const [id, m] of [
     ["8.4.a.may_tinh", msg("ratio.fail", EXAMPLES["ratio.fail"][0])],
@@ -325,24 +465,44 @@ export function messagesDoc(): string {
   const seen = new Set<string>();
   const ls = getRuleSet("langson-2022");
   const byKind = fieldsOf(ls);
-  for (const [table, fields] of [["Danh sách xã", byKind.communes], ["Thôn, bản", byKind.villages], ["Điểm phục vụ bưu chính", byKind.postal]] as [string, readonly FieldDef[]][])
+  for (const [table, fields] of [
+    ["Danh sách xã", byKind.communes],
+    ["Thôn, bản", byKind.villages],
+    ["Điểm phục vụ bưu chính", byKind.postal],
+  ] as [string, readonly FieldDef[]][])
     for (const f of fields) {
       if (seen.has(`${table}|${f.key}`)) continue;
       seen.add(`${table}|${f.key}`);
-      line(`| ${table} | ${cellText(f.header)} | ${cellText(f.label.en)} | ${typeText(f)} | ${cellText(noteOf(f) ?? "")} |`);
+      line(
+        `| ${table} | ${cellText(f.header)} | ${cellText(f.label.en)} | ${typeText(f)} | ${cellText(noteOf(f) ?? "")} |`,
+      );
     }
   line();
 
   line("## 4. Trong sổ tính — In the workbook");
   line();
-  line(`Verdicts: ${(["pass", "fail", "missing"] as const).map((v) => `${VERDICT_TEXT.vi[v]} / ${VERDICT_TEXT.en[v]}`).join("; ")}.`);
-  line(`Column headers (the same in both languages): ${[...getRuleSet("langson-2022").levels.flatMap(verdictHeadersOf), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].map((h) => `\`${h}\``).join(", ")}.`);
-  line(`Checklist (\`Minh chứng TC8\`) headers: ${CHECKLIST_HEADERS.map((h) => `\`${h}\``).join(", ")}; statuses \`${STATUS_DONE}\` / \`${STATUS_TODO}\`.`);
+  line(
+    `Verdicts: ${(["pass", "fail", "missing"] as const).map((v) => `${VERDICT_TEXT.vi[v]} / ${VERDICT_TEXT.en[v]}`).join("; ")}.`,
+  );
+  line(
+    `Column headers (the same in both languages): ${[...getRuleSet("langson-2022").levels.flatMap(verdictHeadersOf), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].map((h) => `\`${h}\``).join(", ")}.`,
+  );
+  line(
+    `Checklist (\`Minh chứng TC8\`) headers: ${CHECKLIST_HEADERS.map((h) => `\`${h}\``).join(", ")}; statuses \`${STATUS_DONE}\` / \`${STATUS_TODO}\`.`,
+  );
   line(`The input template's guide sheet: \`${GUIDE_SHEET}\`.`);
   line();
   out.push(...TABLE);
-  out.push(`| \`Minh chứng TC8\` | ${said("evidence.vi", EVIDENCE_TEXT.vi)} | ${said("evidence.en", EVIDENCE_TEXT.en)} |`);
-  out.push(...pairs("summary", SUMMARY_TEXT.vi as unknown as Record<string, unknown>, SUMMARY_TEXT.en as unknown as Record<string, unknown>).map((r) => r.replace(/^\| `/, "| `Tổng hợp TC8: ")));
+  out.push(
+    `| \`Minh chứng TC8\` | ${said("evidence.vi", EVIDENCE_TEXT.vi)} | ${said("evidence.en", EVIDENCE_TEXT.en)} |`,
+  );
+  out.push(
+    ...pairs(
+      "summary",
+      SUMMARY_TEXT.vi as unknown as Record<string, unknown>,
+      SUMMARY_TEXT.en as unknown as Record<string, unknown>,
+    ).map((r) => r.replace(/^\| `/, "| `Tổng hợp TC8: ")),
+  );
   line();
 
   line("## 5. Dòng lệnh — The command line (`tc8`)");
@@ -354,9 +514,16 @@ export function messagesDoc(): string {
   out.push(...TABLE);
   out.push(...pairs("cli", CLI_TEXT.vi, CLI_TEXT.en));
   line();
-  line("A commune's line, and usage errors (said in both languages at once, since the language option may be what is wrong):");
+  line(
+    "A commune's line, and usage errors (said in both languages at once, since the language option may be what is wrong):",
+  );
   line();
-  const level = (id: "ntm" | "nc", verdict: "pass" | "fail" | "missing", indicators: Record<string, "pass" | "fail" | "missing">, prereq?: "fail"): LevelResult => ({
+  const level = (
+    id: "ntm" | "nc",
+    verdict: "pass" | "fail" | "missing",
+    indicators: Record<string, "pass" | "fail" | "missing">,
+    prereq?: "fail",
+  ): LevelResult => ({
     level: id,
     verdict,
     prerequisites: prereq ? [{ id: "tc8.ntm", verdict: prereq, msg: msg("prereq.pass") }] : [],
@@ -367,7 +534,10 @@ export function messagesDoc(): string {
     name: "Xã Hồng Phong",
     area: "mien_nui",
     areaDefaulted: false,
-    levels: { ntm: level("ntm", "fail", { "8.1": "pass", "8.2": "missing", "8.3": "pass", "8.4": "fail" }), nc: level("nc", "fail", { "8.1": "pass", "8.2": "pass", "8.3": "pass", "8.4": "pass", "8.5": "pass" }, "fail") },
+    levels: {
+      ntm: level("ntm", "fail", { "8.1": "pass", "8.2": "missing", "8.3": "pass", "8.4": "fail" }),
+      nc: level("nc", "fail", { "8.1": "pass", "8.2": "pass", "8.3": "pass", "8.4": "pass", "8.5": "pass" }, "fail"),
+    },
   };
   for (const lang of ["vi", "en"] as const) line(`- ${communeLine(commune, getRuleSet("langson-2022"), lang)}`);
   for (const [k, v] of Object.entries(USAGE_TEXT)) line(`- \`${k}\`: tc8: ${said(`usage.${k}`, v)}`);
@@ -384,13 +554,34 @@ export function messagesDoc(): string {
   line("Each reason follows `cli.cannotRead` (or `cli.refused`); the output-file lines stand alone (exit 2).");
   line();
   out.push(...TABLE);
-  const problems: XlsxProblem[] = ["encrypted", "damaged", "xls", "ods", "csv", "notWorkbook", "empty", "notXlsx", "malformed"];
+  const problems: XlsxProblem[] = [
+    "encrypted",
+    "damaged",
+    "xls",
+    "ods",
+    "csv",
+    "notWorkbook",
+    "empty",
+    "notXlsx",
+    "malformed",
+  ];
   for (const p of problems) {
     const e = new XlsxError(p, p === "malformed" || p === "damaged" ? { part: "xl/worksheets/sheet1.xml" } : {});
     out.push(`| \`xlsx.${p}\` | ${describeXlsxError(e, "vi")} | ${describeXlsxError(e, "en")} |`);
   }
-  for (const r of [{ reason: "sheetProtected", sheet: "Xã" }, { reason: "workbookProtected" }] as const) out.push(`| \`refusal.${r.reason}\` | ${describeRefusal(r, "vi")} | ${describeRefusal(r, "en")} |`);
-  const example: Record<string, string> = { sameAsInput: "lien-ket.xlsx", sameAsOther: "kq.xlsx", exists: "so-lieu.tc8.xlsx", isFolder: "ket-qua", noFolder: "/tmp/khong-co", notFolder: "so-lieu.xlsx", noPermission: "/srv/chung", notWritable: "/proc", cannotWrite: "kq.xlsx" };
+  for (const r of [{ reason: "sheetProtected", sheet: "Xã" }, { reason: "workbookProtected" }] as const)
+    out.push(`| \`refusal.${r.reason}\` | ${describeRefusal(r, "vi")} | ${describeRefusal(r, "en")} |`);
+  const example: Record<string, string> = {
+    sameAsInput: "lien-ket.xlsx",
+    sameAsOther: "kq.xlsx",
+    exists: "so-lieu.tc8.xlsx",
+    isFolder: "ket-qua",
+    noFolder: "/tmp/khong-co",
+    notFolder: "so-lieu.xlsx",
+    noPermission: "/srv/chung",
+    notWritable: "/proc",
+    cannotWrite: "kq.xlsx",
+  };
   for (const k of Object.keys(FILE_TEXT.vi) as (keyof typeof FILE_TEXT.vi)[]) {
     const args = k === "cannotWrite" ? [example[k], "EIO"] : [example[k]];
     const say = (lang: "vi" | "en") => (FILE_TEXT[lang][k] as (...a: string[]) => string)(...args);
@@ -400,11 +591,23 @@ export function messagesDoc(): string {
 
   line("## 8. Tổng hợp nhiều tệp — The roll-up (`tc8 rollup`, Tổng hợp nhiều tệp)");
   line();
-  line(`The roll-up workbook's sheets (the same names in both languages): ${Object.values(ROLLUP_SHEETS).map((n) => `\`${n}\``).join(", ")}. Its column headers, counts table, chart title and signature block are the summary's (§4).`);
+  line(
+    `The roll-up workbook's sheets (the same names in both languages): ${Object.values(ROLLUP_SHEETS)
+      .map((n) => `\`${n}\``)
+      .join(", ")}. Its column headers, counts table, chart title and signature block are the summary's (§4).`,
+  );
   line();
   out.push(...TABLE);
-  out.push(...pairs("rollup", ROLLUP_TEXT.vi as unknown as Record<string, unknown>, ROLLUP_TEXT.en as unknown as Record<string, unknown>));
-  out.push(...pairs("rollupCli", ROLLUP_CLI_TEXT.vi, ROLLUP_CLI_TEXT.en).map((r) => r.replace(/^\| `/, "| `tc8 rollup: ")));
+  out.push(
+    ...pairs(
+      "rollup",
+      ROLLUP_TEXT.vi as unknown as Record<string, unknown>,
+      ROLLUP_TEXT.en as unknown as Record<string, unknown>,
+    ),
+  );
+  out.push(
+    ...pairs("rollupCli", ROLLUP_CLI_TEXT.vi, ROLLUP_CLI_TEXT.en).map((r) => r.replace(/^\| `/, "| `tc8 rollup: ")),
+  );
   line();
   line("Usage errors of `tc8 rollup` (both languages at once):");
   line();
@@ -417,4 +620,3 @@ if (require.main === module) {
   fs.writeFileSync(OUT, messagesDoc());
   console.log(`written ${path.relative(process.cwd(), OUT)}`);
 }
-

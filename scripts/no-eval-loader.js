@@ -5,6 +5,9 @@
 module.exports = function noEval(source) {
   return source
     .replace(/(?:new )?Function\(\s*(["'])return this\1\s*\)\(\)/g, "globalThis")
-    .replace(/Function\(\s*(["'])r\1\s*,\s*(["'])regeneratorRuntime = r\2\s*\)\(([\w$]+)\)/g, "(globalThis.regeneratorRuntime=$3)")
+    .replace(
+      /Function\(\s*(["'])r\1\s*,\s*(["'])regeneratorRuntime = r\2\s*\)\(([\w$]+)\)/g,
+      "(globalThis.regeneratorRuntime=$3)",
+    )
     .replace(/new Function\(\s*(["'])\1\s*\+\s*([\w$]+)\s*\)/g, "function(){}");
 };

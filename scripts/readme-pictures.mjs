@@ -46,18 +46,45 @@ for (const ws of view.worksheets) {
     if (/^tên xã$|^xã$/i.test(v.trim())) nameCol = col;
     if (/máy vi tính/i.test(v) && !keep) keep = col;
   });
-  for (let col = 1; col < header.col - 5; col++) if (col !== nameCol && col !== keep && col !== 1) ws.getColumn(col).hidden = true;
-  ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printArea: undefined };
+  for (let col = 1; col < header.col - 5; col++)
+    if (col !== nameCol && col !== keep && col !== 1) ws.getColumn(col).hidden = true;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+    printArea: undefined,
+  };
 }
 const viewFile = path.join(tmp, "view.xlsx");
 await view.xlsx.writeFile(viewFile);
-run("soffice", [`-env:UserInstallation=file://${path.join(tmp, "lo")}`, "--headless", "--convert-to", "pdf", "--outdir", tmp, viewFile]);
+run("soffice", [
+  `-env:UserInstallation=file://${path.join(tmp, "lo")}`,
+  "--headless",
+  "--convert-to",
+  "pdf",
+  "--outdir",
+  tmp,
+  viewFile,
+]);
 const viewPdf = path.join(tmp, "view.pdf");
-run("soffice", [`-env:UserInstallation=file://${path.join(tmp, "lo")}`, "--headless", "--convert-to", "pdf", "--outdir", tmp, annotated]);
+run("soffice", [
+  `-env:UserInstallation=file://${path.join(tmp, "lo")}`,
+  "--headless",
+  "--convert-to",
+  "pdf",
+  "--outdir",
+  tmp,
+  annotated,
+]);
 const pdf = annotated.replace(/\.xlsx$/, ".pdf");
 const textsOf = (file) => {
   const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [file]))[1]);
-  return Array.from({ length: pages }, (_, i) => run("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", file, "-"]));
+  return Array.from({ length: pages }, (_, i) =>
+    run("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", file, "-"]),
+  );
 };
 const texts = { [pdf]: textsOf(pdf), [viewPdf]: textsOf(viewPdf) };
 
@@ -66,14 +93,30 @@ function picture(name, test, file = pdf, dpi = 110) {
   const i = texts[file].findIndex(test);
   if (i < 0) throw new Error(`no page for ${name}`);
   const base = path.join(tmp, name);
-  const boxes = [...run("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-bbox", file, "-"]).matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)];
+  const boxes = [
+    ...run("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-bbox", file, "-"]).matchAll(
+      /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g,
+    ),
+  ];
   const px = (pt) => Math.round((pt * dpi) / 72);
   const x0 = Math.max(0, Math.min(...boxes.map((m) => +m[1])) - 12);
   const y0 = Math.max(0, Math.min(...boxes.map((m) => +m[2])) - 12);
   const x1 = Math.max(...boxes.map((m) => +m[3])) + 12;
   const y1 = Math.max(...boxes.map((m) => +m[4])) + 12;
   const crop = ["-x", String(px(x0)), "-y", String(px(y0)), "-W", String(px(x1 - x0)), "-H", String(px(y1 - y0))];
-  run("pdftoppm", ["-f", String(i + 1), "-l", String(i + 1), "-r", String(dpi), ...crop, "-png", "-singlefile", file, base]);
+  run("pdftoppm", [
+    "-f",
+    String(i + 1),
+    "-l",
+    String(i + 1),
+    "-r",
+    String(dpi),
+    ...crop,
+    "-png",
+    "-singlefile",
+    file,
+    base,
+  ]);
   fs.copyFileSync(`${base}.png`, path.join(out, `${name}.png`));
   console.log(`docs/images/${name}.png (page ${i + 1} of ${texts[file].length})`);
 }
@@ -85,9 +128,18 @@ picture("checklist-sheet", (t) => /Tài liệu kiểm chứng/.test(t) && /Tình
 // 3. The task pane, on the browser page.
 const dist = path.join(root, "dist");
 if (!fs.existsSync(path.join(dist, "index.html"))) run("npm", ["run", "--silent", "build"]);
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xlsx": "application/octet-stream", ".xml": "application/xml" };
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xlsx": "application/octet-stream",
+  ".xml": "application/xml",
+};
 const server = http.createServer((req, res) => {
-  const p = path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+  const p = path.join(
+    dist,
+    decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"),
+  );
   if (!p.startsWith(dist) || !fs.existsSync(p)) return res.writeHead(404).end();
   res.writeHead(200, { "Content-Type": types[path.extname(p)] ?? "application/octet-stream" }).end(fs.readFileSync(p));
 });
@@ -95,7 +147,16 @@ await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 });
 try {
   const page = await browser.newPage({ locale: "vi-VN", viewport: { width: 420, height: 900 } });

@@ -26,11 +26,15 @@ export function generated(): Record<string, string> {
   const ajv = new Ajv({ code: { source: true, esm: false, lines: false }, allErrors: true, strict: false });
   const code = standaloneCode(ajv, ajv.compile(schema));
   // A TypeScript module without type checking, so tsc carries it into lib/ and webpack bundles it like any source.
-  const body = code.replace(/^"use strict";\s*/, "").replace(/module\.exports = (\w+);\s*module\.exports\.default = \w+;/, "export default $1;");
+  const body = code
+    .replace(/^"use strict";\s*/, "")
+    .replace(/module\.exports = (\w+);\s*module\.exports\.default = \w+;/, "export default $1;");
   const files = readdirSync(join(root, "rulesets"))
     .filter((f) => f.endsWith(".json") && f !== "schema.json" && !f.endsWith(".cases.json"))
     .sort();
-  const texts = files.map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(readFileSync(join(root, "rulesets", f), "utf8"))},`);
+  const texts = files.map(
+    (f) => `  ${JSON.stringify(f)}: ${JSON.stringify(readFileSync(join(root, "rulesets", f), "utf8"))},`,
+  );
   return {
     "src/core/ruleset/schema.generated.ts": `${HEAD}${body}\n`,
     "src/core/ruleset/shipped.generated.ts": `${GENERATED}/** The shipped rule-set files (rulesets/*.json), each file's text as it is. */\nexport const SHIPPED: Record<string, string> = {\n${texts.join("\n")}\n};\n`,

@@ -15,7 +15,8 @@ export class PathError extends Error {}
 /** What the command line says of an output file it will not or cannot write (docs/messages.md). */
 export const FILE_TEXT = {
   vi: {
-    sameAsInput: (f: string) => `${f} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`,
+    sameAsInput: (f: string) =>
+      `${f} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`,
     sameAsOther: (f: string) => `${f} được chọn cho cả tệp kết quả và tệp JSON: hãy chọn hai tên khác nhau.`,
     exists: (f: string) => `Đã có tệp ${f}: TC8 không ghi đè. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
     isFolder: (f: string) => `${f} là một thư mục, không phải tệp: hãy ghi rõ tên tệp.`,
@@ -26,9 +27,11 @@ export const FILE_TEXT = {
     cannotWrite: (f: string, code: string) => `Không ghi được tệp ${f} (${code}).`,
   },
   en: {
-    sameAsInput: (f: string) => `${f} is the input file (or a link to it): TC8 never writes over its input. Choose another name.`,
+    sameAsInput: (f: string) =>
+      `${f} is the input file (or a link to it): TC8 never writes over its input. Choose another name.`,
     sameAsOther: (f: string) => `${f} is given for both the workbook and the JSON: choose two different names.`,
-    exists: (f: string) => `${f} already exists: TC8 does not replace it. Choose another name, or add --force to replace it.`,
+    exists: (f: string) =>
+      `${f} already exists: TC8 does not replace it. Choose another name, or add --force to replace it.`,
     isFolder: (f: string) => `${f} is a folder, not a file: give a file name.`,
     noFolder: (d: string) => `There is no folder ${d}: create it first or choose another place.`,
     notFolder: (d: string) => `${d} is not a folder: no file can be written there.`,
@@ -60,7 +63,8 @@ function identity(p: string): Identity {
   }
 }
 
-const same = (a: Identity, b: Identity) => a.real === b.real || (a.ino !== undefined && a.dev === b.dev && a.ino === b.ino);
+const same = (a: Identity, b: Identity) =>
+  a.real === b.real || (a.ino !== undefined && a.dev === b.dev && a.ino === b.ino);
 
 /** Whether two paths are one file (resolved path, or device and inode: links are caught). */
 export function sameFile(a: string, b: string): boolean {
@@ -88,7 +92,11 @@ function describeCode(code: string | undefined, file: string, lang: Lang): strin
  * Checks the outputs against the input, each other and what is already there, then makes each one's
  * temporary file. Throws PathError (one line) with nothing left behind.
  */
-export function prepareOutputs(input: string | undefined, outputs: string[], opts: { force: boolean; lang: Lang }): PendingFile[] {
+export function prepareOutputs(
+  input: string | undefined,
+  outputs: string[],
+  opts: { force: boolean; lang: Lang },
+): PendingFile[] {
   const t = FILE_TEXT[opts.lang];
   const inId = input ? identity(input) : undefined;
   const ids: Identity[] = [];
@@ -122,7 +130,10 @@ export function prepareOutputs(input: string | undefined, outputs: string[], opt
   try {
     for (const out of outputs) {
       const abs = path.resolve(out);
-      const temp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}-${crypto.randomBytes(4).toString("hex")}.tmp`);
+      const temp = path.join(
+        path.dirname(abs),
+        `.${path.basename(abs)}.${process.pid}-${crypto.randomBytes(4).toString("hex")}.tmp`,
+      );
       try {
         fs.closeSync(fs.openSync(temp, "wx", 0o644));
       } catch (e) {
@@ -178,6 +189,10 @@ export function commit(pending: readonly PendingFile[], data: readonly (Uint8Arr
 
 /** Workbook text for the terminal: control characters (escape sequences, bidi overrides) taken out. */
 export function terminalText(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this finds
-  return s.replace(/[\t\n\r]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  return (
+    s
+      .replace(/[\t\n\r]+/g, " ")
+      // eslint-disable-next-line no-control-regex -- control characters are what this finds
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+  );
 }

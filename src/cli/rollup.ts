@@ -18,23 +18,28 @@ const FOLDER_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".ods"]);
 
 export const ROLLUP_USAGE_TEXT = {
   output: "tc8 rollup: cần -o <tệp tổng hợp.xlsx> / needs -o <summary.xlsx>",
-  outputExtension: (f: string) => `tc8 rollup: tệp tổng hợp phải có đuôi .xlsx (${f}) / the summary's name must end in .xlsx`,
+  outputExtension: (f: string) =>
+    `tc8 rollup: tệp tổng hợp phải có đuôi .xlsx (${f}) / the summary's name must end in .xlsx`,
 };
 
 export const ROLLUP_CLI_TEXT = {
   vi: {
-    done: (communes: number, files: number, refused: number) => `Đã tổng hợp ${communes} xã từ ${files} tệp${refused ? `; ${refused} tệp không tổng hợp được (xem sheet Tệp)` : ""}`,
+    done: (communes: number, files: number, refused: number) =>
+      `Đã tổng hợp ${communes} xã từ ${files} tệp${refused ? `; ${refused} tệp không tổng hợp được (xem sheet Tệp)` : ""}`,
     none: (n: number) => `Không tổng hợp được tệp nào trong ${n} tệp: không ghi gì.`,
     noFiles: (where: string) => `Không tìm thấy tệp .xlsx hoặc .xlsm nào trong ${where}.`,
     noSuchFile: "không có tệp hoặc thư mục này",
-    sameCommunes: (n: number) => `${n} dòng là cùng một xã có trong nhiều tệp: các dòng đều được giữ (xem cột Ghi chú của sheet Tổng hợp).`,
+    sameCommunes: (n: number) =>
+      `${n} dòng là cùng một xã có trong nhiều tệp: các dòng đều được giữ (xem cột Ghi chú của sheet Tổng hợp).`,
   },
   en: {
-    done: (communes: number, files: number, refused: number) => `Rolled up ${communes} ${communes === 1 ? "commune" : "communes"} from ${files} ${files === 1 ? "file" : "files"}${refused ? `; ${refused} ${refused === 1 ? "file" : "files"} not rolled up (see sheet Tệp)` : ""}`,
+    done: (communes: number, files: number, refused: number) =>
+      `Rolled up ${communes} ${communes === 1 ? "commune" : "communes"} from ${files} ${files === 1 ? "file" : "files"}${refused ? `; ${refused} ${refused === 1 ? "file" : "files"} not rolled up (see sheet Tệp)` : ""}`,
     none: (n: number) => `None of the ${n} ${n === 1 ? "file" : "files"} could be rolled up: nothing written.`,
     noFiles: (where: string) => `No .xlsx or .xlsm file in ${where}.`,
     noSuchFile: "no such file or folder",
-    sameCommunes: (n: number) => `${n} rows are one commune found in several files: every row is kept (see the Note column of sheet Tổng hợp).`,
+    sameCommunes: (n: number) =>
+      `${n} rows are one commune found in several files: every row is kept (see the Note column of sheet Tổng hợp).`,
   },
 };
 
@@ -55,7 +60,16 @@ interface RollupArgs {
   force: boolean;
 }
 
-export function parseRollup(args: string[], usage: { missingValue: (o: string) => string; unknownOption: (o: string) => string; missingInput: string; level: (l: string, known: readonly string[]) => string; lang: (l: string) => string }): RollupArgs {
+export function parseRollup(
+  args: string[],
+  usage: {
+    missingValue: (o: string) => string;
+    unknownOption: (o: string) => string;
+    missingInput: string;
+    level: (l: string, known: readonly string[]) => string;
+    lang: (l: string) => string;
+  },
+): RollupArgs {
   const inputs: string[] = [];
   let output: string | undefined;
   let json: string | undefined;
@@ -81,12 +95,21 @@ export function parseRollup(args: string[], usage: { missingValue: (o: string) =
   }
   if (!inputs.length) throw new RollupUsageError(usage.missingInput);
   if (!output) throw new RollupUsageError(ROLLUP_USAGE_TEXT.output);
-  if (path.extname(output).toLowerCase() !== ".xlsx") throw new RollupUsageError(ROLLUP_USAGE_TEXT.outputExtension(output));
+  if (path.extname(output).toLowerCase() !== ".xlsx")
+    throw new RollupUsageError(ROLLUP_USAGE_TEXT.outputExtension(output));
   if (lang !== "vi" && lang !== "en") throw new RollupUsageError(usage.lang(lang));
   const rs = resolveRuleSet(ruleset, lang);
   const ids = rs.levels.map((l) => l.id as string);
   if (level !== "both" && !ids.includes(level)) throw new RollupUsageError(usage.level(level, ids));
-  return { inputs, output, ...(json ? { json } : {}), levels: level === "both" ? rs.levels.map((l) => l.id) : [level as LevelId], lang: lang as Lang, ruleset: rs, force };
+  return {
+    inputs,
+    output,
+    ...(json ? { json } : {}),
+    levels: level === "both" ? rs.levels.map((l) => l.id) : [level as LevelId],
+    lang: lang as Lang,
+    ruleset: rs,
+    force,
+  };
 }
 
 interface Found {
@@ -102,12 +125,15 @@ interface Found {
 function findInputs(inputs: string[]): Found[] {
   const out: Found[] = [];
   const walk = (dir: string, root: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p, root);
-      else if (e.isFile() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push({ path: p, name: path.relative(root, p).split(path.sep).join("/") });
+      else if (e.isFile() && FOLDER_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+        out.push({ path: p, name: path.relative(root, p).split(path.sep).join("/") });
     }
   };
   for (const a of inputs) {
@@ -131,13 +157,19 @@ function findInputs(inputs: string[]): Found[] {
   });
 }
 
-export async function rollupCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void }, usage: Parameters<typeof parseRollup>[1]): Promise<number> {
+export async function rollupCommand(
+  args: string[],
+  io: { out: (s: string) => void; err: (s: string) => void },
+  usage: Parameters<typeof parseRollup>[1],
+): Promise<number> {
   const a = parseRollup(args, usage);
   const t = ROLLUP_CLI_TEXT[a.lang];
   const outputs = [a.output, ...(a.json ? [a.json] : [])];
   // The outputs are never one of the inputs, and are checked (their temporary files made) before anything is read.
   const all = findInputs(a.inputs);
-  for (const f of all) for (const o of outputs) if (f.explicit && !f.missing && sameFile(o, f.path)) throw new PathError(FILE_TEXT[a.lang].sameAsInput(o));
+  for (const f of all)
+    for (const o of outputs)
+      if (f.explicit && !f.missing && sameFile(o, f.path)) throw new PathError(FILE_TEXT[a.lang].sameAsInput(o));
   // A previous roll-up written into the folder being rolled up is not one of its communes' files.
   const found = all.filter((f) => f.missing || !outputs.some((o) => sameFile(o, f.path)));
   if (!found.length) {
@@ -167,7 +199,13 @@ export async function rollupCommand(args: string[], io: { out: (s: string) => vo
       };
     });
     const at = new Date();
-    const rollup = await gatherXlsx(inputs, { levels: a.levels, lang: a.lang, ruleset: a.ruleset, at, onFile: (i, f) => io.err(terminalText(progressLine(i, inputs.length, f, a.lang))) });
+    const rollup = await gatherXlsx(inputs, {
+      levels: a.levels,
+      lang: a.lang,
+      ruleset: a.ruleset,
+      at,
+      onFile: (i, f) => io.err(terminalText(progressLine(i, inputs.length, f, a.lang))),
+    });
     const evaluated = rollup.files.filter((f) => f.outcome.kind === "evaluated").length;
     if (!evaluated) {
       discard(pending);
@@ -175,7 +213,9 @@ export async function rollupCommand(args: string[], io: { out: (s: string) => vo
       return 3;
     }
     const { bytes } = await rollupWorkbook(rollup, a.ruleset, a.lang, at);
-    const json = a.json ? JSON.stringify(toRollupJson(rollup, { lang: a.lang, evaluatedAt: at.toISOString() }), null, 2) + "\n" : undefined;
+    const json = a.json
+      ? JSON.stringify(toRollupJson(rollup, { lang: a.lang, evaluatedAt: at.toISOString() }), null, 2) + "\n"
+      : undefined;
     commit(pending, json === undefined ? [bytes] : [bytes, json], a.lang);
     io.out(t.done(rollup.rows.filter((r) => !r.commune.excluded).length, evaluated, rollup.files.length - evaluated));
     const twins = rollup.rows.filter((r) => r.sameAs.length).length;

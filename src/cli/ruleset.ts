@@ -4,7 +4,14 @@
  */
 import fs from "node:fs";
 import { render } from "../core/i18n";
-import { checkRuleSet, findRuleSet, shippedRuleSetIds, shippedRuleSetText, type RuleSet, type RuleSetProblem } from "../core/ruleset";
+import {
+  checkRuleSet,
+  findRuleSet,
+  shippedRuleSetIds,
+  shippedRuleSetText,
+  type RuleSet,
+  type RuleSetProblem,
+} from "../core/ruleset";
 import type { Lang } from "../core/ruleset/types";
 import type { Io } from "./io";
 
@@ -30,18 +37,21 @@ export class RuleSetArgError extends Error {
 
 export const RULESET_TEXT = {
   vi: {
-    unknown: (arg: string, known: string[]) => `Không có bộ tiêu chí "${arg}": không phải mã của bộ tiêu chí có sẵn (${known.join(", ")}) và không có tệp này`,
+    unknown: (arg: string, known: string[]) =>
+      `Không có bộ tiêu chí "${arg}": không phải mã của bộ tiêu chí có sẵn (${known.join(", ")}) và không có tệp này`,
     cannotRead: (f: string, why: string) => `Không đọc được tệp bộ tiêu chí ${f}: ${why}`,
     invalid: (f: string, n: number) => `Tệp bộ tiêu chí ${f} không hợp lệ (${n} lỗi):`,
     valid: (f: string, id: string, title: string) => `Hợp lệ: ${f} – bộ tiêu chí ${id} (${title})`,
     at: (p: RuleSetProblem) => `${p.pointer || "/"}${p.place ? ` (dòng ${p.place.line}, cột ${p.place.column})` : ""}`,
   },
   en: {
-    unknown: (arg: string, known: string[]) => `No rule set "${arg}": it is neither a shipped rule set's id (${known.join(", ")}) nor a file`,
+    unknown: (arg: string, known: string[]) =>
+      `No rule set "${arg}": it is neither a shipped rule set's id (${known.join(", ")}) nor a file`,
     cannotRead: (f: string, why: string) => `Cannot read the rule-set file ${f}: ${why}`,
     invalid: (f: string, n: number) => `The rule-set file ${f} is invalid (${n} problem${n === 1 ? "" : "s"}):`,
     valid: (f: string, id: string, title: string) => `Valid: ${f} – rule set ${id} (${title})`,
-    at: (p: RuleSetProblem) => `${p.pointer || "/"}${p.place ? ` (line ${p.place.line}, column ${p.place.column})` : ""}`,
+    at: (p: RuleSetProblem) =>
+      `${p.pointer || "/"}${p.place ? ` (line ${p.place.line}, column ${p.place.column})` : ""}`,
   },
 };
 
@@ -73,7 +83,6 @@ export function resolveRuleSetArg(arg: string, lang: Lang = "vi"): ResolvedRuleS
   return { ruleset: checked.ruleset, text, file: arg };
 }
 
-
 /** Says why a rule set named on the command line cannot be used (each problem at its place). */
 export function reportRuleSetError(e: RuleSetArgError, io: Io, lang: Lang): void {
   io.err(e.message);
@@ -85,20 +94,33 @@ export function describeRuleSet(rs: RuleSet, lang: Lang): string[] {
   const vi = lang === "vi";
   const out: string[] = [];
   out.push(`${rs.id}${rs.extends ? ` (${vi ? "kế thừa" : "extends"} ${rs.extends})` : ""} – ${rs.name}`);
-  out.push(`${vi ? "Phiên bản" : "Version"}: ${rs.version}; ${vi ? "hiệu lực" : "valid"}: ${rs.validity.from}${rs.validity.to ? ` – ${rs.validity.to}` : ""}`);
+  out.push(
+    `${vi ? "Phiên bản" : "Version"}: ${rs.version}; ${vi ? "hiệu lực" : "valid"}: ${rs.validity.from}${rs.validity.to ? ` – ${rs.validity.to}` : ""}`,
+  );
   for (const s of rs.sources) out.push(`  · ${s}`);
-  out.push(`${vi ? "Phân loại xã" : "Classification"}: ${rs.areas.map((a) => `${a.id} (${a.label[lang]})`).join(", ")}; ${vi ? "mặc định" : "default"}: ${rs.defaultArea}`);
+  out.push(
+    `${vi ? "Phân loại xã" : "Classification"}: ${rs.areas.map((a) => `${a.id} (${a.label[lang]})`).join(", ")}; ${vi ? "mặc định" : "default"}: ${rs.defaultArea}`,
+  );
   const thr = (t: import("../core/ruleset/types").Threshold): string =>
-    "byArea" in t ? Object.entries(t.byArea).map(([a, r]) => `${a} ${fractionText(r)}`).join(", ") : fractionText(t);
+    "byArea" in t
+      ? Object.entries(t.byArea)
+          .map(([a, r]) => `${a} ${fractionText(r)}`)
+          .join(", ")
+      : fractionText(t);
   for (const level of rs.levels) {
     out.push("");
-    out.push(`${level.criterion} – ${level.name[lang]} (${level.id}, ${level.annex})${level.prerequisites.length ? `; ${vi ? "cần" : "needs"} ${level.prerequisites.join(", ")}` : ""}`);
+    out.push(
+      `${level.criterion} – ${level.name[lang]} (${level.id}, ${level.annex})${level.prerequisites.length ? `; ${vi ? "cần" : "needs"} ${level.prerequisites.join(", ")}` : ""}`,
+    );
     for (const ind of level.indicators) {
       out.push(`  ${ind.id} ${level.short}: ${vi ? ind.title : ind.titleEn}`);
       for (const c of ind.conditions) {
         const check = c.check;
-        const t = "threshold" in check ? ` [${thr(check.threshold)}]` : check.kind === "atLeast" ? ` [>= ${check.min}]` : "";
-        out.push(`    ${c.id} (${check.kind})${t}${c.informational ? (vi ? " – để biết" : " – informational") : ""}: ${c.name[lang]}`);
+        const t =
+          "threshold" in check ? ` [${thr(check.threshold)}]` : check.kind === "atLeast" ? ` [>= ${check.min}]` : "";
+        out.push(
+          `    ${c.id} (${check.kind})${t}${c.informational ? (vi ? " – để biết" : " – informational") : ""}: ${c.name[lang]}`,
+        );
       }
     }
   }
@@ -113,7 +135,12 @@ function fractionText(r: { n: number; d: number }): string {
 }
 
 /** tc8 ruleset list | show <id|file> [--json] | check <file>. */
-export async function rulesetCommand(args: string[], io: Io, lang: Lang, usage: (message: string) => never): Promise<number> {
+export async function rulesetCommand(
+  args: string[],
+  io: Io,
+  lang: Lang,
+  usage: (message: string) => never,
+): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "list") {
     if (rest.length) usage(`tc8 ruleset list: ${rest[0]}`);

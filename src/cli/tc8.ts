@@ -65,14 +65,16 @@ export const USAGE_TEXT = {
   unknownOption: (option: string) => `tùy chọn không rõ / unknown option: ${option}`,
   unexpected: (arg: string) => `thừa tham số / unexpected argument: ${arg}`,
   missingInput: "thiếu tệp đầu vào / missing input file",
-  level: (level: string, known: readonly string[]) => `--level ${level}: chỉ nhận ${known.join(", ")} hoặc both / must be ${known.join(", ")} or both`,
+  level: (level: string, known: readonly string[]) =>
+    `--level ${level}: chỉ nhận ${known.join(", ")} hoặc both / must be ${known.join(", ")} or both`,
   lang: (lang: string) => `--lang ${lang}: chỉ nhận vi hoặc en / must be vi or en`,
-  templateExtension: (f: string) => `tc8 template: tệp mẫu phải có đuôi .xlsx (${f}) / the template's name must end in .xlsx`,
-  template: "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx> [--force]",
+  templateExtension: (f: string) =>
+    `tc8 template: tệp mẫu phải có đuôi .xlsx (${f}) / the template's name must end in .xlsx`,
+  template:
+    "tc8 template: cần đúng một tên tệp mẫu / needs exactly one output file: tc8 template <output.xlsx> [--force]",
   unknownCommand: (cmd: string) => `lệnh không rõ / unknown command: ${cmd}`,
   missingCommand: "thiếu lệnh / missing command",
 };
-
 
 export const CLI_TEXT = {
   vi: {
@@ -82,7 +84,8 @@ export const CLI_TEXT = {
     isFolder: "đây là một thư mục",
     internal: "TC8 gặp lỗi khi xử lý tệp này; không có gì được ghi. Hãy gửi tệp cho người hỗ trợ",
     refused: (f: string, why: string) => `Không ghi kết quả cho ${f}: ${why}.`,
-    extension: (i: string, o: string) => `Tệp đầu vào là ${i}, tệp kết quả cũng phải có đuôi ${i}${o ? ` (không phải ${o})` : " (tên tệp kết quả đang thiếu đuôi)"}: Excel không mở được tệp mang sai đuôi.`,
+    extension: (i: string, o: string) =>
+      `Tệp đầu vào là ${i}, tệp kết quả cũng phải có đuôi ${i}${o ? ` (không phải ${o})` : " (tên tệp kết quả đang thiếu đuôi)"}: Excel không mở được tệp mang sai đuôi.`,
     reading: "Đang đọc…",
     evaluating: "Đang đánh giá…",
     writing: "Đang ghi…",
@@ -95,7 +98,8 @@ export const CLI_TEXT = {
     indicators: (ids: string[]) => `chỉ tiêu ${ids.join(", ")}`,
     failing: (ids: string[]) => `chỉ tiêu ${ids.join(", ")} không đạt`,
     missing: (ids: string[]) => `chỉ tiêu ${ids.join(", ")} thiếu dữ liệu`,
-    prerequisite: (criterion: string, missing: boolean) => (missing ? `${criterion} còn thiếu dữ liệu` : `chưa đạt ${criterion}`),
+    prerequisite: (criterion: string, missing: boolean) =>
+      missing ? `${criterion} còn thiếu dữ liệu` : `chưa đạt ${criterion}`,
   },
   en: {
     cannotRead: (f: string, why: string) => `Cannot read ${f}: ${why}`,
@@ -104,11 +108,13 @@ export const CLI_TEXT = {
     isFolder: "this is a folder",
     internal: "TC8 failed while processing this file; nothing was written. Please send the file to support",
     refused: (f: string, why: string) => `No results written for ${f}: ${why}.`,
-    extension: (i: string, o: string) => `The input is ${i}, so the output must end in ${i} too${o ? ` (not ${o})` : " (the output's name has no extension)"}: Excel does not open a file with the wrong extension.`,
+    extension: (i: string, o: string) =>
+      `The input is ${i}, so the output must end in ${i} too${o ? ` (not ${o})` : " (the output's name has no extension)"}: Excel does not open a file with the wrong extension.`,
     reading: "Reading…",
     evaluating: "Evaluating…",
     writing: "Writing…",
-    problems: (n: number) => `${n} data problem${n === 1 ? "" : "s"} (see the Giải thích TC8 column and the cells' notes):`,
+    problems: (n: number) =>
+      `${n} data problem${n === 1 ? "" : "s"} (see the Giải thích TC8 column and the cells' notes):`,
     written: (f: string) => `Written: ${f}`,
     json: (f: string) => `Results JSON written: ${f}`,
     template: (f: string) => `Input template written: ${f}`,
@@ -117,7 +123,8 @@ export const CLI_TEXT = {
     indicators: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")}`,
     failing: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")} failing`,
     missing: (ids: string[]) => `indicator${ids.length > 1 ? "s" : ""} ${ids.join(", ")} missing data`,
-    prerequisite: (criterion: string, missing: boolean) => (missing ? `${criterion} lacks data` : `${criterion} not met`),
+    prerequisite: (criterion: string, missing: boolean) =>
+      missing ? `${criterion} lacks data` : `${criterion} not met`,
   },
 };
 
@@ -165,11 +172,26 @@ function parseEvaluate(args: string[]): EvaluateArgs {
   // A level by its id or short label (in any case), as the rule set names them; without --ruleset, the default's names (the workbook's own rule set is known only once read).
   const levelNames = ruleset ?? getRuleSet(DEFAULT_RULESET_ID);
   const picked = levelNames.levels.find((l) => l.id.toLowerCase() === level || l.short.toLowerCase() === level);
-  if (level !== "both" && level !== "all" && !picked) throw new UsageError(USAGE_TEXT.level(level, levelNames.levels.map((l) => l.id)));
+  if (level !== "both" && level !== "all" && !picked)
+    throw new UsageError(
+      USAGE_TEXT.level(
+        level,
+        levelNames.levels.map((l) => l.id),
+      ),
+    );
   const out = output ?? defaultOutput(input);
   const ext = (f: string) => path.extname(f).toLowerCase();
-  if ([".xlsx", ".xlsm"].includes(ext(input)) && ext(out) !== ext(input)) throw new UsageError(CLI_TEXT[lang as Lang].extension(ext(input), ext(out)));
-  return { input, output: out, json, ...(ruleset ? { ruleset } : {}), ...(picked ? { levels: [picked.id] } : {}), lang: lang as Lang, force };
+  if ([".xlsx", ".xlsm"].includes(ext(input)) && ext(out) !== ext(input))
+    throw new UsageError(CLI_TEXT[lang as Lang].extension(ext(input), ext(out)));
+  return {
+    input,
+    output: out,
+    json,
+    ...(ruleset ? { ruleset } : {}),
+    ...(picked ? { levels: [picked.id] } : {}),
+    lang: lang as Lang,
+    force,
+  };
 }
 
 /** so-lieu.xlsx → so-lieu.tc8.xlsx; so-lieu.xlsm → so-lieu.tc8.xlsm (the macros go with it). */
@@ -187,12 +209,20 @@ export function communeLine(c: CommuneResult, rs: RuleSet, lang: Lang, name: str
   if (c.excluded) return `${name}: ${t.excluded} (${render(c.excluded, lang)})`;
   const levels = (Object.values(c.levels) as LevelResult[]).map((lv) => {
     const ids = (v: "fail" | "missing") => lv.indicators.filter((i) => i.verdict === v).map((i) => i.id);
-    const prerequisites = lv.prerequisites.filter((p) => p.verdict !== "pass").map((p) => t.prerequisite(levelOf(rs, p.id.replace(/^tc8\./, "") as LevelId).criterion, p.verdict === "missing"));
+    const prerequisites = lv.prerequisites
+      .filter((p) => p.verdict !== "pass")
+      .map((p) =>
+        t.prerequisite(levelOf(rs, p.id.replace(/^tc8\./, "") as LevelId).criterion, p.verdict === "missing"),
+      );
     const fail = ids("fail");
     const missing = ids("missing");
     // "Không đạt (chỉ tiêu 8.4)" where the indicators say no more than the verdict does.
     const alone = !prerequisites.length && (!fail.length || !missing.length) ? (fail.length ? fail : missing) : null;
-    const details = alone ? (alone.length ? [t.indicators(alone)] : []) : [...prerequisites, ...(fail.length ? [t.failing(fail)] : []), ...(missing.length ? [t.missing(missing)] : [])];
+    const details = alone
+      ? alone.length
+        ? [t.indicators(alone)]
+        : []
+      : [...prerequisites, ...(fail.length ? [t.failing(fail)] : []), ...(missing.length ? [t.missing(missing)] : [])];
     return `TC8 ${levelOf(rs, lv.level).name[lang]} ${VERDICT_TEXT[lang][lv.verdict]}${details.length ? ` (${details.join("; ")})` : ""}`;
   });
   return `${name}: ${levels.join(" · ")}`;
@@ -209,7 +239,12 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
     }
     data = fs.readFileSync(a.input);
   } catch (e) {
-    io.err(t.cannotRead(a.input, (e as NodeJS.ErrnoException).code === "ENOENT" ? t.noSuchFile : ((e as NodeJS.ErrnoException).code ?? "?")));
+    io.err(
+      t.cannotRead(
+        a.input,
+        (e as NodeJS.ErrnoException).code === "ENOENT" ? t.noSuchFile : ((e as NodeJS.ErrnoException).code ?? "?"),
+      ),
+    );
     return EXIT.unreadable;
   }
   // Every output is checked, and its temporary file made, before anything is evaluated or written.
@@ -222,13 +257,24 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   let json: string | undefined;
   let lines: string[] = [];
   const beforeWrite = (run: Run) => {
-    json = a.json ? JSON.stringify(toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }), null, 2) + "\n" : undefined;
+    json = a.json
+      ? JSON.stringify(
+          toResultsJson(run.evaluation, { lang: a.lang, evaluatedAt: run.plan?.state.evaluatedAt }),
+          null,
+          2,
+        ) + "\n"
+      : undefined;
     // Two communes of one name (two districts) are told apart by their district, as in the checklist.
     const nameOf = checklistNames(run.evaluation.communes);
     lines = run.evaluation.communes.map((c) => terminalText(communeLine(c, run.evaluation.rules, a.lang, nameOf(c))));
   };
   try {
-    result = await evaluateXlsx(data, { ...(a.levels ? { levels: a.levels } : {}), ...(a.ruleset ? { ruleset: a.ruleset } : {}), lang: a.lang }, large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined, beforeWrite);
+    result = await evaluateXlsx(
+      data,
+      { ...(a.levels ? { levels: a.levels } : {}), ...(a.ruleset ? { ruleset: a.ruleset } : {}), lang: a.lang },
+      large ? (s) => io.err(s === "evaluating" ? t.evaluating : t.writing) : undefined,
+      beforeWrite,
+    );
   } catch (e) {
     discard(pending);
     io.err(t.cannotRead(a.input, e instanceof XlsxError ? describeXlsxError(e, a.lang) : t.internal));
@@ -254,7 +300,8 @@ async function evaluateCommand(args: string[], io: Io): Promise<number> {
   if (problems.length) {
     io.out(t.problems(problems.length));
     const f = formatter(a.lang);
-    for (const p of problems.slice(0, 20)) io.out(`  ${terminalText(`${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`)}`);
+    for (const p of problems.slice(0, 20))
+      io.out(`  ${terminalText(`${p.cell ? `${t.at(f.cell(p.cell))}: ` : ""}${render(p.msg, a.lang)}`)}`);
     if (problems.length > 20) io.out(`  …`);
   }
   io.out(t.written(a.output));
@@ -290,7 +337,14 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s), write: (s) => new Promise<void>((resolve) => process.stdout.write(s, () => resolve())) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = {
+    out: (s) => console.log(s),
+    err: (s) => console.error(s),
+    write: (s) => new Promise<void>((resolve) => process.stdout.write(s, () => resolve())),
+  },
+): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     if (cmd === "evaluate") return await evaluateCommand(rest, io);
@@ -309,7 +363,12 @@ export async function main(argv: string[], io: Io = { out: (s) => console.log(s)
       return EXIT.ok;
     }
     if (cmd === "--version" || cmd === "-v") {
-      io.out(String((JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version));
+      io.out(
+        String(
+          (JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string })
+            .version,
+        ),
+      );
       return EXIT.ok;
     }
     throw new UsageError(cmd ? USAGE_TEXT.unknownCommand(cmd) : USAGE_TEXT.missingCommand);

@@ -24,13 +24,16 @@ export function commandReport(out: ExcelOutcome, lang: Lang): string {
   const run = out.run!;
   if (run.read.fatal) return render(run.read.fatal, lang);
   const evaluated = run.evaluation.communes.filter((c) => !c.excluded);
-  const count = (level: LevelId, v: string) => evaluated.filter((c) => (c.levels[level] as LevelResult | undefined)?.verdict === v).length;
+  const count = (level: LevelId, v: string) =>
+    evaluated.filter((c) => (c.levels[level] as LevelResult | undefined)?.verdict === v).length;
   const rs = run.evaluation.rules;
   // Each level reported by its criterion's line ("TC8 NTM"); missing data counted at the first level, which every other needs.
   const levels = rs.levels.filter((l) => run.evaluation.levels.includes(l.id));
   const parts = [
     vi ? `TC8 đã đánh giá ${evaluated.length} xã` : `TC8 evaluated ${evaluated.length} communes`,
-    ...levels.map((l) => (vi ? `đạt ${l.criterion}: ${count(l.id, "pass")}` : `meeting ${l.criterion}: ${count(l.id, "pass")}`)),
+    ...levels.map((l) =>
+      vi ? `đạt ${l.criterion}: ${count(l.id, "pass")}` : `meeting ${l.criterion}: ${count(l.id, "pass")}`,
+    ),
     vi ? `thiếu dữ liệu: ${count(rs.levels[0].id, "missing")}` : `missing data: ${count(rs.levels[0].id, "missing")}`,
     vi ? `vấn đề về dữ liệu: ${run.evaluation.problems.length}` : `data problems: ${run.evaluation.problems.length}`,
   ];

@@ -57,25 +57,80 @@ export interface FieldDef {
   areas?: readonly AreaDef[];
 }
 
-function f(key: string, type: FieldType, header: string, en: string, aliases: readonly string[], extra: Partial<FieldDef> = {}): FieldDef {
+function f(
+  key: string,
+  type: FieldType,
+  header: string,
+  en: string,
+  aliases: readonly string[],
+  extra: Partial<FieldDef> = {},
+): FieldDef {
   return { key, type, header, aliases, label: { vi: header, en }, ...extra };
 }
 
 // Identity columns shared by the three kinds of table.
-const COMMUNE = f("commune", "text", "Tên xã", "Commune", ["Xã", "Tên xã, thị trấn", "Xã, thị trấn", "Xã/thị trấn", "Tên đơn vị hành chính cấp xã", "Tên xã/thị trấn", "Commune"], { identifies: "communes", hint: "Tên xã, như trong danh sách xã (mỗi xã một dòng)." });
-const DISTRICT = f("district", "text", "Huyện", "District", ["Tên huyện", "Huyện, thành phố", "Huyện/thành phố", "Huyện, TP", "District"], { hint: "Tên huyện, thành phố: cần khi có hai xã trùng tên ở hai huyện." });
-const CODE = f("code", "text", "Mã xã", "Commune code", ["Mã ĐVHC", "Mã đơn vị hành chính", "Mã"], { hint: "Mã đơn vị hành chính của xã (không bắt buộc)." });
-const VILLAGE = f("village", "text", "Tên thôn, bản", "Village", ["Thôn, bản", "Tên thôn", "Thôn", "Tên thôn/bản", "Thôn/bản", "Tên thôn, bản, khối phố", "Village"], { identifies: "villages", hint: "Tên thôn, bản; mỗi thôn, bản một dòng." });
-const POSTAL_POINT = f("postal_point", "text", "Tên điểm phục vụ bưu chính", "Postal service point", ["Điểm phục vụ bưu chính", "Tên điểm phục vụ", "Tên điểm BĐVHX", "Điểm BĐVHX", "Tên bưu cục", "Tên điểm bưu điện văn hóa xã"], {
-  identifies: "postal",
-  hint: "Tên điểm phục vụ bưu chính (điểm bưu điện văn hóa xã, bưu cục…); mỗi điểm một dòng, xã có nhiều điểm thì ghi đủ.",
+const COMMUNE = f(
+  "commune",
+  "text",
+  "Tên xã",
+  "Commune",
+  [
+    "Xã",
+    "Tên xã, thị trấn",
+    "Xã, thị trấn",
+    "Xã/thị trấn",
+    "Tên đơn vị hành chính cấp xã",
+    "Tên xã/thị trấn",
+    "Commune",
+  ],
+  { identifies: "communes", hint: "Tên xã, như trong danh sách xã (mỗi xã một dòng)." },
+);
+const DISTRICT = f(
+  "district",
+  "text",
+  "Huyện",
+  "District",
+  ["Tên huyện", "Huyện, thành phố", "Huyện/thành phố", "Huyện, TP", "District"],
+  { hint: "Tên huyện, thành phố: cần khi có hai xã trùng tên ở hai huyện." },
+);
+const CODE = f("code", "text", "Mã xã", "Commune code", ["Mã ĐVHC", "Mã đơn vị hành chính", "Mã"], {
+  hint: "Mã đơn vị hành chính của xã (không bắt buộc).",
 });
+const VILLAGE = f(
+  "village",
+  "text",
+  "Tên thôn, bản",
+  "Village",
+  ["Thôn, bản", "Tên thôn", "Thôn", "Tên thôn/bản", "Thôn/bản", "Tên thôn, bản, khối phố", "Village"],
+  { identifies: "villages", hint: "Tên thôn, bản; mỗi thôn, bản một dòng." },
+);
+const POSTAL_POINT = f(
+  "postal_point",
+  "text",
+  "Tên điểm phục vụ bưu chính",
+  "Postal service point",
+  [
+    "Điểm phục vụ bưu chính",
+    "Tên điểm phục vụ",
+    "Tên điểm BĐVHX",
+    "Điểm BĐVHX",
+    "Tên bưu cục",
+    "Tên điểm bưu điện văn hóa xã",
+  ],
+  {
+    identifies: "postal",
+    hint: "Tên điểm phục vụ bưu chính (điểm bưu điện văn hóa xã, bưu cục…); mỗi điểm một dòng, xã có nhiều điểm thì ghi đủ.",
+  },
+);
 /** The key of the communes table's area column; its header and words are the rule set's. */
 export const AREA_KEY = "area";
 
 /** The area column as the rule set words it. */
 function areaField(rs: RuleSet): FieldDef {
-  return f(AREA_KEY, "area", rs.areaColumn.header, "Area", rs.areaColumn.aliases, { hint: rs.areaColumn.hint, areas: rs.areas });
+  return f(AREA_KEY, "area", rs.areaColumn.header, "Area", rs.areaColumn.aliases, {
+    hint: rs.areaColumn.hint,
+    areas: rs.areas,
+  });
 }
 
 const STRUCTURAL = [COMMUNE, DISTRICT, CODE, VILLAGE, POSTAL_POINT];

@@ -38,7 +38,8 @@ export interface Run {
 }
 
 /** The workbook as a host read it: its grids, and its defined names where the host has them. */
-const inputOf = (input: readonly Grid[] | WorkbookInput): WorkbookInput => ("grids" in input ? input : { grids: [...(input as readonly Grid[])] });
+const inputOf = (input: readonly Grid[] | WorkbookInput): WorkbookInput =>
+  "grids" in input ? input : { grids: [...(input as readonly Grid[])] };
 
 /** The id of the rule set the workbook's state names (its last evaluation's), if any. */
 export function workbookRuleSetId(input: readonly Grid[] | WorkbookInput): string | undefined {
@@ -47,19 +48,31 @@ export function workbookRuleSetId(input: readonly Grid[] | WorkbookInput): strin
 }
 
 /** The rule set a run uses, or why there is none: the workbook's state names a rule set that is not here. */
-export function chooseRuleSet(input: readonly Grid[] | WorkbookInput, opts: { ruleset?: RuleSet; rulesets?: readonly RuleSet[] } = {}): { ruleset: RuleSet } | { unknown: string; msg: Msg } {
+export function chooseRuleSet(
+  input: readonly Grid[] | WorkbookInput,
+  opts: { ruleset?: RuleSet; rulesets?: readonly RuleSet[] } = {},
+): { ruleset: RuleSet } | { unknown: string; msg: Msg } {
   if (opts.ruleset) return { ruleset: opts.ruleset };
   const id = workbookRuleSetId(input) ?? DEFAULT_RULESET_ID;
   const rs = opts.rulesets?.find((r) => r.id === id) ?? findRuleSet(id);
   if (rs) return { ruleset: rs };
-  return { unknown: id, msg: msg("ruleset.unknownInWorkbook", { id, known: [...shippedRuleSetIds(), ...(opts.rulesets ?? []).map((r) => r.id)] }) };
+  return {
+    unknown: id,
+    msg: msg("ruleset.unknownInWorkbook", {
+      id,
+      known: [...shippedRuleSetIds(), ...(opts.rulesets ?? []).map((r) => r.id)],
+    }),
+  };
 }
 
 /** A run that stops before reading: the workbook names a rule set that is not here. */
 function unknownRuleSet(m: Msg): Run {
   const rs = findRuleSet(DEFAULT_RULESET_ID)!;
   const read = readWorkbook({ grids: [] }, { ruleset: rs });
-  return { read: { ...read, fatal: m }, evaluation: { ruleset: { id: rs.id, version: rs.version }, rules: rs, levels: [], communes: [], problems: [] } };
+  return {
+    read: { ...read, fatal: m },
+    evaluation: { ruleset: { id: rs.id, version: rs.version }, rules: rs, levels: [], communes: [], problems: [] },
+  };
 }
 
 export function runEvaluation(input: readonly Grid[] | WorkbookInput, opts: RunOptions = {}): Run {
@@ -71,7 +84,9 @@ export function runEvaluation(input: readonly Grid[] | WorkbookInput, opts: RunO
   const read = readWorkbook(wb, { mapping: opts.mapping, ruleset });
   const evaluation = evaluate(read.communes, { levels: opts.levels, ruleset });
   // The planner marks the reader's problems and the engine's itself; the outputs list all of them.
-  const plan = read.fatal ? undefined : planEvaluation(read, evaluation, grids, { lang: opts.lang, evaluatedAt: opts.evaluatedAt });
+  const plan = read.fatal
+    ? undefined
+    : planEvaluation(read, evaluation, grids, { lang: opts.lang, evaluatedAt: opts.evaluatedAt });
   evaluation.problems = [...read.problems, ...evaluation.problems, ...(plan?.warnings ?? [])];
   if (!plan) return { read, evaluation };
   if (opts.mapping) plan.state.mapping = opts.mapping;
@@ -79,7 +94,10 @@ export function runEvaluation(input: readonly Grid[] | WorkbookInput, opts: RunO
 }
 
 /** Clear results: read with the rule set the workbook was evaluated with (its verdict columns are that rule set's). */
-export function runClear(input: readonly Grid[] | WorkbookInput, opts: { removeChecklist: boolean; ruleset?: RuleSet; rulesets?: readonly RuleSet[] }): Plan {
+export function runClear(
+  input: readonly Grid[] | WorkbookInput,
+  opts: { removeChecklist: boolean; ruleset?: RuleSet; rulesets?: readonly RuleSet[] },
+): Plan {
   const wb = inputOf(input);
   const chosen = chooseRuleSet(wb, { rulesets: opts.rulesets, ruleset: opts.ruleset });
   // A state naming a rule set that is not here: Clear still finds TC8's columns by the headers of every rule set loaded.

@@ -31,14 +31,21 @@ import type { EvaluateRequest, PaneHost, PaneResult, Refusal, Stage } from "./ho
 import { UI } from "./i18n";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "720px" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "720px",
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 /** "all", or one level's id: the levels come from the rule set. */
 type LevelChoice = string;
 const ALL = "all";
-const levelsOf = (rs: RuleSet, choice: LevelChoice): LevelId[] => (choice === ALL ? rs.levels.map((l) => l.id) : [choice]);
+const levelsOf = (rs: RuleSet, choice: LevelChoice): LevelId[] =>
+  choice === ALL ? rs.levels.map((l) => l.id) : [choice];
 /** The choice of rule set "as the workbook's state says" (the pipeline decides), else a rule set's id. */
 const OF_WORKBOOK = "";
 const OPEN_FILE = "\u0000open";
@@ -94,7 +101,8 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
   const [result, setResult] = React.useState<PaneResult | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
 
-  const refusalText = (r: Refusal) => (r.reason === "sheetProtected" ? t.refusedSheet(r.sheet ?? "") : t.refusedWorkbook);
+  const refusalText = (r: Refusal) =>
+    r.reason === "sheetProtected" ? t.refusedSheet(r.sheet ?? "") : t.refusedWorkbook;
 
   async function guarded(f: () => Promise<void>) {
     setBusy(true);
@@ -109,18 +117,26 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
     }
   }
 
-  const chosen: RuleSet | undefined = chosenId === OF_WORKBOOK ? undefined : (opened.find((r) => r.id === chosenId) ?? getRuleSet(chosenId));
+  const chosen: RuleSet | undefined =
+    chosenId === OF_WORKBOOK ? undefined : (opened.find((r) => r.id === chosenId) ?? getRuleSet(chosenId));
   // The levels offered: the chosen rule set's, else the last result's, else the default's.
   const shown = chosen ?? result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID);
   const levelChoice = level === ALL || shown.levels.some((l) => l.id === level) ? level : ALL;
-  const choiceOf = (): Pick<EvaluateRequest, "ruleset" | "rulesets"> => ({ ...(chosen ? { ruleset: chosen } : {}), ...(opened.length ? { rulesets: opened } : {}) });
+  const choiceOf = (): Pick<EvaluateRequest, "ruleset" | "rulesets"> => ({
+    ...(chosen ? { ruleset: chosen } : {}),
+    ...(opened.length ? { rulesets: opened } : {}),
+  });
 
   /** A rule-set file read in the browser, checked as `tc8 ruleset check` does. */
   async function openRuleSet(file: File) {
     const text = await readText(file);
     const checked = checkRuleSet(text);
     if (!checked.ruleset) {
-      const problems = checked.problems.map((p) => `${p.pointer || "/"}${p.place ? ` (${p.place.line}:${p.place.column})` : ""}: ${render(p.msg, lang)}`).join("; ");
+      const problems = checked.problems
+        .map(
+          (p) => `${p.pointer || "/"}${p.place ? ` (${p.place.line}:${p.place.column})` : ""}: ${render(p.msg, lang)}`,
+        )
+        .join("; ");
       setNotices([{ intent: "error", text: t.rulesetInvalid(file.name, problems) }]);
       return;
     }
@@ -132,7 +148,10 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
 
   const evaluate = (mapping?: MappingOverrides) =>
     guarded(async () => {
-      const r = await host.evaluate({ levels: levelsOf(shown, levelChoice), lang, ...(mapping ? { mapping } : {}), ...choiceOf() }, setStage);
+      const r = await host.evaluate(
+        { levels: levelsOf(shown, levelChoice), lang, ...(mapping ? { mapping } : {}), ...choiceOf() },
+        setStage,
+      );
       const list: Notice[] = [];
       if (r.fatal) list.push({ intent: "error", text: render(r.fatal, lang) });
       if (r.refused) list.push({ intent: "error", text: refusalText(r.refused) });
@@ -149,7 +168,9 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
     <main className={styles.root} lang={lang}>
       <header>
         <Title3 as="h1">{t.title}</Title3>
-        <Caption1 block>{t.subtitle(shown.criterion.name[lang], shown.province, shown.validity.from.slice(0, 4))}</Caption1>
+        <Caption1 block>
+          {t.subtitle(shown.criterion.name[lang], shown.province, shown.validity.from.slice(0, 4))}
+        </Caption1>
       </header>
       {toolbar}
       <Field label={t.ruleset}>
@@ -163,7 +184,9 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
             } else setChosenId(d.value);
           }}
         >
-          <option value={OF_WORKBOOK}>{t.rulesetOfWorkbook((result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID)).name)}</option>
+          <option value={OF_WORKBOOK}>
+            {t.rulesetOfWorkbook((result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID)).name)}
+          </option>
           {shippedRuleSetIds().map((id) => (
             <option key={id} value={id}>
               {getRuleSet(id).name}
@@ -221,16 +244,38 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
       {result && !result.fatal && (
         <>
           <Summary communes={result.communes} levels={result.levels} ruleset={result.ruleset} lang={lang} t={t} />
-          <CommuneList communes={result.communes} ruleset={result.ruleset} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
+          <CommuneList
+            communes={result.communes}
+            ruleset={result.ruleset}
+            lang={lang}
+            t={t}
+            onSelect={(c) => void host.select(c)}
+          />
           <ProblemList problems={result.problems} lang={lang} t={t} onSelect={(c) => void host.select(c)} />
           <Divider />
-          <MappingEditor tables={result.tables} mapping={result.mapping} ruleset={result.ruleset} lang={lang} t={t} busy={busy} onApply={(m) => evaluate(m)} />
+          <MappingEditor
+            tables={result.tables}
+            mapping={result.mapping}
+            ruleset={result.ruleset}
+            lang={lang}
+            t={t}
+            busy={busy}
+            onApply={(m) => evaluate(m)}
+          />
         </>
       )}
       <Divider />
       {host.rollup && (
         <>
-          <RollupPanel host={host} lang={lang} levels={levelsOf(shown, levelChoice)} ruleset={shown} t={t} disabled={busy} onBusy={setBusy} />
+          <RollupPanel
+            host={host}
+            lang={lang}
+            levels={levelsOf(shown, levelChoice)}
+            ruleset={shown}
+            t={t}
+            disabled={busy}
+            onBusy={setBusy}
+          />
           <Divider />
         </>
       )}
@@ -240,7 +285,11 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           onClick={() =>
             guarded(async () => {
               const r = await host.template(chosen ?? result?.ruleset);
-              setNotices([r.refused ? { intent: "error", text: refusalText(r.refused) } : { intent: "success", text: t.templateDone(r.sheets.join(", ")) }]);
+              setNotices([
+                r.refused
+                  ? { intent: "error", text: refusalText(r.refused) }
+                  : { intent: "success", text: t.templateDone(r.sheets.join(", ")) },
+              ]);
             })
           }
         >
@@ -252,7 +301,11 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
           onClear={(removeChecklist) =>
             guarded(async () => {
               const r = await host.clear(removeChecklist, opened.length ? opened : undefined);
-              setNotices([r.refused ? { intent: "error", text: refusalText(r.refused) } : { intent: "success", text: t.clearDone }]);
+              setNotices([
+                r.refused
+                  ? { intent: "error", text: refusalText(r.refused) }
+                  : { intent: "success", text: t.clearDone },
+              ]);
               if (!r.refused) setResult(null);
             })
           }

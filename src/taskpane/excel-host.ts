@@ -7,7 +7,10 @@ import { gatherPicks } from "./rollup";
 export const excelPaneHost: PaneHost = {
   kind: "excel",
   async evaluate(req, onStage) {
-    const out = await excelHost.evaluate({ levels: req.levels, lang: req.lang, mapping: req.mapping, ruleset: req.ruleset, rulesets: req.rulesets }, onStage);
+    const out = await excelHost.evaluate(
+      { levels: req.levels, lang: req.lang, mapping: req.mapping, ruleset: req.ruleset, rulesets: req.rulesets },
+      onStage,
+    );
     return paneResult(out.run!, { skipped: out.skipped, ...(out.refused ? { refused: out.refused } : {}) });
   },
   async clear(removeChecklist, rulesets) {

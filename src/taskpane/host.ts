@@ -104,7 +104,11 @@ export function paneResult(run: Run, extra: Pick<PaneResult, "skipped"> & Partia
     levels: run.evaluation.levels,
     communes: run.evaluation.communes,
     problems: run.evaluation.problems,
-    tables: run.read.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, columns: t.columns.filter((c) => !c.output).map((c) => ({ header: c.header, key: c.key, source: c.source })) })),
+    tables: run.read.tables.map((t) => ({
+      sheet: t.sheet,
+      kind: t.kind,
+      columns: t.columns.filter((c) => !c.output).map((c) => ({ header: c.header, key: c.key, source: c.source })),
+    })),
     mapping: run.plan?.state.mapping ?? run.read.state?.mapping ?? {},
     ...(run.read.fatal ? { fatal: run.read.fatal } : {}),
     ...extra,

@@ -5,7 +5,8 @@ export const UI = {
   vi: {
     title: "TC8 – Tiêu chí số 8",
     /** The rule set in use: its criterion's name, province and year. */
-    subtitle: (criterion: string, province: string | undefined, year: string) => [criterion, [province, year].filter(Boolean).join(" ")].join(" · "),
+    subtitle: (criterion: string, province: string | undefined, year: string) =>
+      [criterion, [province, year].filter(Boolean).join(" ")].join(" · "),
     level: "Cấp đánh giá",
     levelsAll: (names: readonly string[]) => names.join(" và "),
     levelOne: (name: string) => `Xã ${name}`,
@@ -36,13 +37,23 @@ export const UI = {
     templateDone: (sheets: string) => `Đã thêm các sheet: ${sheets}`,
     clear: "Xóa kết quả",
     clearTitle: "Xóa kết quả đánh giá?",
-    clearBody: "TC8 sẽ xóa các cột kết quả, ghi chú, màu đánh dấu và sheet Tổng hợp TC8, trả lại định dạng gốc của các ô. Dữ liệu của bạn không bị thay đổi.",
+    clearBody:
+      "TC8 sẽ xóa các cột kết quả, ghi chú, màu đánh dấu và sheet Tổng hợp TC8, trả lại định dạng gốc của các ô. Dữ liệu của bạn không bị thay đổi.",
     clearChecklist: "Xóa cả sheet Minh chứng TC8 (mất những gì đã nhập trong đó)",
     cancel: "Hủy",
     clearDone: "Đã xóa kết quả.",
-    refusedSheet: (s: string) => `Sheet "${s}" đang được bảo vệ: TC8 không thay đổi gì. Hãy bỏ bảo vệ sheet (Review › Unprotect Sheet) rồi đánh giá lại.`,
+    refusedSheet: (s: string) =>
+      `Sheet "${s}" đang được bảo vệ: TC8 không thay đổi gì. Hãy bỏ bảo vệ sheet (Review › Unprotect Sheet) rồi đánh giá lại.`,
     refusedWorkbook: "Cấu trúc sổ tính đang được bảo vệ: TC8 không thể thêm sheet kết quả và không thay đổi gì.",
-    skipped: { notes: "Excel này chưa hỗ trợ ghi chú (Notes): lý do nằm trong cột Giải thích TC8.", dataValidation: "Excel này chưa hỗ trợ danh sách chọn: cột Tình trạng nhập tay Đã có / Chưa có.", pageLayout: "Excel này chưa hỗ trợ thiết lập trang in (khổ A4, vừa một trang ngang, tiêu đề lặp lại, số trang): hãy đặt trong Bố trí Trang trước khi in.", chart: "Biểu đồ chỉ được vẽ trong Excel; tệp tải xuống có bảng số liệu.", tableResize: "Excel này (trước ExcelApi 1.13) chưa mở rộng được bảng: các dòng của xã mới nằm ngay dưới bảng Minh chứng TC8; hãy kéo góc bảng xuống để gộp vào bảng." },
+    skipped: {
+      notes: "Excel này chưa hỗ trợ ghi chú (Notes): lý do nằm trong cột Giải thích TC8.",
+      dataValidation: "Excel này chưa hỗ trợ danh sách chọn: cột Tình trạng nhập tay Đã có / Chưa có.",
+      pageLayout:
+        "Excel này chưa hỗ trợ thiết lập trang in (khổ A4, vừa một trang ngang, tiêu đề lặp lại, số trang): hãy đặt trong Bố trí Trang trước khi in.",
+      chart: "Biểu đồ chỉ được vẽ trong Excel; tệp tải xuống có bảng số liệu.",
+      tableResize:
+        "Excel này (trước ExcelApi 1.13) chưa mở rộng được bảng: các dòng của xã mới nằm ngay dưới bảng Minh chứng TC8; hãy kéo góc bảng xuống để gộp vào bảng.",
+    },
     error: (m: string) => `Có lỗi: ${m}`,
     rollup: {
       title: "Tổng hợp nhiều tệp",
@@ -60,7 +71,8 @@ export const UI = {
   },
   en: {
     title: "TC8 – Criterion 8",
-    subtitle: (criterion: string, province: string | undefined, year: string) => [criterion, [province, year].filter(Boolean).join(" ")].join(" · "),
+    subtitle: (criterion: string, province: string | undefined, year: string) =>
+      [criterion, [province, year].filter(Boolean).join(" ")].join(" · "),
     level: "Level",
     levelsAll: (names: readonly string[]) => names.join(" and "),
     levelOne: (name: string) => `${name} commune`,
@@ -91,13 +103,23 @@ export const UI = {
     templateDone: (sheets: string) => `Sheets added: ${sheets}`,
     clear: "Clear results",
     clearTitle: "Clear the evaluation results?",
-    clearBody: "TC8 will remove its result columns, notes, highlights and the Tổng hợp TC8 sheet, and give the cells their own formatting back. Your data is not changed.",
+    clearBody:
+      "TC8 will remove its result columns, notes, highlights and the Tổng hợp TC8 sheet, and give the cells their own formatting back. Your data is not changed.",
     clearChecklist: "Also remove the Minh chứng TC8 sheet (what was typed in it is lost)",
     cancel: "Cancel",
     clearDone: "Results cleared.",
-    refusedSheet: (s: string) => `Sheet "${s}" is protected: TC8 changed nothing. Unprotect the sheet (Review › Unprotect Sheet) and evaluate again.`,
+    refusedSheet: (s: string) =>
+      `Sheet "${s}" is protected: TC8 changed nothing. Unprotect the sheet (Review › Unprotect Sheet) and evaluate again.`,
     refusedWorkbook: "The workbook's structure is protected: TC8 cannot add its result sheets and changed nothing.",
-    skipped: { notes: "This Excel does not support notes: the reasons are in the Giải thích TC8 column.", dataValidation: "This Excel does not support dropdown lists: type Đã có / Chưa có in the Tình trạng column.", pageLayout: "This Excel cannot set up printing (A4, one page wide, repeated titles, page numbers): set it in Page Layout before printing.", chart: "The chart is drawn in Excel only; the downloaded file has its figures.", tableResize: "This Excel (before ExcelApi 1.13) cannot resize a table: the new communes' rows are right under the Minh chứng TC8 table; drag the table's corner down to take them in." },
+    skipped: {
+      notes: "This Excel does not support notes: the reasons are in the Giải thích TC8 column.",
+      dataValidation: "This Excel does not support dropdown lists: type Đã có / Chưa có in the Tình trạng column.",
+      pageLayout:
+        "This Excel cannot set up printing (A4, one page wide, repeated titles, page numbers): set it in Page Layout before printing.",
+      chart: "The chart is drawn in Excel only; the downloaded file has its figures.",
+      tableResize:
+        "This Excel (before ExcelApi 1.13) cannot resize a table: the new communes' rows are right under the Minh chứng TC8 table; drag the table's corner down to take them in.",
+    },
     error: (m: string) => `Something went wrong: ${m}`,
     rollup: {
       title: "Roll up several files",

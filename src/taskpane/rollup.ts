@@ -7,10 +7,18 @@ import type { Rollup } from "../core/rollup";
 import { gatherXlsx, outcomeText } from "../hosts/xlsx/rollup";
 import type { RollupLine, RollupRequest } from "./host";
 
-export async function gatherPicks(req: RollupRequest, onFile: (index: number, total: number, line: RollupLine) => void): Promise<Rollup> {
+export async function gatherPicks(
+  req: RollupRequest,
+  onFile: (index: number, total: number, line: RollupLine) => void,
+): Promise<Rollup> {
   const total = req.files.length;
   return gatherXlsx(
-    req.files.map((f) => ({ name: f.name, size: f.size, ...(f.modified ? { modified: f.modified } : {}), bytes: f.bytes })),
+    req.files.map((f) => ({
+      name: f.name,
+      size: f.size,
+      ...(f.modified ? { modified: f.modified } : {}),
+      bytes: f.bytes,
+    })),
     {
       levels: req.levels,
       lang: req.lang,

@@ -4,7 +4,18 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { langOf } from "../taskpane/i18n";
 import { parseCellAddress } from "../core/shared/grid";
@@ -73,7 +84,13 @@ function Page({ lang }: { lang: Lang }) {
 
   function download() {
     if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: /\.xlsm$/i.test(file.name) ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const url = URL.createObjectURL(
+      new Blob([file.bytes as BlobPart], {
+        type: /\.xlsm$/i.test(file.name)
+          ? "application/vnd.ms-excel.sheet.macroEnabled.12"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = file.name;
@@ -101,7 +118,9 @@ function Page({ lang }: { lang: Lang }) {
           }}
         />
         <Button onClick={() => input.current?.click()}>{t.open}</Button>
-        <Button onClick={async () => open("huyen-binh-gia.xlsx", await (await fetch(SAMPLE)).arrayBuffer())}>{t.sample}</Button>
+        <Button onClick={async () => open("huyen-binh-gia.xlsx", await (await fetch(SAMPLE)).arrayBuffer())}>
+          {t.sample}
+        </Button>
         <Button appearance="primary" disabled={!file || !evaluated} onClick={download}>
           {t.download}
         </Button>

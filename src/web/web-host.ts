@@ -36,7 +36,8 @@ async function readable<T>(name: string, lang: Lang, f: () => Promise<T>): Promi
   try {
     return await f();
   } catch (e) {
-    if (e instanceof XlsxError) throw new Error(`${lang === "vi" ? "Không đọc được tệp" : "Cannot read"} ${name}: ${describeXlsxError(e, lang)}`);
+    if (e instanceof XlsxError)
+      throw new Error(`${lang === "vi" ? "Không đọc được tệp" : "Cannot read"} ${name}: ${describeXlsxError(e, lang)}`);
     throw e;
   }
 }
@@ -55,7 +56,15 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
       // Let the progress bar paint before the work, which runs on this thread.
       await new Promise((r) => setTimeout(r, 0));
       onStage("evaluating");
-      const r = await readable(f.name, lang, () => evaluateXlsx(f.bytes, { levels: req.levels, lang: req.lang, ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.ruleset ? { ruleset: req.ruleset } : {}), ...(req.rulesets ? { rulesets: req.rulesets } : {}) }));
+      const r = await readable(f.name, lang, () =>
+        evaluateXlsx(f.bytes, {
+          levels: req.levels,
+          lang: req.lang,
+          ...(req.mapping ? { mapping: req.mapping } : {}),
+          ...(req.ruleset ? { ruleset: req.ruleset } : {}),
+          ...(req.rulesets ? { rulesets: req.rulesets } : {}),
+        }),
+      );
       onStage("writing");
       if (r.output) events.onWorkbook({ name: annotatedName(f.name), bytes: r.output });
       return paneResult(r.run, { skipped: [], ...(r.refused ? { refused: r.refused } : {}) });
@@ -63,7 +72,10 @@ export function webHost(current: () => WebFile | null, events: WebHostEvents, la
     async clear(removeChecklist, rulesets) {
       const f = file();
       try {
-        events.onWorkbook({ name: f.name, bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist, rulesets })) });
+        events.onWorkbook({
+          name: f.name,
+          bytes: await readable(f.name, lang, () => clearXlsx(f.bytes, { removeChecklist, rulesets })),
+        });
       } catch (e) {
         if (e instanceof XlsxRefused) return { refused: e.refusal };
         throw e;

@@ -17,7 +17,10 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const run = runCli;
 
-async function input(name = "so-lieu.xlsx", rows: Record<string, unknown>[] = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
+async function input(
+  name = "so-lieu.xlsx",
+  rows: Record<string, unknown>[] = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }],
+) {
   const f = path.join(dir, name);
   fs.writeFileSync(f, await xlsx([communesSheet(rows as Record<string, string>[])]));
   return f;
@@ -75,14 +78,20 @@ describe("never the input, never each other", () => {
   test("-o through another spelling of the input's path", async () => {
     const f = await input();
     const before = snapshot();
-    refused(await run(["evaluate", f, "-o", path.join(dir, ".", "..", path.basename(dir), "so-lieu.xlsx")]), /tệp đầu vào/);
+    refused(
+      await run(["evaluate", f, "-o", path.join(dir, ".", "..", path.basename(dir), "so-lieu.xlsx")]),
+      /tệp đầu vào/,
+    );
     expectUnchanged(before);
   });
 
   test("-o and --json the same file", async () => {
     const f = await input();
     const before = snapshot();
-    refused(await run(["evaluate", f, "-o", path.join(dir, "kq.xlsx"), "--json", path.join(dir, "kq.xlsx")]), /cả tệp kết quả và tệp JSON/);
+    refused(
+      await run(["evaluate", f, "-o", path.join(dir, "kq.xlsx"), "--json", path.join(dir, "kq.xlsx")]),
+      /cả tệp kết quả và tệp JSON/,
+    );
     expectUnchanged(before);
   });
 });
@@ -112,7 +121,10 @@ describe("an existing file is replaced only with --force", () => {
     const f = await input();
     fs.writeFileSync(path.join(dir, "kq.json"), "{}");
     const before = snapshot();
-    refused(await run(["evaluate", f, "-o", path.join(dir, "kq.xlsx"), "--json", path.join(dir, "kq.json")]), /kq\.json/);
+    refused(
+      await run(["evaluate", f, "-o", path.join(dir, "kq.xlsx"), "--json", path.join(dir, "kq.json")]),
+      /kq\.json/,
+    );
     expectUnchanged(before);
   });
 
@@ -135,12 +147,15 @@ describe("an existing file is replaced only with --force", () => {
 
 describe("paths that cannot be written: exit 2, one line, nothing written", () => {
   // Linux's /proc is a folder that takes no new file (as a read-only share would).
-  (fs.existsSync("/proc/self") ? test : test.skip)("-o in a folder that is there but takes no file: says so (not 'no such folder')", async () => {
-    const f = await input();
-    const r = await run(["evaluate", f, "-o", "/proc/kq.xlsx"]);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^Không ghi được tệp vào thư mục \/proc|^Không có quyền ghi vào thư mục \/proc/);
-  });
+  (fs.existsSync("/proc/self") ? test : test.skip)(
+    "-o in a folder that is there but takes no file: says so (not 'no such folder')",
+    async () => {
+      const f = await input();
+      const r = await run(["evaluate", f, "-o", "/proc/kq.xlsx"]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^Không ghi được tệp vào thư mục \/proc|^Không có quyền ghi vào thư mục \/proc/);
+    },
+  );
 
   test("-o in a folder that does not exist", async () => {
     const f = await input();
@@ -152,7 +167,10 @@ describe("paths that cannot be written: exit 2, one line, nothing written", () =
   test("--json in a folder that does not exist: the workbook is not written either", async () => {
     const f = await input();
     const before = snapshot();
-    refused(await run(["evaluate", f, "-o", path.join(dir, "kq.xlsx"), "--json", path.join(dir, "khong-co", "kq.json")]), /Không có thư mục/);
+    refused(
+      await run(["evaluate", f, "-o", path.join(dir, "kq.xlsx"), "--json", path.join(dir, "khong-co", "kq.json")]),
+      /Không có thư mục/,
+    );
     expectUnchanged(before);
   });
 
@@ -176,7 +194,8 @@ describe("paths that cannot be written: exit 2, one line, nothing written", () =
     const f = await input();
     const before = snapshot();
     let target: string;
-    if (process.getuid?.() === 0) target = "/sys/tc8-kq.xlsx"; // root writes anywhere but in /sys
+    if (process.getuid?.() === 0)
+      target = "/sys/tc8-kq.xlsx"; // root writes anywhere but in /sys
     else {
       fs.mkdirSync(path.join(dir, "khoa"), { mode: 0o500 });
       target = path.join(dir, "khoa", "kq.xlsx");
@@ -238,7 +257,13 @@ describe("workbooks that stop TC8: exit 3, a message naming why, nothing written
 async function odsLike(): Promise<string> {
   const { writeZip } = await import("../../src/hosts/xlsx/zip");
   const f = path.join(dir, "mau.bin");
-  fs.writeFileSync(f, writeZip([{ name: "mimetype", data: new TextEncoder().encode("application/vnd.oasis.opendocument.spreadsheet") }, { name: "content.xml", data: new TextEncoder().encode("<x/>") }]));
+  fs.writeFileSync(
+    f,
+    writeZip([
+      { name: "mimetype", data: new TextEncoder().encode("application/vnd.oasis.opendocument.spreadsheet") },
+      { name: "content.xml", data: new TextEncoder().encode("<x/>") },
+    ]),
+  );
   return f;
 }
 
@@ -259,10 +284,13 @@ describe("macros and the terminal", () => {
   });
 
   test("control characters in the workbook's text never reach the terminal", async () => {
-    const f = await input("so-lieu.xlsx", [{ commune: "Xã \u001b[31mĐỏ\u001b[0m\u0007 A" }, { commune: "Xã B\u202e", sw_qlvb: "Không" }]);
+    const f = await input("so-lieu.xlsx", [
+      { commune: "Xã \u001b[31mĐỏ\u001b[0m\u0007 A" },
+      { commune: "Xã B\u202e", sw_qlvb: "Không" },
+    ]);
     const r = await run(["evaluate", f]);
     expect(r.code).toBe(0);
-  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+    // eslint-disable-next-line no-control-regex -- control characters are what this finds
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(r.out).toContain("Xã [31mĐỏ[0m A");
   });

@@ -18,18 +18,37 @@ let dir: string;
 let folder: string;
 
 const hash = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
-const hashes = (d: string) => Object.fromEntries(fs.readdirSync(d, { recursive: true, withFileTypes: false }).map(String).filter((f) => fs.statSync(path.join(d, f)).isFile()).map((f) => [f, hash(path.join(d, f))]));
+const hashes = (d: string) =>
+  Object.fromEntries(
+    fs
+      .readdirSync(d, { recursive: true, withFileTypes: false })
+      .map(String)
+      .filter((f) => fs.statSync(path.join(d, f)).isFile())
+      .map((f) => [f, hash(path.join(d, f))]),
+  );
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-rollup-"));
   folder = path.join(dir, "huyen");
   fs.mkdirSync(path.join(folder, "xa"), { recursive: true });
   // A commune's own workbook: one commune, its district named.
-  fs.writeFileSync(path.join(folder, "xa", "xa-yen-lo.xlsx"), await xlsx([communesSheet([{ commune: "Xã Yên Lỗ", district: "Huyện Bình Gia", sw_qlvb: "Không" }])]));
+  fs.writeFileSync(
+    path.join(folder, "xa", "xa-yen-lo.xlsx"),
+    await xlsx([communesSheet([{ commune: "Xã Yên Lỗ", district: "Huyện Bình Gia", sw_qlvb: "Không" }])]),
+  );
   // A district's form, as a district sends it.
   fs.copyFileSync(path.join(ACCEPTANCE, "public-2-district-form.xlsx"), path.join(folder, "huyen-form.xlsx"));
   // An annotated output whose checklist the commune filled in: three NTM documents held.
-  const annotated = (await evaluateXlsx(await xlsx([communesSheet([{ commune: "Xã Thiện Hòa", district: "Huyện Bình Gia" }, { commune: "Xã Yên Lỗ", district: "Huyện Bình Gia" }])]))).output!;
+  const annotated = (
+    await evaluateXlsx(
+      await xlsx([
+        communesSheet([
+          { commune: "Xã Thiện Hòa", district: "Huyện Bình Gia" },
+          { commune: "Xã Yên Lỗ", district: "Huyện Bình Gia" },
+        ]),
+      ]),
+    )
+  ).output!;
   let filled = annotated;
   for (const row of [2, 3, 4]) filled = editCell(filled, "Minh chứng TC8", `G${row}`, "Đã có");
   fs.writeFileSync(path.join(folder, "da-danh-gia.tc8.xlsx"), filled);
@@ -56,7 +75,9 @@ describe("tc8 rollup over a folder of different layouts", () => {
     const lines = r.err.split("\n");
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe("[1/5] da-danh-gia.tc8.xlsx: 2 xã");
-    expect(lines.find((l) => l.includes("hong.xlsx"))).toMatch(/^\[\d\/5\] hong\.xlsx: Không đọc được: tệp bị hỏng, không giải nén được/);
+    expect(lines.find((l) => l.includes("hong.xlsx"))).toMatch(
+      /^\[\d\/5\] hong\.xlsx: Không đọc được: tệp bị hỏng, không giải nén được/,
+    );
     expect(lines.find((l) => l.includes("mau.xlsx"))).toMatch(/Không có xã để tổng hợp: .*chưa có xã nào để đánh giá/);
     expect(lines).toContain("[5/5] xa/xa-yen-lo.xlsx: 1 xã");
     expect(r.out).toContain("Đã tổng hợp 8 xã từ 3 tệp; 2 tệp không tổng hợp được (xem sheet Tệp)");
@@ -66,7 +87,14 @@ describe("tc8 rollup over a folder of different layouts", () => {
   test("each commune's verdicts equal those of tc8 evaluate on its file", async () => {
     for (const file of ["da-danh-gia.tc8.xlsx", "huyen-form.xlsx", "xa/xa-yen-lo.xlsx"]) {
       const j = path.join(dir, `${path.basename(file)}.json`);
-      const e = await runCli(["evaluate", path.join(folder, file), "-o", path.join(dir, `e-${path.basename(file)}`), "--json", j]);
+      const e = await runCli([
+        "evaluate",
+        path.join(folder, file),
+        "-o",
+        path.join(dir, `e-${path.basename(file)}`),
+        "--json",
+        j,
+      ]);
       expect(e.code).toBe(0);
       const single = JSON.parse(fs.readFileSync(j, "utf8")) as RollupJson;
       const mine = json.communes.filter((c) => c.source === file);
@@ -82,8 +110,12 @@ describe("tc8 rollup over a folder of different layouts", () => {
     const wb = await loadWorkbook(fs.readFileSync(out()));
     const ws = wb.getWorksheet("Tổng hợp")!;
     const rows: string[] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).map((v) => (v === undefined || v === null ? "" : String(v))).join("|")));
-    expect(rows.find((x) => x.includes("Xã Thiện Hòa"))).toContain("Đã có 3/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao");
+    ws.eachRow((row) =>
+      rows.push((row.values as unknown[]).map((v) => (v === undefined || v === null ? "" : String(v))).join("|")),
+    );
+    expect(rows.find((x) => x.includes("Xã Thiện Hòa"))).toContain(
+      "Đã có 3/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao",
+    );
   });
 
   test("the same commune in two files: both rows kept, each marked with the other", () => {
@@ -104,11 +136,24 @@ describe("tc8 rollup over a folder of different layouts", () => {
       ["xa/xa-yen-lo.xlsx", "evaluated"],
     ]);
     expect(json.files[1].reason).toMatch(/^tệp bị hỏng/);
-    expect(json.files[0]).toEqual(expect.objectContaining({ ruleset: "langson-2022", communes: 2, size: fs.statSync(path.join(folder, "da-danh-gia.tc8.xlsx")).size }));
+    expect(json.files[0]).toEqual(
+      expect.objectContaining({
+        ruleset: "langson-2022",
+        communes: 2,
+        size: fs.statSync(path.join(folder, "da-danh-gia.tc8.xlsx")).size,
+      }),
+    );
     const wb = await loadWorkbook(fs.readFileSync(out()));
     const files = wb.getWorksheet("Tệp")!;
     const text: string[] = [];
-    files.eachRow((row) => text.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join("|")));
+    files.eachRow((row) =>
+      text.push(
+        (row.values as unknown[])
+          .filter((v) => v !== undefined && v !== null)
+          .map(String)
+          .join("|"),
+      ),
+    );
     expect(text.find((x) => x.includes("hong.xlsx"))).toContain("Không đọc được: tệp bị hỏng, không giải nén được");
     expect(text.find((x) => x.includes("mau.xlsx"))).toContain("Không có xã để tổng hợp: Bảng danh sách xã");
     expect(text.find((x) => x.includes("xa/xa-yen-lo.xlsx"))).toContain("Đã tổng hợp: 1 xã");
@@ -128,7 +173,14 @@ describe("tc8 rollup over a folder of different layouts", () => {
     expect(labels).toContain("Số xã đạt – Huyện Bình Gia (3 xã)");
     const problems = wb.getWorksheet("Vấn đề dữ liệu")!;
     const rows: string[] = [];
-    problems.eachRow((row) => rows.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join("|")));
+    problems.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .filter((v) => v !== undefined && v !== null)
+          .map(String)
+          .join("|"),
+      ),
+    );
     expect(rows.some((x) => x.includes("Xã Yên Lỗ có trong nhiều tệp"))).toBe(true);
     const indicators = wb.getWorksheet("Theo chỉ tiêu")!;
     expect(String(indicators.getCell("A8").value)).toBe("Chỉ tiêu");
@@ -166,7 +218,17 @@ describe("tc8 rollup: outcomes and file safety", () => {
 
   test("a file that is not there is listed with its reason, the others rolled up", async () => {
     const out = path.join(dir, "missing.json");
-    const r = await runCli(["rollup", path.join(folder, "khong-co.xlsx"), path.join(folder, "xa"), "-o", path.join(dir, "missing.xlsx"), "--json", out, "--lang", "en"]);
+    const r = await runCli([
+      "rollup",
+      path.join(folder, "khong-co.xlsx"),
+      path.join(folder, "xa"),
+      "-o",
+      path.join(dir, "missing.xlsx"),
+      "--json",
+      out,
+      "--lang",
+      "en",
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toContain("[1/2] khong-co.xlsx: Cannot read: no such file or folder");
     expect(r.out).toContain("Rolled up 1 commune from 1 file; 1 file not rolled up (see sheet Tệp)");
@@ -181,7 +243,10 @@ describe("tc8 rollup: outcomes and file safety", () => {
     expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('Không có bộ tiêu chí "hanoi-2030"')]);
     const input = path.join(folder, "xa", "xa-yen-lo.xlsx");
     const same = await runCli(["rollup", input, "-o", input, "--force"]);
-    expect([same.code, same.err]).toEqual([2, `${input} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`]);
+    expect([same.code, same.err]).toEqual([
+      2,
+      `${input} là tệp đầu vào (hoặc một liên kết tới nó): TC8 không bao giờ ghi đè tệp gốc. Hãy chọn tên khác.`,
+    ]);
     const exists = path.join(dir, "exists.xlsx");
     fs.writeFileSync(exists, "x");
     const r = await runCli(["rollup", folder, "-o", exists]);
@@ -194,9 +259,27 @@ describe("tc8 rollup: outcomes and file safety", () => {
     const variant = path.join(__dirname, "../fixtures/rulesets/tinh-mau-2024.json");
     const input = path.join(folder, "huyen-form.xlsx");
     const j = path.join(dir, "variant-rollup.json");
-    const r = await runCli(["rollup", input, "-o", path.join(dir, "variant-rollup.xlsx"), "--json", j, "--ruleset", variant]);
+    const r = await runCli([
+      "rollup",
+      input,
+      "-o",
+      path.join(dir, "variant-rollup.xlsx"),
+      "--json",
+      j,
+      "--ruleset",
+      variant,
+    ]);
     expect(r.code).toBe(0);
-    const e = await runCli(["evaluate", input, "-o", path.join(dir, "variant-e.xlsx"), "--json", path.join(dir, "variant-e.json"), "--ruleset", variant]);
+    const e = await runCli([
+      "evaluate",
+      input,
+      "-o",
+      path.join(dir, "variant-e.xlsx"),
+      "--json",
+      path.join(dir, "variant-e.json"),
+      "--ruleset",
+      variant,
+    ]);
     expect(e.code).toBe(0);
     const rolled = JSON.parse(fs.readFileSync(j, "utf8")) as RollupJson;
     const single = JSON.parse(fs.readFileSync(path.join(dir, "variant-e.json"), "utf8")) as RollupJson;

@@ -67,7 +67,8 @@ describe("tc8 ruleset", () => {
 describe("tc8 ruleset check names the place of each problem", () => {
   const shipped = () => fs.readFileSync(SHIPPED, "utf8");
   /** The line (1-based) where `needle` first appears after `after`. */
-  const lineOf = (text: string, needle: string, after = "") => text.slice(0, text.indexOf(needle, text.indexOf(after))).split("\n").length;
+  const lineOf = (text: string, needle: string, after = "") =>
+    text.slice(0, text.indexOf(needle, text.indexOf(after))).split("\n").length;
 
   async function check(text: string) {
     const f = path.join(dir, "sai.json");
@@ -88,7 +89,11 @@ describe("tc8 ruleset check names the place of each problem", () => {
     const text = shipped().replace('"threshold": "30%"', '"threshold": "130%"');
     const r = await check(text);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`/levels/0/indicators/3/conditions/5/check/threshold \\(dòng ${lineOf(text, '"130%"')}, cột \\d+\\): ngưỡng 130% trên 100%`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `/levels/0/indicators/3/conditions/5/check/threshold \\(dòng ${lineOf(text, '"130%"')}, cột \\d+\\): ngưỡng 130% trên 100%`,
+      ),
+    );
   });
 
   test("a threshold above 100 % where the rate allows it (computers per official) is valid", async () => {
@@ -101,7 +106,12 @@ describe("tc8 ruleset check names the place of each problem", () => {
     const text = shipped().replace('"id": "8.1.a.bien_ten"', '"id": "8.1.a.mat_bang"');
     const r = await check(text);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`/levels/0/indicators/0/conditions/1/id (dòng ${lineOf(text, '"8.1.a.mat_bang"', '"8.1.a.mat_bang"') + 0}`.replace(/\(dòng \d+/, "(dòng"));
+    expect(r.err).toContain(
+      `/levels/0/indicators/0/conditions/1/id (dòng ${lineOf(text, '"8.1.a.mat_bang"', '"8.1.a.mat_bang"') + 0}`.replace(
+        /\(dòng \d+/,
+        "(dòng",
+      ),
+    );
     expect(r.err).toContain('mã điều kiện "8.1.a.mat_bang" trùng');
   });
 
@@ -114,9 +124,9 @@ describe("tc8 ruleset check names the place of each problem", () => {
     expect(r.err).toContain("/levels/0/indicators/1/scope");
     // The schema is checked first: with the scope fixed, the semantic problems are said.
     const r2 = await check(text.replace('"scope": "xa"', '"scope": "commune"'));
-    expect(r2.err).toContain('/check/fact (dòng');
+    expect(r2.err).toContain("/check/fact (dòng");
     expect(r2.err).toContain('trường "sw_qlvbb" chưa được khai báo');
-    expect(r2.err).toContain('/check/threshold/trung_du (dòng');
+    expect(r2.err).toContain("/check/threshold/trung_du (dòng");
   });
 
   test("not JSON at all: the line and column of the error", async () => {
@@ -127,11 +137,33 @@ describe("tc8 ruleset check names the place of each problem", () => {
 
   test("a variant's problems point into the variant", async () => {
     const f = path.join(dir, "bien-the.json");
-    fs.writeFileSync(f, JSON.stringify({ id: "bien-the", extends: "langson-2022", conditions: { "8.4.a.may_tinh": { threshold: "60%" }, "8.4.c.ho_so_truc_tuyen": { threshold: "130%" }, "9.9": { threshold: "1%" } } }, null, 2));
+    fs.writeFileSync(
+      f,
+      JSON.stringify(
+        {
+          id: "bien-the",
+          extends: "langson-2022",
+          conditions: {
+            "8.4.a.may_tinh": { threshold: "60%" },
+            "8.4.c.ho_so_truc_tuyen": { threshold: "130%" },
+            "9.9": { threshold: "1%" },
+          },
+        },
+        null,
+        2,
+      ),
+    );
     const r = await run(["ruleset", "check", f]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("/conditions/9.9 (dòng");
-    fs.writeFileSync(f, JSON.stringify({ id: "bien-the", extends: "langson-2022", conditions: { "8.4.c.ho_so_truc_tuyen": { threshold: "130%" } } }, null, 2));
+    fs.writeFileSync(
+      f,
+      JSON.stringify(
+        { id: "bien-the", extends: "langson-2022", conditions: { "8.4.c.ho_so_truc_tuyen": { threshold: "130%" } } },
+        null,
+        2,
+      ),
+    );
     const r2 = await run(["ruleset", "check", f]);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("/conditions/8.4.c.ho_so_truc_tuyen/threshold (dòng 6, cột 20): ngưỡng 130% trên 100%");
@@ -152,12 +184,25 @@ describe("tc8 evaluate --ruleset", () => {
     const before = await run(["evaluate", f, "-o", path.join(dir, "a.xlsx"), "--level", "ntm"]);
     expect(before.code).toBe(0);
     expect(line(before.out, "Xã Tân Thành")).toBe("Xã Tân Thành: TC8 NTM Đạt");
-    const after = await run(["evaluate", f, "-o", path.join(dir, "b.xlsx"), "--level", "ntm", "--ruleset", x, "--json", path.join(dir, "b.json")]);
+    const after = await run([
+      "evaluate",
+      f,
+      "-o",
+      path.join(dir, "b.xlsx"),
+      "--level",
+      "ntm",
+      "--ruleset",
+      x,
+      "--json",
+      path.join(dir, "b.json"),
+    ]);
     expect(after.code).toBe(0);
     expect(line(after.out, "Xã Tân Thành")).toBe("Xã Tân Thành: TC8 NTM Không đạt (chỉ tiêu 8.4)");
     const json = JSON.parse(fs.readFileSync(path.join(dir, "b.json"), "utf8"));
     expect(json.communes[0].levels.ntm.indicators["8.4"].verdict).toBe("fail");
-    expect(json.communes[0].levels.ntm.indicators["8.4"].conditions[0].message).toBe("10 máy vi tính/20 CBCC = 50%, chưa đạt yêu cầu tối thiểu 60%");
+    expect(json.communes[0].levels.ntm.indicators["8.4"].conditions[0].message).toBe(
+      "10 máy vi tính/20 CBCC = 50%, chưa đạt yêu cầu tối thiểu 60%",
+    );
   });
 
   test("the test variant end to end: its thresholds decide, its id is kept in the workbook's state and used again", async () => {
@@ -165,7 +210,9 @@ describe("tc8 evaluate --ruleset", () => {
     const out = path.join(dir, "out.xlsx");
     const r = await run(["evaluate", f, "-o", out, "--ruleset", VARIANT, "--json", path.join(dir, "r.json")]);
     expect(r.code).toBe(0);
-    expect(line(r.out, "Xã Tân Thành")).toBe("Xã Tân Thành: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)");
+    expect(line(r.out, "Xã Tân Thành")).toBe(
+      "Xã Tân Thành: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)",
+    );
     expect(JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8")).ruleset).toBe("tinh-mau-2024");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -194,7 +241,25 @@ describe("tc8 template --ruleset", () => {
     const variant = path.join(dir, "them-truong.json");
     fs.writeFileSync(
       variant,
-      JSON.stringify({ id: "them-truong", extends: "langson-2022", fields: [{ table: "communes", key: "tablets", type: "count", header: "Số máy tính bảng", aliases: [], label: { en: "Tablets" }, example: 4 }] }, null, 2),
+      JSON.stringify(
+        {
+          id: "them-truong",
+          extends: "langson-2022",
+          fields: [
+            {
+              table: "communes",
+              key: "tablets",
+              type: "count",
+              header: "Số máy tính bảng",
+              aliases: [],
+              label: { en: "Tablets" },
+              example: 4,
+            },
+          ],
+        },
+        null,
+        2,
+      ),
     );
     const out = path.join(dir, "mau.xlsx");
     expect((await run(["template", out, "--ruleset", variant])).code).toBe(0);

@@ -15,7 +15,13 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const run = runCli;
 
-async function input(name = "so-lieu.xlsx", rows: Record<string, string | number | null>[] = [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong", sw_qlvb: "Không" }]) {
+async function input(
+  name = "so-lieu.xlsx",
+  rows: Record<string, string | number | null>[] = [
+    { commune: "Xã Tân Thành" },
+    { commune: "Xã Hồng Phong", sw_qlvb: "Không" },
+  ],
+) {
   const f = path.join(dir, name);
   fs.writeFileSync(f, await xlsx([communesSheet(rows)]));
   return f;
@@ -29,7 +35,9 @@ describe("tc8 evaluate", () => {
     expect(r.code).toBe(0);
     // Each level by its name ("NC" spelled out), and why a level is not met.
     expect(r.out).toContain("Xã Tân Thành: TC8 NTM Đạt · TC8 NTM nâng cao Đạt");
-    expect(r.out).toContain("Xã Hồng Phong: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)");
+    expect(r.out).toContain(
+      "Xã Hồng Phong: TC8 NTM Không đạt (chỉ tiêu 8.4) · TC8 NTM nâng cao Không đạt (chưa đạt TC8 NTM)",
+    );
     expect(fs.existsSync(path.join(dir, "so-lieu.tc8.xlsx"))).toBe(true);
     expect(fs.readFileSync(f).equals(before)).toBe(true);
   });
@@ -42,7 +50,9 @@ describe("tc8 evaluate", () => {
     const r = await run(["evaluate", f, "-o", path.join(dir, "trung-ten.out.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Xã An Lạc (Huyện Bình Gia): TC8 NTM Đạt · TC8 NTM nâng cao Đạt");
-    expect(r.out).toContain("Xã An Lạc (Huyện Văn Quan): TC8 NTM Thiếu dữ liệu (chỉ tiêu 8.4) · TC8 NTM nâng cao Thiếu dữ liệu (TC8 NTM còn thiếu dữ liệu");
+    expect(r.out).toContain(
+      "Xã An Lạc (Huyện Văn Quan): TC8 NTM Thiếu dữ liệu (chỉ tiêu 8.4) · TC8 NTM nâng cao Thiếu dữ liệu (TC8 NTM còn thiếu dữ liệu",
+    );
   });
 
   test("option values in capitals (NTM, NC, EN), as the sheets write them, are taken", async () => {
@@ -91,13 +101,22 @@ describe("tc8 evaluate", () => {
 
   test("a missing file, a file that is no .xlsx, a workbook without a communes table: exit 3 with one line", async () => {
     const missing = await run(["evaluate", path.join(dir, "khong-co.xlsx")]);
-    expect(missing).toMatchObject({ code: 3, err: expect.stringMatching(/^Không đọc được tệp .*khong-co\.xlsx: không có tệp này$/) });
+    expect(missing).toMatchObject({
+      code: 3,
+      err: expect.stringMatching(/^Không đọc được tệp .*khong-co\.xlsx: không có tệp này$/),
+    });
     const txt = path.join(dir, "ghi-chu.xlsx");
     fs.writeFileSync(txt, "đây không phải sổ tính");
-    expect(await run(["evaluate", txt])).toMatchObject({ code: 3, err: expect.stringMatching(/không phải tệp Excel \.xlsx$/) });
+    expect(await run(["evaluate", txt])).toMatchObject({
+      code: 3,
+      err: expect.stringMatching(/không phải tệp Excel \.xlsx$/),
+    });
     const empty = path.join(dir, "rong.xlsx");
     fs.writeFileSync(empty, "");
-    expect(await run(["evaluate", empty])).toMatchObject({ code: 3, err: expect.stringMatching(/rong\.xlsx: tệp rỗng \(0 byte\)/) });
+    expect(await run(["evaluate", empty])).toMatchObject({
+      code: 3,
+      err: expect.stringMatching(/rong\.xlsx: tệp rỗng \(0 byte\)/),
+    });
     const other = path.join(dir, "khac.xlsx");
     fs.writeFileSync(other, await xlsx([{ name: "S", rows: [["Họ tên"], ["A"]] }]));
     const r = await run(["evaluate", other]);
@@ -112,18 +131,30 @@ describe("tc8 evaluate", () => {
     const r = await run(["evaluate", tpl, "--json", path.join(dir, "mau.json")]);
     expect(r.code).toBe(3);
     expect(r.out).toBe("");
-    expect(r.err.split("\n")).toEqual([`Không đánh giá được tệp ${tpl}: Bảng danh sách xã (sheet "Danh sách xã") chưa có xã nào để đánh giá: hãy nhập tên và số liệu của ít nhất một xã rồi đánh giá lại`]);
+    expect(r.err.split("\n")).toEqual([
+      `Không đánh giá được tệp ${tpl}: Bảng danh sách xã (sheet "Danh sách xã") chưa có xã nào để đánh giá: hãy nhập tên và số liệu của ít nhất một xã rồi đánh giá lại`,
+    ]);
     expect(fs.readdirSync(dir).sort()).toEqual(["mau.xlsx"]);
     const en = await run(["evaluate", tpl, "--lang", "en"]);
-    expect(en).toMatchObject({ code: 3, err: expect.stringMatching(/^Cannot evaluate .*: The communes table \(sheet "Danh sách xã"\) has no commune to evaluate/) });
+    expect(en).toMatchObject({
+      code: 3,
+      err: expect.stringMatching(
+        /^Cannot evaluate .*: The communes table \(sheet "Danh sách xã"\) has no commune to evaluate/,
+      ),
+    });
   });
 
   test("an image in the input is carried over byte for byte, with no warning", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Xã");
-    communesSheet([{}]).rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+    communesSheet([{}]).rows.forEach((r, i) =>
+      r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)),
+    );
     // A 1×1 PNG.
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
     ws.addImage(wb.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image), "A10:B12");
     const f = path.join(dir, "anh.xlsx");
     await wb.xlsx.writeFile(f);
@@ -133,7 +164,8 @@ describe("tc8 evaluate", () => {
     const { Package } = await import("../../src/hosts/xlsx/package");
     const a = new Package(fs.readFileSync(f));
     const b = new Package(fs.readFileSync(path.join(dir, "anh.tc8.xlsx")));
-    for (const name of a.names().filter((n) => /media|drawing/.test(n) && !/\.rels$/.test(n))) expect([name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([name, true]);
+    for (const name of a.names().filter((n) => /media|drawing/.test(n) && !/\.rels$/.test(n)))
+      expect([name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([name, true]);
   });
 
   test("a large file gets progress lines on stderr; a small one does not", async () => {
@@ -141,10 +173,13 @@ describe("tc8 evaluate", () => {
     expect(small.err).toBe("");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Xã");
-    communesSheet([{}]).rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+    communesSheet([{}]).rows.forEach((r, i) =>
+      r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)),
+    );
     // A notebook sheet of random-looking text makes the file large without making it slow.
     const notes = wb.addWorksheet("Ghi chép");
-    for (let i = 1; i <= 12000; i++) notes.getCell(i, 1).value = `Ghi chép ${i}: ${(i * 2654435761).toString(36)} ${Math.sin(i).toString(36)}`;
+    for (let i = 1; i <= 12000; i++)
+      notes.getCell(i, 1).value = `Ghi chép ${i}: ${(i * 2654435761).toString(36)} ${Math.sin(i).toString(36)}`;
     const f = path.join(dir, "lon.xlsx");
     await wb.xlsx.writeFile(f);
     expect(fs.statSync(f).size).toBeGreaterThan(LARGE_FILE);
@@ -164,7 +199,9 @@ describe("tc8 evaluate", () => {
     const ok = spawnSync(process.execPath, [bin, "evaluate", f, "-o", path.join(dir, "o.xlsx")], { encoding: "utf8" });
     expect(ok.status).toBe(0);
     expect(spawnSync(process.execPath, [bin, "evaluate"], { encoding: "utf8" }).status).toBe(2);
-    expect(spawnSync(process.execPath, [bin, "evaluate", path.join(dir, "none.xlsx")], { encoding: "utf8" }).status).toBe(3);
+    expect(
+      spawnSync(process.execPath, [bin, "evaluate", path.join(dir, "none.xlsx")], { encoding: "utf8" }).status,
+    ).toBe(3);
   });
 });
 
@@ -174,7 +211,12 @@ describe("tc8 template", () => {
     expect((await run(["template", out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Danh sách xã", "Thôn, bản", "Điểm phục vụ bưu chính", "Hướng dẫn nhập liệu"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Danh sách xã",
+      "Thôn, bản",
+      "Điểm phục vụ bưu chính",
+      "Hướng dẫn nhập liệu",
+    ]);
     const xa = wb.getWorksheet("Danh sách xã")!;
     expect(xa.getCell("A1").value).toBe("Tên xã");
     expect(xa.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -185,7 +227,9 @@ describe("tc8 template", () => {
     const guide = wb.getWorksheet("Hướng dẫn nhập liệu")!;
     const rowOf = (header: string) => guide.getRows(1, guide.rowCount)!.find((r) => r.getCell(2).value === header)!;
     expect(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(1).value).toBe("Danh sách xã");
-    expect(String(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(3).value)).toMatch(/^Điểm cung cấp xuất bản phẩm được hiểu là điểm đọc và điểm bán/);
+    expect(String(rowOf("Số điểm cung cấp xuất bản phẩm").getCell(3).value)).toMatch(
+      /^Điểm cung cấp xuất bản phẩm được hiểu là điểm đọc và điểm bán/,
+    );
     const officials = header.indexOf("Số cán bộ, công chức xã") + 1;
     expect(xa.getCell(5, officials).numFmt).toBe("#,##0");
     // The template is read back as a workbook TC8 understands once filled.

@@ -86,7 +86,11 @@ describe("task pane", () => {
     expect(screen.getByText(/chưa hỗ trợ ghi chú/)).toBeTruthy();
     // Problems: the unreadable yes/no, with its cell.
     const problems = screen.getByRole("region", { name: "Vấn đề về dữ liệu" });
-    expect(within(problems).getByRole("button", { name: 'Ô E3 của sheet Xã: Có đài truyền thanh xã ghi "có lẽ", không phải Có hoặc Không' })).toBeTruthy();
+    expect(
+      within(problems).getByRole("button", {
+        name: 'Ô E3 của sheet Xã: Có đài truyền thanh xã ghi "có lẽ", không phải Có hoặc Không',
+      }),
+    ).toBeTruthy();
   });
 
   test("a condition and a problem select their cells", async () => {
@@ -94,7 +98,9 @@ describe("task pane", () => {
     renderApp(f.host);
     await evaluateNow(f, "Đánh giá");
     fireEvent.click(await screen.findByRole("button", { name: /Xã Hồng Phong/ }));
-    const cond = await screen.findByRole("button", { name: "8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%" });
+    const cond = await screen.findByRole("button", {
+      name: "8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%",
+    });
     fireEvent.click(cond);
     expect(f.calls.select).toEqual(["'Xã'!D3"]);
     fireEvent.click(screen.getByRole("button", { name: /^Ô E3 của sheet Xã:/ }));
@@ -146,7 +152,10 @@ describe("task pane", () => {
 
   test("a protected sheet is explained", async () => {
     const f = fakeHost();
-    f.host.evaluate = async () => ({ ...paneResult(runEvaluation(GRIDS), { skipped: [] }), refused: { reason: "sheetProtected", sheet: "Xã" } });
+    f.host.evaluate = async () => ({
+      ...paneResult(runEvaluation(GRIDS), { skipped: [] }),
+      refused: { reason: "sheetProtected", sheet: "Xã" },
+    });
     renderApp(f.host);
     fireEvent.click(screen.getByRole("button", { name: "Đánh giá" }));
     expect(await screen.findByText(/Sheet "Xã" đang được bảo vệ: TC8 không thay đổi gì/)).toBeTruthy();
@@ -159,7 +168,11 @@ describe("task pane", () => {
     expect(await screen.findByRole("table", { name: "Summary" })).toBeTruthy();
     expect(screen.getAllByLabelText("NTM: Fail").length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("button", { name: /Xã Hồng Phong/ }));
-    expect(await screen.findByRole("button", { name: "8.4 NTM, point a – Computers per official: 9/20 officials with a computer = 45%, short of the requirement (at least 50%)" })).toBeTruthy();
+    expect(
+      await screen.findByRole("button", {
+        name: "8.4 NTM, point a – Computers per official: 9/20 officials with a computer = 45%, short of the requirement (at least 50%)",
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole("button", { name: "Clear results" })).toBeTruthy();
   });
 

@@ -25,7 +25,9 @@ function host(kind: "excel" | "web") {
       onFile(1, 2, { name: "xa-a.xlsx", text: "1 xã", ok: true });
       await new Promise<void>((r) => (release = r));
       onFile(2, 2, { name: "hong.xlsx", text: "Không đọc được: tệp bị hỏng", ok: false });
-      return kind === "excel" ? { evaluated: 1, sheets: ["Tổng hợp", "Theo chỉ tiêu", "Vấn đề dữ liệu", "Tệp"] } : { evaluated: 1, sheets: [], download: { name: "tong-hop-tc8.xlsx", bytes: new Uint8Array([1]) } };
+      return kind === "excel"
+        ? { evaluated: 1, sheets: ["Tổng hợp", "Theo chỉ tiêu", "Vấn đề dữ liệu", "Tệp"] }
+        : { evaluated: 1, sheets: [], download: { name: "tong-hop-tc8.xlsx", bytes: new Uint8Array([1]) } };
     },
   };
   return { h, requests, release: () => release() };
@@ -51,10 +53,18 @@ test("in Excel: the files picked, a line per file as each is done, then the shee
   within(panel).getByText("Đã chọn 2 tệp");
   fireEvent.click(within(panel).getByRole("button", { name: "Tổng hợp" }));
   expect(await within(panel).findByRole("progressbar", { name: "Đang tổng hợp tệp 2/2…" })).toBeTruthy();
-  expect(within(panel).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["xa-a.xlsx: 1 xã"]);
+  expect(
+    within(panel)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent),
+  ).toEqual(["xa-a.xlsx: 1 xã"]);
   await act(async () => f.release());
   await within(panel).findByText("Đã thêm các sheet tổng hợp: Tổng hợp, Theo chỉ tiêu, Vấn đề dữ liệu, Tệp");
-  expect(within(panel).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["xa-a.xlsx: 1 xã", "hong.xlsx: Không đọc được: tệp bị hỏng"]);
+  expect(
+    within(panel)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent),
+  ).toEqual(["xa-a.xlsx: 1 xã", "hong.xlsx: Không đọc được: tệp bị hỏng"]);
   expect(f.requests[0].levels).toEqual(["ntm", "nc"]);
   expect(f.requests[0].files.map((x) => [x.name, x.size])).toEqual([
     ["xa-a.xlsx", 2],

@@ -24,12 +24,21 @@ const GRIDS = [
 ];
 
 function fakeHost() {
-  const calls: { evaluate: EvaluateRequest[]; runs: Run[]; template: (RuleSet | undefined)[] } = { evaluate: [], runs: [], template: [] };
+  const calls: { evaluate: EvaluateRequest[]; runs: Run[]; template: (RuleSet | undefined)[] } = {
+    evaluate: [],
+    runs: [],
+    template: [],
+  };
   const host: PaneHost = {
     kind: "web",
     async evaluate(req) {
       calls.evaluate.push(req);
-      const run = runEvaluation(GRIDS, { levels: req.levels, lang: req.lang, ruleset: req.ruleset, rulesets: req.rulesets });
+      const run = runEvaluation(GRIDS, {
+        levels: req.levels,
+        lang: req.lang,
+        ruleset: req.ruleset,
+        rulesets: req.rulesets,
+      });
       calls.runs.push(run);
       return paneResult(run, { skipped: [] });
     },
@@ -59,15 +68,21 @@ function renderApp(host: PaneHost) {
 function openFile(text: string, name: string) {
   expect(screen.queryByLabelText("Mở tệp bộ tiêu chí (.json)…")).toBeNull();
   fireEvent.change(screen.getByRole("combobox", { name: "Bộ tiêu chí" }), { target: { value: "\u0000open" } });
-  fireEvent.change(screen.getByLabelText("Mở tệp bộ tiêu chí (.json)…"), { target: { files: [new File([text], name, { type: "application/json" })] } });
+  fireEvent.change(screen.getByLabelText("Mở tệp bộ tiêu chí (.json)…"), {
+    target: { files: [new File([text], name, { type: "application/json" })] },
+  });
 }
 
 test("the shipped rule sets are offered, with the workbook's own as the default", () => {
   renderApp(fakeHost().host);
   const select = screen.getByRole("combobox", { name: "Bộ tiêu chí" });
-  const options = within(select).getAllByRole("option").map((o) => o.textContent);
+  const options = within(select)
+    .getAllByRole("option")
+    .map((o) => o.textContent);
   expect(options[0]).toMatch(/\(theo sổ tính, hoặc mặc định\)$/);
-  expect(options).toContain("Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025");
+  expect(options).toContain(
+    "Tiêu chí số 8 – Thông tin và Truyền thông, xã NTM và xã NTM nâng cao, tỉnh Lạng Sơn, giai đoạn 2021–2025",
+  );
   expect(options[options.length - 1]).toBe("Mở tệp bộ tiêu chí (.json)…");
 });
 
@@ -75,17 +90,26 @@ test("a province's variant opened from a file: evaluated with its thresholds, ke
   const f = fakeHost();
   renderApp(f.host);
   openFile(VARIANT, "tinh-mau-2024.json");
-  expect(await screen.findByText(/^Đã mở bộ tiêu chí: Tiêu chí số 8 – Thông tin và Truyền thông, biến thể/)).toBeTruthy();
+  expect(
+    await screen.findByText(/^Đã mở bộ tiêu chí: Tiêu chí số 8 – Thông tin và Truyền thông, biến thể/),
+  ).toBeTruthy();
   expect((screen.getByRole("combobox", { name: "Bộ tiêu chí" }) as HTMLSelectElement).value).toBe("tinh-mau-2024");
 
   fireEvent.click(screen.getByRole("button", { name: "Đánh giá" }));
   await screen.findByRole("table", { name: "Tổng hợp" });
   expect(f.calls.evaluate[0].ruleset?.id).toBe("tinh-mau-2024");
   // 10 of 20 officials with a computer: 50 %, short of the variant's 60 %; 13 of 20 pass.
-  const verdicts = f.calls.runs[0].evaluation.communes.map((c) => c.levels.ntm?.indicators.find((i) => i.id === "8.4")?.conditions.find((x) => x.id === "8.4.a.may_tinh")?.verdict);
+  const verdicts = f.calls.runs[0].evaluation.communes.map(
+    (c) =>
+      c.levels.ntm?.indicators.find((i) => i.id === "8.4")?.conditions.find((x) => x.id === "8.4.a.may_tinh")?.verdict,
+  );
   expect(verdicts).toEqual(["fail", "pass"]);
   fireEvent.click(screen.getByRole("button", { name: /Xã Tân Thành/ }));
-  expect(await screen.findByRole("button", { name: /^8\.4 NTM, điểm a – Máy vi tính\/cán bộ, công chức: 10\/20 CBCC có máy vi tính = 50%, chưa đạt yêu cầu tối thiểu 60%/ })).toBeTruthy();
+  expect(
+    await screen.findByRole("button", {
+      name: /^8\.4 NTM, điểm a – Máy vi tính\/cán bộ, công chức: 10\/20 CBCC có máy vi tính = 50%, chưa đạt yêu cầu tối thiểu 60%/,
+    }),
+  ).toBeTruthy();
   // The workbook's state keeps the rule set's id.
   expect(f.calls.runs[0].plan?.state.ruleset).toBe("tinh-mau-2024");
 
@@ -101,7 +125,10 @@ test("without a choice the host decides from the workbook (no rule set sent), an
   await screen.findByRole("table", { name: "Tổng hợp" });
   expect(f.calls.evaluate[0].ruleset).toBeUndefined();
   expect(f.calls.runs[0].evaluation.ruleset.id).toBe("langson-2022");
-  const verdicts = f.calls.runs[0].evaluation.communes.map((c) => c.levels.ntm?.indicators.find((i) => i.id === "8.4")?.conditions.find((x) => x.id === "8.4.a.may_tinh")?.verdict);
+  const verdicts = f.calls.runs[0].evaluation.communes.map(
+    (c) =>
+      c.levels.ntm?.indicators.find((i) => i.id === "8.4")?.conditions.find((x) => x.id === "8.4.a.may_tinh")?.verdict,
+  );
   expect(verdicts).toEqual(["pass", "pass"]);
 });
 
@@ -109,6 +136,8 @@ test("an invalid rule set file is refused, each problem at its place", async () 
   renderApp(fakeHost().host);
   await act(async () => openFile(VARIANT.replace('"mien_nui": "60%"', '"mien_nui": "160%"'), "sai.json"));
   const alert = await screen.findByText(/^Tệp sai\.json không phải bộ tiêu chí hợp lệ: /);
-  expect(alert.textContent).toMatch(/\/conditions\/8\.2\.nc\.dttm\/threshold\/mien_nui \(11:\d+\): ngưỡng 160% trên 100%/);
+  expect(alert.textContent).toMatch(
+    /\/conditions\/8\.2\.nc\.dttm\/threshold\/mien_nui \(11:\d+\): ngưỡng 160% trên 100%/,
+  );
   expect((screen.getByRole("combobox", { name: "Bộ tiêu chí" }) as HTMLSelectElement).value).toBe("");
 });

@@ -26,7 +26,9 @@ export interface BookSpec {
   sheets: SpecSheet[];
 }
 
-const COMMUNE_COLUMNS = COMMUNE_FIELDS.filter((f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key));
+const COMMUNE_COLUMNS = COMMUNE_FIELDS.filter(
+  (f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key),
+);
 const VILLAGE_COLUMNS = VILLAGE_FIELDS.filter((f) => f.key !== "district");
 const POSTAL_COLUMNS = POSTAL_FIELDS.filter((f) => f.key !== "district");
 
@@ -51,7 +53,8 @@ export const USER_NOTE = "Số liệu của phòng Văn hóa";
 export const COMMUNE_NAMES = ["Xã Tân Thành", "Xã Hồng Phong", "Xã Mông Ân", "Xã Hoa Thám", "Xã Quý Hòa", "Xã Yên Lỗ"];
 
 /** A1 of a commune field on row `i` of the communes (0-based). */
-export const at = (i: number, key: string) => `${colLetter(key === "user" ? USER_COL : colOf(key))}${FIRST_ROW + i + 1}`;
+export const at = (i: number, key: string) =>
+  `${colLetter(key === "user" ? USER_COL : colOf(key))}${FIRST_ROW + i + 1}`;
 
 export interface DistrictOptions {
   communes?: number;
@@ -65,7 +68,12 @@ export interface DistrictOptions {
  */
 export function district(opts: DistrictOptions = {}): BookSpec {
   const n = opts.communes ?? 4;
-  const xa: SpecSheet = { name: COMMUNES, cells: { A1: "BIỂU TỔNG HỢP TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG" }, notes: {}, fills: {} };
+  const xa: SpecSheet = {
+    name: COMMUNES,
+    cells: { A1: "BIỂU TỔNG HỢP TIÊU CHÍ SỐ 8 – THÔNG TIN VÀ TRUYỀN THÔNG" },
+    notes: {},
+    fills: {},
+  };
   COMMUNE_COLUMNS.forEach((f, c) => {
     xa.cells[`${colLetter(c)}${HEADER_ROW + 1}`] = f.header;
     xa.fills![`${colLetter(c)}${HEADER_ROW + 1}`] = HEADER_FILL;
@@ -93,12 +101,27 @@ export function district(opts: DistrictOptions = {}): BookSpec {
   for (let i = 0; i < n; i++)
     for (let v = 0; v < 3; v++, r++)
       VILLAGE_COLUMNS.forEach((f, c) => {
-        thon.cells[`${colLetter(c)}${r}`] = f.key === "commune" ? COMMUNE_NAMES[i] : f.key === "village" ? `Thôn ${v + 1}` : i === 1 && v === 0 && f.key.startsWith("internet") ? "Không" : passing(f);
+        thon.cells[`${colLetter(c)}${r}`] =
+          f.key === "commune"
+            ? COMMUNE_NAMES[i]
+            : f.key === "village"
+              ? `Thôn ${v + 1}`
+              : i === 1 && v === 0 && f.key.startsWith("internet")
+                ? "Không"
+                : passing(f);
       });
   const bc: SpecSheet = { name: "Điểm BĐVHX", cells: {} };
   POSTAL_COLUMNS.forEach((f, c) => (bc.cells[`${colLetter(c)}1`] = f.header));
   for (let i = 0; i < n; i++)
-    POSTAL_COLUMNS.forEach((f, c) => (bc.cells[`${colLetter(c)}${i + 2}`] = f.key === "commune" ? COMMUNE_NAMES[i] : f.key === "postal_point" ? `Điểm BĐVHX ${COMMUNE_NAMES[i]}` : passing(f)));
+    POSTAL_COLUMNS.forEach(
+      (f, c) =>
+        (bc.cells[`${colLetter(c)}${i + 2}`] =
+          f.key === "commune"
+            ? COMMUNE_NAMES[i]
+            : f.key === "postal_point"
+              ? `Điểm BĐVHX ${COMMUNE_NAMES[i]}`
+              : passing(f)),
+    );
   return { sheets: [xa, thon, bc, ...(opts.extra ?? [])] };
 }
 
@@ -109,10 +132,17 @@ export async function buildXlsx(spec: BookSpec): Promise<Uint8Array> {
     const ws = wb.addWorksheet(s.name);
     for (const [a, v] of Object.entries(s.cells)) {
       if (v === null) continue;
-      ws.getCell(a).value = typeof v === "object" ? ({ formula: v.formula.replace(/^=/, ""), ...(v.result !== undefined ? { result: v.result } : {}) } as ExcelJS.CellFormulaValue) : v;
+      ws.getCell(a).value =
+        typeof v === "object"
+          ? ({
+              formula: v.formula.replace(/^=/, ""),
+              ...(v.result !== undefined ? { result: v.result } : {}),
+            } as ExcelJS.CellFormulaValue)
+          : v;
     }
     for (const [a, text] of Object.entries(s.notes ?? {})) ws.getCell(a).note = text;
-    for (const [a, color] of Object.entries(s.fills ?? {})) ws.getCell(a).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color}` } };
+    for (const [a, color] of Object.entries(s.fills ?? {}))
+      ws.getCell(a).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color}` } };
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -9,7 +9,20 @@ import { COMMUNE_FIELDS } from "../helpers/fields";
 import { colLetter, parseRange } from "../../src/core/shared/grid";
 import { describeWith, SOFFICE } from "../helpers/tools";
 import type { Edit } from "../helpers/edits";
-import { at, type BookSpec, colOf, COMMUNE_NAMES, COMMUNES, district, FIRST_ROW, HEADER_FILL, HEADER_ROW, USER_COL, USER_HEADER, USER_NOTE } from "./book";
+import {
+  at,
+  type BookSpec,
+  colOf,
+  COMMUNE_NAMES,
+  COMMUNES,
+  district,
+  FIRST_ROW,
+  HEADER_FILL,
+  HEADER_ROW,
+  USER_COL,
+  USER_HEADER,
+  USER_NOTE,
+} from "./book";
 import { type BookView, cellsWith, type HostUnderTest, officeHost, sheetCells, xlsxHost } from "./hosts";
 
 jest.setTimeout(180_000);
@@ -24,15 +37,30 @@ const SUMMARY_TITLE = "TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8 – THÔNG TIN
 const DOCS = 23;
 
 /** Sheets holding TC8's summary (by its title) and TC8's checklist (by its table). */
-const summaries = (v: BookView) => Object.entries(v.cells).filter(([, cells]) => cells.A1?.v === SUMMARY_TITLE).map(([s]) => s);
+const summaries = (v: BookView) =>
+  Object.entries(v.cells)
+    .filter(([, cells]) => cells.A1?.v === SUMMARY_TITLE)
+    .map(([s]) => s);
 const checklists = (v: BookView) => v.tables.filter((t) => t.name === "TC8_MinhChung").map((t) => t.sheet);
 /** The checklist row (1-based) of an entry. */
-function entryRow(v: BookView, sheet: string, commune: string, level: string, indicator: string, no: number): number | undefined {
+function entryRow(
+  v: BookView,
+  sheet: string,
+  commune: string,
+  level: string,
+  indicator: string,
+  no: number,
+): number | undefined {
   const cells = sheetCells(v, sheet);
   for (const [addr, c] of Object.entries(cells)) {
     if (!addr.startsWith("A") || c.v !== commune) continue;
     const r = addr.slice(1);
-    if (cells[`B${r}`]?.v === level && String(cells[`C${r}`]?.v) === indicator && String(cells[`D${r}`]?.v) === String(no)) return Number(r);
+    if (
+      cells[`B${r}`]?.v === level &&
+      String(cells[`C${r}`]?.v) === indicator &&
+      String(cells[`D${r}`]?.v) === String(no)
+    )
+      return Number(r);
   }
   return undefined;
 }
@@ -41,7 +69,9 @@ function typedCommune(spec: BookSpec, i: number, name: string): Edit[] {
   const xa = spec.sheets[0];
   return COMMUNE_FIELDS.filter((f) => colOf(f.key) >= 0).flatMap((f) => {
     const v = f.key === "commune" ? name : xa.cells[at(0, f.key)];
-    return typeof v === "string" || typeof v === "number" ? [{ op: "set" as const, sheet: COMMUNES, cell: at(i, f.key), value: v }] : [];
+    return typeof v === "string" || typeof v === "number"
+      ? [{ op: "set" as const, sheet: COMMUNES, cell: at(i, f.key), value: v }]
+      : [];
   });
 }
 
@@ -116,11 +146,19 @@ export function contract(makeHost: () => HostUnderTest): void {
     once(view);
     const xa = sheetCells(view, COMMUNES);
     // Commune 2 is a row lower and a column left: still marked, still failing.
-    expect(xa[moved(at(1, "officials_with_computer"), 1, -1)]).toMatchObject({ v: 4, fill: FAIL_FILL, note: USER_NOTE });
+    expect(xa[moved(at(1, "officials_with_computer"), 1, -1)]).toMatchObject({
+      v: 4,
+      fill: FAIL_FILL,
+      note: USER_NOTE,
+    });
     const ntm = cellsWith(view, "TC8 NTM")[0].split("!")[1].replace(/\d+$/, "");
     expect(xa[`${ntm}${FIRST_ROW + 2 + 1}`]).toMatchObject({ v: "Không đạt" });
     // The empty row has nothing of TC8's; the deleted commune's row took its cells with it.
-    expect(Object.keys(xa).filter((a) => a.endsWith(`${FIRST_ROW + 2}`) && /^[A-Z]+\d+$/.test(a) && parseRange(a).r0 === FIRST_ROW + 1)).toEqual([]);
+    expect(
+      Object.keys(xa).filter(
+        (a) => a.endsWith(`${FIRST_ROW + 2}`) && /^[A-Z]+\d+$/.test(a) && parseRange(a).r0 === FIRST_ROW + 1,
+      ),
+    ).toEqual([]);
     expect(cellsWith(view, "Xã Hoa Thám").filter((a) => a.startsWith(COMMUNES))).toEqual([]);
     expect(outcome.problems.filter((p) => /không ghi đè/.test(p))).toEqual([]);
     await book.clear();
@@ -132,15 +170,19 @@ export function contract(makeHost: () => HostUnderTest): void {
       { op: "renameSheet", sheet: COMMUNES, to: "Danh sách xã" },
       { op: "moveSheet", sheet: "Thôn bản", to: 0 },
     ];
-    const { book, reference, view } = await editedBetween([
-      ...userEdits,
-      { op: "renameSheet", sheet: CHECKLIST, to: "Minh chứng 2025" },
-      { op: "renameSheet", sheet: SUMMARY, to: "Báo cáo TC8" },
-      { op: "moveSheet", sheet: "Báo cáo TC8", to: 1 },
-      { op: "set", sheet: "Minh chứng 2025", cell: "G2", value: "Đã có" },
-      { op: "addSheet", sheet: "MINH CHỨNG TC8" },
-      { op: "set", sheet: "MINH CHỨNG TC8", cell: "A1", value: "Danh mục của xã" },
-    ], district(), userEdits);
+    const { book, reference, view } = await editedBetween(
+      [
+        ...userEdits,
+        { op: "renameSheet", sheet: CHECKLIST, to: "Minh chứng 2025" },
+        { op: "renameSheet", sheet: SUMMARY, to: "Báo cáo TC8" },
+        { op: "moveSheet", sheet: "Báo cáo TC8", to: 1 },
+        { op: "set", sheet: "Minh chứng 2025", cell: "G2", value: "Đã có" },
+        { op: "addSheet", sheet: "MINH CHỨNG TC8" },
+        { op: "set", sheet: "MINH CHỨNG TC8", cell: "A1", value: "Danh mục của xã" },
+      ],
+      district(),
+      userEdits,
+    );
     once(view, "Danh sách xã");
     expect(checklists(view)).toEqual(["Minh chứng 2025"]);
     expect(summaries(view)).toEqual(["Báo cáo TC8"]);
@@ -149,14 +191,23 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(sheetCells(view, "MINH CHỨNG TC8")).toEqual({ A1: { v: "Danh mục của xã" } });
     // The status typed in the renamed checklist counts.
     expect(sheetCells(view, "Minh chứng 2025").G2).toMatchObject({ v: "Đã có" });
-    expect(cellsWith(view, "Đã có 1/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao").filter((a) => a.startsWith("Danh sách xã!"))).toHaveLength(1);
-    expect(sheetCells(view, "Danh sách xã")[at(1, "officials_with_computer")]).toMatchObject({ fill: FAIL_FILL, note: USER_NOTE });
+    expect(
+      cellsWith(view, "Đã có 1/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao").filter((a) =>
+        a.startsWith("Danh sách xã!"),
+      ),
+    ).toHaveLength(1);
+    expect(sheetCells(view, "Danh sách xã")[at(1, "officials_with_computer")]).toMatchObject({
+      fill: FAIL_FILL,
+      note: USER_NOTE,
+    });
     await book.clear(false);
     const after = await book.view();
     expect(checklists(after)).toEqual(["Minh chứng 2025"]);
     expect(sheetCells(after, "Minh chứng 2025").G2).toMatchObject({ v: "Đã có" });
     expect(summaries(after)).toEqual([]);
-    expect(userPart(after, ["Danh sách xã", "Thôn bản", "Điểm BĐVHX"])).toEqual(userPart(await reference.view(), ["Danh sách xã", "Thôn bản", "Điểm BĐVHX"]));
+    expect(userPart(after, ["Danh sách xã", "Thôn bản", "Điểm BĐVHX"])).toEqual(
+      userPart(await reference.view(), ["Danh sách xã", "Thôn bản", "Điểm BĐVHX"]),
+    );
   });
 
   test("notes: the user's note on a cell TC8 marks stays and TC8 adds none; a note of TC8's the user edited is theirs; Clear results removes only TC8's", async () => {
@@ -189,9 +240,14 @@ export function contract(makeHost: () => HostUnderTest): void {
     let v = await book.view();
     const letters = (h: string) => cellsWith(v, h)[0].split("!")[1].replace(/\d+$/, "");
     const verdict = `${letters("TC8 NTM")}${FIRST_ROW + 1}`;
-    const explanation = Object.entries(sheetCells(v, COMMUNES)).find(([a, c]) => a.replace(/\d+$/, "") === letters("Giải thích TC8") && !/\D1?$/.test(a) && c.v === undefined);
+    const explanation = Object.entries(sheetCells(v, COMMUNES)).find(
+      ([a, c]) => a.replace(/\d+$/, "") === letters("Giải thích TC8") && !/\D1?$/.test(a) && c.v === undefined,
+    );
     const empty = explanation ? explanation[0] : `${letters("Giải thích TC8")}${FIRST_ROW + 1}`;
-    await book.edit({ op: "note", sheet: COMMUNES, cell: verdict, text: "Đoàn thẩm định đã xem" }, { op: "note", sheet: COMMUNES, cell: empty, text: "Hỏi lại phòng VH-TT" });
+    await book.edit(
+      { op: "note", sheet: COMMUNES, cell: verdict, text: "Đoàn thẩm định đã xem" },
+      { op: "note", sheet: COMMUNES, cell: empty, text: "Hỏi lại phòng VH-TT" },
+    );
     await book.evaluate();
     v = await book.view();
     expect(sheetCells(v, COMMUNES)[verdict]?.note).toBe("Đoàn thẩm định đã xem");
@@ -211,7 +267,10 @@ export function contract(makeHost: () => HostUnderTest): void {
     const cells = sheetCells(v, COMMUNES);
     const row = [1, 2, 3, 4, 5].map((i) => FIRST_ROW + i).find((r) => cells[`${letters}${r + 1}`]?.v === undefined)!;
     expect(row).toBeDefined();
-    await book.edit({ op: "rowHeight", sheet: COMMUNES, row: HEADER_ROW, height: 42 }, { op: "rowHeight", sheet: COMMUNES, row, height: 33 });
+    await book.edit(
+      { op: "rowHeight", sheet: COMMUNES, row: HEADER_ROW, height: 42 },
+      { op: "rowHeight", sheet: COMMUNES, row, height: 33 },
+    );
     const mine = (x: typeof v) => [x.heights[COMMUNES][HEADER_ROW], x.heights[COMMUNES][row]];
     expect(mine(await book.view())).toEqual([42, 33]);
     await book.evaluate();
@@ -238,7 +297,9 @@ export function contract(makeHost: () => HostUnderTest): void {
     const second = await book.evaluate();
     v = await book.view();
     expect(sheetCells(v, COMMUNES)[mine]).toMatchObject({ f: "=TODAY()" });
-    expect(second.problems.filter((p) => p.startsWith(`'${COMMUNES}'!${mine}:`) && /không ghi đè/.test(p))).toHaveLength(1);
+    expect(
+      second.problems.filter((p) => p.startsWith(`'${COMMUNES}'!${mine}:`) && /không ghi đè/.test(p)),
+    ).toHaveLength(1);
     await book.clear();
     v = await book.view();
     expect(sheetCells(v, COMMUNES)[mine]).toMatchObject({ f: "=TODAY()" });
@@ -251,7 +312,9 @@ export function contract(makeHost: () => HostUnderTest): void {
     let v = await book.view();
     const [sheet, header] = cellsWith(v, "TC8 NTM")[0].split("!");
     const colLetters = header.replace(/\d+$/, "");
-    const column = Object.entries(sheetCells(v, COMMUNES)).filter(([a]) => a.replace(/\d+$/, "") === colLetters && a !== header);
+    const column = Object.entries(sheetCells(v, COMMUNES)).filter(
+      ([a]) => a.replace(/\d+$/, "") === colLetters && a !== header,
+    );
     expect(column.some(([, c]) => c.v === "Đạt")).toBe(true);
     const failing = column.find(([, c]) => c.v === "Không đạt")![0];
     expect(sheet).toBe(COMMUNES);
@@ -259,7 +322,9 @@ export function contract(makeHost: () => HostUnderTest): void {
     const second = await book.evaluate();
     v = await book.view();
     expect(sheetCells(v, COMMUNES)[failing].v).toBe("Đạt");
-    expect(second.problems.filter((p) => p.startsWith(`'${COMMUNES}'!${failing}:`) && /không ghi đè/.test(p))).toHaveLength(1);
+    expect(
+      second.problems.filter((p) => p.startsWith(`'${COMMUNES}'!${failing}:`) && /không ghi đè/.test(p)),
+    ).toHaveLength(1);
     await book.clear();
     v = await book.view();
     expect(sheetCells(v, COMMUNES)[failing].v).toBe("Đạt");
@@ -269,9 +334,13 @@ export function contract(makeHost: () => HostUnderTest): void {
     const book = await host.open(district());
     await book.evaluate();
     let v = await book.view();
-    const [, header] = cellsWith(v, "8.4 NTM").find((a) => a.startsWith(`${COMMUNES}!`))!.split("!");
+    const [, header] = cellsWith(v, "8.4 NTM")
+      .find((a) => a.startsWith(`${COMMUNES}!`))!
+      .split("!");
     const letters = header.replace(/\d+$/, "");
-    const rows = Object.keys(sheetCells(v, COMMUNES)).filter((a) => a.replace(/\d+$/, "") === "A").map((a) => Number(a.slice(1)));
+    const rows = Object.keys(sheetCells(v, COMMUNES))
+      .filter((a) => a.replace(/\d+$/, "") === "A")
+      .map((a) => Number(a.slice(1)));
     // Two rows under the last commune: a row of the sheet, not of the table.
     const below = `${letters}${Math.max(...rows) + 2}`;
     await book.edit({ op: "set", sheet: COMMUNES, cell: below, value: "Không đạt" });
@@ -307,7 +376,10 @@ export function contract(makeHost: () => HostUnderTest): void {
     const cleared = await book.view();
     expect(summaries(cleared)).toEqual([]);
     expect(checklists(cleared)).toEqual([]);
-    for (const t of theirs) expect(sheetCells(cleared, t.name)).toEqual(Object.fromEntries(Object.entries(t.cells).map(([a, x]) => [a, { v: x }])));
+    for (const t of theirs)
+      expect(sheetCells(cleared, t.name)).toEqual(
+        Object.fromEntries(Object.entries(t.cells).map(([a, x]) => [a, { v: x }])),
+      );
   });
 
   test("the checklist is the user's document: statuses, numbers, a note, fill and bold, a row height, a column width, a link, a =TODAY() formula in an added column, a document's text they reworded and text below the table all survive evaluating again and Clear results", async () => {
@@ -327,7 +399,12 @@ export function contract(makeHost: () => HostUnderTest): void {
       { op: "formula", sheet: CHECKLIST, cell: "K2", formula: "=TODAY()" },
       { op: "set", sheet: CHECKLIST, cell: `A${last + 12}`, value: "Hồ sơ lưu tại UBND xã" },
       // The document's wording made precise, and a commune's name retyped: theirs now.
-      { op: "set", sheet: CHECKLIST, cell: "E5", value: "Quyết định thành lập ban biên tập Đài truyền thanh xã (bản sao có chứng thực)" },
+      {
+        op: "set",
+        sheet: CHECKLIST,
+        cell: "E5",
+        value: "Quyết định thành lập ban biên tập Đài truyền thanh xã (bản sao có chứng thực)",
+      },
     ];
     await book.edit(...edits);
     const before = await book.view();
@@ -340,7 +417,11 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(after.merges[CHECKLIST]).toEqual(before.merges[CHECKLIST]);
     expect(sheetCells(after, CHECKLIST).K2).toMatchObject({ f: "=TODAY()" });
     expect(sheetCells(after, CHECKLIST).I6).toMatchObject({ link: "https://vanban.langson.gov.vn/12" });
-    expect(cellsWith(after, "Đã có 1/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao").filter((a) => a.startsWith(`${COMMUNES}!`))).toHaveLength(1);
+    expect(
+      cellsWith(after, "Đã có 1/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao").filter((a) =>
+        a.startsWith(`${COMMUNES}!`),
+      ),
+    ).toHaveLength(1);
     await book.clear(false);
     const kept = await book.view();
     expect(sheetCells(kept, CHECKLIST)).toEqual(sheetCells(before, CHECKLIST));
@@ -359,7 +440,11 @@ export function contract(makeHost: () => HostUnderTest): void {
     const book = await host.open(spec);
     await book.evaluate();
     const last = 1 + 4 * DOCS;
-    await book.edit({ op: "set", sheet: CHECKLIST, cell: "G2", value: "Đã có" }, { op: "set", sheet: CHECKLIST, cell: "M5", value: "Ghi chú bên cạnh bảng" }, ...typedCommune(spec, 4, COMMUNE_NAMES[4]));
+    await book.edit(
+      { op: "set", sheet: CHECKLIST, cell: "G2", value: "Đã có" },
+      { op: "set", sheet: CHECKLIST, cell: "M5", value: "Ghi chú bên cạnh bảng" },
+      ...typedCommune(spec, 4, COMMUNE_NAMES[4]),
+    );
     const before = await book.view();
     const outcome = await book.evaluate();
     const v = await book.view();
@@ -372,10 +457,16 @@ export function contract(makeHost: () => HostUnderTest): void {
     expect(mc.G2).toMatchObject({ v: "Đã có" });
     expect(mc.M5).toEqual({ v: "Ghi chú bên cạnh bảng" });
     // The signature block under the grown table, and nothing of it left where it was.
-    expect(Object.entries(mc).filter(([, c]) => c.v === "NGƯỜI LẬP BIỂU").map(([a]) => a)).toEqual([`A${last + DOCS + 3}`]);
+    expect(
+      Object.entries(mc)
+        .filter(([, c]) => c.v === "NGƯỜI LẬP BIỂU")
+        .map(([a]) => a),
+    ).toEqual([`A${last + DOCS + 3}`]);
     for (let r = last + 1; r <= last + DOCS; r++) expect(mc[`F${r}`]?.v).not.toBe("THỦ TRƯỞNG ĐƠN VỊ");
     // Rows the user had are as they were.
-    for (let r = 1; r <= last; r++) for (const c of "ABCDEFGHI") expect([c, r, mc[`${c}${r}`]]).toEqual([c, r, sheetCells(before, CHECKLIST)[`${c}${r}`]]);
+    for (let r = 1; r <= last; r++)
+      for (const c of "ABCDEFGHI")
+        expect([c, r, mc[`${c}${r}`]]).toEqual([c, r, sheetCells(before, CHECKLIST)[`${c}${r}`]]);
     expect(outcome.problems.filter((p) => /Minh chứng TC8/.test(p))).toEqual([]);
   });
 
@@ -384,12 +475,17 @@ export function contract(makeHost: () => HostUnderTest): void {
     const book = await host.open(spec);
     await book.evaluate();
     const last = 1 + 4 * DOCS;
-    await book.edit({ op: "set", sheet: CHECKLIST, cell: `B${last + 8}`, value: "Hồ sơ lưu tại UBND xã" }, ...typedCommune(spec, 4, COMMUNE_NAMES[4]));
+    await book.edit(
+      { op: "set", sheet: CHECKLIST, cell: `B${last + 8}`, value: "Hồ sơ lưu tại UBND xã" },
+      ...typedCommune(spec, 4, COMMUNE_NAMES[4]),
+    );
     const before = await book.view();
     const outcome = await book.evaluate();
     const v = await book.view();
     expect(sheetCells(v, CHECKLIST)).toEqual(sheetCells(before, CHECKLIST));
-    expect(outcome.problems.filter((p) => p.startsWith(`'${CHECKLIST}'!B${last + 8}:`) && /chèn 23 dòng trống/.test(p))).toHaveLength(1);
+    expect(
+      outcome.problems.filter((p) => p.startsWith(`'${CHECKLIST}'!B${last + 8}:`) && /chèn 23 dòng trống/.test(p)),
+    ).toHaveLength(1);
   });
 
   test("a commune removed from the data: its checklist rows stay, and a warning says so", async () => {
@@ -426,4 +522,9 @@ export function contract(makeHost: () => HostUnderTest): void {
 }
 
 describe("Office.js host (Excel's own client, simulated Excel)", () => contract(() => officeHost()));
-describeWith(SOFFICE, "apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno", ".xlsx host (edits made by LibreOffice)", () => contract(() => xlsxHost()));
+describeWith(
+  SOFFICE,
+  "apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno",
+  ".xlsx host (edits made by LibreOffice)",
+  () => contract(() => xlsxHost()),
+);

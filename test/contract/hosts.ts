@@ -79,7 +79,8 @@ function plain(v: ExcelJS.CellValue): string | number | boolean | undefined {
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
     if ("hyperlink" in v) return plain((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
-    if ("formula" in v || "sharedFormula" in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v)
+      return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ("error" in v) return String(v.error);
     return undefined;
   }
@@ -90,7 +91,16 @@ export async function xlsxView(bytes: Uint8Array): Promise<BookView> {
   const read = readWorkbookPackage(bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const view: BookView = { sheets: read.model.sheets.map((s) => ({ name: s.name, visibility: s.state })), cells: {}, heights: {}, widths: {}, tables: [], merges: {}, names: read.names.map((n) => ({ name: n.name, formula: n.formula, hidden: !!n.hidden })), headerRight: {} };
+  const view: BookView = {
+    sheets: read.model.sheets.map((s) => ({ name: s.name, visibility: s.state })),
+    cells: {},
+    heights: {},
+    widths: {},
+    tables: [],
+    merges: {},
+    names: read.names.map((n) => ({ name: n.name, formula: n.formula, hidden: !!n.hidden })),
+    headerRight: {},
+  };
   for (const g of read.grids) {
     view.tables.push(...g.tables.map((t) => ({ name: t.name, sheet: g.sheet, range: a1Of(t.range) })));
     view.merges[g.sheet] = g.merges.map(a1Of).sort();
@@ -108,11 +118,12 @@ export async function xlsxView(bytes: Uint8Array): Promise<BookView> {
         if (v !== undefined) c.v = v;
         const f = cell.formula;
         if (f) c.f = `=${f}`;
-        const fill = cell.fill?.type === "pattern" && cell.fill.pattern !== "none" ? hex(cell.fill.fgColor?.argb) : undefined;
+        const fill =
+          cell.fill?.type === "pattern" && cell.fill.pattern !== "none" ? hex(cell.fill.fgColor?.argb) : undefined;
         if (fill) c.fill = fill;
         if (cell.font?.bold) c.bold = true;
         const note = cell.note;
-        if (note) c.note = typeof note === "string" ? note : note.texts?.map((t) => t.text).join("") ?? "";
+        if (note) c.note = typeof note === "string" ? note : (note.texts?.map((t) => t.text).join("") ?? "");
         if (cell.hyperlink) c.link = cell.hyperlink;
         if (Object.keys(c).length) cells[cell.address] = c;
       });
@@ -174,7 +185,10 @@ export function xlsxHost(): HostUnderTest {
 
 export function simView(x: SimExcel): BookView {
   const view: BookView = {
-    sheets: x.sheets.map((s) => ({ name: s.name, visibility: s.visibility === "Visible" ? "visible" : s.visibility === "Hidden" ? "hidden" : "veryHidden" })),
+    sheets: x.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility === "Visible" ? "visible" : s.visibility === "Hidden" ? "hidden" : "veryHidden",
+    })),
     cells: {},
     heights: {},
     widths: {},
@@ -240,7 +254,8 @@ export function officeHost(caps = API_118): HostUnderTest {
 /** Every cell holding exactly this value, as "Sheet!A1". */
 export function cellsWith(view: BookView, value: string | number): string[] {
   const out: string[] = [];
-  for (const [sheet, cells] of Object.entries(view.cells)) for (const [addr, c] of Object.entries(cells)) if (c.v === value) out.push(`${sheet}!${addr}`);
+  for (const [sheet, cells] of Object.entries(view.cells))
+    for (const [addr, c] of Object.entries(cells)) if (c.v === value) out.push(`${sheet}!${addr}`);
   return out.sort();
 }
 

@@ -22,10 +22,20 @@ const MARKS = new Set(["FFC7CE", "FFEB9C"]);
 /** The fills of TC8's own cells (verdicts, headers): an inserted row or column takes them from its neighbour, as Excel and LibreOffice copy formats. */
 const TC8_FILLS = new Set(["C6EFCE", "FFC7CE", "FFEB9C", "DDEBF7"]);
 /** A cell with nothing but a look copied from TC8's cells beside it. */
-const copiedLook = (c: CellView | undefined) => !!c && c.v === undefined && !c.f && !c.note && !c.link && (c.fill === undefined || TC8_FILLS.has(c.fill));
+const copiedLook = (c: CellView | undefined) =>
+  !!c && c.v === undefined && !c.f && !c.note && !c.link && (c.fill === undefined || TC8_FILLS.has(c.fill));
 /** Words TC8 writes in its columns, typed by the user too (a verdict corrected by hand). */
 const TC8_WORDS = new Set(["Đạt", "Không đạt"]);
-const NAMES = ["Danh sách xã 2025", "Thôn", "BĐVHX", "Báo cáo TC8", "MC 2025", "tổng hợp tc8", "Minh chứng TC8 cũ", "Sheet 2"];
+const NAMES = [
+  "Danh sách xã 2025",
+  "Thôn",
+  "BĐVHX",
+  "Báo cáo TC8",
+  "MC 2025",
+  "tổng hợp tc8",
+  "Minh chứng TC8 cũ",
+  "Sheet 2",
+];
 
 /** An edit as generated: by the role of its sheet, resolved to a name when applied. */
 type Step =
@@ -39,12 +49,36 @@ type Step =
 const userRole = fc.constantFrom<Role>(...USER_ROLES);
 const anyRole = fc.constantFrom<Role>(...USER_ROLES, "summary", "checklist");
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant("rows" as const), role: userRole, insert: fc.boolean(), at: fc.integer({ min: 0, max: 14 }), count: fc.integer({ min: 1, max: 2 }) }),
-  fc.record({ kind: fc.constant("cols" as const), role: userRole, insert: fc.boolean(), at: fc.integer({ min: 0, max: 60 }), count: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({
+    kind: fc.constant("rows" as const),
+    role: userRole,
+    insert: fc.boolean(),
+    at: fc.integer({ min: 0, max: 14 }),
+    count: fc.integer({ min: 1, max: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant("cols" as const),
+    role: userRole,
+    insert: fc.boolean(),
+    at: fc.integer({ min: 0, max: 60 }),
+    count: fc.integer({ min: 1, max: 2 }),
+  }),
   fc.record({ kind: fc.constant("rename" as const), role: anyRole, to: fc.constantFrom(...NAMES) }),
   fc.record({ kind: fc.constant("move" as const), role: anyRole, to: fc.integer({ min: 0, max: 5 }) }),
-  fc.record({ kind: fc.constant("type" as const), role: fc.constantFrom<Role>(...USER_ROLES, "checklist"), row: fc.integer({ min: 0, max: 100 }), col: fc.integer({ min: 0, max: 60 }), value: fc.constantFrom<string | number>("Có", "Không", "Đã có", 7, "Số 12/QĐ-UBND", "ghi chú", "Đạt", "Không đạt") }),
-  fc.record({ kind: fc.constant("note" as const), role: userRole, row: fc.integer({ min: 0, max: 14 }), col: fc.integer({ min: 0, max: 60 }), text: fc.constantFrom("Đã kiểm tra", "Số liệu quý IV", "Xem lại") }),
+  fc.record({
+    kind: fc.constant("type" as const),
+    role: fc.constantFrom<Role>(...USER_ROLES, "checklist"),
+    row: fc.integer({ min: 0, max: 100 }),
+    col: fc.integer({ min: 0, max: 60 }),
+    value: fc.constantFrom<string | number>("Có", "Không", "Đã có", 7, "Số 12/QĐ-UBND", "ghi chú", "Đạt", "Không đạt"),
+  }),
+  fc.record({
+    kind: fc.constant("note" as const),
+    role: userRole,
+    row: fc.integer({ min: 0, max: 14 }),
+    col: fc.integer({ min: 0, max: 60 }),
+    text: fc.constantFrom("Đã kiểm tra", "Số liệu quý IV", "Xem lại"),
+  }),
 );
 const rounds = fc.array(fc.array(step, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 });
 
@@ -61,7 +95,12 @@ function deletable(role: Role, axis: "rows" | "cols", at: number): boolean {
 }
 
 /** Checks one evaluated workbook against the reference: nothing of the user's lost or changed. */
-function keeps(v: BookView, ref: BookView, sheets: Record<Role, string | undefined>, typed: Map<string, string | number>): void {
+function keeps(
+  v: BookView,
+  ref: BookView,
+  sheets: Record<Role, string | undefined>,
+  typed: Map<string, string | number>,
+): void {
   for (const role of USER_ROLES) {
     const name = sheets[role]!;
     const mine = v.cells[name] ?? {};
@@ -70,7 +109,8 @@ function keeps(v: BookView, ref: BookView, sheets: Record<Role, string | undefin
       // TC8's value under it is TC8's).
       const got: CellView = mine[addr] ?? {};
       const { fill, ...rest } = want;
-      for (const k of Object.keys(rest) as (keyof typeof rest)[]) expect([name, addr, k, got[k]]).toEqual([name, addr, k, rest[k]]);
+      for (const k of Object.keys(rest) as (keyof typeof rest)[])
+        expect([name, addr, k, got[k]]).toEqual([name, addr, k, rest[k]]);
       if (fill !== undefined && !MARKS.has(got.fill ?? "")) expect([name, addr, got.fill]).toEqual([name, addr, fill]);
     }
   }
@@ -83,7 +123,9 @@ function once(v: BookView): void {
   expect(cellsWith(v, "Giải thích TC8").length).toBeLessThanOrEqual(1);
   expect(cellsWith(v, "Ghi chú TC8").length).toBeLessThanOrEqual(2);
   expect(v.tables.filter((t) => t.name === "TC8_MinhChung")).toHaveLength(1);
-  expect(Object.values(v.cells).filter((c) => String(c.A1?.v ?? "").startsWith("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8"))).toHaveLength(1);
+  expect(
+    Object.values(v.cells).filter((c) => String(c.A1?.v ?? "").startsWith("TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ 8")),
+  ).toHaveLength(1);
   expect(v.sheets.filter((s) => s.visibility === "veryHidden")).toHaveLength(1);
 }
 
@@ -100,7 +142,13 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
         const spec = district({ communes: 3 });
         const book: Book = await host.open(spec);
         const ref: Book = await host.open(spec);
-        const sheets: Record<Role, string | undefined> = { communes: COMMUNES, villages: "Thôn bản", postal: "Điểm BĐVHX", summary: "Tổng hợp TC8", checklist: "Minh chứng TC8" };
+        const sheets: Record<Role, string | undefined> = {
+          communes: COMMUNES,
+          villages: "Thôn bản",
+          postal: "Điểm BĐVHX",
+          summary: "Tổng hợp TC8",
+          checklist: "Minh chứng TC8",
+        };
         const typed = new Map<string, string | number>();
         await book.evaluate();
         for (const round of plan) {
@@ -116,13 +164,21 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
             const user = USER_ROLES.includes(s.role);
             if (s.kind === "rows" || s.kind === "cols") {
               if (!s.insert && !deletable(s.role, s.kind, s.at)) continue;
-              const op = `${s.insert ? "insert" : "delete"}${s.kind === "rows" ? "Rows" : "Cols"}` as "insertRows" | "deleteRows" | "insertCols" | "deleteCols";
+              const op = `${s.insert ? "insert" : "delete"}${s.kind === "rows" ? "Rows" : "Cols"}` as
+                | "insertRows"
+                | "deleteRows"
+                | "insertCols"
+                | "deleteCols";
               const e: Edit = { op, sheet: name, at: s.at, count: s.count };
               forBook.push(e);
               forRef.push(e);
               shifted.add(name);
             } else if (s.kind === "rename") {
-              if (taken().includes(s.to.toLowerCase()) || ["thôn bản", "điểm bđvhx", "xã", "tc8_state"].includes(s.to.toLowerCase())) continue;
+              if (
+                taken().includes(s.to.toLowerCase()) ||
+                ["thôn bản", "điểm bđvhx", "xã", "tc8_state"].includes(s.to.toLowerCase())
+              )
+                continue;
               forBook.push({ op: "renameSheet", sheet: name, to: s.to });
               if (user) forRef.push({ op: "renameSheet", sheet: name, to: s.to });
               sheets[s.role] = s.to;
@@ -134,7 +190,12 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
               const col = s.role === "checklist" ? [6, 7, 8, 10, 11][s.col % 5] : s.col;
               const row = s.role === "checklist" ? 1 + (s.row % 60) : s.row % 15;
               const cell = `${colName(col)}${row + 1}`;
-              if (user && TC8_WORDS.has(String(s.value)) && (shifted.has(name) || before.cells[name]?.[cell]?.v === s.value)) continue;
+              if (
+                user &&
+                TC8_WORDS.has(String(s.value)) &&
+                (shifted.has(name) || before.cells[name]?.[cell]?.v === s.value)
+              )
+                continue;
               const e: Edit = { op: "set", sheet: name, cell, value: s.value };
               forBook.push(e);
               if (user) forRef.push(e);
@@ -157,7 +218,9 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
         const r = await ref.view();
         for (const role of USER_ROLES) {
           const want = r.cells[sheets[role]!] ?? {};
-          const got = Object.fromEntries(Object.entries(back.cells[sheets[role]!] ?? {}).filter(([a, c]) => want[a] || !copiedLook(c)));
+          const got = Object.fromEntries(
+            Object.entries(back.cells[sheets[role]!] ?? {}).filter(([a, c]) => want[a] || !copiedLook(c)),
+          );
           expect([role, got]).toEqual([role, want]);
         }
       }),
@@ -168,4 +231,9 @@ function property(makeHost: () => HostUnderTest, numRuns: number): void {
 }
 
 describe("Office.js host (Excel's own client, simulated Excel)", () => property(() => officeHost(), 40));
-describeWith(SOFFICE, "apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno", ".xlsx host (edits made by LibreOffice)", () => property(() => xlsxHost(), 12));
+describeWith(
+  SOFFICE,
+  "apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno",
+  ".xlsx host (edits made by LibreOffice)",
+  () => property(() => xlsxHost(), 12),
+);

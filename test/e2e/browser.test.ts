@@ -14,7 +14,15 @@ import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, describeWith } from "../helpers/too
 import { findCells, under } from "../helpers/xlsx";
 
 const DIST = path.join(__dirname, "../../dist");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xlsx": "application/octet-stream", ".xml": "application/xml", ".map": "application/json", ".txt": "text/plain" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xlsx": "application/octet-stream",
+  ".xml": "application/xml",
+  ".map": "application/json",
+  ".txt": "text/plain",
+};
 
 jest.setTimeout(180_000);
 
@@ -26,19 +34,31 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "browser page in Chromium"
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "index.html"))) throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
+    if (!fs.existsSync(path.join(DIST, "index.html")))
+      throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
     server = http.createServer((req, res) => {
-      const p = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+      const p = path.join(
+        DIST,
+        decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"),
+      );
       if (!p.startsWith(DIST) || !fs.existsSync(p)) {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" }).end(fs.readFileSync(p));
+      res
+        .writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" })
+        .end(fs.readFileSync(p));
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM!, args: CHROMIUM_ARGS, acceptDownloads: true, locale: "vi-VN", viewport: { width: 900, height: 1400 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM!,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      locale: "vi-VN",
+      viewport: { width: 900, height: 1400 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("request", (r) => requests.push(r.url()));
   });
@@ -60,11 +80,15 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "browser page in Chromium"
     const summary = page.getByRole("table", { name: "Tổng hợp" });
     await summary.waitFor({ timeout: 60_000 });
     expect(await summary.getByRole("row", { name: /^TC8 NTM \d/ }).innerText()).toMatch(/TC8 NTM\s+6\/12/);
-    expect(await summary.getByRole("row", { name: /^TC8 NTM nâng cao/ }).innerText()).toMatch(/TC8 NTM nâng cao\s+3\/12/);
+    expect(await summary.getByRole("row", { name: /^TC8 NTM nâng cao/ }).innerText()).toMatch(
+      /TC8 NTM nâng cao\s+3\/12/,
+    );
 
     // One commune's explanation.
     await page.getByRole("button", { name: /Xã Mông Ân/ }).click();
-    const cond = page.getByRole("button", { name: "8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 8/21 CBCC có máy vi tính = 38%, chưa đạt yêu cầu tối thiểu 50%" });
+    const cond = page.getByRole("button", {
+      name: "8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 8/21 CBCC có máy vi tính = 38%, chưa đạt yêu cầu tối thiểu 50%",
+    });
     await cond.waitFor();
     // Where the add-in selects a cell, the page names it.
     await cond.click();
@@ -73,7 +97,10 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "browser page in Chromium"
     await page.screenshot({ path: path.join(ARTIFACTS, "e2e-after-top.png") });
 
     // The download, read with exceljs.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải xuống" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải xuống" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("huyen-binh-gia.tc8.xlsx");
     const file = path.join(ARTIFACTS, "e2e-download.xlsx");
     await download.saveAs(file);
@@ -89,7 +116,9 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "browser page in Chromium"
 
   test("a file opened through the file input is evaluated the same way", async () => {
     await page.goto(`${base}/index.html`);
-    await page.locator("#file").setInputFiles(path.join(__dirname, "../fixtures/acceptance/public-2-district-form.xlsx"));
+    await page
+      .locator("#file")
+      .setInputFiles(path.join(__dirname, "../fixtures/acceptance/public-2-district-form.xlsx"));
     await page.getByText("Đang mở: public-2-district-form.xlsx").waitFor();
     await page.getByRole("button", { name: "Đánh giá", exact: true }).click();
     const summary = page.getByRole("table", { name: "Tổng hợp" });

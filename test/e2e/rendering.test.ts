@@ -67,52 +67,83 @@ function overlaps(words: Word[]): [Word, Word][] {
   return out;
 }
 
-describeWith(SOFFICE && PDFTOPPM && PDFTOTEXT, "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils", "printed pages through LibreOffice", () => {
-  let dir: string;
-  const pdfOf = (bytes: Uint8Array, name: string) => {
-    const file = path.join(dir, `${name}.xlsx`);
-    fs.writeFileSync(file, bytes);
-    const r = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { encoding: "utf8", timeout: 180_000 });
-    expect(r.status).toBe(0);
-    return path.join(dir, `${name}.pdf`);
-  };
+describeWith(
+  SOFFICE && PDFTOPPM && PDFTOTEXT,
+  "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils",
+  "printed pages through LibreOffice",
+  () => {
+    let dir: string;
+    const pdfOf = (bytes: Uint8Array, name: string) => {
+      const file = path.join(dir, `${name}.xlsx`);
+      fs.writeFileSync(file, bytes);
+      const r = spawnSync(
+        SOFFICE!,
+        [
+          `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+          "--headless",
+          "--convert-to",
+          "pdf",
+          "--outdir",
+          dir,
+          file,
+        ],
+        { encoding: "utf8", timeout: 180_000 },
+      );
+      expect(r.status).toBe(0);
+      return path.join(dir, `${name}.pdf`);
+    };
 
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-render-"));
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-render-"));
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("the annotated sample: no word of one cell drawn over another's on any page", async () => {
-    const r = await evaluateXlsx(fs.readFileSync(SAMPLE), { evaluatedAt: AT });
-    const pdf = pdfOf(r.output!, "sample");
-    const words = wordsOf(pdf);
-    // TC8's texts are on the pages: the explanations, the summary, the checklist, the signatures.
-    const all = words.map((w) => w.text).join(" ");
-    for (const s of ["Giải thích", "TỔNG HỢP ĐÁNH GIÁ", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "kiểm chứng"]) expect(all).toContain(s.split(" ")[0]);
-    // The officials' own pages may already have text over text (a long header in a short row of
-    // their form): those are theirs, found in the input's own rendering; TC8 adds none.
-    const pair = ([a, b]: [Word, Word]) => `"${a.text}" over "${b.text}"`;
-    const theirs = new Set(overlaps(wordsOf(pdfOf(fs.readFileSync(SAMPLE), "input"))).map(pair));
-    const bad = overlaps(words).filter((p) => !theirs.has(pair(p))).map((p) => `page ${p[0].page}: ${pair(p)}`);
-    expect(bad).toEqual([]);
-    // A page of the summary for people to look at.
-    const page = [...new Set(words.filter((w) => w.text === "TỔNG").map((w) => w.page))][0];
-    spawnSync(PDFTOPPM!, ["-f", String(page), "-l", String(page), "-r", "70", "-png", "-singlefile", pdf, path.join(ARTIFACTS, "render-summary")]);
-  });
+    test("the annotated sample: no word of one cell drawn over another's on any page", async () => {
+      const r = await evaluateXlsx(fs.readFileSync(SAMPLE), { evaluatedAt: AT });
+      const pdf = pdfOf(r.output!, "sample");
+      const words = wordsOf(pdf);
+      // TC8's texts are on the pages: the explanations, the summary, the checklist, the signatures.
+      const all = words.map((w) => w.text).join(" ");
+      for (const s of ["Giải thích", "TỔNG HỢP ĐÁNH GIÁ", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "kiểm chứng"])
+        expect(all).toContain(s.split(" ")[0]);
+      // The officials' own pages may already have text over text (a long header in a short row of
+      // their form): those are theirs, found in the input's own rendering; TC8 adds none.
+      const pair = ([a, b]: [Word, Word]) => `"${a.text}" over "${b.text}"`;
+      const theirs = new Set(overlaps(wordsOf(pdfOf(fs.readFileSync(SAMPLE), "input"))).map(pair));
+      const bad = overlaps(words)
+        .filter((p) => !theirs.has(pair(p)))
+        .map((p) => `page ${p[0].page}: ${pair(p)}`);
+      expect(bad).toEqual([]);
+      // A page of the summary for people to look at.
+      const page = [...new Set(words.filter((w) => w.text === "TỔNG").map((w) => w.page))][0];
+      spawnSync(PDFTOPPM!, [
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-r",
+        "70",
+        "-png",
+        "-singlefile",
+        pdf,
+        path.join(ARTIFACTS, "render-summary"),
+      ]);
+    });
 
-  test("the input template and its guide: no word drawn over another's", async () => {
-    const pdf = pdfOf((await templateXlsx()).bytes, "template");
-    const words = wordsOf(pdf);
-    expect(words.map((w) => w.text)).toContain("HƯỚNG");
-    expect(overlaps(words).map(([a, b]) => `page ${a.page}: "${a.text}" over "${b.text}"`)).toEqual([]);
-  });
+    test("the input template and its guide: no word drawn over another's", async () => {
+      const pdf = pdfOf((await templateXlsx()).bytes, "template");
+      const words = wordsOf(pdf);
+      expect(words.map((w) => w.text)).toContain("HƯỚNG");
+      expect(overlaps(words).map(([a, b]) => `page ${a.page}: "${a.text}" over "${b.text}"`)).toEqual([]);
+    });
 
-  test("the overlap check finds text drawn over text", () => {
-    const w = (x0: number, text: string): Word => ({ page: 1, text, x0, y0: 10, x1: x0 + 30, y1: 20 });
-    expect(overlaps([w(0, "một"), w(40, "hai")])).toEqual([]);
-    expect(overlaps([w(0, "một"), w(10, "hai")])).toHaveLength(1);
-  });
-});
+    test("the overlap check finds text drawn over text", () => {
+      const w = (x0: number, text: string): Word => ({ page: 1, text, x0, y0: 10, x1: x0 + 30, y1: 20 });
+      expect(overlaps([w(0, "một"), w(40, "hai")])).toEqual([]);
+      expect(overlaps([w(0, "một"), w(10, "hai")])).toHaveLength(1);
+    });
+  },
+);
 
 describe("the written workbook's print setup and sizes", () => {
   let wb: ExcelJS.Workbook;
@@ -121,15 +152,24 @@ describe("the written workbook's print setup and sizes", () => {
     wb = await loadWorkbook(r.output!);
   });
 
-  test.each([SUMMARY_SHEET, CHECKLIST_SHEET])("%s: A4 landscape, one page wide, title rows, header with the rule set and time, numbered pages", (name) => {
-    const ws = wb.getWorksheet(name)!;
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(ws.pageSetup.printTitlesRow).toBe(name === SUMMARY_SHEET ? "7:8" : "1:1");
-    expect(ws.headerFooter.oddFooter).toContain("Trang &P/&N");
-    expect(ws.headerFooter.oddHeader).toContain("Lạng Sơn");
-    expect(ws.headerFooter.oddHeader).toContain("28/11/2026 09:30");
-    expect(ws.views[0]).toMatchObject({ state: "frozen" });
-  });
+  test.each([SUMMARY_SHEET, CHECKLIST_SHEET])(
+    "%s: A4 landscape, one page wide, title rows, header with the rule set and time, numbered pages",
+    (name) => {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup).toMatchObject({
+        orientation: "landscape",
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+      expect(ws.pageSetup.printTitlesRow).toBe(name === SUMMARY_SHEET ? "7:8" : "1:1");
+      expect(ws.headerFooter.oddFooter).toContain("Trang &P/&N");
+      expect(ws.headerFooter.oddHeader).toContain("Lạng Sơn");
+      expect(ws.headerFooter.oddHeader).toContain("28/11/2026 09:30");
+      expect(ws.views[0]).toMatchObject({ state: "frozen" });
+    },
+  );
 
   test("the summary opens with where, what and when, and ends with the signature block", () => {
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;

@@ -14,7 +14,13 @@ import { loadWorkbook } from "../helpers/xlsx";
 
 const DIST = path.join(__dirname, "../../dist");
 const ACCEPTANCE = path.join(__dirname, "../fixtures/acceptance");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xlsx": "application/octet-stream", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xlsx": "application/octet-stream",
+  ".xml": "application/xml",
+};
 
 jest.setTimeout(180_000);
 
@@ -27,16 +33,28 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "the roll-up on the browse
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "index.html"))) throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
+    if (!fs.existsSync(path.join(DIST, "index.html")))
+      throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
     server = http.createServer((req, res) => {
-      const p = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+      const p = path.join(
+        DIST,
+        decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"),
+      );
       if (!p.startsWith(DIST) || !fs.existsSync(p)) return void res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" }).end(fs.readFileSync(p));
+      res
+        .writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" })
+        .end(fs.readFileSync(p));
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-rollup-page-"));
-    context = await chromium.launchPersistentContext(path.join(dir, "profile"), { executablePath: CHROMIUM!, args: CHROMIUM_ARGS, acceptDownloads: true, locale: "vi-VN", viewport: { width: 900, height: 1400 } });
+    context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
+      executablePath: CHROMIUM!,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      locale: "vi-VN",
+      viewport: { width: 900, height: 1400 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("request", (r) => requests.push(r.url()));
   });
@@ -49,18 +67,31 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "the roll-up on the browse
 
   test("pick three files, roll up, download: the workbook holds the four sheets", async () => {
     const damaged = path.join(dir, "hong.xlsx");
-    fs.writeFileSync(damaged, fs.readFileSync(path.join(__dirname, "../../examples/huyen-binh-gia.xlsx")).subarray(0, 1500));
+    fs.writeFileSync(
+      damaged,
+      fs.readFileSync(path.join(__dirname, "../../examples/huyen-binh-gia.xlsx")).subarray(0, 1500),
+    );
     await page.goto(`${base}/index.html`);
     const panel = page.getByRole("region", { name: "Tổng hợp nhiều tệp" });
     await panel.waitFor();
-    await page.locator("#rollup-files").setInputFiles([path.join(ACCEPTANCE, "public-1-template-form.xlsx"), path.join(ACCEPTANCE, "public-2-district-form.xlsx"), damaged]);
+    await page
+      .locator("#rollup-files")
+      .setInputFiles([
+        path.join(ACCEPTANCE, "public-1-template-form.xlsx"),
+        path.join(ACCEPTANCE, "public-2-district-form.xlsx"),
+        damaged,
+      ]);
     await panel.getByText("Đã chọn 3 tệp").waitFor();
     await panel.getByRole("button", { name: "Tổng hợp", exact: true }).click();
     const download = panel.getByRole("button", { name: "Tải tệp tổng hợp" });
     await download.waitFor({ timeout: 60_000 });
     // A line per file, as each was done: the damaged one with its reason.
     const items = await panel.getByRole("list", { name: "Các tệp" }).getByRole("listitem").allInnerTexts();
-    expect(items).toEqual(["public-1-template-form.xlsx: 4 xã", "public-2-district-form.xlsx: 5 xã", expect.stringMatching(/^hong\.xlsx: Không đọc được: tệp bị hỏng/)]);
+    expect(items).toEqual([
+      "public-1-template-form.xlsx: 4 xã",
+      "public-2-district-form.xlsx: 5 xã",
+      expect.stringMatching(/^hong\.xlsx: Không đọc được: tệp bị hỏng/),
+    ]);
     await panel.getByText("Đã tổng hợp: tải tệp tổng hợp về.").waitFor();
     await panel.screenshot({ path: path.join(ARTIFACTS, "e2e-rollup.png") });
     await page.screenshot({ path: path.join(ARTIFACTS, "e2e-rollup-page.png"), fullPage: true });
@@ -71,7 +102,14 @@ describeWith(CHROMIUM, "apt-get install -y chromium", "the roll-up on the browse
     const wb = await loadWorkbook(fs.readFileSync(saved));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Theo chỉ tiêu", "Vấn đề dữ liệu", "Tệp"]);
     const files: string[] = [];
-    wb.getWorksheet("Tệp")!.eachRow((row) => files.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join("|")));
+    wb.getWorksheet("Tệp")!.eachRow((row) =>
+      files.push(
+        (row.values as unknown[])
+          .filter((v) => v !== undefined && v !== null)
+          .map(String)
+          .join("|"),
+      ),
+    );
     expect(files.filter((r) => /\.xlsx\|/.test(r))).toHaveLength(3);
   });
 

@@ -5,12 +5,14 @@ import { COMMUNE_FIELDS } from "./fields";
 
 export type Value = FactValue | null | { problem: string };
 
-const colName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+const colName = (i: number): string =>
+  i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 
 /** A fact from a test value: null is a blank cell, { problem } an unreadable one. */
 export function toFact(v: Value, cell: string): Fact {
   if (v === null) return { cell };
-  if (typeof v === "object" && "problem" in v) return { cell, problem: { key: "value.notNumber", params: { value: v.problem } } };
+  if (typeof v === "object" && "problem" in v)
+    return { cell, problem: { key: "value.notNumber", params: { value: v.problem } } };
   return { value: v, cell };
 }
 
@@ -73,7 +75,12 @@ export const PASSING_VILLAGE: Record<string, Value> = {
   tv: true,
 };
 
-function factsOf(values: Record<string, Value | undefined>, sheet: string, row: number, order: readonly string[]): Facts {
+function factsOf(
+  values: Record<string, Value | undefined>,
+  sheet: string,
+  row: number,
+  order: readonly string[],
+): Facts {
   const out: Record<string, Fact> = {};
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) continue;
@@ -104,15 +111,31 @@ export function commune(spec: CommuneSpec = {}): CommuneFacts {
   if (vSpec !== "counts") {
     const list = typeof vSpec === "number" ? Array.from({ length: vSpec }, () => ({})) : vSpec;
     const order = ["commune", "village", ...Object.keys(PASSING_VILLAGE)];
-    villages = list.map((changes, i) => ({ name: `Thôn ${i + 1}`, cell: `'Thôn'!B${i + 2}`, facts: factsOf({ ...PASSING_VILLAGE, ...changes }, "Thôn", i + 2, order) }));
+    villages = list.map((changes, i) => ({
+      name: `Thôn ${i + 1}`,
+      cell: `'Thôn'!B${i + 2}`,
+      facts: factsOf({ ...PASSING_VILLAGE, ...changes }, "Thôn", i + 2, order),
+    }));
   }
   const pSpec = spec.points === undefined ? [{}] : spec.points;
   const order = ["commune", "postal_point", ...Object.keys(PASSING_POINT)];
-  const postalPoints = pSpec === null ? undefined : pSpec.map((changes, i) => ({ name: `Điểm BĐVHX ${i + 1}`, cell: `'Điểm BC'!B${i + 2}`, facts: factsOf({ ...PASSING_POINT, ...changes }, "Điểm BC", i + 2, order) }));
+  const postalPoints =
+    pSpec === null
+      ? undefined
+      : pSpec.map((changes, i) => ({
+          name: `Điểm BĐVHX ${i + 1}`,
+          cell: `'Điểm BC'!B${i + 2}`,
+          facts: factsOf({ ...PASSING_POINT, ...changes }, "Điểm BC", i + 2, order),
+        }));
   return { name, cell: "'Xã'!A2", facts, villages, postalPoints, evidence: spec.evidence };
 }
 
 /** n villages of which the first `yes` have the flag and the rest do not. */
-export function villagesWith(flag: string, yes: number, n: number, extra: Record<string, Value> = {}): Record<string, Value>[] {
+export function villagesWith(
+  flag: string,
+  yes: number,
+  n: number,
+  extra: Record<string, Value> = {},
+): Record<string, Value>[] {
   return Array.from({ length: n }, (_, i) => ({ [flag]: i < yes, ...extra }));
 }

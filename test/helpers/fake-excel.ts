@@ -71,7 +71,8 @@ export class FakeSheet {
   /** Every cell's value and format, for before/after comparisons. */
   snapshot(): Record<string, FakeCell> {
     const out: Record<string, FakeCell> = {};
-    for (const [k, c] of this.cells) if (c.value !== null || c.fill || c.font || c.numberFormat !== "General") out[k] = { ...c };
+    for (const [k, c] of this.cells)
+      if (c.value !== null || c.fill || c.font || c.numberFormat !== "General") out[k] = { ...c };
     return out;
   }
 }
@@ -145,7 +146,8 @@ export function fakeContext(book: FakeBook) {
   const sent = (n: number) => (pendingBytes += n);
 
   const refsOf = new WeakMap<object, { sheet: FakeSheet; refs: RangeRef[] }>();
-  const areaAddress = (sheet: FakeSheet, refs: RangeRef[]) => refs.map((x) => `${quoteSheet(sheet.name)}!${a1(x.r0, x.c0)}:${a1(x.r1, x.c1)}`).join(", ");
+  const areaAddress = (sheet: FakeSheet, refs: RangeRef[]) =>
+    refs.map((x) => `${quoteSheet(sheet.name)}!${a1(x.r0, x.c0)}:${a1(x.r1, x.c1)}`).join(", ");
 
   /** A range (one area) or the areas of `getRanges` (several), as office-addin-mock objects. */
   function rangeMock(sheet: FakeSheet, refs: RangeRef | RangeRef[], opts: { isNull?: boolean } = {}): OfficeMockObject {
@@ -154,7 +156,9 @@ export function fakeContext(book: FakeBook) {
     const rows = ref.r1 - ref.r0 + 1;
     const cols = ref.c1 - ref.c0 + 1;
     const grid = <T>(f: (c: FakeCell | undefined, r: number, col: number) => T): T[][] =>
-      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.peek(ref.r0 + i, ref.c0 + j), ref.r0 + i, ref.c0 + j)));
+      Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: cols }, (_, j) => f(sheet.peek(ref.r0 + i, ref.c0 + j), ref.r0 + i, ref.c0 + j)),
+      );
     const first = sheet.peek(ref.r0, ref.c0);
     const each = (f: (c: FakeCell) => void) => {
       for (const x of all) for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) f(sheet.cell(r, c));
@@ -169,11 +173,25 @@ export function fakeContext(book: FakeBook) {
       new OfficeMockObject({
         address: areaAddress(sheet, all),
         values: grid((c) => (c?.error ? c.error : (c?.value ?? ""))),
-        valueTypes: grid((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String")),
+        valueTypes: grid((c) =>
+          c?.error
+            ? "Error"
+            : c?.value === null || c?.value === undefined
+              ? "Empty"
+              : typeof c.value === "number"
+                ? "Double"
+                : typeof c.value === "boolean"
+                  ? "Boolean"
+                  : "String",
+        ),
         numberFormat: grid((c) => c?.numberFormat ?? "General"),
         formulas: grid((c) => c?.formula ?? (c?.error ? c.error : (c?.value ?? ""))),
         format: {
-          fill: { color: first?.fill ?? "#FFFFFF", pattern: first?.fill ? "Solid" : "None", clear: () => (sent(30), each((c) => (c.fill = null))) },
+          fill: {
+            color: first?.fill ?? "#FFFFFF",
+            pattern: first?.fill ? "Solid" : "None",
+            clear: () => (sent(30), each((c) => (c.fill = null))),
+          },
           font: { color: first?.font ?? "#000000", name: "Calibri", bold: false, italic: false, size: 11 },
           wrapText: false,
           verticalAlignment: "Bottom",
@@ -191,12 +209,20 @@ export function fakeContext(book: FakeBook) {
         },
         getSpecialCellsOrNullObject: (type: string) => {
           const found: RangeRef[] = [];
-          for (const x of all) for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) if (type === "Formulas" && sheet.peek(r, c)?.formula) found.push({ r0: r, c0: c, r1: r, c1: c });
+          for (const x of all)
+            for (let r = x.r0; r <= x.r1; r++)
+              for (let c = x.c0; c <= x.c1; c++)
+                if (type === "Formulas" && sheet.peek(r, c)?.formula) found.push({ r0: r, c0: c, r1: r, c1: c });
           return areasMock(found);
         },
         getCellProperties: () => {
           sent(200);
-          const value = grid((c) => ({ format: { fill: { color: c?.fill ?? "#FFFFFF", pattern: c?.fill ? "Solid" : "None" }, font: { color: c?.font ?? "#000000" } } }));
+          const value = grid((c) => ({
+            format: {
+              fill: { color: c?.fill ?? "#FFFFFF", pattern: c?.fill ? "Solid" : "None" },
+              font: { color: c?.font ?? "#000000" },
+            },
+          }));
           return { value };
         },
         clear: (what?: string) => {
@@ -225,7 +251,8 @@ export function fakeContext(book: FakeBook) {
           if (x === null) return;
           const c = sheet.cell(ref.r0 + i, ref.c0 + j);
           // Excel turns text that looks like a formula into one unless the cell is formatted as text.
-          if (typeof x === "string" && /^[=+\-@]/.test(x) && c.numberFormat !== "@") throw new Error(`text ${x} would become a formula`);
+          if (typeof x === "string" && /^[=+\-@]/.test(x) && c.numberFormat !== "@")
+            throw new Error(`text ${x} would become a formula`);
           c.value = x === "" ? null : (x as FakeCell["value"]);
           delete c.error;
           delete c.formula;
@@ -234,11 +261,17 @@ export function fakeContext(book: FakeBook) {
     });
     writable(m, "numberFormat", (v) => {
       sent(JSON.stringify(v).length);
-      (v as (string | null)[][]).forEach((row, i) => row.forEach((x, j) => x !== null && (sheet.cell(ref.r0 + i, ref.c0 + j).numberFormat = x)));
+      (v as (string | null)[][]).forEach((row, i) =>
+        row.forEach((x, j) => x !== null && (sheet.cell(ref.r0 + i, ref.c0 + j).numberFormat = x)),
+      );
     });
     writable(obj.format.fill, "color", (v) => (sent(30), each((c) => (c.fill = String(v).toUpperCase()))));
     // Excel's automatic font colour reads as black; black written back is the automatic colour again.
-    writable(obj.format.font, "color", (v) => (sent(30), each((c) => (c.font = String(v).toUpperCase() === "#000000" ? null : String(v).toUpperCase()))));
+    writable(
+      obj.format.font,
+      "color",
+      (v) => (sent(30), each((c) => (c.font = String(v).toUpperCase() === "#000000" ? null : String(v).toUpperCase()))),
+    );
     writable(obj.format.font, "bold", (v) => each((c) => (c.bold = !!v)));
     writable(obj.dataValidation as unknown as OfficeMockObject, "rule", () => sent(100));
     return m;
@@ -319,7 +352,11 @@ export function fakeContext(book: FakeBook) {
             : parseRange(address);
         return rangeMock(s(), ref);
       },
-      getRanges: (address: string) => rangeMock(s(), address.split(",").map((a) => parseRange(a))),
+      getRanges: (address: string) =>
+        rangeMock(
+          s(),
+          address.split(",").map((a) => parseRange(a)),
+        ),
       delete: () => {
         sent(50);
         if (s().protected) throw new Error("AccessDenied: sheet protected");
@@ -334,12 +371,26 @@ export function fakeContext(book: FakeBook) {
         zoom: {},
         setPrintTitleRows: (rows: string) => (s().printTitles = rows),
         setPrintArea: () => undefined,
-        headersFooters: { defaultForAllPages: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" } },
+        headersFooters: {
+          defaultForAllPages: {
+            leftHeader: "",
+            centerHeader: "",
+            rightHeader: "",
+            leftFooter: "",
+            centerFooter: "",
+            rightFooter: "",
+          },
+        },
       },
       charts: {
         add: (type: string, source: OfficeMockObject) => {
           const src = refsOf.get(source)!;
-          const chart = { type, source: areaAddress(src.sheet, src.refs), title: { text: "" }, setPosition: () => undefined };
+          const chart = {
+            type,
+            source: areaAddress(src.sheet, src.refs),
+            title: { text: "" },
+            setPosition: () => undefined,
+          };
           s().charts.push(chart as never);
           return chart;
         },
@@ -349,7 +400,12 @@ export function fakeContext(book: FakeBook) {
           // A range object is on its own sheet; an address alone lands on the active sheet (the first here).
           const src = typeof where === "string" ? undefined : refsOf.get(where)!;
           const sheet = src ? src.sheet.name : book.sheets[0].name;
-          const t: FakeTable = { name: `Table${book.tables.length + 1}`, sheet, range: src ? src.refs[0] : parseRange(String(where).replace(/^.*!/, "")), showHeaders: true };
+          const t: FakeTable = {
+            name: `Table${book.tables.length + 1}`,
+            sheet,
+            range: src ? src.refs[0] : parseRange(String(where).replace(/^.*!/, "")),
+            showHeaders: true,
+          };
           book.tables.push(t);
           return t;
         },
@@ -388,7 +444,8 @@ export function fakeContext(book: FakeBook) {
     {
       add: (name: string, reference: string) => {
         sent(name.length + reference.length + 40);
-        if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: the name ${name} exists`);
+        if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`InvalidArgument: the name ${name} exists`);
         const n: FakeName = { name, formula: reference.startsWith("=") ? reference : `=${reference}`, visible: true };
         book.names.push(n);
         return n;
@@ -414,7 +471,14 @@ export function fakeContext(book: FakeBook) {
     },
   );
   wb.tables = Object.assign(
-    collection(() => book.tables.map((t) => ({ name: t.name, showHeaders: t.showHeaders, worksheet: { name: t.sheet }, getRange: () => rangeMock(book.sheet(t.sheet), t.range) }))),
+    collection(() =>
+      book.tables.map((t) => ({
+        name: t.name,
+        showHeaders: t.showHeaders,
+        worksheet: { name: t.sheet },
+        getRange: () => rangeMock(book.sheet(t.sheet), t.range),
+      })),
+    ),
     {
       getItem: (name: string) => {
         const t = () => {
@@ -474,6 +538,9 @@ export const colOf = (n: number) => colLetter(n);
 /** The cells whose value or format differ between two snapshots, for readable failures. */
 export function diffSnapshots(a: Record<string, FakeCell>, b: Record<string, FakeCell>): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  const norm = (c?: FakeCell) => JSON.stringify(c ? { value: c.value ?? null, numberFormat: c.numberFormat, fill: c.fill, font: c.font, bold: !!c.bold } : null);
+  const norm = (c?: FakeCell) =>
+    JSON.stringify(
+      c ? { value: c.value ?? null, numberFormat: c.numberFormat, fill: c.fill, font: c.font, bold: !!c.bold } : null,
+    );
   return [...keys].filter((k) => norm(a[k]) !== norm(b[k])).map((k) => `${k}: ${norm(a[k])} -> ${norm(b[k])}`);
 }

@@ -9,4 +9,6 @@ export const FIELDS_BY_KIND = fieldsOf(LS);
 export const COMMUNE_FIELDS: readonly FieldDef[] = FIELDS_BY_KIND.communes;
 export const VILLAGE_FIELDS: readonly FieldDef[] = FIELDS_BY_KIND.villages;
 export const POSTAL_FIELDS: readonly FieldDef[] = FIELDS_BY_KIND.postal;
-export const POSTAL_POINT_FIELDS: readonly FieldDef[] = FIELDS_BY_KIND.postal.filter((f) => postalPointKeys(LS).has(f.key));
+export const POSTAL_POINT_FIELDS: readonly FieldDef[] = FIELDS_BY_KIND.postal.filter((f) =>
+  postalPointKeys(LS).has(f.key),
+);

@@ -88,10 +88,30 @@ export async function ownFixtures(): Promise<Fixture[]> {
   out.push({
     name: "sheet-extras.xlsx",
     bytes: edit(b, (pkg, s) => {
-      intoSheet(pkg, s, "conditionalFormatting", `<conditionalFormatting sqref="E2:E4"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>`);
-      intoSheet(pkg, s, "dataValidations", `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="C2:C4"><formula1>'Thôn'!$B$2:$B$3</formula1></dataValidation></dataValidations>`);
-      intoSheet(pkg, s, "rowBreaks", `<rowBreaks count="1" manualBreakCount="1"><brk id="3" max="16383" man="1"/></rowBreaks>`);
-      intoSheet(pkg, s, "ignoredErrors", `<ignoredErrors><ignoredError sqref="A2:A4" numberStoredAsText="1"/></ignoredErrors>`);
+      intoSheet(
+        pkg,
+        s,
+        "conditionalFormatting",
+        `<conditionalFormatting sqref="E2:E4"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>`,
+      );
+      intoSheet(
+        pkg,
+        s,
+        "dataValidations",
+        `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="C2:C4"><formula1>'Thôn'!$B$2:$B$3</formula1></dataValidation></dataValidations>`,
+      );
+      intoSheet(
+        pkg,
+        s,
+        "rowBreaks",
+        `<rowBreaks count="1" manualBreakCount="1"><brk id="3" max="16383" man="1"/></rowBreaks>`,
+      );
+      intoSheet(
+        pkg,
+        s,
+        "ignoredErrors",
+        `<ignoredErrors><ignoredError sqref="A2:A4" numberStoredAsText="1"/></ignoredErrors>`,
+      );
       intoSheet(
         pkg,
         s,
@@ -120,7 +140,13 @@ export async function ownFixtures(): Promise<Fixture[]> {
       pkg.removeOverride(wb);
       pkg.addOverride(wb, "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
       const rels = pkg.text("xl/_rels/workbook.xml.rels");
-      pkg.set("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`));
+      pkg.set(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>`,
+        ),
+      );
       intoSheet(pkg, s, "sheetPr", '<sheetPr codeName="Sheet1"/>');
       intoWorkbook(pkg, wb, "workbookPr", '<workbookPr codeName="ThisWorkbook"/>');
     }),
@@ -130,7 +156,12 @@ export async function ownFixtures(): Promise<Fixture[]> {
     name: "shared-strings-escapes.xlsx",
     bytes: edit(b, (pkg) => {
       const sst = pkg.text("xl/sharedStrings.xml");
-      pkg.set("xl/sharedStrings.xml", sst.replace("<t>Thôn Nà Lầu</t>", "<t>Thôn Nà_x000B_Lầu</t>").replace("<t>Bản Cạp</t>", "<t>Bản _x005F_x0041_ Cạp</t>"));
+      pkg.set(
+        "xl/sharedStrings.xml",
+        sst
+          .replace("<t>Thôn Nà Lầu</t>", "<t>Thôn Nà_x000B_Lầu</t>")
+          .replace("<t>Bản Cạp</t>", "<t>Bản _x005F_x0041_ Cạp</t>"),
+      );
     }),
   });
 
@@ -144,24 +175,47 @@ export async function ownFixtures(): Promise<Fixture[]> {
         "application/vnd.openxmlformats-officedocument.custom-properties+xml",
       );
       const root = pkg.text("_rels/.rels");
-      pkg.set("_rels/.rels", root.replace("</Relationships>", `<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
-      addPart(pkg, "customXml/item1.xml", `<?xml version="1.0" encoding="UTF-8"?><hoSo xmlns="urn:langson:tc8">2024-06</hoSo>`);
+      pkg.set(
+        "_rels/.rels",
+        root.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`,
+        ),
+      );
+      addPart(
+        pkg,
+        "customXml/item1.xml",
+        `<?xml version="1.0" encoding="UTF-8"?><hoSo xmlns="urn:langson:tc8">2024-06</hoSo>`,
+      );
       addPart(
         pkg,
         "customXml/itemProps1.xml",
         `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{6B2E3C1A-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
         "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
       );
-      addPart(pkg, "customXml/_rels/item1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`);
+      addPart(
+        pkg,
+        "customXml/_rels/item1.xml.rels",
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
+      );
       addPart(
         pkg,
         "xl/externalLinks/externalLink1.xml",
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>42</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
       );
-      addPart(pkg, "xl/externalLinks/_rels/externalLink1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/BaoCao/so-lieu-2023.xlsx" TargetMode="External"/></Relationships>`);
+      addPart(
+        pkg,
+        "xl/externalLinks/_rels/externalLink1.xml.rels",
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/BaoCao/so-lieu-2023.xlsx" TargetMode="External"/></Relationships>`,
+      );
       const rid = pkg.addRel(wb, "/externalLink", "xl/externalLinks/externalLink1.xml");
-      intoWorkbook(pkg, wb, "externalReferences", `<externalReferences><externalReference r:id="${rid}"/></externalReferences>`);
+      intoWorkbook(
+        pkg,
+        wb,
+        "externalReferences",
+        `<externalReferences><externalReference r:id="${rid}"/></externalReferences>`,
+      );
     }),
   });
 
@@ -177,12 +231,21 @@ export async function ownFixtures(): Promise<Fixture[]> {
       name: "theme-numfmts.xlsx",
       bytes: edit(themed, (pkg) => {
         const theme = pkg.find("xl/theme/theme1.xml");
-        if (theme) pkg.set(theme, pkg.text(theme).replace(/<a:accent1>[\s\S]*?<\/a:accent1>/, '<a:accent1><a:srgbClr val="7A2E8C"/></a:accent1>'));
+        if (theme)
+          pkg.set(
+            theme,
+            pkg
+              .text(theme)
+              .replace(/<a:accent1>[\s\S]*?<\/a:accent1>/, '<a:accent1><a:srgbClr val="7A2E8C"/></a:accent1>'),
+          );
       }),
     });
   }
 
-  out.push({ name: "table.xlsx", bytes: await xlsx([{ ...communesSheet(COMMUNES), table: "BangXa" }, villagesSheet(VILLAGES)]) });
+  out.push({
+    name: "table.xlsx",
+    bytes: await xlsx([{ ...communesSheet(COMMUNES), table: "BangXa" }, villagesSheet(VILLAGES)]),
+  });
   return out;
 }
 
@@ -199,7 +262,9 @@ export function corpusFixtures(): Fixture[] {
   };
   walk(CORPUS);
   const manifestFile = path.join(CORPUS, "manifest.json");
-  const entries: CorpusEntry[] = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { files: CorpusEntry[] }).files : [];
+  const entries: CorpusEntry[] = fs.existsSync(manifestFile)
+    ? (JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { files: CorpusEntry[] }).files
+    : [];
   return files.sort().map((f) => {
     const name = path.relative(CORPUS, f);
     const manifest = entries.find((e) => e.file === name);
@@ -211,7 +276,11 @@ export function corpusFixtures(): Fixture[] {
 export async function protectedFixtures(): Promise<{ structure: Uint8Array; sheet: Uint8Array }> {
   const b = await base();
   return {
-    structure: edit(b, (pkg, _s, wb) => intoWorkbook(pkg, wb, "workbookProtection", `<workbookProtection lockStructure="1"/>`)),
-    sheet: edit(b, (pkg, s) => intoSheet(pkg, s, "sheetProtection", `<sheetProtection sheet="1" objects="1" scenarios="1"/>`)),
+    structure: edit(b, (pkg, _s, wb) =>
+      intoWorkbook(pkg, wb, "workbookProtection", `<workbookProtection lockStructure="1"/>`),
+    ),
+    sheet: edit(b, (pkg, s) =>
+      intoSheet(pkg, s, "sheetProtection", `<sheetProtection sheet="1" objects="1" scenarios="1"/>`),
+    ),
   };
 }

@@ -23,7 +23,12 @@ export function parseXml(xml: string): XNode {
   const stack: XNode[] = [];
   let root: XNode | undefined;
   p.on("opentag", (t) => {
-    const n: XNode = { name: t.name.replace(/^.*:/, ""), attrs: { ...(t.attributes as Record<string, string>) }, children: [], text: "" };
+    const n: XNode = {
+      name: t.name.replace(/^.*:/, ""),
+      attrs: { ...(t.attributes as Record<string, string>) },
+      children: [],
+      text: "",
+    };
     if (stack.length) stack[stack.length - 1].children.push(n);
     else root = n;
     stack.push(n);
@@ -37,7 +42,8 @@ export function parseXml(xml: string): XNode {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const without = (attrs: Record<string, string>, ...names: string[]) => Object.fromEntries(Object.entries(attrs).filter(([k]) => !names.includes(k)));
+const without = (attrs: Record<string, string>, ...names: string[]) =>
+  Object.fromEntries(Object.entries(attrs).filter(([k]) => !names.includes(k)));
 const dec = new TextDecoder();
 
 /** Every child of `a` is in `b`, equal and in the same order (TC8 may add children between or after). */
@@ -71,7 +77,8 @@ interface Owned {
 
 function colsMap(n: XNode | undefined): Map<number, Record<string, string>> {
   const m = new Map<number, Record<string, string>>();
-  for (const c of n?.children ?? []) for (let i = Number(c.attrs.min); i <= Number(c.attrs.max); i++) m.set(i, without(c.attrs, "min", "max"));
+  for (const c of n?.children ?? [])
+    for (let i = Number(c.attrs.min); i <= Number(c.attrs.max); i++) m.set(i, without(c.attrs, "min", "max"));
   return m;
 }
 
@@ -95,7 +102,8 @@ function compareSheet(a: XNode, b: XNode, sheet: string, owned: Owned, where: st
     if (child.name === "cols") {
       const ca = colsMap(child);
       const cb = colsMap(other);
-      for (const [i, attrs] of ca) if (!tc8Col(i - 1) && !same(attrs, cb.get(i))) out.push(`${where}: column ${i} changed`);
+      for (const [i, attrs] of ca)
+        if (!tc8Col(i - 1) && !same(attrs, cb.get(i))) out.push(`${where}: column ${i} changed`);
       continue;
     }
     if (child.name === "sheetData") {
@@ -107,8 +115,12 @@ function compareSheet(a: XNode, b: XNode, sheet: string, owned: Owned, where: st
           continue;
         }
         // A row may only grow taller, where TC8's own wrapped text needs it (its height and the flag that keeps it).
-        const taller = rb.attrs.ht !== undefined && rb.attrs.customHeight === "1" && Number(rb.attrs.ht) > Number(row.attrs.ht ?? 15);
-        const rest = (a: Record<string, string>) => (taller ? without(without(without(a, "spans"), "ht"), "customHeight") : without(a, "spans"));
+        const taller =
+          rb.attrs.ht !== undefined &&
+          rb.attrs.customHeight === "1" &&
+          Number(rb.attrs.ht) > Number(row.attrs.ht ?? 15);
+        const rest = (a: Record<string, string>) =>
+          taller ? without(without(without(a, "spans"), "ht"), "customHeight") : without(a, "spans");
         if (!same(rest(row.attrs), rest(rb.attrs))) out.push(`${where}: row ${row.attrs.r} attributes changed`);
         const cellsB = new Map(rb.children.map((c) => [c.attrs.r, c]));
         for (const cell of row.children) {
@@ -116,7 +128,13 @@ function compareSheet(a: XNode, b: XNode, sheet: string, owned: Owned, where: st
           if (cb && same(cell, cb)) continue;
           const blank = !cell.children.some((x) => x.name === "v" || x.name === "f" || x.name === "is");
           if (blank && tc8Col(colOf(cell.attrs.r))) continue; // an empty cell in TC8's columns, written
-          if (cb && marked.has(cell.attrs.r) && same({ ...cell, attrs: without(cell.attrs, "s") }, { ...cb, attrs: without(cb.attrs, "s") }) && Number(cb.attrs.s) >= owned.xfCount) continue;
+          if (
+            cb &&
+            marked.has(cell.attrs.r) &&
+            same({ ...cell, attrs: without(cell.attrs, "s") }, { ...cb, attrs: without(cb.attrs, "s") }) &&
+            Number(cb.attrs.s) >= owned.xfCount
+          )
+            continue;
           out.push(`${where}: cell ${cell.attrs.r} changed`);
         }
       }
@@ -137,23 +155,36 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
   const readOut = readWorkbookPackage(output);
   const state = ownSheetsOf(readOut).state;
   const owned: Owned = { columns: new Map(), marks: new Map(), xfCount: 0 };
-  for (const c of [state?.verdictColumns, ...(state?.noteColumns ?? [])]) if (c) owned.columns.set(c.sheet, [...(owned.columns.get(c.sheet) ?? []), c]);
+  for (const c of [state?.verdictColumns, ...(state?.noteColumns ?? [])])
+    if (c) owned.columns.set(c.sheet, [...(owned.columns.get(c.sheet) ?? []), c]);
   for (const m of state?.marks ?? []) {
     const [, sheet, ref] = /^'((?:[^']|'')*)'!(.+)$/.exec(m.cell)!;
     const s = sheet.replace(/''/g, "'");
     owned.marks.set(s, new Set([...(owned.marks.get(s) ?? []), ref]));
   }
   // TC8's own sheets: as its state names them (a user's sheet of TC8's name is compared like any other).
-  const ownSheets = new Set(state?.own ? Object.values(state.own).filter((x): x is string => !!x) : [SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET]);
-  const sheetParts = new Map(readIn.model.sheets.filter((s) => s.part && !ownSheets.has(s.name)).map((s) => [s.part!, s.name]));
+  const ownSheets = new Set(
+    state?.own
+      ? Object.values(state.own).filter((x): x is string => !!x)
+      : [SUMMARY_SHEET, CHECKLIST_SHEET, STATE_SHEET],
+  );
+  const sheetParts = new Map(
+    readIn.model.sheets.filter((s) => s.part && !ownSheets.has(s.name)).map((s) => [s.part!, s.name]),
+  );
   const stylesPart = readIn.model.stylesPart;
-  if (stylesPart) owned.xfCount = parseXml(pin.text(stylesPart)).children.find((c) => c.name === "cellXfs")?.children.length ?? 0;
-  const editable = new Set<string>(["[Content_Types].xml", readIn.model.workbookPart, relsPathOf(readIn.model.workbookPart)]);
+  if (stylesPart)
+    owned.xfCount = parseXml(pin.text(stylesPart)).children.find((c) => c.name === "cellXfs")?.children.length ?? 0;
+  const editable = new Set<string>([
+    "[Content_Types].xml",
+    readIn.model.workbookPart,
+    relsPathOf(readIn.model.workbookPart),
+  ]);
   if (stylesPart) editable.add(stylesPart);
   for (const part of sheetParts.keys()) {
     editable.add(part);
     editable.add(relsPathOf(part));
-    for (const r of pin.rels(part)) if (/\/(comments|vmlDrawing|table)$/.test(r.type)) editable.add(resolve(part, r.target));
+    for (const r of pin.rels(part))
+      if (/\/(comments|vmlDrawing|table)$/.test(r.type)) editable.add(resolve(part, r.target));
   }
 
   for (const name of pin.names()) {
@@ -170,7 +201,8 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
     }
     if (/\.vml$/i.test(name)) {
       const ta = dec.decode(a);
-      if (!dec.decode(b).startsWith(ta.slice(0, ta.lastIndexOf("</xml>")))) out.push(`${name}: a shape of the user's changed`);
+      if (!dec.decode(b).startsWith(ta.slice(0, ta.lastIndexOf("</xml>"))))
+        out.push(`${name}: a shape of the user's changed`);
       continue;
     }
     const xa = parseXml(dec.decode(a));
@@ -179,7 +211,8 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
     else if (name === stylesPart) {
       for (const c of xa.children) {
         const other = xb.children.find((x) => x.name === c.name);
-        if (["numFmts", "fonts", "fills", "borders", "cellXfs"].includes(c.name)) prefix(c, other, `${name} ${c.name}`, out);
+        if (["numFmts", "fonts", "fills", "borders", "cellXfs"].includes(c.name))
+          prefix(c, other, `${name} ${c.name}`, out);
         else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
       }
     } else if (name === readIn.model.workbookPart) {
@@ -194,12 +227,15 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
           const sheetsOut = readOut.model.sheets.map((x) => x.name);
           for (const n of other?.children ?? []) {
             if (mine.has(JSON.stringify(n))) continue;
-            const anchor = n.attrs.localSheetId === undefined && n.attrs.hidden === "1" && /^_TC8_/.test(n.attrs.name ?? "");
-            const print = n.attrs.localSheetId !== undefined && /^_xlnm\.Print_(Titles|Area)$/.test(n.attrs.name ?? "") && ownSheets.has(sheetsOut[Number(n.attrs.localSheetId)] ?? "");
+            const anchor =
+              n.attrs.localSheetId === undefined && n.attrs.hidden === "1" && /^_TC8_/.test(n.attrs.name ?? "");
+            const print =
+              n.attrs.localSheetId !== undefined &&
+              /^_xlnm\.Print_(Titles|Area)$/.test(n.attrs.name ?? "") &&
+              ownSheets.has(sheetsOut[Number(n.attrs.localSheetId)] ?? "");
             if (!anchor && !print) out.push(`${name}: a name TC8 may not add: ${n.attrs.name}`);
           }
-        }
-        else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
+        } else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
       }
     } else if (/comments/.test(name) && xa.name === "comments") {
       for (const c of xa.children) {
@@ -213,7 +249,10 @@ export function compareWorkbooks(input: Uint8Array, output: Uint8Array): string[
         const other = xb.children.find((x) => x.name === c.name);
         if (c.name === "tableColumns") prefix(c, other, `${name} tableColumns`, out);
         else if (c.name === "autoFilter") {
-          if (!same({ ...c, attrs: without(c.attrs, "ref") }, other && { ...other, attrs: without(other.attrs, "ref") })) out.push(`${name}: autoFilter changed`);
+          if (
+            !same({ ...c, attrs: without(c.attrs, "ref") }, other && { ...other, attrs: without(other.attrs, "ref") })
+          )
+            out.push(`${name}: autoFilter changed`);
         } else if (!same(c, other)) out.push(`${name}: <${c.name}> changed`);
       }
     } else subsequence(xa.children, xb.children, name, out);

@@ -7,7 +7,8 @@ export function evalOne(c: CommuneFacts): CommuneResult {
 }
 
 export function condition(r: CommuneResult, id: string): ConditionResult {
-  for (const lv of Object.values(r.levels) as LevelResult[]) for (const ind of lv.indicators) for (const c of ind.conditions) if (c.id === id) return c;
+  for (const lv of Object.values(r.levels) as LevelResult[])
+    for (const ind of lv.indicators) for (const c of ind.conditions) if (c.id === id) return c;
   throw new Error(`no condition ${id}`);
 }
 

@@ -23,13 +23,24 @@ const CI = process.env.CI === "true" || process.env.CI === "1";
 export function describeWith(tool: string | null, install: string, name: string, fn: () => void): void {
   if (tool) return describe(name, fn);
   if (CI) {
-    describe(name, () => test(`needs ${install.split(" ").pop()}`, () => {
-      throw new Error(`missing in CI; install with: ${install}`);
-    }));
+    describe(name, () =>
+      test(`needs ${install.split(" ").pop()}`, () => {
+        throw new Error(`missing in CI; install with: ${install}`);
+      }),
+    );
     return;
   }
   console.warn(`skipped "${name}": install with: ${install}`);
   describe.skip(name, fn);
 }
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];

@@ -29,11 +29,21 @@ export async function xlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
     const start = s.startRow ?? 1;
     if (s.table) {
       const [header, ...rows] = s.rows;
-      ws.addTable({ name: s.table, ref: `A${start}`, headerRow: true, columns: header.map((h) => ({ name: String(h), filterButton: true })), rows: rows.length ? rows : [header.map(() => null)] });
-    } else s.rows.forEach((r, i) => r.forEach((v, j) => v !== undefined && v !== null && (ws.getCell(start + i, j + 1).value = v)));
+      ws.addTable({
+        name: s.table,
+        ref: `A${start}`,
+        headerRow: true,
+        columns: header.map((h) => ({ name: String(h), filterButton: true })),
+        rows: rows.length ? rows : [header.map(() => null)],
+      });
+    } else
+      s.rows.forEach((r, i) =>
+        r.forEach((v, j) => v !== undefined && v !== null && (ws.getCell(start + i, j + 1).value = v)),
+      );
     for (const m of s.merges ?? []) ws.mergeCells(m);
     for (const [addr, fmt] of Object.entries(s.numFmts ?? {})) ws.getCell(addr).numFmt = fmt;
-    for (const [addr, color] of Object.entries(s.fills ?? {})) ws.getCell(addr).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color}` } };
+    for (const [addr, color] of Object.entries(s.fills ?? {}))
+      ws.getCell(addr).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color}` } };
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -95,13 +105,36 @@ export const PASSING_ROW: Record<string, Cell> = {
 
 const COMMUNE_KEYS = COMMUNE_FIELDS.map((f) => f.key);
 
-const VILLAGE_KEYS = ["commune", "village", "phone_fixed", "phone_mobile", "internet_fixed", "internet_mobile", "loudspeaker", "loudspeaker_regular", "tv", "providers"];
-export const PASSING_VILLAGE_ROW: Record<string, Cell> = { phone_fixed: "Không", phone_mobile: "Có", internet_fixed: "Không", internet_mobile: "Có", loudspeaker: "Có", loudspeaker_regular: "Có", tv: "Có", providers: "VNPT, Viettel" };
+const VILLAGE_KEYS = [
+  "commune",
+  "village",
+  "phone_fixed",
+  "phone_mobile",
+  "internet_fixed",
+  "internet_mobile",
+  "loudspeaker",
+  "loudspeaker_regular",
+  "tv",
+  "providers",
+];
+export const PASSING_VILLAGE_ROW: Record<string, Cell> = {
+  phone_fixed: "Không",
+  phone_mobile: "Có",
+  internet_fixed: "Không",
+  internet_mobile: "Có",
+  loudspeaker: "Có",
+  loudspeaker_regular: "Có",
+  tv: "Có",
+  providers: "VNPT, Viettel",
+};
 
 /** A villages sheet with the canonical columns; each row a passing village with changes. */
 export function villagesSheet(rows: Record<string, Cell>[], name = "Thôn"): SheetSpec {
   const headers = VILLAGE_KEYS.map((k) => VILLAGE_FIELDS.find((f) => f.key === k)!.header);
-  return { name, rows: [headers, ...rows.map((r) => VILLAGE_KEYS.map((k) => (k in r ? r[k] : PASSING_VILLAGE_ROW[k])))] };
+  return {
+    name,
+    rows: [headers, ...rows.map((r) => VILLAGE_KEYS.map((k) => (k in r ? r[k] : PASSING_VILLAGE_ROW[k])))],
+  };
 }
 
 /** A communes sheet with every column, one row per commune, each a passing row with changes. */
@@ -136,7 +169,14 @@ export function editCell(data: Uint8Array, sheet: string, address: string, value
   const xml = model.pkg.text(part);
   // The cell keeps its format: the one it has now.
   const m = new RegExp(`<c r="${address}"[^>]*?\\ss="(\\d+)"`).exec(xml);
-  model.pkg.set(part, patchSheet(xml, { ops: new Map([[r0, new Map([[c0, { write: { value, xf: m ? Number(m[1]) : 0 } }]])]]), clears: [], widths: new Map() }));
+  model.pkg.set(
+    part,
+    patchSheet(xml, {
+      ops: new Map([[r0, new Map([[c0, { write: { value, xf: m ? Number(m[1]) : 0 } }]])]]),
+      clears: [],
+      widths: new Map(),
+    }),
+  );
   return model.pkg.toBytes();
 }
 
@@ -162,7 +202,16 @@ export function allValues(wb: ExcelJS.Workbook, only?: (sheet: string) => boolea
 
 export function findCells(wb: ExcelJS.Workbook, text: string): { sheet: string; address: string }[] {
   const hits: { sheet: string; address: string }[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === "string" && cell.value.trim() === text && hits.push({ sheet: ws.name, address: cell.address }))));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell(
+        (cell) =>
+          typeof cell.value === "string" &&
+          cell.value.trim() === text &&
+          hits.push({ sheet: ws.name, address: cell.address }),
+      ),
+    ),
+  );
   return hits;
 }
 
@@ -199,10 +248,13 @@ export function communeNamed(results: CommuneResult[], name: string): CommuneRes
 }
 
 export function cond(c: CommuneResult, id: string): ConditionResult {
-  for (const lv of Object.values(c.levels) as LevelResult[]) for (const i of lv.indicators) for (const x of i.conditions) if (x.id === id) return x;
+  for (const lv of Object.values(c.levels) as LevelResult[])
+    for (const i of lv.indicators) for (const x of i.conditions) if (x.id === id) return x;
   throw new Error(`no condition ${id}`);
 }
 
-export function problemsText(run: { evaluation: { problems: { cell?: string; msg: import("../../src/core/i18n/format").Msg }[] } }): string[] {
+export function problemsText(run: {
+  evaluation: { problems: { cell?: string; msg: import("../../src/core/i18n/format").Msg }[] };
+}): string[] {
   return run.evaluation.problems.map((p) => `${p.cell ?? ""} ${render(p.msg, "vi")}`);
 }

@@ -26,7 +26,12 @@ function book(n: number, change: (i: number) => Record<string, unknown> = () => 
   for (let i = 0; i < n; i++) {
     const row = { ...PASSING_ROW, commune: `Xã Số ${i + 1}`, ...change(i) } as Record<string, unknown>;
     xa.set(`A${4 + i}`, [KEYS.map((k) => row[k] as never)]);
-    for (let v = 0; v < 3; v++) thon.set(`A${2 + i * 3 + v}`, [VKEYS.map((k) => (k === "commune" ? row.commune : k === "village" ? `Thôn ${v + 1}` : PASSING_VILLAGE_ROW[k]) as never)]);
+    for (let v = 0; v < 3; v++)
+      thon.set(`A${2 + i * 3 + v}`, [
+        VKEYS.map(
+          (k) => (k === "commune" ? row.commune : k === "village" ? `Thôn ${v + 1}` : PASSING_VILLAGE_ROW[k]) as never,
+        ),
+      ]);
   }
   return b;
 }
@@ -69,11 +74,18 @@ describe("reading", () => {
     for (const caps of [ALL, MIN]) {
       const b = new FakeBook();
       const s = b.add("Xã");
-      s.set("A1", [["Tên xã", "Ứng dụng CNTT", null], [null, "Số CBCC", "Số CBCC có máy vi tính"], ["Xã A", 20, 9]]);
+      s.set("A1", [
+        ["Tên xã", "Ứng dụng CNTT", null],
+        [null, "Số CBCC", "Số CBCC có máy vi tính"],
+        ["Xã A", 20, 9],
+      ]);
       s.merges.push({ r0: 0, c0: 0, r1: 1, c1: 0 }, { r0: 0, c0: 1, r1: 0, c1: 2 });
       const out = await evaluateInContext(fakeContext(b), {}, caps);
       const c = out.run!.evaluation.communes[0];
-      expect(c.levels.ntm?.indicators.find((i) => i.id === "8.4")?.conditions[0]).toMatchObject({ id: "8.4.a.may_tinh", verdict: "fail" });
+      expect(c.levels.ntm?.indicators.find((i) => i.id === "8.4")?.conditions[0]).toMatchObject({
+        id: "8.4.a.may_tinh",
+        verdict: "fail",
+      });
     }
   });
 });
@@ -89,10 +101,14 @@ describe("writing", () => {
     expect(xa.get(`${colLetter(first + 4)}4`)).toBe("Đạt");
     expect(xa.get(`${colLetter(first + 4)}5`)).toBe("Không đạt");
     expect(xa.peek(4, first + 4)?.fill).toBe("#FFC7CE");
-    expect(xa.get(`${colLetter(first + 12)}5`)).toBe("8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%");
+    expect(xa.get(`${colLetter(first + 12)}5`)).toBe(
+      "8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 9/20 CBCC có máy vi tính = 45%, chưa đạt yêu cầu tối thiểu 50%",
+    );
     // The marked input cell: red, with the reason as a note.
     expect(xa.peek(4, col("officials_with_computer"))?.fill).toBe("#FFC7CE");
-    expect([...b.notes.entries()].find(([k]) => k === `Xã|4|${col("officials_with_computer")}`)?.[1]).toMatch(/^8\.4 NTM, điểm a – Máy vi tính/);
+    expect([...b.notes.entries()].find(([k]) => k === `Xã|4|${col("officials_with_computer")}`)?.[1]).toMatch(
+      /^8\.4 NTM, điểm a – Máy vi tính/,
+    );
     // A name that looks like a formula stays text (the fake refuses it otherwise).
     expect(xa.get("A5")).toBe("=1+1");
     expect(b.sheet(SUMMARY_SHEET).charts).toHaveLength(1);
@@ -118,7 +134,9 @@ describe("writing", () => {
     const out = await evaluateInContext(fakeContext(b), {}, MIN);
     expect(b.notes.size).toBe(0);
     expect(out.skipped).toEqual(expect.arrayContaining(["notes", "dataValidation", "pageLayout"]));
-    expect(b.sheet("Xã").get(`${colLetter(KEYS.length + 12)}4`)).toMatch(/^8\.4 NTM, điểm b – Hệ thống quản lý văn bản và điều hành: xã chưa sử dụng/);
+    expect(b.sheet("Xã").get(`${colLetter(KEYS.length + 12)}4`)).toMatch(
+      /^8\.4 NTM, điểm b – Hệ thống quản lý văn bản và điều hành: xã chưa sử dụng/,
+    );
     expect(b.sheet("Xã").peek(3, col("sw_qlvb"))?.fill).toBe("#FFC7CE");
   });
 
@@ -157,7 +175,9 @@ describe("writing", () => {
     const run = runEvaluation(snap.grids, {});
     // Long explanations make the plan heavy: every write carries 12 KB.
     const long = "x".repeat(12_000);
-    run.plan!.writes = run.plan!.writes.map((w) => (typeof w.value === "string" && w.value.startsWith("8.") ? { ...w, value: `${w.value} ${long}` } : w));
+    run.plan!.writes = run.plan!.writes.map((w) =>
+      typeof w.value === "string" && w.value.startsWith("8.") ? { ...w, value: `${w.value} ${long}` } : w,
+    );
     const size = run.plan!.writes.reduce((n, w) => n + String(w.value ?? "").length, 0);
     expect(size).toBeGreaterThan(MAX_REQUEST_BYTES);
     b.requests = [];

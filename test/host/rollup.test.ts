@@ -17,7 +17,12 @@ const rs = getRuleSet();
 const AT = new Date(2026, 10, 28, 9, 30);
 
 async function rollup() {
-  const a = await xlsx([communesSheet([{ commune: "Xã Tân Thành", district: "Huyện Bình Gia" }, { commune: "Xã Hồng Phong", district: "Huyện Bình Gia", sw_qlvb: "Không" }])]);
+  const a = await xlsx([
+    communesSheet([
+      { commune: "Xã Tân Thành", district: "Huyện Bình Gia" },
+      { commune: "Xã Hồng Phong", district: "Huyện Bình Gia", sw_qlvb: "Không" },
+    ]),
+  ]);
   const b = await xlsx([communesSheet([{ commune: "Xã Mai Pha", district: "Thành phố Lạng Sơn" }])]);
   return gatherXlsx(
     [
@@ -36,7 +41,13 @@ test("the four sheets go beside the user's, under free names; the user's sheet a
   const out = await rollupInContext(fakeContext(book), (taken) => rollupSheets(r, rs, "vi", AT, taken), ALL);
   expect(out.refused).toBeUndefined();
   expect(out.sheets).toEqual(["Tổng hợp (2)", "Theo chỉ tiêu", "Vấn đề dữ liệu", "Tệp"]);
-  expect(book.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Tổng hợp (2)", "Theo chỉ tiêu", "Vấn đề dữ liệu", "Tệp"]);
+  expect(book.sheets.map((s) => s.name)).toEqual([
+    "Tổng hợp",
+    "Tổng hợp (2)",
+    "Theo chỉ tiêu",
+    "Vấn đề dữ liệu",
+    "Tệp",
+  ]);
   expect(mine.get("A1")).toBe("số liệu của tôi");
   expect(book.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);
   const summary = book.sheet("Tổng hợp (2)");

@@ -10,14 +10,18 @@ test("a name's reference, in every form Excel and LibreOffice write, with or wit
   expect(parseAnchor("TC8_STATE!$A:$A")?.range).toEqual({ r0: 0, c0: 0, r1: 1048575, c1: 0 });
   expect(parseAnchor("'Xã ''cũ'''!B2:C3")).toEqual({ sheet: "Xã 'cũ'", range: { r0: 1, c0: 1, r1: 2, c1: 2 } });
   // Broken by a deletion, or no reference at all.
-  for (const f of ["#REF!", "'Xã'!#REF!", "=#REF!$A$1", "42", "'Xã'!$A$1,'Xã'!$B$2", "SUM(A1:A3)"]) expect([f, parseAnchor(f)]).toEqual([f, null]);
+  for (const f of ["#REF!", "'Xã'!#REF!", "=#REF!$A$1", "42", "'Xã'!$A$1,'Xã'!$B$2", "SUM(A1:A3)"])
+    expect([f, parseAnchor(f)]).toEqual([f, null]);
 });
 
 test("the names of a state: its sheets, each mark, row and column header, named in order; the same state gives the same names", () => {
   const s = namedState({
     ...emptyState("langson-2022"),
     own: { state: "TC8_STATE", summary: "Tổng hợp TC8", checklist: "Minh chứng TC8 (2)" },
-    marks: [{ cell: "'Xã'!E5", kind: "fail" }, { cell: "'Thôn bản'!C3", kind: "missing" }],
+    marks: [
+      { cell: "'Xã'!E5", kind: "fail" },
+      { cell: "'Thôn bản'!C3", kind: "missing" },
+    ],
     rows: [{ sheet: "Xã", row: 6 }],
     columns: [{ cell: "'Xã'!AS3", header: "8.1 NTM" }],
   });

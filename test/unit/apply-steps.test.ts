@@ -17,23 +17,45 @@ function fullPlan(): Plan {
     unmarks: [{ cell: "'Xã'!B2", kind: "fail", original: null }],
     marks: [{ cell: "'Xã'!B3", kind: "missing", note: "thiếu" }],
     sheets: [{ name: "Tổng hợp TC8", cells: [] }],
-    sheetUpdates: [{ name: "Minh chứng TC8", cells: [], clears: [], unmerges: [], merges: [], validations: [], rowHeights: [] }],
+    sheetUpdates: [
+      { name: "Minh chứng TC8", cells: [], clears: [], unmerges: [], merges: [], validations: [], rowHeights: [] },
+    ],
     deleteSheets: ["Cũ"],
     rowHeights: [{ sheet: "Xã", row: 2, height: 30 }],
   };
 }
 
 const recorder = (log: string[]): ApplyOps<void> =>
-  new Proxy({} as ApplyOps<void>, { get: (_t, kind: string) => (step: ApplyStep) => void log.push("sheet" in step && typeof step.sheet === "string" ? `${kind}:${step.sheet}` : kind) });
+  new Proxy({} as ApplyOps<void>, {
+    get: (_t, kind: string) => (step: ApplyStep) =>
+      void log.push("sheet" in step && typeof step.sheet === "string" ? `${kind}:${step.sheet}` : kind),
+  });
 
 describe("applying a plan", () => {
   it("goes through one order: what is read first, the pending state, the old undone before the new, the final state last", () => {
     const kinds = [...applySteps(fullPlan())].map((s) => s.kind);
-    expect(kinds).toEqual(["prepare", "pendingState", "restoreMarks", "clearColumns", "writeCells", "writeCells", "columnWidths", "rowHeights", "mark", "updateSheet", "newSheet", "placeSheets", "deleteSheet", "finalState"]);
+    expect(kinds).toEqual([
+      "prepare",
+      "pendingState",
+      "restoreMarks",
+      "clearColumns",
+      "writeCells",
+      "writeCells",
+      "columnWidths",
+      "rowHeights",
+      "mark",
+      "updateSheet",
+      "newSheet",
+      "placeSheets",
+      "deleteSheet",
+      "finalState",
+    ]);
   });
 
   it("groups writes by sheet, in the order the plan first names each sheet", () => {
-    const writes = [...applySteps(fullPlan())].filter((s): s is Extract<ApplyStep, { kind: "writeCells" }> => s.kind === "writeCells");
+    const writes = [...applySteps(fullPlan())].filter(
+      (s): s is Extract<ApplyStep, { kind: "writeCells" }> => s.kind === "writeCells",
+    );
     expect(writes.map((w) => [w.sheet, w.cells.map((c) => c.value)])).toEqual([
       ["Xã", ["Đạt", "Không đạt"]],
       ["Thôn", ["x"]],

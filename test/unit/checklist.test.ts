@@ -24,7 +24,24 @@ test("a province's checklist (more rows than a function takes arguments) is read
 });
 
 test("statuses as officials type them: held, not yet held, and unclear (counted as not held, and said)", () => {
-  for (const v of ["Đã có", "đã có.", "ĐÃ CÓ", "Đã có rồi", "có", "Có (bản sao)", "x", "✓", "1", 1, true, "Đã nộp", "rồi"]) expect([v, isDone(v)]).toEqual([v, true]);
-  for (const v of ["Chưa có", "chưa", "Không", "0", "-", "", null, "Chưa nộp bản gốc"]) expect([v, isDone(v), isUnclearStatus(v)]).toEqual([v, false, false]);
-  for (const v of ["Đã nộp bản photo?", "đang xin", "?"]) expect([v, isDone(v), isUnclearStatus(v)]).toEqual([v, false, true]);
+  for (const v of [
+    "Đã có",
+    "đã có.",
+    "ĐÃ CÓ",
+    "Đã có rồi",
+    "có",
+    "Có (bản sao)",
+    "x",
+    "✓",
+    "1",
+    1,
+    true,
+    "Đã nộp",
+    "rồi",
+  ])
+    expect([v, isDone(v)]).toEqual([v, true]);
+  for (const v of ["Chưa có", "chưa", "Không", "0", "-", "", null, "Chưa nộp bản gốc"])
+    expect([v, isDone(v), isUnclearStatus(v)]).toEqual([v, false, false]);
+  for (const v of ["Đã nộp bản photo?", "đang xin", "?"])
+    expect([v, isDone(v), isUnclearStatus(v)]).toEqual([v, false, true]);
 });

@@ -69,7 +69,15 @@ describe("8.1: an OR over postal points", () => {
     expect(ind.point).toBe("Điểm BĐVHX 2");
   });
   test("all points fail: fail, naming the point closest to passing", () => {
-    const r = evalOne(commune({ points: [{ sign: false, premises: false }, { hours_per_day: 3 }, { letters_2kg: false, parcels_5kg: false, posted_info: false }] }));
+    const r = evalOne(
+      commune({
+        points: [
+          { sign: false, premises: false },
+          { hours_per_day: 3 },
+          { letters_2kg: false, parcels_5kg: false, posted_info: false },
+        ],
+      }),
+    );
     const ind = indicator(r, "ntm", "8.1");
     expect(ind.verdict).toBe("fail");
     expect(ind.point).toBe("Điểm BĐVHX 2");
@@ -116,7 +124,9 @@ describe("informational conditions", () => {
 
 describe("evidence completeness", () => {
   test("done / total per level from checklist statuses", () => {
-    const r = evalOne(commune({ evidence: { "ntm|8.1|1": true, "ntm|8.4|4": true, "nc|8.5|2": true, "nc|8.5|9": true } }));
+    const r = evalOne(
+      commune({ evidence: { "ntm|8.1|1": true, "ntm|8.4|4": true, "nc|8.5|2": true, "nc|8.5|9": true } }),
+    );
     expect(r.levels.ntm?.evidence).toEqual({ done: 2, total: 12 });
     expect(r.levels.nc?.evidence).toEqual({ done: 1, total: 11 });
   });
@@ -124,7 +134,10 @@ describe("evidence completeness", () => {
 
 describe("a commune excluded by the reader", () => {
   test("is listed without levels", () => {
-    const c = { ...commune(), excluded: { key: "problem.duplicateCommune", params: { name: "Xã Tân Thành", count: 2, cells: [] } } };
+    const c = {
+      ...commune(),
+      excluded: { key: "problem.duplicateCommune", params: { name: "Xã Tân Thành", count: 2, cells: [] } },
+    };
     const r = evalOne(c);
     expect(r.levels).toEqual({});
     expect(r.excluded).toBeDefined();

@@ -23,11 +23,19 @@ describe("impossible figures are errors, not passes", () => {
   });
 
   test("trained officials above all officials is an error on 8.4.nc.b", () => {
-    expect(condition(evalOne(commune({ facts: { officials: 20, officials_trained: 21 } })), "8.4.nc.b.can_bo_ky_nang_so").verdict).toBe("missing");
+    expect(
+      condition(evalOne(commune({ facts: { officials: 20, officials_trained: 21 } })), "8.4.nc.b.can_bo_ky_nang_so")
+        .verdict,
+    ).toBe("missing");
   });
 
   test("village counts above the number of villages is an error", () => {
-    expect(condition(evalOne(commune({ villages: "counts", facts: { villages_total: 8, villages_loudspeaker: 9 } })), "8.3.b.loa").verdict).toBe("missing");
+    expect(
+      condition(
+        evalOne(commune({ villages: "counts", facts: { villages_total: 8, villages_loudspeaker: 9 } })),
+        "8.3.b.loa",
+      ).verdict,
+    ).toBe("missing");
   });
 
   test("a zero whole where the ratio needs one is an error", () => {
@@ -64,9 +72,13 @@ describe("area", () => {
   });
 
   test("thresholds are exact: 2/3 of 3,000,000,001 villages' worth of integers", () => {
-    const r = evalOne(commune({ villages: "counts", facts: { villages_total: 3_000_000_001, villages_loudspeaker: 2_000_000_001 } }));
+    const r = evalOne(
+      commune({ villages: "counts", facts: { villages_total: 3_000_000_001, villages_loudspeaker: 2_000_000_001 } }),
+    );
     expect(condition(r, "8.3.b.loa").verdict).toBe("pass");
-    const r2 = evalOne(commune({ villages: "counts", facts: { villages_total: 3_000_000_002, villages_loudspeaker: 2_000_000_001 } }));
+    const r2 = evalOne(
+      commune({ villages: "counts", facts: { villages_total: 3_000_000_002, villages_loudspeaker: 2_000_000_001 } }),
+    );
     expect(condition(r2, "8.3.b.loa").verdict).toBe("fail");
   });
 });
@@ -95,7 +107,8 @@ describe("observed values and cells", () => {
 });
 
 describe("computers per official (8.4 NTM, điểm a): a count of computers may exceed the officials", () => {
-  const computers = (n: number, officials = 20) => commune({ facts: { officials, officials_with_computer: undefined, computers: n } });
+  const computers = (n: number, officials = 20) =>
+    commune({ facts: { officials, officials_with_computer: undefined, computers: n } });
 
   test.each([
     [25, "pass"],
@@ -122,18 +135,32 @@ describe("computers per official (8.4 NTM, điểm a): a count of computers may 
   });
 
   test("where both are given, officials with a computer decide", () => {
-    expect(condition(evalOne(commune({ facts: { officials: 20, officials_with_computer: 9, computers: 25 } })), "8.4.a.may_tinh").verdict).toBe("fail");
+    expect(
+      condition(
+        evalOne(commune({ facts: { officials: 20, officials_with_computer: 9, computers: 25 } })),
+        "8.4.a.may_tinh",
+      ).verdict,
+    ).toBe("fail");
   });
 
   test("a rate of computers per official above 100 % passes", () => {
-    expect(condition(evalOne(commune({ facts: { officials: undefined, officials_with_computer: undefined, computer_rate: ratePct(125) } })), "8.4.a.may_tinh").verdict).toBe("pass");
+    expect(
+      condition(
+        evalOne(
+          commune({ facts: { officials: undefined, officials_with_computer: undefined, computer_rate: ratePct(125) } }),
+        ),
+        "8.4.a.may_tinh",
+      ).verdict,
+    ).toBe("pass");
   });
 });
 
 describe("a village list without the condition's columns: the commune's counts decide", () => {
   // Villages listed for Internet and telephone only; loudspeakers and TV counted in the communes table.
-  const listOnly = (n: number) => Array.from({ length: n }, () => ({ loudspeaker: undefined, loudspeaker_regular: undefined, tv: undefined }));
-  const counted = (n: number, facts: Record<string, number | null | undefined>) => commune({ villages: listOnly(n), facts: { villages_total: undefined, ...facts } });
+  const listOnly = (n: number) =>
+    Array.from({ length: n }, () => ({ loudspeaker: undefined, loudspeaker_regular: undefined, tv: undefined }));
+  const counted = (n: number, facts: Record<string, number | null | undefined>) =>
+    commune({ villages: listOnly(n), facts: { villages_total: undefined, ...facts } });
 
   test("10 of 10 villages with loudspeakers passes 8.3 NTM and 8.3 NC, and says where the figure comes from", () => {
     const r = evalOne(counted(10, { villages_loudspeaker: 10, villages_loudspeaker_regular: 10, villages_tv: 10 }));
@@ -160,13 +187,20 @@ describe("a village list without the condition's columns: the commune's counts d
     const c = counted(3, { villages_loudspeaker: 4 });
     const ev = evaluate([c], { ruleset: LS });
     expect(condition(ev.communes[0], "8.3.b.loa").verdict).toBe("missing");
-    expect(ev.problems).toEqual([expect.objectContaining({ cell: c.facts.villages_loudspeaker?.cell, msg: expect.objectContaining({ key: "villages.countAboveList" }) })]);
+    expect(ev.problems).toEqual([
+      expect.objectContaining({
+        cell: c.facts.villages_loudspeaker?.cell,
+        msg: expect.objectContaining({ key: "villages.countAboveList" }),
+      }),
+    ]);
   });
 
   test("with neither the list's columns nor the count column, it is missing and says what is lacking", () => {
     const c = condition(evalOne(counted(3, { villages_loudspeaker: undefined })), "8.3.b.loa");
     expect(c.verdict).toBe("missing");
-    expect(render(c.msg, "vi")).toBe('danh sách thôn, bản không có cột "Có hệ thống loa hoạt động", bảng danh sách xã cũng chưa có cột "Số thôn có loa hoạt động"');
+    expect(render(c.msg, "vi")).toBe(
+      'danh sách thôn, bản không có cột "Có hệ thống loa hoạt động", bảng danh sách xã cũng chưa có cột "Số thôn có loa hoạt động"',
+    );
   });
 
   test("a list that has the column for some villages keeps deciding by the list", () => {
@@ -193,21 +227,39 @@ describe("a village's note names only the services the form tracks", () => {
 });
 
 describe("each indicator's words for the area", () => {
-  const msgOf = (id: string, a: "mien_nui" | "dong_bang", facts: CommuneSpec["facts"] = {}, villages?: CommuneSpec["villages"]) =>
-    render(condition(evalOne(commune({ facts: { area: a, ...facts }, ...(villages ? { villages } : {}) })), id).msg, "vi");
+  const msgOf = (
+    id: string,
+    a: "mien_nui" | "dong_bang",
+    facts: CommuneSpec["facts"] = {},
+    villages?: CommuneSpec["villages"],
+  ) =>
+    render(
+      condition(evalOne(commune({ facts: { area: a, ...facts }, ...(villages ? { villages } : {}) })), id).msg,
+      "vi",
+    );
 
   test("8.2 NC: các xã vùng đồng bào dân tộc thiểu số và miền núi, hải đảo / các xã còn lại", () => {
-    expect(msgOf("8.2.nc.dttm", "mien_nui")).toMatch(/đạt yêu cầu tối thiểu 50% đối với các xã vùng đồng bào dân tộc thiểu số và miền núi, hải đảo$/);
-    expect(msgOf("8.2.nc.dttm", "dong_bang", { smartphone_users: 1600 })).toMatch(/đạt yêu cầu tối thiểu 80% đối với các xã còn lại$/);
+    expect(msgOf("8.2.nc.dttm", "mien_nui")).toMatch(
+      /đạt yêu cầu tối thiểu 50% đối với các xã vùng đồng bào dân tộc thiểu số và miền núi, hải đảo$/,
+    );
+    expect(msgOf("8.2.nc.dttm", "dong_bang", { smartphone_users: 1600 })).toMatch(
+      /đạt yêu cầu tối thiểu 80% đối với các xã còn lại$/,
+    );
   });
 
   test("8.3 NC: xã khu vực miền núi / đồng bằng", () => {
-    expect(msgOf("8.3.nc.a.loa", "mien_nui", {}, villagesWith("loudspeaker_regular", 8, 10))).toMatch(/chưa đạt yêu cầu tối thiểu 90% đối với xã khu vực miền núi; chưa có: Thôn 9, Thôn 10$/);
-    expect(msgOf("8.3.nc.a.loa", "dong_bang", {}, villagesWith("loudspeaker_regular", 9, 10))).toMatch(/chưa đạt yêu cầu 100% đối với xã khu vực đồng bằng; chưa có: Thôn 10$/);
+    expect(msgOf("8.3.nc.a.loa", "mien_nui", {}, villagesWith("loudspeaker_regular", 8, 10))).toMatch(
+      /chưa đạt yêu cầu tối thiểu 90% đối với xã khu vực miền núi; chưa có: Thôn 9, Thôn 10$/,
+    );
+    expect(msgOf("8.3.nc.a.loa", "dong_bang", {}, villagesWith("loudspeaker_regular", 9, 10))).toMatch(
+      /chưa đạt yêu cầu 100% đối với xã khu vực đồng bằng; chưa có: Thôn 10$/,
+    );
   });
 
   test("8.4 NC b and c: các xã vùng đồng bào dân tộc thiểu số và miền núi (no hải đảo) / các xã còn lại", () => {
-    expect(msgOf("8.4.nc.b.can_bo_ky_nang_so", "mien_nui")).toMatch(/tối thiểu 80% đối với các xã vùng đồng bào dân tộc thiểu số và miền núi$/);
+    expect(msgOf("8.4.nc.b.can_bo_ky_nang_so", "mien_nui")).toMatch(
+      /tối thiểu 80% đối với các xã vùng đồng bào dân tộc thiểu số và miền núi$/,
+    );
     expect(msgOf("8.4.nc.c.nguoi_dan_ky_nang_so", "dong_bang")).toMatch(/tối thiểu 70% đối với các xã còn lại$/);
   });
 
@@ -221,12 +273,21 @@ describe("each indicator's words for the area", () => {
       expect(m.match(/yêu cầu/g)).toHaveLength(1);
       expect(m).not.toMatch(/\d %/);
     }
-    expect(all[1]).toBe("5/8 thôn, bản có hệ thống loa hoạt động, chưa đạt yêu cầu ít nhất 2/3; chưa có: Thôn 6, Thôn 7, Thôn 8");
+    expect(all[1]).toBe(
+      "5/8 thôn, bản có hệ thống loa hoạt động, chưa đạt yêu cầu ít nhất 2/3; chưa có: Thôn 6, Thôn 7, Thôn 8",
+    );
   });
 
   test("no header is repeated inside a sentence", () => {
-    const m = render(condition(evalOne(commune({ villages: villagesWith("loudspeaker", 1, 3) })), "8.3.b.loa").entities!.find((e) => e.verdict === "fail")!.msg, "vi");
+    const m = render(
+      condition(evalOne(commune({ villages: villagesWith("loudspeaker", 1, 3) })), "8.3.b.loa").entities!.find(
+        (e) => e.verdict === "fail",
+      )!.msg,
+      "vi",
+    );
     expect(m).toBe("chưa có hệ thống loa hoạt động");
-    expect(render(condition(evalOne(commune({ facts: { radio_station: false } })), "8.3.a.dai").msg, "vi")).toBe("xã chưa có đài truyền thanh");
+    expect(render(condition(evalOne(commune({ facts: { radio_station: false } })), "8.3.a.dai").msg, "vi")).toBe(
+      "xã chưa có đài truyền thanh",
+    );
   });
 });

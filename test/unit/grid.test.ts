@@ -3,7 +3,17 @@
  * whose value is blank, and TC8's placement of its columns beside them.
  */
 import { runEvaluation } from "../../src/core/pipeline";
-import { colLetter, emptyGrid, filledRowsIn, gridFromBlock, MAX_COLS, MAX_ROWS, setCell, usedRange, type CellValue } from "../../src/core/shared/grid";
+import {
+  colLetter,
+  emptyGrid,
+  filledRowsIn,
+  gridFromBlock,
+  MAX_COLS,
+  MAX_ROWS,
+  setCell,
+  usedRange,
+  type CellValue,
+} from "../../src/core/shared/grid";
 import { communesSheet } from "../helpers/xlsx";
 
 function communes(n: number): CellValue[][] {

@@ -18,8 +18,14 @@ test("every message has an example in both languages, and every example renders 
       for (const lang of ["vi", "en"] as const) {
         const text = render(msg(key, params), lang);
         // No placeholder, raw key, or value a program would print instead of a sentence.
-        expect([key, lang, text]).not.toEqual([key, lang, expect.stringMatching(/\?|undefined|NaN|\[object|^\s*$| {2}|\d %/)]);
-        expect(text).not.toMatch(/\b(flag|fact|ratio|rate|villages?|postal|value|problem|info|area|prereq|commune|entity|ocop)\.[a-zA-Z]/);
+        expect([key, lang, text]).not.toEqual([
+          key,
+          lang,
+          expect.stringMatching(/\?|undefined|NaN|\[object|^\s*$| {2}|\d %/),
+        ]);
+        expect(text).not.toMatch(
+          /\b(flag|fact|ratio|rate|villages?|postal|value|problem|info|area|prereq|commune|entity|ocop)\.[a-zA-Z]/,
+        );
       }
   }
 });

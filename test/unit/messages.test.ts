@@ -40,31 +40,52 @@ describe("explanations", () => {
 
   test("villages lacking a service are named", () => {
     const c = condition(evalOne(commune({ villages: villagesWith("internet_mobile", 2, 3) })), "8.2.a.internet");
-    expect(render(c.msg, "vi")).toBe("2/3 thôn, bản có dịch vụ Internet = 66,6%, chưa đạt yêu cầu 100%; chưa có: Thôn 3");
-    expect(render(c.msg, "en")).toBe("2/3 villages with broadband Internet = 66.6%, short of the requirement (100%); lacking: Thôn 3");
+    expect(render(c.msg, "vi")).toBe(
+      "2/3 thôn, bản có dịch vụ Internet = 66,6%, chưa đạt yêu cầu 100%; chưa có: Thôn 3",
+    );
+    expect(render(c.msg, "en")).toBe(
+      "2/3 villages with broadband Internet = 66.6%, short of the requirement (100%); lacking: Thôn 3",
+    );
   });
 
   test("no OCOP product has its own message", () => {
     const c = condition(evalOne(commune({ facts: { ocop_products: 0, ocop_online: 0 } })), "8.4.nc.d.ocop");
     expect(c.verdict).toBe("pass");
-    expect(render(c.msg, "vi")).toBe("xã không có sản phẩm OCOP nào nên không có sản phẩm phải đưa lên sàn thương mại điện tử: đạt");
+    expect(render(c.msg, "vi")).toBe(
+      "xã không có sản phẩm OCOP nào nên không có sản phẩm phải đưa lên sàn thương mại điện tử: đạt",
+    );
   });
 
   test("the explanation column lists each failing or missing condition once, one per line", () => {
-    expect(explanationLines(failing, "vi", LS)).toEqual(["8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 4/12 CBCC có máy vi tính = 33,3%, chưa đạt yêu cầu tối thiểu 50%"]);
-    expect(explanationLines(missing, "en", LS)).toEqual([expect.stringMatching(/^8\.4 NTM, point b – Commune website: .*cell Q2 of sheet Xã is blank/)]);
-    expect(explanationLines(passing, "vi", LS)).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
+    expect(explanationLines(failing, "vi", LS)).toEqual([
+      "8.4 NTM, điểm a – Máy vi tính/cán bộ, công chức: 4/12 CBCC có máy vi tính = 33,3%, chưa đạt yêu cầu tối thiểu 50%",
+    ]);
+    expect(explanationLines(missing, "en", LS)).toEqual([
+      expect.stringMatching(/^8\.4 NTM, point b – Commune website: .*cell Q2 of sheet Xã is blank/),
+    ]);
+    expect(explanationLines(passing, "vi", LS)).toEqual([
+      "Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí",
+    ]);
   });
 
   test("with the area defaulted, each line says its reason and the default is said once, at the end", () => {
-    const lines = explanationLines(evalOne(commune({ facts: { area: null, working_age: 2000, smartphone_users: 500 } })), "vi", LS);
-    expect(lines.filter((l) => l.includes("mặc định"))).toEqual(["Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí"]);
+    const lines = explanationLines(
+      evalOne(commune({ facts: { area: null, working_age: 2000, smartphone_users: 500 } })),
+      "vi",
+      LS,
+    );
+    expect(lines.filter((l) => l.includes("mặc định"))).toEqual([
+      "Chưa ghi khu vực của xã: tính theo miền núi, mặc định của bộ tiêu chí",
+    ]);
     expect(lines[0]).toMatch(/^8\.2 NTM nâng cao.*= 25%, chưa đạt yêu cầu tối thiểu 50%/);
   });
 
   test("conditions of one indicator that say the same thing are one line, named by the indicator", () => {
     const noPostalData = evalOne(commune({ points: null }));
-    expect(explanationLines(noPostalData, "vi", LS)).toEqual(["8.1 NTM: chưa có số liệu điểm phục vụ bưu chính", "8.1 NTM nâng cao – Điểm phục vụ bưu chính cung cấp dịch vụ công trực tuyến: chưa có số liệu điểm phục vụ bưu chính"]);
+    expect(explanationLines(noPostalData, "vi", LS)).toEqual([
+      "8.1 NTM: chưa có số liệu điểm phục vụ bưu chính",
+      "8.1 NTM nâng cao – Điểm phục vụ bưu chính cung cấp dịch vụ công trực tuyến: chưa có số liệu điểm phục vụ bưu chính",
+    ]);
   });
 
   test("every message exists in both languages", () => {

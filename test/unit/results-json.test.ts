@@ -4,7 +4,13 @@ import { commune } from "../helpers/facts";
 import { LS } from "../helpers/fields";
 
 describe("results JSON", () => {
-  const ev = evaluate([commune({ name: "Xã Tân Thành", facts: { area: null, officials_with_computer: 9 } }), commune({ name: "Xã Hồng Phong" })], { ruleset: LS });
+  const ev = evaluate(
+    [
+      commune({ name: "Xã Tân Thành", facts: { area: null, officials_with_computer: 9 } }),
+      commune({ name: "Xã Hồng Phong" }),
+    ],
+    { ruleset: LS },
+  );
   const json = toResultsJson(ev, { lang: "vi" });
 
   test("has the fixed keys, communes in workbook order, only the levels evaluated", () => {
@@ -13,7 +19,11 @@ describe("results JSON", () => {
     const c = json.communes[0];
     expect(c).toMatchObject({ area: "mien_nui", areaDefaulted: true, cell: "'Xã'!A2" });
     expect(Object.keys(c.levels)).toEqual(["ntm", "nc"]);
-    const ntm = c.levels.ntm as { verdict: string; indicators: Record<string, { verdict: string; conditions: Record<string, unknown>[] }>; evidence: unknown };
+    const ntm = c.levels.ntm as {
+      verdict: string;
+      indicators: Record<string, { verdict: string; conditions: Record<string, unknown>[] }>;
+      evidence: unknown;
+    };
     expect(ntm.verdict).toBe("fail");
     expect(Object.keys(ntm.indicators)).toEqual(["8.1", "8.2", "8.3", "8.4"]);
     expect(ntm.evidence).toEqual({ done: 0, total: 12 });
@@ -38,8 +48,12 @@ describe("results JSON", () => {
 
   test("messages follow the language asked for", () => {
     const en = toResultsJson(ev, { lang: "en" });
-    const ntm = en.communes[0].levels.ntm as { indicators: Record<string, { conditions: { id: string; message: string }[] }> };
-    expect(ntm.indicators["8.4"].conditions.find((x) => x.id === "8.4.a.may_tinh")?.message).toBe("9/20 officials with a computer = 45%, short of the requirement (at least 50%)");
+    const ntm = en.communes[0].levels.ntm as {
+      indicators: Record<string, { conditions: { id: string; message: string }[] }>;
+    };
+    expect(ntm.indicators["8.4"].conditions.find((x) => x.id === "8.4.a.may_tinh")?.message).toBe(
+      "9/20 officials with a computer = 45%, short of the requirement (at least 50%)",
+    );
   });
 
   test("is plain JSON", () => {

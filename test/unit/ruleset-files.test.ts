@@ -13,7 +13,8 @@ import { LS } from "../helpers/fields";
 const ROOT = path.join(__dirname, "../..");
 
 test("src/core/ruleset/*.generated.ts are current (npx tsx scripts/rulesets-build.ts)", () => {
-  for (const [rel, text] of Object.entries(generated())) expect([rel, fs.readFileSync(path.join(ROOT, rel), "utf8") === text]).toEqual([rel, true]);
+  for (const [rel, text] of Object.entries(generated()))
+    expect([rel, fs.readFileSync(path.join(ROOT, rel), "utf8") === text]).toEqual([rel, true]);
 });
 
 test("every shipped rule set is valid and carried byte for byte", () => {

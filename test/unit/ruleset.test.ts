@@ -12,18 +12,35 @@ const SPEC_IDS = {
     "8.1": ["8.1.a.mat_bang", "8.1.a.bien_ten", "8.1.a.niem_yet", "8.1.a.gio_mo_cua", "8.1.b.thu_2kg", "8.1.b.goi_5kg"],
     "8.2": ["8.2.a.thoai", "8.2.a.internet", "8.2.b.qcvn"],
     "8.3": ["8.3.a.dai", "8.3.b.loa", "8.3.c.tiep_song", "8.3.d.tin_bai"],
-    "8.4": ["8.4.a.may_tinh", "8.4.b.qlvb", "8.4.b.thu_cong_vu", "8.4.b.mot_cua", "8.4.b.trang_ttdt", "8.4.c.ho_so_truc_tuyen"],
+    "8.4": [
+      "8.4.a.may_tinh",
+      "8.4.b.qlvb",
+      "8.4.b.thu_cong_vu",
+      "8.4.b.mot_cua",
+      "8.4.b.trang_ttdt",
+      "8.4.c.ho_so_truc_tuyen",
+    ],
   },
   nc: {
     "8.1": ["8.1.nc.dvc"],
     "8.2": ["8.2.nc.dttm"],
     "8.3": ["8.3.nc.a.loa", "8.3.nc.a.tiep_song", "8.3.nc.a.tin_bai", "8.3.nc.b.truyen_hinh", "8.3.nc.c.xuat_ban_pham"],
-    "8.4": ["8.4.nc.a.ho_so_truc_tuyen", "8.4.nc.b.can_bo_ky_nang_so", "8.4.nc.c.nguoi_dan_ky_nang_so", "8.4.nc.d.ocop", "8.4.nc.dd.dia_chi_so", "8.4.nc.khao_sat"],
+    "8.4": [
+      "8.4.nc.a.ho_so_truc_tuyen",
+      "8.4.nc.b.can_bo_ky_nang_so",
+      "8.4.nc.c.nguoi_dan_ky_nang_so",
+      "8.4.nc.d.ocop",
+      "8.4.nc.dd.dia_chi_so",
+      "8.4.nc.khao_sat",
+    ],
     "8.5": ["8.5.nc.a.ubnd", "8.5.nc.a.nha_van_hoa", "8.5.nc.a.tram_y_te", "8.5.nc.b.chat_luong"],
   },
 } as const;
 
-const EVIDENCE_COUNTS = { ntm: { "8.1": 3, "8.2": 1, "8.3": 4, "8.4": 4 }, nc: { "8.1": 1, "8.2": 1, "8.3": 2, "8.4": 5, "8.5": 2 } } as const;
+const EVIDENCE_COUNTS = {
+  ntm: { "8.1": 3, "8.2": 1, "8.3": 4, "8.4": 4 },
+  nc: { "8.1": 1, "8.2": 1, "8.3": 2, "8.4": 5, "8.5": 2 },
+} as const;
 
 // The guidance as text: tags removed, whitespace collapsed, so a rule's words can be found in it.
 const source = fs
@@ -42,7 +59,8 @@ const seed = CORRECTIONS.reduce((text, [typo, corrected]) => text.replace(typo, 
 const found = (piece: string): boolean => {
   if (seed.includes(piece)) return true;
   const words = piece.split(" ");
-  for (let i = 3; i <= words.length - 2; i++) if (seed.includes(words.slice(0, i).join(" ")) && seed.includes(words.slice(i).join(" "))) return true;
+  for (let i = 3; i <= words.length - 2; i++)
+    if (seed.includes(words.slice(0, i).join(" ")) && seed.includes(words.slice(i).join(" "))) return true;
   return false;
 };
 const inSeed = (text: string) => text.split("…").every((piece) => found(piece.trim().replace(/\s+/g, " ")));
@@ -67,18 +85,19 @@ describe("rule set langson-2022 against docs/rules.md", () => {
     expect(rs.defaultArea).toBe("mien_nui");
   });
 
-  test.each(allConditions(rs).map(({ level, indicator, condition }) => [`${level.id} ${condition.id}`, level, indicator, condition] as const))(
-    "%s has a legal reference and the guidance's own Vietnamese text",
-    (_name, level, indicator, condition) => {
-      expect(condition.id.startsWith(indicator.id + ".")).toBe(true);
-      expect(condition.legal.annex).toBe(level.id === "ntm" ? "Phụ lục I" : "Phụ lục II");
-      expect(condition.legal.document).toMatch(/1127\/QĐ-BTTTT/);
-      expect(condition.legal.item).toMatch(new RegExp(`^Chỉ tiêu ${indicator.id.replace(".", "\\.")}`));
-      expect(condition.text.length).toBeGreaterThan(10);
-      expect(inSeed(condition.text)).toBe(true);
-      expect(condition.name.vi && condition.name.en).toBeTruthy();
-    },
-  );
+  test.each(
+    allConditions(rs).map(
+      ({ level, indicator, condition }) => [`${level.id} ${condition.id}`, level, indicator, condition] as const,
+    ),
+  )("%s has a legal reference and the guidance's own Vietnamese text", (_name, level, indicator, condition) => {
+    expect(condition.id.startsWith(indicator.id + ".")).toBe(true);
+    expect(condition.legal.annex).toBe(level.id === "ntm" ? "Phụ lục I" : "Phụ lục II");
+    expect(condition.legal.document).toMatch(/1127\/QĐ-BTTTT/);
+    expect(condition.legal.item).toMatch(new RegExp(`^Chỉ tiêu ${indicator.id.replace(".", "\\.")}`));
+    expect(condition.text.length).toBeGreaterThan(10);
+    expect(inSeed(condition.text)).toBe(true);
+    expect(condition.name.vi && condition.name.en).toBeTruthy();
+  });
 
   test("the two typo corrections are the guidance's typos, recorded, and the rule set carries the corrected words only", () => {
     const decisions = fs.readFileSync(path.join(__dirname, "../../docs/DECISIONS.md"), "utf8");
@@ -94,9 +113,16 @@ describe("rule set langson-2022 against docs/rules.md", () => {
 
   test("the guidance's definitions are in the condition texts", () => {
     const text = (id: string) => allConditions(rs).find((c) => c.condition.id === id)!.condition.text;
-    expect(text("8.3.nc.c.xuat_ban_pham")).toContain("Được hiểu là điểm đọc và điểm bán các xuất bản phẩm gồm: Thư viện, điểm bán sách, điểm bưu điện văn hóa xã");
-    for (const id of ["8.3.d.tin_bai", "8.3.nc.a.tin_bai"]) expect(text(id)).toContain("Nội dung tin, bài phong phú gồm cả chính trị, thời sự, tuyên truyền chủ trương, chính sách, các hoạt động của xã");
-    expect(text("8.4.b.trang_ttdt")).toContain("có chức năng cung cấp thông tin phục vụ công tác quản lý, điều hành và cung cấp dịch vụ công trực tuyến");
+    expect(text("8.3.nc.c.xuat_ban_pham")).toContain(
+      "Được hiểu là điểm đọc và điểm bán các xuất bản phẩm gồm: Thư viện, điểm bán sách, điểm bưu điện văn hóa xã",
+    );
+    for (const id of ["8.3.d.tin_bai", "8.3.nc.a.tin_bai"])
+      expect(text(id)).toContain(
+        "Nội dung tin, bài phong phú gồm cả chính trị, thời sự, tuyên truyền chủ trương, chính sách, các hoạt động của xã",
+      );
+    expect(text("8.4.b.trang_ttdt")).toContain(
+      "có chức năng cung cấp thông tin phục vụ công tác quản lý, điều hành và cung cấp dịch vụ công trực tuyến",
+    );
     expect(text("8.4.nc.dd.dia_chi_so")).toContain("được thông báo, gắn biển địa chỉ số");
   });
 
@@ -125,7 +151,13 @@ describe("rule set langson-2022 against docs/rules.md", () => {
 
   test("who provides the evidence is there where the guidance says it (docs/rules.md §7)", () => {
     const providers = rs.levels.flatMap((l) => l.indicators.flatMap((i) => i.evidence.map((d) => d.provider)));
-    for (const p of ["Các tài liệu do điểm phục vụ bưu chính cung cấp", "Do điểm phục vụ bưu chính cung cấp", "Xã phối hợp với các DN viễn thông cung cấp (có xác nhận của DN viễn thông và xã)", "Có xác nhận của Trưởng thôn", "Phối hợp Bưu điện huyện để có số liệu"])
+    for (const p of [
+      "Các tài liệu do điểm phục vụ bưu chính cung cấp",
+      "Do điểm phục vụ bưu chính cung cấp",
+      "Xã phối hợp với các DN viễn thông cung cấp (có xác nhận của DN viễn thông và xã)",
+      "Có xác nhận của Trưởng thôn",
+      "Phối hợp Bưu điện huyện để có số liệu",
+    ])
       expect(providers).toContain(p);
   });
 
@@ -145,6 +177,7 @@ describe("rule set langson-2022 against docs/rules.md", () => {
           return c.of.flatMap(factsOf);
       }
     };
-    for (const { condition } of allConditions(rs)) for (const f of factsOf(condition.check)) expect(() => field(f)).not.toThrow();
+    for (const { condition } of allConditions(rs))
+      for (const f of factsOf(condition.check)) expect(() => field(f)).not.toThrow();
   });
 });

@@ -10,10 +10,16 @@ const noteOf = (header: string) => communes.cells.find((c) => c.row === 0 && c.v
 
 describe("the template says what to enter where the data is entered", () => {
   test("the guidance's definitions are the notes of their headers", () => {
-    expect(noteOf("Số điểm cung cấp xuất bản phẩm")).toContain("điểm đọc và điểm bán các xuất bản phẩm gồm: Thư viện, điểm bán sách, điểm bưu điện văn hóa xã");
+    expect(noteOf("Số điểm cung cấp xuất bản phẩm")).toContain(
+      "điểm đọc và điểm bán các xuất bản phẩm gồm: Thư viện, điểm bán sách, điểm bưu điện văn hóa xã",
+    );
     expect(noteOf("Số điểm đã gắn biển địa chỉ số")).toContain("được thông báo, gắn biển địa chỉ số");
-    expect(noteOf("Số tin, bài tự sản xuất/tuần")).toContain("Nội dung tin, bài phong phú gồm cả chính trị, thời sự, tuyên truyền chủ trương, chính sách, các hoạt động của xã");
-    expect(noteOf("Trang thông tin điện tử xã (địa chỉ)")).toContain("có chức năng cung cấp thông tin phục vụ công tác quản lý, điều hành và cung cấp dịch vụ công trực tuyến");
+    expect(noteOf("Số tin, bài tự sản xuất/tuần")).toContain(
+      "Nội dung tin, bài phong phú gồm cả chính trị, thời sự, tuyên truyền chủ trương, chính sách, các hoạt động của xã",
+    );
+    expect(noteOf("Trang thông tin điện tử xã (địa chỉ)")).toContain(
+      "có chức năng cung cấp thông tin phục vụ công tác quản lý, điều hành và cung cấp dịch vụ công trực tuyến",
+    );
     expect(noteOf("Số người trong độ tuổi LĐ có thuê bao ĐTTM")).toContain("không phải số thuê bao");
   });
 
@@ -41,8 +47,10 @@ describe("the template says what to enter where the data is entered", () => {
     const guide = sheets[3];
     const text = guide.cells.map((c) => String(c.value));
     for (const s of sheets.slice(0, 3)) expect(text).toContain(s.name);
-    expect(text.some((t) => t.includes('Cột "Tên xã" ghi tên xã của thôn, bản đúng như ở sheet Danh sách xã'))).toBe(true);
-    expect(text.some((t) => t.includes("gắn với xã qua cột \"Tên xã\""))).toBe(true);
+    expect(text.some((t) => t.includes('Cột "Tên xã" ghi tên xã của thôn, bản đúng như ở sheet Danh sách xã'))).toBe(
+      true,
+    );
+    expect(text.some((t) => t.includes('gắn với xã qua cột "Tên xã"'))).toBe(true);
   });
 
   test("the guide lists every column of the three sheets: meaning, unit, accepted values and an example", () => {
@@ -54,7 +62,9 @@ describe("the template says what to enter where the data is entered", () => {
     expect(header).toEqual(["Sheet", "Cột", "Ý nghĩa (theo hướng dẫn)", "Đơn vị", "Giá trị được nhận", "Ví dụ"]);
     const rowOfHeader = [...rows.entries()].find(([, r]) => r === header)![0];
     const listed = [...rows.entries()].filter(([n, r]) => n > rowOfHeader && r[1]).map(([, r]) => r);
-    const columns = sheets.slice(0, 3).flatMap((s) => s.cells.filter((c) => c.row === 0).map((c) => `${s.name}|${c.value}`));
+    const columns = sheets
+      .slice(0, 3)
+      .flatMap((s) => s.cells.filter((c) => c.row === 0).map((c) => `${s.name}|${c.value}`));
     expect(listed.map((r) => `${r[0]}|${r[1]}`)).toEqual(columns);
     const publication = listed.find((r) => r[1] === "Số điểm cung cấp xuất bản phẩm")!;
     expect(publication[2]).toBe(noteOf("Số điểm cung cấp xuất bản phẩm"));
@@ -68,7 +78,10 @@ describe("the template says what to enter where the data is entered", () => {
   });
 
   test("example rows show a filled commune, village and postal point, and are not evaluated", () => {
-    expect(communes.cells.find((c) => c.row === 1 && c.col === 0)).toMatchObject({ value: EXAMPLE_COMMUNE, style: "example" });
+    expect(communes.cells.find((c) => c.row === 1 && c.col === 0)).toMatchObject({
+      value: EXAMPLE_COMMUNE,
+      style: "example",
+    });
     expect(sheets[1].cells.filter((c) => c.row > 0 && c.col === 0)).toHaveLength(2);
     const grids = sheets.slice(0, 3).map((s) => {
       const g = emptyGrid(s.name);

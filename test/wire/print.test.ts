@@ -17,7 +17,11 @@ test("the summary and the checklist are set up to print on A4 landscape, one pag
   expect(out.skipped).toEqual([]);
   const summary = x.sheet(SUMMARY_SHEET);
   expect(summary.orientation).toBe("Landscape");
-  expect(summary.print).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: "$7:$8" });
+  expect(summary.print).toMatchObject({
+    paperSize: "A4",
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    titleRows: "$7:$8",
+  });
   expect(summary.print.headers.CenterFooter).toBe("Trang &P/&N");
   expect(summary.print.headers.RightHeader).toContain("Thời điểm đánh giá: 28/11/2026 09:30");
   expect(summary.print.printArea).toMatch(/^A1:/);

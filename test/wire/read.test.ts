@@ -22,7 +22,10 @@ const header = (key: string) => COMMUNE_FIELDS.find((f) => f.key === key)!.heade
 function merged(communes: number): SimExcel {
   const x = new SimExcel();
   const xa = x.addSheet("Xã");
-  xa.set("A1", [[header("commune"), "Ứng dụng CNTT", null], [null, "Số CBCC", "Số CBCC có máy vi tính"]]);
+  xa.set("A1", [
+    [header("commune"), "Ứng dụng CNTT", null],
+    [null, "Số CBCC", "Số CBCC có máy vi tính"],
+  ]);
   xa.merges.push({ r0: 0, c0: 0, r1: 1, c1: 0 }, { r0: 0, c0: 1, r1: 0, c1: 2 });
   const thon = x.addSheet("Thôn");
   const vh = ["commune", "village", "internet_mobile"].map((k) => VILLAGE_FIELDS.find((f) => f.key === k)!.header);
@@ -36,7 +39,9 @@ function merged(communes: number): SimExcel {
 }
 
 const computersVerdict = (out: Awaited<ReturnType<typeof evaluateInContext>>, i: number) =>
-  out.run!.evaluation.communes[i].levels.ntm?.indicators.find((d) => d.id === "8.4")?.conditions.find((c) => c.id === "8.4.a.may_tinh")?.verdict;
+  out
+    .run!.evaluation.communes[i].levels.ntm?.indicators.find((d) => d.id === "8.4")
+    ?.conditions.find((c) => c.id === "8.4.a.may_tinh")?.verdict;
 
 describe("merged areas", () => {
   test("read apart from the cells; when Excel refuses them (over 512), those of the header rows are read alone and the evaluation goes on", async () => {
@@ -67,7 +72,9 @@ test("formulas are found per block: special cells with ExcelApi 1.9, the formula
     const x = district(40);
     const snap = await readSnapshot(wireContext(x), caps);
     const g = snap.grids.find((s: Grid) => s.sheet === "Xã")!;
-    found[name] = [...(g.formulas ?? new Map()).entries()].flatMap(([r, cols]) => [...cols].map((c) => r * 1000 + c)).sort((a, b) => a - b);
+    found[name] = [...(g.formulas ?? new Map()).entries()]
+      .flatMap(([r, cols]) => [...cols].map((c) => r * 1000 + c))
+      .sort((a, b) => a - b);
   }
   expect(found["1.9"]).toHaveLength(10);
   expect(found["1.9"]).toEqual(found["1.7"]);
@@ -98,10 +105,15 @@ describe.each([
       x.log = [];
       const wire = new Wire(wireContext(x));
       const hk = housekeeping(await readSnapshot(wire, caps));
-      const plan = step === "clear" ? runClear(hk.snapshot.grids, { removeChecklist: true }) : runEvaluation(hk.snapshot.grids, {}).plan!;
+      const plan =
+        step === "clear"
+          ? runClear(hk.snapshot.grids, { removeChecklist: true })
+          : runEvaluation(hk.snapshot.grids, {}).plan!;
       await applyPlan(wire, plan, hk.snapshot, caps, { housekeeping: hk, maxBytes: 30_000 });
       expect(wire.estimates).toHaveLength(x.log.length);
-      const sent = x.log.map((l, i) => ({ i, bytes: l.bytes, estimate: wire.estimates[i] })).filter((r) => r.estimate !== undefined);
+      const sent = x.log
+        .map((l, i) => ({ i, bytes: l.bytes, estimate: wire.estimates[i] }))
+        .filter((r) => r.estimate !== undefined);
       expect(sent.length).toBeGreaterThan(step === "clear" ? 0 : 5);
       expect(sent.filter((r) => r.bytes > r.estimate!)).toEqual([]);
     }

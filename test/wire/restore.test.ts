@@ -15,10 +15,13 @@ import type { SimExcel } from "../helpers/wire/sim";
 
 const at = new Date(2026, 10, 28, 9, 30);
 const evaluate = (x: SimExcel, caps: Capabilities) => evaluateInContext(wireContext(x), { evaluatedAt: at }, caps);
-const clear = (x: SimExcel, caps: Capabilities, removeChecklist = true) => clearInContext(wireContext(x), { removeChecklist }, caps);
+const clear = (x: SimExcel, caps: Capabilities, removeChecklist = true) =>
+  clearInContext(wireContext(x), { removeChecklist }, caps);
 /** Every sheet but TC8's very hidden state (which Clear results keeps, with the column mapping). */
-const view = (x: SimExcel) => Object.fromEntries(Object.entries(x.snapshot()).filter(([k]) => !k.startsWith(STATE_SHEET)));
-const state = (x: SimExcel) => JSON.parse([...x.sheet(STATE_SHEET).rows.values()].map((r) => String(r.get(0)?.v ?? "")).join(""));
+const view = (x: SimExcel) =>
+  Object.fromEntries(Object.entries(x.snapshot()).filter(([k]) => !k.startsWith(STATE_SHEET)));
+const state = (x: SimExcel) =>
+  JSON.parse([...x.sheet(STATE_SHEET).rows.values()].map((r) => String(r.get(0)?.v ?? "")).join(""));
 const computers = colOfKey("officials_with_computer");
 const cell = (i: number, col: number) => `${colLetter(col)}${FIRST_ROW + i + 1}`;
 
@@ -50,7 +53,8 @@ describe.each([
 test("ExcelApi 1.7: the same, but a white fill comes back as no fill (Excel reads both as #FFFFFF before 1.9)", async () => {
   const x = district(65);
   const before = view(x);
-  for (const cells of Object.values(before)) for (const [k, v] of Object.entries(cells)) cells[k] = v.replace(/ ?fill=#FFFFFF/, "");
+  for (const cells of Object.values(before))
+    for (const [k, v] of Object.entries(cells)) cells[k] = v.replace(/ ?fill=#FFFFFF/, "");
   for (const k of Object.keys(before)) before[k] = Object.fromEntries(Object.entries(before[k]).filter(([, v]) => v));
   await evaluate(x, API_17);
   await evaluate(x, API_17);

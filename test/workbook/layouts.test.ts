@@ -1,7 +1,16 @@
 /** Each header layout of docs/input.md §2, on real .xlsx files. */
 import { COMMUNE_FIELDS } from "../helpers/fields";
 import { colLetter } from "../../src/core/shared/grid";
-import { communeNamed, communesSheet, cond, HEADERS, PASSING_ROW, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
+import {
+  communeNamed,
+  communesSheet,
+  cond,
+  HEADERS,
+  PASSING_ROW,
+  runBytes,
+  villagesSheet,
+  xlsx,
+} from "../helpers/xlsx";
 
 describe("finding tables and headers", () => {
   test("a plain header on row 1", async () => {
@@ -65,7 +74,10 @@ describe("finding tables and headers", () => {
     });
     const c = communeNamed(run.evaluation.communes, "Xã Tân Thành");
     expect(cond(c, "8.2.a.thoai").verdict).toBe("pass");
-    expect(cond(c, "8.2.a.internet")).toMatchObject({ verdict: "fail", observed: expect.objectContaining({ count: 1, total: 2, lacking: ["Thôn Khuổi Hẩu"] }) });
+    expect(cond(c, "8.2.a.internet")).toMatchObject({
+      verdict: "fail",
+      observed: expect.objectContaining({ count: 1, total: 2, lacking: ["Thôn Khuổi Hẩu"] }),
+    });
   });
 
   test("an Excel table (ListObject) is read by its headers, wherever it sits", async () => {
@@ -80,26 +92,53 @@ describe("finding tables and headers", () => {
       {
         name: "Sheet1",
         rows: [
-          ["TÊN XÃ", "khu vuc", "Số  CBCC", "Số CBCC có máy tính", "Tổng số hồ sơ", "Hồ sơ trực tuyến", "Ten thon ban"].slice(0, 6),
+          [
+            "TÊN XÃ",
+            "khu vuc",
+            "Số  CBCC",
+            "Số CBCC có máy tính",
+            "Tổng số hồ sơ",
+            "Hồ sơ trực tuyến",
+            "Ten thon ban",
+          ].slice(0, 6),
           ["Xã Tân Thành", "Miền núi", 20, 9, 100, 40],
         ],
       },
     ]);
     const run = await runBytes(data);
     const t = run.read.communesTable!;
-    expect(t.columns.map((c) => c.key)).toEqual(["commune", "area", "officials", "officials_with_computer", "dossiers_total", "dossiers_online"]);
+    expect(t.columns.map((c) => c.key)).toEqual([
+      "commune",
+      "area",
+      "officials",
+      "officials_with_computer",
+      "dossiers_total",
+      "dossiers_online",
+    ]);
     const c = run.evaluation.communes[0];
     expect(cond(c, "8.4.a.may_tinh").verdict).toBe("fail");
     expect(cond(c, "8.4.c.ho_so_truc_tuyen").verdict).toBe("pass");
   });
 
   test("a column the matcher cannot place is left alone", async () => {
-    const run = await runBytes(await xlsx([{ name: "X", rows: [["Tên xã", "Người lập biểu", "Số CBCC"], ["Xã A", "Nguyễn Văn B", 12]] }]));
+    const run = await runBytes(
+      await xlsx([
+        {
+          name: "X",
+          rows: [
+            ["Tên xã", "Người lập biểu", "Số CBCC"],
+            ["Xã A", "Nguyễn Văn B", 12],
+          ],
+        },
+      ]),
+    );
     expect(run.read.communesTable!.columns.map((c) => c.key)).toEqual(["commune", null, "officials"]);
   });
 
   test("villages as counts in the communes table", async () => {
-    const run = await runBytes(await xlsx([communesSheet([{ villages_total: 9, villages_loudspeaker: 6, villages_loudspeaker_regular: 8 }])]));
+    const run = await runBytes(
+      await xlsx([communesSheet([{ villages_total: 9, villages_loudspeaker: 6, villages_loudspeaker_regular: 8 }])]),
+    );
     const c = run.evaluation.communes[0];
     expect(cond(c, "8.3.b.loa").verdict).toBe("pass");
     expect(cond(c, "8.3.nc.a.loa").verdict).toBe("fail");
@@ -112,27 +151,72 @@ describe("finding tables and headers", () => {
     ]);
     const run = await runBytes(data);
     expect(run.evaluation.communes[0].levels.ntm?.verdict).toBe("pass");
-    expect(run.evaluation.problems).toEqual([expect.objectContaining({ severity: "warning", cell: `'Xã'!${colLetter(COMMUNE_FIELDS.findIndex((f) => f.key === "villages_total"))}2`, msg: expect.objectContaining({ key: "problem.villageCountMismatch" }) })]);
+    expect(run.evaluation.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        cell: `'Xã'!${colLetter(COMMUNE_FIELDS.findIndex((f) => f.key === "villages_total"))}2`,
+        msg: expect.objectContaining({ key: "problem.villageCountMismatch" }),
+      }),
+    ]);
   });
 
   test("one village sheet per commune, placed by the sheet's name", async () => {
-    const vill = (name: string, internet: string) => ({ name, rows: [["Tên thôn", "Internet di động", "Điện thoại di động"], ["Thôn 1", "Có", "Có"], ["Thôn 2", internet, "Có"]] });
-    const data = await xlsx([communesSheet([{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong" }]), vill("Thôn - Tân Thành", "Có"), vill("Thôn - Hồng Phong", "Không")]);
+    const vill = (name: string, internet: string) => ({
+      name,
+      rows: [
+        ["Tên thôn", "Internet di động", "Điện thoại di động"],
+        ["Thôn 1", "Có", "Có"],
+        ["Thôn 2", internet, "Có"],
+      ],
+    });
+    const data = await xlsx([
+      communesSheet([{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong" }]),
+      vill("Thôn - Tân Thành", "Có"),
+      vill("Thôn - Hồng Phong", "Không"),
+    ]);
     const run = await runBytes(data);
     expect(cond(communeNamed(run.evaluation.communes, "Xã Tân Thành"), "8.2.a.internet").verdict).toBe("pass");
     expect(cond(communeNamed(run.evaluation.communes, "Xã Hồng Phong"), "8.2.a.internet").verdict).toBe("fail");
   });
 
   test("with one commune, a villages table without a commune column belongs to it", async () => {
-    const data = await xlsx([communesSheet([{}]), { name: "Thôn", rows: [["Tên thôn, bản", "Internet băng rộng di động"], ["Bản Cạp", "Không"], ["Bản Pò", "Có"]] }]);
+    const data = await xlsx([
+      communesSheet([{}]),
+      {
+        name: "Thôn",
+        rows: [
+          ["Tên thôn, bản", "Internet băng rộng di động"],
+          ["Bản Cạp", "Không"],
+          ["Bản Pò", "Có"],
+        ],
+      },
+    ]);
     const run = await runBytes(data);
-    expect(cond(run.evaluation.communes[0], "8.2.a.internet")).toMatchObject({ verdict: "fail", observed: expect.objectContaining({ lacking: ["Bản Cạp"] }) });
+    expect(cond(run.evaluation.communes[0], "8.2.a.internet")).toMatchObject({
+      verdict: "fail",
+      observed: expect.objectContaining({ lacking: ["Bản Cạp"] }),
+    });
   });
 
   test("postal points as a table, several per commune: one passing point is enough", async () => {
-    const keysWithoutPostal = Object.keys(PASSING_ROW).filter((k) => !["premises", "sign", "posted_info", "hours_per_day", "letters_2kg", "parcels_5kg", "online_service_support"].includes(k));
+    const keysWithoutPostal = Object.keys(PASSING_ROW).filter(
+      (k) =>
+        ![
+          "premises",
+          "sign",
+          "posted_info",
+          "hours_per_day",
+          "letters_2kg",
+          "parcels_5kg",
+          "online_service_support",
+        ].includes(k),
+    );
     const data = await xlsx([
-      communesSheet([{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong" }, { commune: "Xã Mai Pha" }], "Xã", keysWithoutPostal),
+      communesSheet(
+        [{ commune: "Xã Tân Thành" }, { commune: "Xã Hồng Phong" }, { commune: "Xã Mai Pha" }],
+        "Xã",
+        keysWithoutPostal,
+      ),
       {
         name: "Điểm BC",
         rows: [
@@ -147,23 +231,46 @@ describe("finding tables and headers", () => {
     const tan = communeNamed(run.evaluation.communes, "Xã Tân Thành");
     expect(tan.levels.ntm?.indicators[0]).toMatchObject({ verdict: "pass", point: "Bưu cục Bình Gia" });
     expect(cond(tan, "8.1.nc.dvc").verdict).toBe("fail");
-    expect(communeNamed(run.evaluation.communes, "Xã Hồng Phong").levels.ntm?.indicators[0]).toMatchObject({ verdict: "fail", point: "Điểm BĐVHX Hồng Phong" });
+    expect(communeNamed(run.evaluation.communes, "Xã Hồng Phong").levels.ntm?.indicators[0]).toMatchObject({
+      verdict: "fail",
+      point: "Điểm BĐVHX Hồng Phong",
+    });
     // In the postal-points table, Mai Pha has no point: 8.1 fails.
     expect(communeNamed(run.evaluation.communes, "Xã Mai Pha").levels.ntm?.indicators[0].verdict).toBe("fail");
   });
 
   test("one postal point per commune as columns of the communes table", async () => {
-    const run = await runBytes(await xlsx([communesSheet([{ hours_per_day: null }, { commune: "Xã Hồng Phong", hours_per_day: "4,5 giờ" }])]));
+    const run = await runBytes(
+      await xlsx([communesSheet([{ hours_per_day: null }, { commune: "Xã Hồng Phong", hours_per_day: "4,5 giờ" }])]),
+    );
     expect(communeNamed(run.evaluation.communes, "Xã Tân Thành").levels.ntm?.indicators[0].verdict).toBe("missing");
-    expect(cond(communeNamed(run.evaluation.communes, "Xã Hồng Phong"), "8.1.a.gio_mo_cua")).toMatchObject({ verdict: "pass", observed: 4.5 });
+    expect(cond(communeNamed(run.evaluation.communes, "Xã Hồng Phong"), "8.1.a.gio_mo_cua")).toMatchObject({
+      verdict: "pass",
+      observed: 4.5,
+    });
   });
 
   test("communes are matched across tables without case, diacritics, spacing, a leading 'xã' or Unicode form", async () => {
     const nfd = "Hồng Phong".normalize("NFD");
     const data = await xlsx([
       // The list lacks loudspeaker and TV columns: the commune's counts (2 of its 2 villages) decide those.
-      communesSheet([{ commune: "Xã Hồng Phong", villages_total: null, villages_loudspeaker: 2, villages_loudspeaker_regular: 2, villages_tv: 2 }]),
-      { name: "Thôn", rows: [["Tên xã", "Tên thôn", "Internet di động", "Điện thoại di động"], [`  ${nfd.toUpperCase()} `, "Thôn 1", "Có", "Có"], [`xã  hồng phong`, "Thôn 2", "Có", "Có"]] },
+      communesSheet([
+        {
+          commune: "Xã Hồng Phong",
+          villages_total: null,
+          villages_loudspeaker: 2,
+          villages_loudspeaker_regular: 2,
+          villages_tv: 2,
+        },
+      ]),
+      {
+        name: "Thôn",
+        rows: [
+          ["Tên xã", "Tên thôn", "Internet di động", "Điện thoại di động"],
+          [`  ${nfd.toUpperCase()} `, "Thôn 1", "Có", "Có"],
+          [`xã  hồng phong`, "Thôn 2", "Có", "Có"],
+        ],
+      },
     ]);
     const run = await runBytes(data);
     expect(cond(run.evaluation.communes[0], "8.2.a.internet").observed).toMatchObject({ count: 2, total: 2 });
@@ -172,10 +279,17 @@ describe("finding tables and headers", () => {
 
   test("districts tell apart communes of the same name", async () => {
     const data = await xlsx([
-      communesSheet([{ commune: "Xã Tân Thành", district: "Huyện Bình Gia", villages_total: null }, { commune: "Xã Tân Thành", district: "Huyện Hữu Lũng", villages_total: null }]),
+      communesSheet([
+        { commune: "Xã Tân Thành", district: "Huyện Bình Gia", villages_total: null },
+        { commune: "Xã Tân Thành", district: "Huyện Hữu Lũng", villages_total: null },
+      ]),
       {
         name: "Thôn",
-        rows: [["Tên xã", "Huyện", "Tên thôn", "Internet di động", "Điện thoại di động"], ["Tân Thành", "Bình Gia", "Thôn 1", "Có", "Có"], ["Tân Thành", "Hữu Lũng", "Thôn 1", "Không", "Có"]],
+        rows: [
+          ["Tên xã", "Huyện", "Tên thôn", "Internet di động", "Điện thoại di động"],
+          ["Tân Thành", "Bình Gia", "Thôn 1", "Có", "Có"],
+          ["Tân Thành", "Hữu Lũng", "Thôn 1", "Không", "Có"],
+        ],
       },
     ]);
     const run = await runBytes(data);

@@ -4,7 +4,10 @@ import { allValues, communesSheet, evaluateBytes, under, villagesSheet, xlsx } f
 
 async function district() {
   // Xã A meets everything; Xã B fails NTM (no radio station) and nothing of NTM nâng cao.
-  return xlsx([communesSheet([{ commune: "Xã A" }, { commune: "Xã B", radio_station: "Không" }]), villagesSheet(["Xã A", "Xã B"].flatMap((c) => [1, 2, 3].map((i) => ({ commune: c, village: `Thôn ${i}` }))))]);
+  return xlsx([
+    communesSheet([{ commune: "Xã A" }, { commune: "Xã B", radio_station: "Không" }]),
+    villagesSheet(["Xã A", "Xã B"].flatMap((c) => [1, 2, 3].map((i) => ({ commune: c, village: `Thôn ${i}` })))),
+  ]);
 }
 
 test("NTM nâng cao alone: a commune failing it only for TC8 NTM says so in its explanation", async () => {

@@ -16,10 +16,21 @@ import { loadWorkbook } from "../helpers/xlsx";
 
 const ROOT = path.join(__dirname, "../..");
 const ACCEPTANCE = path.join(ROOT, "test/fixtures/acceptance");
-const INPUTS = [path.join(ROOT, "examples/huyen-binh-gia.xlsx"), ...fs.readdirSync(ACCEPTANCE).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(ACCEPTANCE, f))];
+const INPUTS = [
+  path.join(ROOT, "examples/huyen-binh-gia.xlsx"),
+  ...fs
+    .readdirSync(ACCEPTANCE)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => path.join(ACCEPTANCE, f)),
+];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const IDS = [...allConditions(getRuleSet()).map((c) => c.condition.id), "tc8.ntm", "tc8.nc", ...Object.keys(VI).filter((k) => k.includes("."))];
+const IDS = [
+  ...allConditions(getRuleSet()).map((c) => c.condition.id),
+  "tc8.ntm",
+  "tc8.nc",
+  ...Object.keys(VI).filter((k) => k.includes(".")),
+];
 /** Any of the ids, or anything shaped like a condition id (a new one included). */
 export const MACHINE_ID = new RegExp(`(${IDS.map(escape).join("|")})|\\b8\\.[1-5]\\.(nc\\.)?[a-zđ]{1,2}\\.[a-z_]+`);
 
@@ -41,7 +52,10 @@ function idsIn(wb: ExcelJS.Workbook): string[] {
     if (ws.state !== "visible") return;
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        for (const [what, text] of [["value", textOf(cell.value)], ["note", textOf(cell.note)]] as const) {
+        for (const [what, text] of [
+          ["value", textOf(cell.value)],
+          ["note", textOf(cell.note)],
+        ] as const) {
           const m = MACHINE_ID.exec(text);
           if (m) hits.push(`'${ws.name}'!${cell.address} ${what}: ${m[0]} in "${text.slice(0, 120)}"`);
         }
@@ -57,18 +71,27 @@ describe("no condition id in any visible cell or note", () => {
     expect(idsIn(wb)).toEqual([]);
     // The ids are where they belong: the very hidden state and the results JSON.
     expect(wb.worksheets.some((ws) => ws.state === "veryHidden")).toBe(true);
-    expect(fs.readFileSync(path.join(ROOT, "examples/huyen-binh-gia.results.json"), "utf8")).toContain('"id": "8.4.nc.dd.dia_chi_so"');
+    expect(fs.readFileSync(path.join(ROOT, "examples/huyen-binh-gia.results.json"), "utf8")).toContain(
+      '"id": "8.4.nc.dd.dia_chi_so"',
+    );
   });
 
-  test.each(INPUTS.flatMap((f) => (["vi", "en"] as const).map((lang) => [path.basename(f), lang, f] as const)))("%s evaluated now (%s)", async (_name, lang, file) => {
-    const r = await evaluateXlsx(fs.readFileSync(file), { lang });
-    const wb = await loadWorkbook(r.output!);
-    expect(idsIn(wb)).toEqual([]);
-    // The annotated workbook does explain: the guidance's numbering is there instead.
-    const explained: string[] = [];
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => explained.push(textOf(cell.value), textOf(cell.note)))));
-    expect(explained.some((t) => /^8\.[1-5] (NTM|NTM nâng cao|Advanced NTM), (điểm|point) [a-zđ] – /m.test(t))).toBe(true);
-  });
+  test.each(INPUTS.flatMap((f) => (["vi", "en"] as const).map((lang) => [path.basename(f), lang, f] as const)))(
+    "%s evaluated now (%s)",
+    async (_name, lang, file) => {
+      const r = await evaluateXlsx(fs.readFileSync(file), { lang });
+      const wb = await loadWorkbook(r.output!);
+      expect(idsIn(wb)).toEqual([]);
+      // The annotated workbook does explain: the guidance's numbering is there instead.
+      const explained: string[] = [];
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) => row.eachCell((cell) => explained.push(textOf(cell.value), textOf(cell.note)))),
+      );
+      expect(explained.some((t) => /^8\.[1-5] (NTM|NTM nâng cao|Advanced NTM), (điểm|point) [a-zđ] – /m.test(t))).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe("no condition id in the command line's printed lines", () => {
@@ -76,14 +99,20 @@ describe("no condition id in the command line's printed lines", () => {
   beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-noids-"))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test.each(INPUTS.flatMap((f) => (["vi", "en"] as const).map((lang) => [path.basename(f), lang, f] as const)))("%s (%s)", async (name, lang, file) => {
-    const lines: string[] = [];
-    const json = path.join(dir, `${name}.${lang}.json`);
-    const code = await main(["evaluate", file, "-o", path.join(dir, `${name}.${lang}.xlsx`), "--json", json, "--lang", lang], { out: (s) => lines.push(s), err: (s) => lines.push(s) });
-    expect(code).toBe(0);
-    expect(lines.length).toBeGreaterThan(1);
-    expect(lines.filter((l) => MACHINE_ID.test(l))).toEqual([]);
-    // The results JSON keeps the ids.
-    expect(fs.readFileSync(json, "utf8")).toMatch(/"id": "8\.1\.a\.mat_bang"/);
-  });
+  test.each(INPUTS.flatMap((f) => (["vi", "en"] as const).map((lang) => [path.basename(f), lang, f] as const)))(
+    "%s (%s)",
+    async (name, lang, file) => {
+      const lines: string[] = [];
+      const json = path.join(dir, `${name}.${lang}.json`);
+      const code = await main(
+        ["evaluate", file, "-o", path.join(dir, `${name}.${lang}.xlsx`), "--json", json, "--lang", lang],
+        { out: (s) => lines.push(s), err: (s) => lines.push(s) },
+      );
+      expect(code).toBe(0);
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.filter((l) => MACHINE_ID.test(l))).toEqual([]);
+      // The results JSON keeps the ids.
+      expect(fs.readFileSync(json, "utf8")).toMatch(/"id": "8\.1\.a\.mat_bang"/);
+    },
+  );
 });

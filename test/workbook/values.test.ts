@@ -1,18 +1,47 @@
 /** The value rules of docs/input.md §7: unit-level on each reader, then through a real .xlsx. */
 import { field, LS } from "../helpers/fields";
-import { parseArea, parseNumber, parseNumberText, parseRate, parseWebsite, parseYesNo, readFact } from "../../src/core/read/values";
+import {
+  parseArea,
+  parseNumber,
+  parseNumberText,
+  parseRate,
+  parseWebsite,
+  parseYesNo,
+  readFact,
+} from "../../src/core/read/values";
 import { communesSheet, cond, runBytes, villagesSheet, xlsx } from "../helpers/xlsx";
 
 const count = { type: "count" as const, units: ["người", "hồ sơ", "thôn"] };
 const number = { type: "number" as const, units: ["giờ", "tin"] };
 
 describe("yes / no", () => {
-  test.each(["có", "Có", "CÓ", "co", "x", "X", "✓", "✔", "1", "TRUE", "yes", "y", "đạt", "Đạt", "đã có", "rồi", " có "])("%p is yes", (v) => {
+  test.each([
+    "có",
+    "Có",
+    "CÓ",
+    "co",
+    "x",
+    "X",
+    "✓",
+    "✔",
+    "1",
+    "TRUE",
+    "yes",
+    "y",
+    "đạt",
+    "Đạt",
+    "đã có",
+    "rồi",
+    " có ",
+  ])("%p is yes", (v) => {
     expect(parseYesNo(v).value).toBe(true);
   });
-  test.each(["không", "Không", "k", "K", "0", "FALSE", "no", "n", "chưa", "chưa có", "không có", "không đạt", "-"])("%p is no", (v) => {
-    expect(parseYesNo(v).value).toBe(false);
-  });
+  test.each(["không", "Không", "k", "K", "0", "FALSE", "no", "n", "chưa", "chưa có", "không có", "không đạt", "-"])(
+    "%p is no",
+    (v) => {
+      expect(parseYesNo(v).value).toBe(false);
+    },
+  );
   test("booleans and 1/0 numbers", () => {
     expect(parseYesNo(true).value).toBe(true);
     expect(parseYesNo(0).value).toBe(false);
@@ -62,7 +91,10 @@ describe("numbers", () => {
     expect(parseNumber("8 km", number).problem?.key).toBe("value.notNumber");
   });
   test("an error value is unreadable", () => {
-    expect(parseNumber({ error: "#DIV/0!" }, count).problem).toEqual({ key: "value.error", params: { value: "#DIV/0!" } });
+    expect(parseNumber({ error: "#DIV/0!" }, count).problem).toEqual({
+      key: "value.error",
+      params: { value: "#DIV/0!" },
+    });
   });
   test("a date is not a count", () => {
     expect(parseNumber(45000, count, "dd/mm/yyyy").problem?.key).toBe("value.date");
@@ -137,13 +169,20 @@ describe("value rules through a workbook", () => {
     expect(cond(b, "8.5.nc.a.tram_y_te").verdict).toBe("pass");
     expect(cond(a, "8.4.a.may_tinh").observed).toEqual({ part: 10, whole: 20, percent: 50 });
     expect(cond(a, "8.2.nc.dttm").observed).toEqual({ part: 1000, whole: 2000, percent: 50 });
-    expect(cond(a, "8.4.c.ho_so_truc_tuyen")).toMatchObject({ verdict: "pass", observed: { part: 300, whole: 1000, percent: 30 } });
+    expect(cond(a, "8.4.c.ho_so_truc_tuyen")).toMatchObject({
+      verdict: "pass",
+      observed: { part: 300, whole: 1000, percent: 30 },
+    });
     expect(run.evaluation.problems).toEqual([]);
   });
 
   test("a rate column stands in for counts, as a percent-formatted cell or as text", async () => {
     const keys = ["commune", "area", "computer_rate", "dossiers_online_rate", "smartphone_rate"];
-    const s = communesSheet([{ commune: "Xã A", computer_rate: 0.5, dossiers_online_rate: "29,9%", smartphone_rate: 50 }], "Xã", keys);
+    const s = communesSheet(
+      [{ commune: "Xã A", computer_rate: 0.5, dossiers_online_rate: "29,9%", smartphone_rate: 50 }],
+      "Xã",
+      keys,
+    );
     s.numFmts = { C2: "0%" };
     const run = await runBytes(await xlsx([s]));
     const c = run.evaluation.communes[0];
@@ -153,8 +192,17 @@ describe("value rules through a workbook", () => {
   });
 
   test("village flags as check marks: blank means no", async () => {
-    const data = await xlsx([communesSheet([{ villages_total: null }]), villagesSheet([{ village: "Thôn 1", commune: "Xã Tân Thành", tv: "x" }, { village: "Thôn 2", commune: "Xã Tân Thành", tv: null }])]);
+    const data = await xlsx([
+      communesSheet([{ villages_total: null }]),
+      villagesSheet([
+        { village: "Thôn 1", commune: "Xã Tân Thành", tv: "x" },
+        { village: "Thôn 2", commune: "Xã Tân Thành", tv: null },
+      ]),
+    ]);
     const run = await runBytes(data);
-    expect(cond(run.evaluation.communes[0], "8.3.nc.b.truyen_hinh")).toMatchObject({ verdict: "fail", observed: expect.objectContaining({ lacking: ["Thôn 2"] }) });
+    expect(cond(run.evaluation.communes[0], "8.3.nc.b.truyen_hinh")).toMatchObject({
+      verdict: "fail",
+      observed: expect.objectContaining({ lacking: ["Thôn 2"] }),
+    });
   });
 });

@@ -25,13 +25,19 @@ test("the sample annotated by the previous TC8, evaluated again: each column and
   const then = parseState(read.grids.find((g) => g.sheet === "TC8_STATE"))!.evaluatedAt!;
   const r = await evaluateXlsx(old, { evaluatedAt: new Date(then) });
   const v = await xlsxView(r.output!);
-  const count = (text: string) => Object.values(v.cells).flatMap((c) => Object.values(c)).filter((c) => c.v === text).length;
+  const count = (text: string) =>
+    Object.values(v.cells)
+      .flatMap((c) => Object.values(c))
+      .filter((c) => c.v === text).length;
   expect(count("TC8 NTM")).toBe(1);
   expect(count("Giải thích TC8")).toBe(1);
   expect(v.sheets.map((s) => s.name)).toEqual(readWorkbookPackage(old).model.sheets.map((s) => s.name));
   // The checklist, the user's document, is left as it was, to the byte.
-  const part = (bytes: Uint8Array) => readWorkbookPackage(bytes).model.sheets.find((s) => s.name === "Minh chứng TC8")!.part!;
-  expect(Buffer.from(new Package(r.output!).bytes(part(r.output!))).equals(Buffer.from(new Package(old).bytes(part(old))))).toBe(true);
+  const part = (bytes: Uint8Array) =>
+    readWorkbookPackage(bytes).model.sheets.find((s) => s.name === "Minh chứng TC8")!.part!;
+  expect(
+    Buffer.from(new Package(r.output!).bytes(part(r.output!))).equals(Buffer.from(new Package(old).bytes(part(old)))),
+  ).toBe(true);
   // Now anchored.
   expect(readWorkbookPackage(r.output!).names.filter((n) => n.name.startsWith("_TC8_")).length).toBeGreaterThan(3);
   const cleared = await xlsxView(await clearXlsx(r.output!, { removeChecklist: true }));

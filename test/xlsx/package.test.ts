@@ -27,8 +27,19 @@ const counts = (bytes: Uint8Array) => {
   const model = readWorkbookPackage(bytes).model;
   const styles = parseXml(pkg.text(model.stylesPart!));
   const n = (name: string) => styles.children.find((c) => c.name === name)?.children.length ?? 0;
-  const comments = pkg.names().filter((x) => /comments[^/]*\.xml$/.test(x)).reduce((k, x) => k + (pkg.text(x).match(/<comment /g)?.length ?? 0), 0);
-  return { parts: pkg.names().sort(), sheets: model.sheets.map((s) => s.name), xfs: n("cellXfs"), fonts: n("fonts"), fills: n("fills"), numFmts: n("numFmts"), comments };
+  const comments = pkg
+    .names()
+    .filter((x) => /comments[^/]*\.xml$/.test(x))
+    .reduce((k, x) => k + (pkg.text(x).match(/<comment /g)?.length ?? 0), 0);
+  return {
+    parts: pkg.names().sort(),
+    sheets: model.sheets.map((s) => s.name),
+    xfs: n("cellXfs"),
+    fonts: n("fonts"),
+    fills: n("fills"),
+    numFmts: n("numFmts"),
+    comments,
+  };
 };
 
 test("the fixtures are there: our families, plus the corpus when it has landed", () => {
@@ -55,7 +66,13 @@ describe("every workbook of the corpus", () => {
       const a = new Package(first.output!);
       const b = new Package(second.output!);
       const state = readWorkbookPackage(first.output!).model.sheets.find((s) => s.name === STATE_SHEET)!.part!;
-      for (const name of a.names()) if (name !== state) expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([f.name, name, true]);
+      for (const name of a.names())
+        if (name !== state)
+          expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([
+            f.name,
+            name,
+            true,
+          ]);
     }
   });
 });
@@ -72,11 +89,22 @@ describe("the corpus's own expectations (test/fixtures/corpus/manifest.json)", (
         expect([f.name, !!r.refused, r.output]).toEqual([f.name, true, undefined]);
         continue;
       }
-      expect([f.name, r.run.evaluation.communes.map((c) => c.name)]).toEqual([f.name, m.expect.communes.map((c) => c.name)]);
+      expect([f.name, r.run.evaluation.communes.map((c) => c.name)]).toEqual([
+        f.name,
+        m.expect.communes.map((c) => c.name),
+      ]);
       const a = new Package(f.bytes);
       const b = new Package(r.output!);
-      for (const name of a.names()) if (!m.may_edit.includes(name)) expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([f.name, name, true]);
-      for (const feat of m.features) if (feat.marker && b.has(feat.part)) expect([f.name, feat.part, b.text(feat.part).includes(feat.marker)]).toEqual([f.name, feat.part, true]);
+      for (const name of a.names())
+        if (!m.may_edit.includes(name))
+          expect([f.name, name, Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name)))]).toEqual([
+            f.name,
+            name,
+            true,
+          ]);
+      for (const feat of m.features)
+        if (feat.marker && b.has(feat.part))
+          expect([f.name, feat.part, b.text(feat.part).includes(feat.marker)]).toEqual([f.name, feat.part, true]);
     }
   });
 });
@@ -88,7 +116,9 @@ describe("families", () => {
     const f = get("macros.xlsm");
     const out = new Package((await evaluateXlsx(f.bytes)).output!);
     const input = new Package(f.bytes);
-    expect(Buffer.from(out.bytes("xl/vbaProject.bin")).equals(Buffer.from(input.bytes("xl/vbaProject.bin")))).toBe(true);
+    expect(Buffer.from(out.bytes("xl/vbaProject.bin")).equals(Buffer.from(input.bytes("xl/vbaProject.bin")))).toBe(
+      true,
+    );
     expect(out.contentType("xl/workbook.xml")).toBe("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     expect(out.text("xl/worksheets/sheet1.xml")).toContain('codeName="Sheet1"');
   });
@@ -104,10 +134,14 @@ describe("families", () => {
     expect(xml).toContain("Số liệu của phòng Nội vụ, tháng 6");
     expect(xml).toContain("Ghi chú của người dùng");
     const state = parseState(readWorkbookPackage(r.output!).grids.find((g) => g.sheet === STATE_SHEET))!;
-    const marked = state.marks.find((m) => /!H3$|!I3$|!J3$/.test(m.cell) && (m.original as { noted: boolean }).noted === false);
+    const marked = state.marks.find(
+      (m) => /!H3$|!I3$|!J3$/.test(m.cell) && (m.original as { noted: boolean }).noted === false,
+    );
     expect(marked).toBeDefined();
     // The reason still reaches the user.
-    const explanation = [...r.run.evaluation.communes.find((c) => c.name === "Xã Hồng Phong")!.levels.ntm!.indicators].some((i) => i.verdict === "fail");
+    const explanation = [
+      ...r.run.evaluation.communes.find((c) => c.name === "Xã Hồng Phong")!.levels.ntm!.indicators,
+    ].some((i) => i.verdict === "fail");
     expect(explanation).toBe(true);
   });
 

@@ -17,15 +17,47 @@ const AT = new Date(2026, 10, 28, 9, 30);
 
 /* eslint-disable no-control-regex -- generated text is cleaned of what exceljs cannot write */
 const text = fc.oneof(
-  fc.constantFrom("Có", "Không", "có", "x", "", " ", "=1+1", "+84", "-", "@a", "Đạt", "_x000B_", "a_x0041_b", "Tên\nhai dòng", "<b>&amp;</b>", "'trích'", "🙂 xã", "Xã\tTab"),
-  fc.string({ maxLength: 12 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, "")),
+  fc.constantFrom(
+    "Có",
+    "Không",
+    "có",
+    "x",
+    "",
+    " ",
+    "=1+1",
+    "+84",
+    "-",
+    "@a",
+    "Đạt",
+    "_x000B_",
+    "a_x0041_b",
+    "Tên\nhai dòng",
+    "<b>&amp;</b>",
+    "'trích'",
+    "🙂 xã",
+    "Xã\tTab",
+  ),
+  fc
+    .string({ maxLength: 12 })
+    .map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, "")),
 );
-const value: fc.Arbitrary<Cell> = fc.oneof(text, fc.integer({ min: -5, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.boolean());
+const value: fc.Arbitrary<Cell> = fc.oneof(
+  text,
+  fc.integer({ min: -5, max: 5000 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+  fc.constant(null),
+  fc.boolean(),
+);
 
 const keys = COMMUNE_FIELDS.map((f) => f.key).filter((k) => k in PASSING_ROW);
 
 const commune = fc.record({
-  name: fc.oneof(fc.constantFrom("Xã Tân Thành", "Xã Hồng Phong", "Xã A", "Xã =B", "Xã _x000D_"), fc.string({ minLength: 1, maxLength: 10 }).map((s) => `Xã ${s.replace(/[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/g, "")}`)),
+  name: fc.oneof(
+    fc.constantFrom("Xã Tân Thành", "Xã Hồng Phong", "Xã A", "Xã =B", "Xã _x000D_"),
+    fc
+      .string({ minLength: 1, maxLength: 10 })
+      .map((s) => `Xã ${s.replace(/[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/g, "")}`),
+  ),
   changes: fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 5 }),
 });
 
@@ -35,7 +67,10 @@ const workbook = fc.record({
   communes: fc.array(commune, { minLength: 1, maxLength: 5 }),
   villages: fc.boolean(),
   table: fc.boolean(),
-  far: fc.option(fc.record({ row: fc.integer({ min: 10, max: 5000 }), col: fc.integer({ min: 0, max: 300 }), v: value }), { nil: undefined }),
+  far: fc.option(
+    fc.record({ row: fc.integer({ min: 10, max: 5000 }), col: fc.integer({ min: 0, max: 300 }), v: value }),
+    { nil: undefined },
+  ),
 });
 
 interface Generated {
@@ -50,14 +85,16 @@ async function build(w: Generated): Promise<Uint8Array> {
   const xa = communesSheet(rows);
   if (w.far) xa.rows[w.far.row] = Object.assign([], { [w.far.col]: w.far.v });
   const sheets = [w.table && !w.far ? { ...xa, table: "BangXa" } : xa];
-  if (w.villages) sheets.push(villagesSheet(w.communes.slice(0, 2).map((c, i) => ({ commune: c.name, village: `Thôn ${i + 1}` }))));
+  if (w.villages)
+    sheets.push(villagesSheet(w.communes.slice(0, 2).map((c, i) => ({ commune: c.name, village: `Thôn ${i + 1}` }))));
   return xlsx(sheets);
 }
 
 /** Every cell's value, by sheet, row and column, as the reader gives it. */
 function cells(bytes: Uint8Array): Map<string, unknown> {
   const m = new Map<string, unknown>();
-  for (const g of readWorkbookPackage(bytes).grids) for (const [r, row] of g.rows) for (const [c, v] of row) m.set(`${g.sheet}|${r}|${c}`, v);
+  for (const g of readWorkbookPackage(bytes).grids)
+    for (const [r, row] of g.rows) for (const [c, v] of row) m.set(`${g.sheet}|${r}|${c}`, v);
   return m;
 }
 

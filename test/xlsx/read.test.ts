@@ -27,7 +27,14 @@ function withCell(bytes: Uint8Array, row: number, col: number, value: string | n
   const pkg = new Package(bytes);
   const model = readModel(pkg);
   const part = model.sheets[0].part!;
-  pkg.set(part, patchSheet(pkg.text(part), { ops: new Map([[row, new Map([[col, { write: { value, xf: 0 } }]])]]), clears: [], widths: new Map() }));
+  pkg.set(
+    part,
+    patchSheet(pkg.text(part), {
+      ops: new Map([[row, new Map([[col, { write: { value, xf: 0 } }]])]]),
+      clears: [],
+      widths: new Map(),
+    }),
+  );
   return pkg.toBytes();
 }
 
@@ -44,7 +51,7 @@ describe("sparse reading", () => {
   });
 
   test("formulas are the user's whatever their value; one without a cached value is no value", async () => {
-    const data = await xlsx([{ name: "S", rows: [["a", { formula: "1+1", result: 2 }, { formula: "A1&\"x\"" }]] }]);
+    const data = await xlsx([{ name: "S", rows: [["a", { formula: "1+1", result: 2 }, { formula: 'A1&"x"' }]] }]);
     const g = readWorkbookPackage(data).grids[0];
     expect(g.rows.get(0)?.get(1)).toBe(2);
     expect(g.rows.get(0)?.has(2)).toBe(false);
@@ -52,7 +59,9 @@ describe("sparse reading", () => {
   });
 
   test("number formats from the styles: built-in percent and dates, and custom ones", async () => {
-    const data = await xlsx([{ name: "S", rows: [[0.5, 45000, 3]], numFmts: { A1: "0%", B1: "dd/mm/yyyy", C1: '#,##0 "người"' } }]);
+    const data = await xlsx([
+      { name: "S", rows: [[0.5, 45000, 3]], numFmts: { A1: "0%", B1: "dd/mm/yyyy", C1: '#,##0 "người"' } },
+    ]);
     const g = readWorkbookPackage(data).grids[0];
     expect(g.numberFormats?.get(0)?.get(0)).toBe("0%");
     expect(g.numberFormats?.get(0)?.get(1)).toBe("dd/mm/yyyy");
@@ -61,12 +70,16 @@ describe("sparse reading", () => {
 });
 
 describe("files that are no workbook say so", () => {
-  const zip = (parts: Record<string, string>) => writeZip(Object.entries(parts).map(([name, t]) => ({ name, data: new TextEncoder().encode(t) })));
+  const zip = (parts: Record<string, string>) =>
+    writeZip(Object.entries(parts).map(([name, t]) => ({ name, data: new TextEncoder().encode(t) })));
 
   test("a password-protected workbook (an encrypted compound file)", () => {
     const cfb = new Uint8Array(4096);
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    cfb.set([..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+    cfb.set(
+      [..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]),
+      1024,
+    );
     expect(problemOf(() => readWorkbookPackage(cfb))).toEqual(["encrypted", undefined]);
     const xls = new Uint8Array(4096);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -74,9 +87,18 @@ describe("files that are no workbook say so", () => {
   });
 
   test(".ods, .csv, a Word document, plain text", () => {
-    expect(problemOf(() => readWorkbookPackage(zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" })))).toEqual(["ods", undefined]);
-    expect(problemOf(() => readWorkbookPackage(new TextEncoder().encode("Tên xã,Huyện\nXã A,Bình Gia\n")))).toEqual(["csv", undefined]);
-    expect(problemOf(() => readWorkbookPackage(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" })))).toEqual(["notWorkbook", undefined]);
+    expect(
+      problemOf(() =>
+        readWorkbookPackage(zip({ mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" })),
+      ),
+    ).toEqual(["ods", undefined]);
+    expect(problemOf(() => readWorkbookPackage(new TextEncoder().encode("Tên xã,Huyện\nXã A,Bình Gia\n")))).toEqual([
+      "csv",
+      undefined,
+    ]);
+    expect(
+      problemOf(() => readWorkbookPackage(zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }))),
+    ).toEqual(["notWorkbook", undefined]);
     expect(problemOf(() => readWorkbookPackage(new Uint8Array([1, 2, 3, 0, 5])))).toEqual(["notXlsx", undefined]);
   });
 
@@ -124,7 +146,10 @@ test("the comparison itself catches a changed part and a changed cell of the use
   const out = new Package((await evaluateXlsx(f.bytes)).output!);
   const theme = out.find("xl/theme/theme1.xml")!;
   out.set(theme, out.text(theme).replace("7A2E8C", "000000"));
-  out.set("xl/worksheets/sheet1.xml", out.text("xl/worksheets/sheet1.xml").replace('<c r="J2"><v>10</v></c>', '<c r="J2"><v>11</v></c>'));
+  out.set(
+    "xl/worksheets/sheet1.xml",
+    out.text("xl/worksheets/sheet1.xml").replace('<c r="J2"><v>10</v></c>', '<c r="J2"><v>11</v></c>'),
+  );
   const found = compareWorkbooks(f.bytes, out.toBytes());
   expect(found).toContain("xl/theme/theme1.xml: changed, but TC8 has no reason to touch it");
   expect(found).toContain("xl/worksheets/sheet1.xml: cell J2 changed");

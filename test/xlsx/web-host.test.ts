@@ -27,16 +27,27 @@ test("a macro workbook is evaluated with its macros and offered as .tc8.xlsm", a
 
 test("a protected sheet or workbook structure: refused, nothing offered for download", async () => {
   const { sheet, structure } = await protectedFixtures();
-  for (const [bytes, reason] of [[sheet, "sheetProtected"], [structure, "workbookProtected"]] as const) {
+  for (const [bytes, reason] of [
+    [sheet, "sheetProtected"],
+    [structure, "workbookProtected"],
+  ] as const) {
     const got: WebFile[] = [];
     const host = webHost(() => ({ name: "a.xlsx", bytes }), events(got), "vi");
     expect((await host.evaluate(req, () => undefined)).refused?.reason).toBe(reason);
-    expect((await host.template()).refused?.reason).toBe(reason === "workbookProtected" ? "workbookProtected" : undefined);
+    expect((await host.template()).refused?.reason).toBe(
+      reason === "workbookProtected" ? "workbookProtected" : undefined,
+    );
     expect(got.length).toBe(reason === "workbookProtected" ? 0 : 1); // the template adds sheets to an unlocked structure
   }
 });
 
 test("a file that is no workbook is named, in words", async () => {
-  const host = webHost(() => ({ name: "so-lieu.csv", bytes: new TextEncoder().encode("Tên xã,Huyện\nXã A,Bình Gia\n") }), events([]), "vi");
-  await expect(host.evaluate(req, () => undefined)).rejects.toThrow(/^Không đọc được tệp so-lieu\.csv: đây là tệp văn bản \(\.csv\)/);
+  const host = webHost(
+    () => ({ name: "so-lieu.csv", bytes: new TextEncoder().encode("Tên xã,Huyện\nXã A,Bình Gia\n") }),
+    events([]),
+    "vi",
+  );
+  await expect(host.evaluate(req, () => undefined)).rejects.toThrow(
+    /^Không đọc được tệp so-lieu\.csv: đây là tệp văn bản \(\.csv\)/,
+  );
 });

@@ -6,7 +6,17 @@
 import { isFraction, msg, type Msg } from "../i18n/format";
 import { AREA_KEY } from "../fields";
 import { levelOf } from "../ruleset";
-import type { Area, Check, ConditionDef, IndicatorDef, LevelDef, LevelId, RuleSet, Text, Threshold } from "../ruleset/types";
+import type {
+  Area,
+  Check,
+  ConditionDef,
+  IndicatorDef,
+  LevelDef,
+  LevelId,
+  RuleSet,
+  Text,
+  Threshold,
+} from "../ruleset/types";
 import { ratioAtLeast, rationalAtLeast, percentTruncated, type Rational } from "./ratio";
 import { and3, or3, type Verdict } from "./tristate";
 import type {
@@ -112,7 +122,14 @@ function withArea(o: Outcome, res: Resolved, area: AreaInfo): Outcome {
 
 function areaUnknown(area: AreaInfo, required: string): Outcome {
   const m = msg("area.invalid", { cell: area.cell });
-  return { verdict: "missing", observed: null, required, msg: m, cells: area.cell ? [area.cell] : [], marks: area.cell ? [{ cell: area.cell, kind: "missing", msg: m }] : [] };
+  return {
+    verdict: "missing",
+    observed: null,
+    required,
+    msg: m,
+    cells: area.cell ? [area.cell] : [],
+    marks: area.cell ? [{ cell: area.cell, kind: "missing", msg: m }] : [],
+  };
 }
 
 function addProblem(ctx: Ctx, cell: CellAddress | undefined, m: Msg): void {
@@ -124,7 +141,9 @@ function checkFlag(fact: string, ctx: Ctx): Outcome {
   const r = read(ctx.facts, fact);
   if (r.state !== "ok") return unusable(fact, r, "yes");
   const yes = r.value === true || (typeof r.value === "string" && r.value.trim() !== "");
-  const m = yes ? msg("flag.yes", { field: fact, value: typeof r.value === "string" ? r.value : undefined }) : msg("flag.no", { field: fact });
+  const m = yes
+    ? msg("flag.yes", { field: fact, value: typeof r.value === "string" ? r.value : undefined })
+    : msg("flag.no", { field: fact });
   return {
     verdict: yes ? "pass" : "fail",
     observed: typeof r.value === "string" ? r.value : yes,
@@ -139,10 +158,22 @@ function checkAtLeast(fact: string, min: number, ctx: Ctx): Outcome {
   const required = `>= ${min}`;
   const r = read(ctx.facts, fact);
   if (r.state !== "ok") return unusable(fact, r, required);
-  if (typeof r.value !== "number") return unusable(fact, { state: "invalid", cell: r.cell, problem: msg("value.notNumber", { value: String(r.value) }) }, required);
+  if (typeof r.value !== "number")
+    return unusable(
+      fact,
+      { state: "invalid", cell: r.cell, problem: msg("value.notNumber", { value: String(r.value) }) },
+      required,
+    );
   const ok = r.value >= min;
   const m = msg(ok ? "atLeast.pass" : "atLeast.fail", { field: fact, value: r.value, min });
-  return { verdict: ok ? "pass" : "fail", observed: r.value, required, msg: m, cells: cellsOf(r), marks: !ok && r.cell ? [{ cell: r.cell, kind: "fail", msg: m }] : [] };
+  return {
+    verdict: ok ? "pass" : "fail",
+    observed: r.value,
+    required,
+    msg: m,
+    cells: cellsOf(r),
+    marks: !ok && r.cell ? [{ cell: r.cell, kind: "fail", msg: m }] : [],
+  };
 }
 
 function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
@@ -161,8 +192,21 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
   const rate = c.rate ? read(ctx.facts, c.rate) : ({ state: "absent" } as Read);
 
   // A commune with nothing to count passes where the rule says so (no OCOP product).
-  if (c.zeroWhole === "pass" && whole.state === "ok" && whole.value === 0 && !(part.state === "ok" && typeof part.value === "number" && part.value > 0) && part.state !== "invalid") {
-    return { verdict: "pass", observed: { part: part.state === "ok" ? (part.value as number) : null, whole: 0 }, required, msg: msg("ocop.none"), cells: cellsOf(part, whole), marks: [] };
+  if (
+    c.zeroWhole === "pass" &&
+    whole.state === "ok" &&
+    whole.value === 0 &&
+    !(part.state === "ok" && typeof part.value === "number" && part.value > 0) &&
+    part.state !== "invalid"
+  ) {
+    return {
+      verdict: "pass",
+      observed: { part: part.state === "ok" ? (part.value as number) : null, whole: 0 },
+      required,
+      msg: msg("ocop.none"),
+      cells: cellsOf(part, whole),
+      marks: [],
+    };
   }
 
   // docs/input.md §6: counts win where both are given; a rate column stands in for missing counts.
@@ -171,7 +215,14 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
     const r = rate.value as Rational;
     const ok = rationalAtLeast(r, thr);
     const m = msg(ok ? "rate.pass" : "rate.fail", { field: c.rate, rate: r, threshold: thr, area });
-    const o: Outcome = { verdict: ok ? "pass" : "fail", observed: { rate: percentTruncated(r.n, r.d) }, required, msg: m, cells: cellsOf(rate), marks: !ok && rate.cell ? [{ cell: rate.cell, kind: "fail", msg: m }] : [] };
+    const o: Outcome = {
+      verdict: ok ? "pass" : "fail",
+      observed: { rate: percentTruncated(r.n, r.d) },
+      required,
+      msg: m,
+      cells: cellsOf(rate),
+      marks: !ok && rate.cell ? [{ cell: rate.cell, kind: "fail", msg: m }] : [],
+    };
     return withArea(o, resolved, ctx.area);
   }
 
@@ -185,8 +236,22 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
       ...(per ? { partMayExceed: true } : {}),
       result: (a, b, verdict) =>
         per
-          ? msg("ratio.per", { part: a, whole: b, noun: per.noun, wholeNoun: per.wholeNoun, threshold: thr, area, verdict })
-          : msg(verdict === "pass" ? "ratio.pass" : "ratio.fail", { part: a, whole: b, noun: c.noun, threshold: thr, area }),
+          ? msg("ratio.per", {
+              part: a,
+              whole: b,
+              noun: per.noun,
+              wholeNoun: per.wholeNoun,
+              threshold: thr,
+              area,
+              verdict,
+            })
+          : msg(verdict === "pass" ? "ratio.pass" : "ratio.fail", {
+              part: a,
+              whole: b,
+              noun: c.noun,
+              threshold: thr,
+              area,
+            }),
       observed: (a, b) => ({ part: a, whole: b }),
     },
     thr,
@@ -218,22 +283,60 @@ function countsRatio(spec: CountsSpec, thr: Rational, ctx: Ctx): Outcome {
   const required = spec.required;
   const cells = cellsOf(part, whole);
   if (part.state !== "ok" || whole.state !== "ok") {
-    const outs = ([[partKey, part], [wholeKey, whole]] as const).flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
-    return { verdict: "missing", observed: null, required, msg: combineMsgs(outs.map((o) => o.msg)), cells, marks: outs.flatMap((o) => o.marks) };
+    const outs = (
+      [
+        [partKey, part],
+        [wholeKey, whole],
+      ] as const
+    ).flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
+    return {
+      verdict: "missing",
+      observed: null,
+      required,
+      msg: combineMsgs(outs.map((o) => o.msg)),
+      cells,
+      marks: outs.flatMap((o) => o.marks),
+    };
   }
   const a = part.value as number;
   const b = whole.value as number;
   const missing = (cell: CellAddress | undefined, m: Msg): Outcome => {
     addProblem(ctx, cell, m);
-    return { verdict: "missing", observed: spec.observed(a, b), required, msg: m, cells, marks: cell ? [{ cell, kind: "missing", msg: m }] : [] };
+    return {
+      verdict: "missing",
+      observed: spec.observed(a, b),
+      required,
+      msg: m,
+      cells,
+      marks: cell ? [{ cell, kind: "missing", msg: m }] : [],
+    };
   };
   if (b === 0) return missing(whole.cell, spec.zero(whole.cell));
   if (a > b && !spec.partMayExceed)
-    return missing(part.cell, spec.above ? spec.above(a, b) : msg("ratio.partAboveWhole", { part: partKey, partValue: a, partCell: part.cell, whole: wholeKey, wholeValue: b, wholeCell: whole.cell }));
+    return missing(
+      part.cell,
+      spec.above
+        ? spec.above(a, b)
+        : msg("ratio.partAboveWhole", {
+            part: partKey,
+            partValue: a,
+            partCell: part.cell,
+            whole: wholeKey,
+            wholeValue: b,
+            wholeCell: whole.cell,
+          }),
+    );
   const verdict: Verdict = ratioAtLeast(a, b, thr) ? "pass" : "fail";
   const m = spec.result(a, b, verdict);
   const marks: Mark[] = verdict === "pass" ? [] : cells.map((cell) => ({ cell, kind: "fail" as const, msg: m }));
-  return { verdict, observed: { ...spec.observed(a, b), percent: percentTruncated(a, b) }, required, msg: m, cells, marks };
+  return {
+    verdict,
+    observed: { ...spec.observed(a, b), percent: percentTruncated(a, b) },
+    required,
+    msg: m,
+    cells,
+    marks,
+  };
 }
 
 function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outcome {
@@ -260,7 +363,8 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
       const present = all.filter(([, r]) => r.state !== "absent");
       const reads = present.length ? present : all;
       cells.push(...cellsOf(...reads.map(([, r]) => r)));
-      const entity = (verdict: Verdict, m: Msg) => v.cell && entities.push({ cell: v.cell, name: v.name, verdict, msg: m });
+      const entity = (verdict: Verdict, m: Msg) =>
+        v.cell && entities.push({ cell: v.cell, name: v.name, verdict, msg: m });
       const having = reads.filter(([, r]) => r.state === "ok" && r.value === true).map(([k]) => k);
       if (having.length) {
         yes++;
@@ -273,33 +377,79 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
       } else {
         unknown.push(v.name);
         const outs = reads.flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
-        for (const o of outs) unknownMarks.push(...o.marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
+        for (const o of outs)
+          unknownMarks.push(...o.marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
         entity("missing", combineMsgs(outs.map((o) => o.msg)));
       }
     }
     const total = list.length;
-    const verdict: Verdict = ratioAtLeast(yes, total, thr) ? "pass" : !ratioAtLeast(yes + unknown.length, total, thr) ? "fail" : "missing";
+    const verdict: Verdict = ratioAtLeast(yes, total, thr)
+      ? "pass"
+      : !ratioAtLeast(yes + unknown.length, total, thr)
+        ? "fail"
+        : "missing";
     const m =
       verdict === "missing"
-        ? msg("villages.undecided", { count: yes, total, noun: c.noun, unknownCount: unknown.length, unknown, threshold: thr, area })
-        : msg("villages.result", { count: yes, total, noun: c.noun, threshold: thr, area, verdict, lacking, unknown: [] });
-    const marks: Mark[] = verdict === "fail" ? failCells.map((cell) => ({ cell, kind: "fail" as const, msg: m })) : verdict === "missing" ? unknownMarks : [];
+        ? msg("villages.undecided", {
+            count: yes,
+            total,
+            noun: c.noun,
+            unknownCount: unknown.length,
+            unknown,
+            threshold: thr,
+            area,
+          })
+        : msg("villages.result", {
+            count: yes,
+            total,
+            noun: c.noun,
+            threshold: thr,
+            area,
+            verdict,
+            lacking,
+            unknown: [],
+          });
+    const marks: Mark[] =
+      verdict === "fail"
+        ? failCells.map((cell) => ({ cell, kind: "fail" as const, msg: m }))
+        : verdict === "missing"
+          ? unknownMarks
+          : [];
     const observed = { count: yes, total, percent: percentTruncated(yes, total), lacking, unknown };
     return { ...withArea({ verdict, observed, required, msg: m, cells, marks }, resolved, ctx.area), entities };
   }
 
   const count = read(ctx.facts, c.count);
-  const result = (k: number, n: number, verdict: Verdict) => msg("villages.result", { count: k, total: n, noun: c.noun, threshold: thr, area, verdict });
+  const result = (k: number, n: number, verdict: Verdict) =>
+    msg("villages.result", { count: k, total: n, noun: c.noun, threshold: thr, area, verdict });
   if (list) {
     // The list gives the number of villages (as when the counts disagree with it); the commune's count column, how many have the service.
-    if (count.state === "absent") return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.untracked", { fields: [...c.anyOf], field: c.count }), cells: [], marks: [] }, resolved, ctx.area);
+    if (count.state === "absent")
+      return withArea(
+        {
+          verdict: "missing",
+          observed: null,
+          required,
+          msg: msg("villages.untracked", { fields: [...c.anyOf], field: c.count }),
+          cells: [],
+          marks: [],
+        },
+        resolved,
+        ctx.area,
+      );
     const o = countsRatio(
       {
         part: [c.count, count],
         whole: [c.total, { state: "ok", value: list.length }],
         required,
         zero: (cell) => msg("villages.zeroTotal", { cell }),
-        above: (k, n) => msg("villages.countAboveList", { field: c.count, value: k, cell: count.state === "ok" ? count.cell : undefined, total: n }),
+        above: (k, n) =>
+          msg("villages.countAboveList", {
+            field: c.count,
+            value: k,
+            cell: count.state === "ok" ? count.cell : undefined,
+            total: n,
+          }),
         result: (k, n, verdict) => msg("villages.byCounts", { msg: result(k, n, verdict), field: c.count }),
         observed: (k, n) => ({ count: k, total: n }),
       },
@@ -311,7 +461,11 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
 
   const total = read(ctx.facts, c.total);
   if (total.state === "absent" && count.state === "absent") {
-    return withArea({ verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] }, resolved, ctx.area);
+    return withArea(
+      { verdict: "missing", observed: null, required, msg: msg("villages.none"), cells: [], marks: [] },
+      resolved,
+      ctx.area,
+    );
   }
   const o = countsRatio(
     {
@@ -348,7 +502,11 @@ interface PointOutcome {
 
 /** Points ranked: passing first, then fewest failing conditions, then fewest missing, then workbook order. */
 function bestPoint(points: PointOutcome[]): PointOutcome {
-  const score = (p: PointOutcome) => [p.verdict === "pass" ? 0 : 1, p.outs.filter((o) => o.verdict === "fail").length, p.outs.filter((o) => o.verdict === "missing").length];
+  const score = (p: PointOutcome) => [
+    p.verdict === "pass" ? 0 : 1,
+    p.outs.filter((o) => o.verdict === "fail").length,
+    p.outs.filter((o) => o.verdict === "missing").length,
+  ];
   return points.reduce((best, p) => {
     const a = score(p);
     const b = score(best);
@@ -371,14 +529,19 @@ const atPoint = (point: string, o: Outcome): Outcome => {
 
 function checkPostalAny(of: readonly Check[], ctx: Ctx): Outcome {
   const required = "one postal point meets every condition";
-  if (!ctx.commune.postalPoints) return { verdict: "missing", observed: null, required, msg: msg("postal.noData"), cells: [], marks: [] };
+  if (!ctx.commune.postalPoints)
+    return { verdict: "missing", observed: null, required, msg: msg("postal.noData"), cells: [], marks: [] };
   const points = evalPoints(of, ctx);
-  if (!points.length) return { verdict: "fail", observed: null, required, msg: msg("postal.none"), cells: [], marks: [] };
+  if (!points.length)
+    return { verdict: "fail", observed: null, required, msg: msg("postal.none"), cells: [], marks: [] };
   const verdict = or3(points.map((p) => p.verdict));
   const best = bestPoint(points);
   const name = best.point.name;
   const lacking = best.outs.filter((o) => o.verdict !== "pass").map((o) => o.msg);
-  const m = verdict === "pass" ? msg("postal.any.pass", { point: name }) : msg(verdict === "fail" ? "postal.any.fail" : "postal.any.missing", { point: name, lacking });
+  const m =
+    verdict === "pass"
+      ? msg("postal.any.pass", { point: name })
+      : msg(verdict === "fail" ? "postal.any.fail" : "postal.any.missing", { point: name, lacking });
   return {
     verdict,
     observed: { point: name, conditions: best.outs.map((o) => o.verdict) },
@@ -386,19 +549,40 @@ function checkPostalAny(of: readonly Check[], ctx: Ctx): Outcome {
     msg: m,
     cells: points.flatMap((p) => p.outs.flatMap((o) => o.cells)),
     marks: verdict === "pass" ? [] : best.outs.flatMap((o) => atPoint(name, o).marks),
-    entities: pointEntities(points, (p) => ({ verdict: p.verdict, msg: combineMsgs(p.outs.filter((o) => o.verdict !== "pass").map((o) => o.msg)) })),
+    entities: pointEntities(points, (p) => ({
+      verdict: p.verdict,
+      msg: combineMsgs(p.outs.filter((o) => o.verdict !== "pass").map((o) => o.msg)),
+    })),
   };
 }
 
-function pointEntities(points: PointOutcome[], of: (p: PointOutcome) => { verdict: Verdict; msg: Msg }): EntityOutcome[] {
+function pointEntities(
+  points: PointOutcome[],
+  of: (p: PointOutcome) => { verdict: Verdict; msg: Msg },
+): EntityOutcome[] {
   return points.flatMap((p) => (p.point.cell ? [{ cell: p.point.cell, name: p.point.name, ...of(p) }] : []));
 }
 
 function checkInfo(fact: string, ctx: Ctx): Outcome {
   const r = read(ctx.facts, fact);
-  if (r.state !== "ok") return { verdict: "missing", observed: null, required: "", msg: msg("info.blank", { field: fact }), cells: cellsOf(r), marks: [] };
+  if (r.state !== "ok")
+    return {
+      verdict: "missing",
+      observed: null,
+      required: "",
+      msg: msg("info.blank", { field: fact }),
+      cells: cellsOf(r),
+      marks: [],
+    };
   const value = r.value as number | boolean | string;
-  return { verdict: value === false ? "fail" : "pass", observed: value, required: "", msg: msg("info.value", { field: fact, value }), cells: cellsOf(r), marks: [] };
+  return {
+    verdict: value === false ? "fail" : "pass",
+    observed: value,
+    required: "",
+    msg: msg("info.value", { field: fact, value }),
+    cells: cellsOf(r),
+    marks: [],
+  };
 }
 
 function evalCheck(c: Check, ctx: Ctx): Outcome {
@@ -444,7 +628,9 @@ function evalIndicator(ind: IndicatorDef, ctx: Ctx): IndicatorResult {
   if (!ctx.commune.postalPoints || !ctx.commune.postalPoints.length) {
     const none = !ctx.commune.postalPoints ? msg("postal.noData") : msg("postal.none");
     const verdict: Verdict = ctx.commune.postalPoints ? "fail" : "missing";
-    const conditions = ind.conditions.map((d) => toResult(d, { verdict, observed: null, required: "", msg: none, cells: [], marks: [] }));
+    const conditions = ind.conditions.map((d) =>
+      toResult(d, { verdict, observed: null, required: "", msg: none, cells: [], marks: [] }),
+    );
     return { id: ind.id, verdict, conditions };
   }
   const points = evalPoints(
@@ -461,9 +647,15 @@ function evalIndicator(ind: IndicatorDef, ctx: Ctx): IndicatorResult {
 
 function resolveArea(c: CommuneFacts, rs: RuleSet): AreaInfo {
   const r = read(c.facts, AREA_KEY);
-  if (r.state === "ok" && typeof r.value === "string" && r.value in rs.areaNames) return { area: r.value, name: rs.areaNames[r.value], defaulted: false, cell: r.cell };
+  if (r.state === "ok" && typeof r.value === "string" && r.value in rs.areaNames)
+    return { area: r.value, name: rs.areaNames[r.value], defaulted: false, cell: r.cell };
   if (r.state === "invalid" || r.state === "ok") return { area: null, defaulted: false, cell: r.cell };
-  return { area: rs.defaultArea, name: rs.areaNames[rs.defaultArea], defaulted: true, cell: r.state === "blank" ? r.cell : undefined };
+  return {
+    area: rs.defaultArea,
+    name: rs.areaNames[rs.defaultArea],
+    defaulted: true,
+    cell: r.state === "blank" ? r.cell : undefined,
+  };
 }
 
 function evidenceOf(level: LevelDef, c: CommuneFacts): { done: number; total: number } {
@@ -481,7 +673,14 @@ function evalLevel(level: LevelDef, ctx: Ctx, done: Map<LevelId, LevelResult>, r
   const prerequisites = level.prerequisites.map((id) => {
     const pre = done.get(id) ?? evalLevel(levelOf(rs, id), ctx, done, rs);
     const criterion = levelOf(rs, id).criterion;
-    return { id: `tc8.${id}`, verdict: pre.verdict, msg: pre.verdict === "pass" ? msg("prereq.pass", { criterion }) : msg("prereq.notPass", { criterion, verdict: pre.verdict, level: level.name }) };
+    return {
+      id: `tc8.${id}`,
+      verdict: pre.verdict,
+      msg:
+        pre.verdict === "pass"
+          ? msg("prereq.pass", { criterion })
+          : msg("prereq.notPass", { criterion, verdict: pre.verdict, level: level.name }),
+    };
   });
   const indicators = level.indicators.map((ind) => evalIndicator(ind, ctx));
   const result: LevelResult = {
@@ -496,9 +695,22 @@ function evalLevel(level: LevelDef, ctx: Ctx, done: Map<LevelId, LevelResult>, r
 }
 
 /** Evaluate one commune; problems found on the way (impossible figures) go to `problems`. */
-export function evaluateCommune(c: CommuneFacts, rs: RuleSet, levels: readonly LevelId[], problems: Problem[]): CommuneResult {
+export function evaluateCommune(
+  c: CommuneFacts,
+  rs: RuleSet,
+  levels: readonly LevelId[],
+  problems: Problem[],
+): CommuneResult {
   const area = resolveArea(c, rs);
-  const base: CommuneResult = { name: c.name, district: c.district, code: c.code, cell: c.cell, area: area.area, areaDefaulted: area.defaulted, levels: {} };
+  const base: CommuneResult = {
+    name: c.name,
+    district: c.district,
+    code: c.code,
+    cell: c.cell,
+    area: area.area,
+    areaDefaulted: area.defaulted,
+    levels: {},
+  };
   if (c.excluded) return { ...base, excluded: c.excluded };
   const ctx: Ctx = { rs, commune: c, facts: c.facts, area, problems };
   const done = new Map<LevelId, LevelResult>();

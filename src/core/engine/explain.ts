@@ -38,12 +38,18 @@ export function explanationLines(c: CommuneResult, lang: Lang, rs: RuleSet): str
   if (c.excluded) return [render(msg("commune.excluded", { reason: c.excluded }), lang)];
   // The area default is said once, in the closing line, not after every condition it touched.
   const closing = !!(c.areaDefaulted && c.area);
-  const plain = (m: Msg): Msg => (closing && m.key === "withArea" && m.params && typeof m.params.msg === "object" ? (m.params.msg as Msg) : m);
-  const failing = failingConditions(c).map((cond) => ({ cond, text: render(plain(cond.msg), lang), place: conditionPlace(rs, cond.id)! }));
+  const plain = (m: Msg): Msg =>
+    closing && m.key === "withArea" && m.params && typeof m.params.msg === "object" ? (m.params.msg as Msg) : m;
+  const failing = failingConditions(c).map((cond) => ({
+    cond,
+    text: render(plain(cond.msg), lang),
+    place: conditionPlace(rs, cond.id)!,
+  }));
   const lines: string[] = [];
   for (let i = 0; i < failing.length; i++) {
     const { cond, text, place } = failing[i];
-    const same = (j: number) => j < failing.length && failing[j].text === text && failing[j].place.indicator === place.indicator;
+    const same = (j: number) =>
+      j < failing.length && failing[j].text === text && failing[j].place.indicator === place.indicator;
     let j = i + 1;
     while (same(j)) j++;
     if (j - i > 1) {
@@ -88,7 +94,11 @@ export function toResultsJson(ev: Evaluation, opts: ResultsJsonOptions = {}): Re
           {
             verdict: lv.verdict,
             criterion: levelOf(rs, lv.level).criterion,
-            prerequisites: lv.prerequisites.map((p) => ({ id: p.id, verdict: p.verdict, message: render(p.msg, lang) })),
+            prerequisites: lv.prerequisites.map((p) => ({
+              id: p.id,
+              verdict: p.verdict,
+              message: render(p.msg, lang),
+            })),
             indicators: Object.fromEntries(
               lv.indicators.map((ind) => [
                 ind.id,
@@ -113,7 +123,12 @@ export function toResultsJson(ev: Evaluation, opts: ResultsJsonOptions = {}): Re
         ]),
       ),
     })),
-    problems: ev.problems.map((p) => ({ severity: p.severity, ...(p.cell ? { cell: p.cell } : {}), message: render(p.msg, lang), messageKey: p.msg.key })),
+    problems: ev.problems.map((p) => ({
+      severity: p.severity,
+      ...(p.cell ? { cell: p.cell } : {}),
+      message: render(p.msg, lang),
+      messageKey: p.msg.key,
+    })),
   };
 }
 

@@ -2,4 +2,10 @@ export * from "./types";
 export * from "./tristate";
 export * from "./ratio";
 export { evaluate, evaluateCommune, thresholdText, type EvaluateOptions } from "./evaluate";
-export { explanationLines, failingConditions, toResultsJson, type ResultsJson, type ResultsJsonOptions } from "./explain";
+export {
+  explanationLines,
+  failingConditions,
+  toResultsJson,
+  type ResultsJson,
+  type ResultsJsonOptions,
+} from "./explain";

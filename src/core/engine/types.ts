@@ -41,7 +41,13 @@ export interface CommuneFacts extends EntityFacts {
   excluded?: Msg;
 }
 
-export type ObservedValue = number | boolean | string | null | { readonly [k: string]: ObservedValue } | readonly ObservedValue[];
+export type ObservedValue =
+  | number
+  | boolean
+  | string
+  | null
+  | { readonly [k: string]: ObservedValue }
+  | readonly ObservedValue[];
 
 /** An input cell to highlight, and why: fail-red behind a failing condition, amber where data is missing. */
 export interface Mark {

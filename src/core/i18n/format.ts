@@ -34,11 +34,23 @@ export function isMsg(p: Param): p is Msg {
 }
 
 export function isRational(p: Param): p is Rational {
-  return typeof p === "object" && p !== null && !Array.isArray(p) && typeof (p as Rational).n === "number" && typeof (p as Rational).d === "number";
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    !Array.isArray(p) &&
+    typeof (p as Rational).n === "number" &&
+    typeof (p as Rational).d === "number"
+  );
 }
 
 export function isText(p: Param): p is Text {
-  return typeof p === "object" && p !== null && !Array.isArray(p) && typeof (p as Text).vi === "string" && typeof (p as Text).en === "string";
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    !Array.isArray(p) &&
+    typeof (p as Text).vi === "string" &&
+    typeof (p as Text).en === "string"
+  );
 }
 
 /** Splits 'Sheet'!B5 (Excel's way of writing a cell of a sheet). */
@@ -94,7 +106,11 @@ export class Formatter {
   requirement(t: Param, area?: Param): string {
     if (!isRational(t)) return "?";
     const vi = this.lang === "vi";
-    const base = isThird(t) ? `${vi ? "ít nhất" : "at least"} ${this.threshold(t)}` : isAll(t) ? this.threshold(t) : `${vi ? "tối thiểu" : "at least"} ${this.threshold(t)}`;
+    const base = isThird(t)
+      ? `${vi ? "ít nhất" : "at least"} ${this.threshold(t)}`
+      : isAll(t)
+        ? this.threshold(t)
+        : `${vi ? "tối thiểu" : "at least"} ${this.threshold(t)}`;
     return area ? `${base} ${vi ? "đối với" : "for"} ${this.text(area)}` : base;
   }
 

@@ -7,7 +7,10 @@ export * from "./format";
 export type { MessageKey } from "./messages.vi";
 
 const TEMPLATES: Record<Lang, Readonly<Record<string, Template>>> = { vi: VI, en: EN };
-const FORMATTERS: Record<Lang, Formatter> = { vi: new Formatter("vi", TEMPLATES.vi), en: new Formatter("en", TEMPLATES.en) };
+const FORMATTERS: Record<Lang, Formatter> = {
+  vi: new Formatter("vi", TEMPLATES.vi),
+  en: new Formatter("en", TEMPLATES.en),
+};
 
 export function formatter(lang: Lang): Formatter {
   return FORMATTERS[lang];

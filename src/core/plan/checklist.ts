@@ -3,8 +3,33 @@ import type { Evaluation, Problem } from "../engine/types";
 import { msg } from "../i18n/format";
 import { criterionCaps } from "../ruleset";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
-import { CHECKLIST_HEADERS, type ChecklistEntry, type ChecklistRow, type ChecklistSheet, checklistWalk, entryKey, hasUserInput, levelLabel, STATUS_DONE, STATUS_TODO, USER_COLUMNS } from "../read/checklist";
-import { type CellValue, type Grid, type RangeRef, cellAddress, contains, filledCols, filledRowsIn, isBlank, isFormulaAt, isTaken, MAX_ROWS, valueAt } from "../shared/grid";
+import {
+  CHECKLIST_HEADERS,
+  type ChecklistEntry,
+  type ChecklistRow,
+  type ChecklistSheet,
+  checklistWalk,
+  entryKey,
+  hasUserInput,
+  levelLabel,
+  STATUS_DONE,
+  STATUS_TODO,
+  USER_COLUMNS,
+} from "../read/checklist";
+import {
+  type CellValue,
+  type Grid,
+  type RangeRef,
+  cellAddress,
+  contains,
+  filledCols,
+  filledRowsIn,
+  isBlank,
+  isFormulaAt,
+  isTaken,
+  MAX_ROWS,
+  valueAt,
+} from "../shared/grid";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE } from "../state/own";
 import { fitRowHeights } from "./layout";
 import { headerFooterText, signatureBlock, SUMMARY_TEXT } from "./summary";
@@ -18,20 +43,41 @@ export function checklistTime(lang: Lang, at: Date): string {
   return `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}`;
 }
 
-export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly ChecklistEntry[], lang: Lang = "vi", at: Date = new Date()): NewSheet {
+export function checklistSheet(
+  ev: Evaluation,
+  rs: RuleSet,
+  existing: readonly ChecklistEntry[],
+  lang: Lang = "vi",
+  at: Date = new Date(),
+): NewSheet {
   const byKey = new Map(existing.map((e) => [entryKey(e.commune, e.level, e.indicator, e.no), e]));
-  const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter((h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h));
+  const extraHeaders = [...new Set(existing.flatMap((e) => Object.keys(e.values)))].filter(
+    (h) => !(CHECKLIST_HEADERS as readonly string[]).includes(h),
+  );
   const headers = [...CHECKLIST_HEADERS, ...extraHeaders];
   const cells: SheetCell[] = headers.map((h, col) => ({ row: 0, col, value: h, style: "header" as StyleName }));
   const used = new Set<string>();
   let row = 1;
   // The number beside the document's text centred, so the two never touch.
-  const styleOf: (StyleName | undefined)[] = headers.map((_, col) => (col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined));
+  const styleOf: (StyleName | undefined)[] = headers.map((_, col) =>
+    col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined,
+  );
   const putRow = (values: (CellValue | undefined)[]) => {
     // A plain loop and one object per cell: a province's checklist has millions of cells.
     for (let col = 0; col < values.length; col++) {
       const v = values[col];
-      const value = v === null || v === undefined ? null : typeof v === "object" ? ("error" in v ? v.error : null) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
+      const value =
+        v === null || v === undefined
+          ? null
+          : typeof v === "object"
+            ? "error" in v
+              ? v.error
+              : null
+            : typeof v === "boolean"
+              ? v
+                ? "TRUE"
+                : "FALSE"
+              : v;
       const style = styleOf[col];
       cells.push(style ? { row, col, value, style } : { row, col, value });
     }
@@ -59,8 +105,19 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     const key = entryKey(e.commune, e.level, e.indicator, e.no);
     if (used.has(key) || !hasUserInput(e, rs)) continue;
     used.add(key);
-    const doc = rs.levels.find((l) => l.id === e.level)?.indicators.find((i) => i.id === e.indicator)?.evidence.find((d) => d.no === e.no);
-    putRow([e.commune, levelLabel(rs, e.level), e.indicator, e.no, doc?.text ?? "", ...USER_COLUMNS.map((h) => e.values[h] ?? null), ...extraHeaders.map((h) => e.values[h] ?? null)]);
+    const doc = rs.levels
+      .find((l) => l.id === e.level)
+      ?.indicators.find((i) => i.id === e.indicator)
+      ?.evidence.find((d) => d.no === e.no);
+    putRow([
+      e.commune,
+      levelLabel(rs, e.level),
+      e.indicator,
+      e.no,
+      doc?.text ?? "",
+      ...USER_COLUMNS.map((h) => e.values[h] ?? null),
+      ...extraHeaders.map((h) => e.values[h] ?? null),
+    ]);
   }
   const last = Math.max(1, row - 1);
   const statusCol = headers.indexOf("Tình trạng");
@@ -73,7 +130,9 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
     cells,
     merges,
     table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: lastCol }, style: "TableStyleLight9" },
-    validations: [{ range: { r0: 1, c0: statusCol, r1: Math.max(last, 1), c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] }],
+    validations: [
+      { range: { r0: 1, c0: statusCol, r1: Math.max(last, 1), c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] },
+    ],
     freezeRows: 1,
     columnWidths: [...CHECKLIST_WIDTHS, ...extraHeaders.map(() => 20)],
     landscape: true,
@@ -82,7 +141,11 @@ export function checklistSheet(ev: Evaluation, rs: RuleSet, existing: readonly C
       paper: "A4",
       fitToWidth: true,
       titleRows: { first: 0, last: 0 },
-      header: { center: `&B${headerFooterText(CHECKLIST_TITLE[lang](rs))}`, left: `&8${headerFooterText(rs.name)}`, right: checklistTime(lang, at) },
+      header: {
+        center: `&B${headerFooterText(CHECKLIST_TITLE[lang](rs))}`,
+        left: `&8${headerFooterText(rs.name)}`,
+        right: checklistTime(lang, at),
+      },
       footer: { center: SUMMARY_TEXT[lang].page },
     },
   };
@@ -101,14 +164,26 @@ export function checklistWidths(cols: ReadonlyMap<string, number>): number[] {
 }
 
 /** The texts of TC8's signature block, in either language. */
-export const SIGNATURE_TEXTS: ReadonlySet<string> = new Set((["vi", "en"] as const).flatMap((l) => [SUMMARY_TEXT[l].place, SUMMARY_TEXT[l].maker, SUMMARY_TEXT[l].head, SUMMARY_TEXT[l].makerNote, SUMMARY_TEXT[l].headNote]));
+export const SIGNATURE_TEXTS: ReadonlySet<string> = new Set(
+  (["vi", "en"] as const).flatMap((l) => [
+    SUMMARY_TEXT[l].place,
+    SUMMARY_TEXT[l].maker,
+    SUMMARY_TEXT[l].head,
+    SUMMARY_TEXT[l].makerNote,
+    SUMMARY_TEXT[l].headNote,
+  ]),
+);
 
 /**
  * TC8's signature block under a table: the first cells from `fromRow` down holding exactly one of
  * its texts (a line the user rewrote is theirs), and the merged areas they head. Where the host
  * could not read merged areas, the block's own geometry stands in for them.
  */
-export function signatureAt(g: Grid, fromRow: number, lastCol: number): { cells: { row: number; col: number }[]; merges: RangeRef[] } {
+export function signatureAt(
+  g: Grid,
+  fromRow: number,
+  lastCol: number,
+): { cells: { row: number; col: number }[]; merges: RangeRef[] } {
   const cells: { row: number; col: number }[] = [];
   let first = -1;
   for (const r of filledRowsIn(g, fromRow, MAX_ROWS)) {
@@ -123,10 +198,19 @@ export function signatureAt(g: Grid, fromRow: number, lastCol: number): { cells:
   }
   // Its merged areas: those its cells head, and empty ones of its shape under the table (left by an
   // evaluation interrupted after it cleared the block's text).
-  const shaped = (m: RangeRef) => m.r0 === m.r1 && m.r0 >= fromRow && ((m.c0 === 0 && m.c1 === 2) || (m.c0 === 5 && m.c1 >= lastCol)) && isBlank(valueAt(g, m.r0, m.c0)) && !isFormulaAt(g, m.r0, m.c0);
+  const shaped = (m: RangeRef) =>
+    m.r0 === m.r1 &&
+    m.r0 >= fromRow &&
+    ((m.c0 === 0 && m.c1 === 2) || (m.c0 === 5 && m.c1 >= lastCol)) &&
+    isBlank(valueAt(g, m.r0, m.c0)) &&
+    !isFormulaAt(g, m.r0, m.c0);
   const merges = g.mergesUnknown
     ? cells.map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col === 0 ? 2 : lastCol }))
-    : g.merges.filter((m) => cells.some((x) => x.row === m.r0 && x.col === m.c0) || (shaped(m) && (!cells.length || m.r0 <= Math.max(...cells.map((x) => x.row)))));
+    : g.merges.filter(
+        (m) =>
+          cells.some((x) => x.row === m.r0 && x.col === m.c0) ||
+          (shaped(m) && (!cells.length || m.r0 <= Math.max(...cells.map((x) => x.row)))),
+      );
   return { cells, merges };
 }
 
@@ -140,10 +224,20 @@ export const overlaps = (a: RangeRef, b: RangeRef) => a.r0 <= b.r1 && b.r0 <= a.
  * stay, and a warning says so. When the rows under the table hold the user's cells, no row is added
  * and a warning says how to make room.
  */
-export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet, g: Grid, lang: Lang, times?: { before?: { lang: Lang; at: Date }; at: Date }): { update?: SheetUpdate; warnings: Problem[] } {
+export function checklistUpdate(
+  ev: Evaluation,
+  rs: RuleSet,
+  cs: ChecklistSheet,
+  g: Grid,
+  lang: Lang,
+  times?: { before?: { lang: Lang; at: Date }; at: Date },
+): { update?: SheetUpdate; warnings: Problem[] } {
   const warnings: Problem[] = [];
   if (cs.missingKeys.length) {
-    warnings.push({ severity: "warning", msg: msg("problem.checklistUnreadable", { sheet: cs.sheet, columns: cs.missingKeys }) });
+    warnings.push({
+      severity: "warning",
+      msg: msg("problem.checklistUnreadable", { sheet: cs.sheet, columns: cs.missingKeys }),
+    });
     return { warnings };
   }
   const byKey = new Map<string, ChecklistRow>();
@@ -151,7 +245,15 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     const k = entryKey(e.commune, e.level, e.indicator, e.no);
     if (!byKey.has(k)) byKey.set(k, e);
   }
-  const update: SheetUpdate = { name: cs.sheet, cells: [], clears: [], unmerges: [], merges: [], validations: [], rowHeights: [] };
+  const update: SheetUpdate = {
+    name: cs.sheet,
+    cells: [],
+    clears: [],
+    unmerges: [],
+    merges: [],
+    validations: [],
+    rowHeights: [],
+  };
   // A value of TC8's written again only where the cell went blank: a text the user changed there
   // (a document's wording made precise, a name retyped) is theirs, and the row is still found by
   // its key (a formula there is the user's too).
@@ -161,12 +263,20 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     update.cells.push({ row, col, value, keep: true });
   };
   const used = new Set<string>();
-  const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] = [];
+  const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] =
+    [];
   for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
     used.add(key);
     const e = byKey.get(key);
     if (!e) {
-      fresh.push({ commune: name, level: level.id, indicator: ind.id, no: doc.no, text: doc.text, provider: doc.provider });
+      fresh.push({
+        commune: name,
+        level: level.id,
+        indicator: ind.id,
+        no: doc.no,
+        text: doc.text,
+        provider: doc.provider,
+      });
       continue;
     }
     own(e.row, "Xã", name);
@@ -175,8 +285,13 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     own(e.row, "STT", doc.no);
     own(e.row, "Tài liệu kiểm chứng", doc.text);
   }
-  const gone = [...new Set(cs.entries.filter((e) => !used.has(entryKey(e.commune, e.level, e.indicator, e.no))).map((e) => e.commune))];
-  if (gone.length) warnings.push({ severity: "warning", msg: msg("problem.checklistKept", { sheet: cs.sheet, communes: gone }) });
+  const gone = [
+    ...new Set(
+      cs.entries.filter((e) => !used.has(entryKey(e.commune, e.level, e.indicator, e.no))).map((e) => e.commune),
+    ),
+  ];
+  if (gone.length)
+    warnings.push({ severity: "warning", msg: msg("problem.checklistKept", { sheet: cs.sheet, communes: gone }) });
 
   if (fresh.length) {
     const colsUsed = [...cs.cols.values()];
@@ -189,7 +304,8 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     const found = signatureAt(g, first, c1);
     const rowsOf = found.cells.map((x) => x.row);
     const written = (r: number) => {
-      for (let c = 0; c <= c1; c++) if (isTaken(g, r, c) && !found.cells.some((x) => x.row === r && x.col === c)) return true;
+      for (let c = 0; c <= c1; c++)
+        if (isTaken(g, r, c) && !found.cells.some((x) => x.row === r && x.col === c)) return true;
       return false;
     };
     const userWrote = found.cells.length > 0 && filledRowsIn(g, Math.min(...rowsOf), Math.max(...rowsOf)).some(written);
@@ -200,25 +316,48 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
     const planned = new Map<string, string | number>();
     fresh.forEach((f, i) => {
       const row = first + i;
-      const values: [string, string | number][] = [["Xã", f.commune], ["Cấp", levelLabel(rs, f.level)], ["Chỉ tiêu", f.indicator], ["STT", f.no], ["Tài liệu kiểm chứng", f.text], [USER_COLUMNS[0], f.provider], [USER_COLUMNS[1], STATUS_TODO]];
+      const values: [string, string | number][] = [
+        ["Xã", f.commune],
+        ["Cấp", levelLabel(rs, f.level)],
+        ["Chỉ tiêu", f.indicator],
+        ["STT", f.no],
+        ["Tài liệu kiểm chứng", f.text],
+        [USER_COLUMNS[0], f.provider],
+        [USER_COLUMNS[1], STATUS_TODO],
+      ];
       for (const [h, v] of values) if (cs.cols.has(h)) planned.set(`${row}|${cs.cols.get(h)}`, String(v));
     });
-    const tc8Left = (r: number, c: number) => !isFormulaAt(g, r, c) && planned.get(`${r}|${c}`) === cellText(valueAt(g, r, c));
+    const tc8Left = (r: number, c: number) =>
+      !isFormulaAt(g, r, c) && planned.get(`${r}|${c}`) === cellText(valueAt(g, r, c));
     const area: RangeRef = { r0: first, c0, r1: last, c1 };
     let blocked: { row: number; col: number } | undefined;
     for (const r of filledRowsIn(g, first, last)) {
-      for (let c = c0; c <= c1 && !blocked; c++) if (isTaken(g, r, c) && !isSig(r, c) && !tc8Left(r, c)) blocked = { row: r, col: c };
+      for (let c = c0; c <= c1 && !blocked; c++)
+        if (isTaken(g, r, c) && !isSig(r, c) && !tc8Left(r, c)) blocked = { row: r, col: c };
       if (blocked) break;
     }
     if (!blocked) {
-      const m = g.merges.find((x) => overlaps(x, area) && !sig.merges.some((y) => y.r0 === x.r0 && y.c0 === x.c0 && y.r1 === x.r1 && y.c1 === x.c1));
+      const m = g.merges.find(
+        (x) =>
+          overlaps(x, area) &&
+          !sig.merges.some((y) => y.r0 === x.r0 && y.c0 === x.c0 && y.r1 === x.r1 && y.c1 === x.c1),
+      );
       if (m) blocked = { row: m.r0, col: m.c0 };
     }
     if (blocked) {
-      warnings.push({ severity: "warning", cell: cellAddress(cs.sheet, blocked.row, blocked.col), msg: msg("problem.checklistNoRoom", { sheet: cs.sheet, count: fresh.length }) });
+      warnings.push({
+        severity: "warning",
+        cell: cellAddress(cs.sheet, blocked.row, blocked.col),
+        msg: msg("problem.checklistNoRoom", { sheet: cs.sheet, count: fresh.length }),
+      });
     } else {
       // The whole of its merged areas: their other cells carry the block's look too.
-      update.clears.push(...sig.cells.filter((x) => !sig.merges.some((m) => contains(m, x.row, x.col))).map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col })), ...sig.merges);
+      update.clears.push(
+        ...sig.cells
+          .filter((x) => !sig.merges.some((m) => contains(m, x.row, x.col)))
+          .map((x) => ({ r0: x.row, c0: x.col, r1: x.row, c1: x.col })),
+        ...sig.merges,
+      );
       update.unmerges.push(...sig.merges);
       const added: SheetCell[] = [];
       const put = (row: number, header: string, value: string | number | null, style?: StyleName) => {
@@ -237,9 +376,14 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
         put(row, USER_COLUMNS[2], null);
         put(row, USER_COLUMNS[3], null);
       });
-      if (cs.table && cs.table.range.r1 < last) update.table = { name: cs.table.name, range: { ...cs.table.range, r1: last } };
+      if (cs.table && cs.table.range.r1 < last)
+        update.table = { name: cs.table.name, range: { ...cs.table.range, r1: last } };
       const statusCol = cs.cols.get("Tình trạng");
-      if (statusCol !== undefined) update.validations.push({ range: { r0: first, c0: statusCol, r1: last, c1: statusCol }, list: [STATUS_DONE, STATUS_TODO] });
+      if (statusCol !== undefined)
+        update.validations.push({
+          range: { r0: first, c0: statusCol, r1: last, c1: statusCol },
+          list: [STATUS_DONE, STATUS_TODO],
+        });
       // The signature block under the grown table, where nothing of the user's is in its way.
       const sigRow = last + 2;
       const sigArea: RangeRef = { r0: sigRow, c0: 0, r1: sigRow + 2, c1 };
@@ -249,7 +393,8 @@ export function checklistUpdate(ev: Evaluation, rs: RuleSet, cs: ChecklistSheet,
           return true;
         }) && !g.merges.some((x) => overlaps(x, sigArea) && !sig.merges.includes(x));
       const merges: RangeRef[] = [];
-      if (sigFree && (sig.cells.length || sig.merges.length)) signatureBlock(added, merges, sigRow, c1, lang, Math.min(5, c1));
+      if (sigFree && (sig.cells.length || sig.merges.length))
+        signatureBlock(added, merges, sigRow, c1, lang, Math.min(5, c1));
       for (const c of added) update.cells.push(c);
       update.merges.push(...merges);
       update.rowHeights = fitRowHeights({ cells: added, merges, columnWidths: checklistWidths(cs.cols) });

@@ -7,7 +7,20 @@ import type { CommuneResult } from "../engine/types";
 import { VERDICT_TEXT } from "../i18n";
 import type { Lang, LevelId, RuleSet } from "../ruleset/types";
 import { whereNow } from "../state/anchors";
-import { type Grid, filledRowsIn, findGrid, isBlank, isFormulaAt, isTaken, MAX_COLS, parseCellAddress, sameSheet, usedRange, valueAt, cellAddress } from "../shared/grid";
+import {
+  type Grid,
+  filledRowsIn,
+  findGrid,
+  isBlank,
+  isFormulaAt,
+  isTaken,
+  MAX_COLS,
+  parseCellAddress,
+  sameSheet,
+  usedRange,
+  valueAt,
+  cellAddress,
+} from "../shared/grid";
 import { isOutputHeader, OUTPUT_HEADERS, outputVerdictHeaders, verdictHeadersOf } from "../read/headers";
 import { headerKey, words } from "../shared/normalize";
 import type { ReadResult } from "../read/read";
@@ -20,7 +33,11 @@ import type { StyleName, CellWrite, Plan } from "./types";
 import { msg } from "../i18n/format";
 
 // "Đã có 7/12 tài liệu NTM; 0/11 tài liệu NTM nâng cao" on one line.
-export const COLUMN_WIDTHS: Record<string, number> = { [OUTPUT_HEADERS.evidence]: 46, [OUTPUT_HEADERS.explanation]: 70, [OUTPUT_HEADERS.note]: 50 };
+export const COLUMN_WIDTHS: Record<string, number> = {
+  [OUTPUT_HEADERS.evidence]: 46,
+  [OUTPUT_HEADERS.explanation]: 70,
+  [OUTPUT_HEADERS.note]: 50,
+};
 
 export const VERDICT_STYLE = { pass: "pass", fail: "fail", missing: "missing" } as const;
 
@@ -33,7 +50,12 @@ export function verdictHeaders(rs: RuleSet, levels: readonly LevelId[]): string[
   return [...out, OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation];
 }
 
-export function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly LevelId[], lang: Lang): { value: string; style?: StyleName }[] {
+export function verdictCells(
+  c: CommuneResult,
+  rs: RuleSet,
+  levels: readonly LevelId[],
+  lang: Lang,
+): { value: string; style?: StyleName }[] {
   const out: { value: string; style?: StyleName }[] = [];
   for (const level of rs.levels) {
     if (!levels.includes(level.id)) continue;
@@ -56,7 +78,12 @@ export function verdictCells(c: CommuneResult, rs: RuleSet, levels: readonly Lev
  * everything on the sheet; when a stray far-right cell leaves no room there, the first free block
  * right of the table. Null when the sheet has no room at all.
  */
-export function placeColumns(g: Grid, t: DetectedTable, width: number, free: (row: number, col: number) => boolean): { c0: number; inTable: boolean } | null {
+export function placeColumns(
+  g: Grid,
+  t: DetectedTable,
+  width: number,
+  free: (row: number, col: number) => boolean,
+): { c0: number; inTable: boolean } | null {
   const rows = filledRowsIn(g, t.range.r0, t.range.r1);
   const taken = new Set<number>();
   for (const r of rows) {
@@ -85,7 +112,11 @@ export function placeColumns(g: Grid, t: DetectedTable, width: number, free: (ro
 /** The output header a header cell names, spelled as TC8 writes it. */
 export function canonicalHeader(text: string): string {
   const k = headerKey(text);
-  return [...outputVerdictHeaders(), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].find((h) => headerKey(h) === k) ?? text;
+  return (
+    [...outputVerdictHeaders(), OUTPUT_HEADERS.evidence, OUTPUT_HEADERS.explanation, OUTPUT_HEADERS.note].find(
+      (h) => headerKey(h) === k,
+    ) ?? text
+  );
 }
 
 /**
@@ -94,15 +125,21 @@ export function canonicalHeader(text: string): string {
  * commune, whatever the edits moved. A row of a sheet holding tables read now that is none of their
  * data rows has no key (null: TC8 writes only in data rows); on other sheets a row's key is unknown.
  */
-export function rowKeysOf(read: ReadResult, grids: readonly Grid[]): (sheet: string, row: number) => string | null | undefined {
+export function rowKeysOf(
+  read: ReadResult,
+  grids: readonly Grid[],
+): (sheet: string, row: number) => string | null | undefined {
   const bySheet = new Map<string, Map<number, string>>();
   for (const t of read.tables) {
     const g = findGrid(grids, t.sheet);
-    const cols = ["commune", "village", "postal_point"].map((k) => columnOf(t, k)?.col).filter((c): c is number => c !== undefined);
+    const cols = ["commune", "village", "postal_point"]
+      .map((k) => columnOf(t, k)?.col)
+      .filter((c): c is number => c !== undefined);
     if (!g || !cols.length) continue;
     let rows = bySheet.get(t.sheet);
     if (!rows) bySheet.set(t.sheet, (rows = new Map()));
-    for (const r of t.dataRows) rows.set(r, `${t.kind}|${cols.map((c) => words(cellText(valueAt(g, r, c)))).join("|")}`);
+    for (const r of t.dataRows)
+      rows.set(r, `${t.kind}|${cols.map((c) => words(cellText(valueAt(g, r, c)))).join("|")}`);
   }
   return (sheet, row) => {
     const rows = bySheet.get(sheet);
@@ -124,7 +161,8 @@ export function printer(): (text: string) => string {
 }
 
 /** The fingerprint of a value TC8 wrote in a row under a header, from the row key's and the value's own fingerprints. */
-export const cellPrint = (keyPrint: string, header: string, valuePrint: string) => fingerprint3(keyPrint, header, valuePrint);
+export const cellPrint = (keyPrint: string, header: string, valuePrint: string) =>
+  fingerprint3(keyPrint, header, valuePrint);
 
 /**
  * Tells TC8's cells in its columns from the user's: a cell is TC8's while it holds the value TC8
@@ -134,8 +172,13 @@ export const cellPrint = (keyPrint: string, header: string, valuePrint: string) 
  * anywhere in that column counts; with no fingerprints at all (no state, or one written
  * before them), the columns TC8's headers name are TC8's.
  */
-export function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, row: number) => string | null | undefined): (g: Grid, row: number, col: number, header: string) => boolean {
-  const written = prev?.written ? new Map(Object.entries(prev.written).map(([h, list]) => [h, new Set(list)])) : undefined;
+export function tc8CellTest(
+  prev: Tc8State | undefined,
+  keyOf: (sheet: string, row: number) => string | null | undefined,
+): (g: Grid, row: number, col: number, header: string) => boolean {
+  const written = prev?.written
+    ? new Map(Object.entries(prev.written).map(([h, list]) => [h, new Set(list)]))
+    : undefined;
   const print = printer();
   const cells = prev?.writtenCells ? new Set(prev.writtenCells) : undefined;
   const rows = prev?.writtenRows ? new Set(prev.writtenRows) : undefined;
@@ -158,7 +201,14 @@ export function tc8CellTest(prev: Tc8State | undefined, keyOf: (sheet: string, r
 }
 
 /** TC8's cells in one of its columns, from the header down: runs of rows holding TC8's values (or nothing), split at a cell of the user's. */
-export function ownColumnRuns(g: Grid, headerRow: number, lastRow: number, col: number, header: string, isTc8: ReturnType<typeof tc8CellTest>): { tc8: number[]; runs: [number, number][]; user: number[] } {
+export function ownColumnRuns(
+  g: Grid,
+  headerRow: number,
+  lastRow: number,
+  col: number,
+  header: string,
+  isTc8: ReturnType<typeof tc8CellTest>,
+): { tc8: number[]; runs: [number, number][]; user: number[] } {
   const tc8 = [headerRow];
   const user: number[] = [];
   for (const r of filledRowsIn(g, headerRow + 1, lastRow)) {
@@ -186,20 +236,42 @@ export function ownColumnRuns(g: Grid, headerRow: number, lastRow: number, col: 
  * their headers on the sheets TC8 wrote them into, each with at least one value below that TC8 wrote.
  * Only with fingerprints in the state: without them nothing tells TC8's values from the user's.
  */
-export function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: ReturnType<typeof tc8CellTest>, known: ReadonlySet<string>) {
-  const out: { sheet: string; col: number; header: string; headerRow: number; runs: [number, number][]; typedOver?: true }[] = [];
+export function orphanColumns(
+  read: ReadResult,
+  grids: readonly Grid[],
+  isTc8: ReturnType<typeof tc8CellTest>,
+  known: ReadonlySet<string>,
+) {
+  const out: {
+    sheet: string;
+    col: number;
+    header: string;
+    headerRow: number;
+    runs: [number, number][];
+    typedOver?: true;
+  }[] = [];
   if (!read.state?.written) return out;
   const own = new Set(Object.values(read.own));
   // A column whose header the user typed over, found by its anchor: TC8's values below it go, the user's header stays.
   for (const c of read.state.columns ?? []) {
     const a = whereNow(read.anchors, c.name);
     const g = a ? findGrid(grids, a.sheet) : undefined;
-    if (!a || !g || own.has(g.sheet) || known.has(`${g.sheet}|${a.range.r0}|${a.range.c0}`) || valueAt(g, a.range.r0, a.range.c0) === c.header) continue;
+    if (
+      !a ||
+      !g ||
+      own.has(g.sheet) ||
+      known.has(`${g.sheet}|${a.range.r0}|${a.range.c0}`) ||
+      valueAt(g, a.range.r0, a.range.c0) === c.header
+    )
+      continue;
     const used = usedRange(g);
     if (!used) continue;
     const found = ownColumnRuns(g, a.range.r0, used.r1, a.range.c0, c.header, isTc8);
-    const runs = found.runs.flatMap(([r0, r1]): [number, number][] => (r0 === a.range.r0 ? (r1 > r0 ? [[r0 + 1, r1]] : []) : [[r0, r1]]));
-    if (found.tc8.some((x) => x !== a.range.r0 && !isBlank(valueAt(g, x, a.range.c0)))) out.push({ sheet: g.sheet, col: a.range.c0, header: c.header, headerRow: a.range.r0, runs, typedOver: true });
+    const runs = found.runs.flatMap(([r0, r1]): [number, number][] =>
+      r0 === a.range.r0 ? (r1 > r0 ? [[r0 + 1, r1]] : []) : [[r0, r1]],
+    );
+    if (found.tc8.some((x) => x !== a.range.r0 && !isBlank(valueAt(g, x, a.range.c0))))
+      out.push({ sheet: g.sheet, col: a.range.c0, header: c.header, headerRow: a.range.r0, runs, typedOver: true });
   }
   // Only on sheets TC8 wrote columns into (where they are now): a sheet of the user's holding
   // TC8's headers — a copy of the results kept for the record, say — is theirs.
@@ -210,28 +282,45 @@ export function orphanColumns(read: ReadResult, grids: readonly Grid[], isTc8: R
   }
   for (const x of [read.state.verdictColumns, ...(read.state.noteColumns ?? [])]) if (x) wroteInto.push(x.sheet);
   for (const g of grids) {
-    if (own.has(g.sheet) || (g.visibility && g.visibility !== "visible") || !wroteInto.some((s) => sameSheet(s, g.sheet))) continue;
+    if (
+      own.has(g.sheet) ||
+      (g.visibility && g.visibility !== "visible") ||
+      !wroteInto.some((s) => sameSheet(s, g.sheet))
+    )
+      continue;
     const used = usedRange(g);
     if (!used) continue;
     for (const [r, cells] of g.rows)
       for (const [c, v] of cells) {
-        if (typeof v !== "string" || v.length > 16 || !isOutputHeader(v) || known.has(`${g.sheet}|${r}|${c}`) || isFormulaAt(g, r, c)) continue;
+        if (
+          typeof v !== "string" ||
+          v.length > 16 ||
+          !isOutputHeader(v) ||
+          known.has(`${g.sheet}|${r}|${c}`) ||
+          isFormulaAt(g, r, c)
+        )
+          continue;
         const found = ownColumnRuns(g, r, used.r1, c, v, isTc8);
-        if (found.tc8.some((x) => x !== r && !isBlank(valueAt(g, x, c)))) out.push({ sheet: g.sheet, col: c, header: v, headerRow: r, runs: found.runs });
+        if (found.tc8.some((x) => x !== r && !isBlank(valueAt(g, x, c))))
+          out.push({ sheet: g.sheet, col: c, header: v, headerRow: r, runs: found.runs });
       }
   }
   return out;
 }
 
 /** The height each row of the user's sheets needs for the wrapped text TC8 writes in it. */
-export function wrappedRowHeights(writes: readonly CellWrite[], widths: Plan["columnWidths"]): NonNullable<Plan["rowHeights"]> {
+export function wrappedRowHeights(
+  writes: readonly CellWrite[],
+  widths: Plan["columnWidths"],
+): NonNullable<Plan["rowHeights"]> {
   const width = new Map(widths.map((w) => [`${w.sheet}|${w.col}`, w.width]));
   const need = new Map<string, { sheet: string; row: number; height: number }>();
   for (const w of writes) {
     if (!w.style || !STYLES[w.style].wrap || typeof w.value !== "string" || !w.value) continue;
     const h = cellHeight(w.value, width.get(`${w.sheet}|${w.col}`) ?? 12, STYLES[w.style].size ?? 11);
     const k = `${w.sheet}|${w.row}`;
-    if (h > DEFAULT_ROW_HEIGHT_PT && h > (need.get(k)?.height ?? 0)) need.set(k, { sheet: w.sheet, row: w.row, height: h });
+    if (h > DEFAULT_ROW_HEIGHT_PT && h > (need.get(k)?.height ?? 0))
+      need.set(k, { sheet: w.sheet, row: w.row, height: h });
   }
   return [...need.values()];
 }
@@ -268,7 +357,11 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
     const g = gridOf(w.sheet);
     // Never over a user's cell: only blank cells (no formula, whatever its value) and TC8's own are written.
     if (isTaken(g, w.row, w.col) && !ownCells.has(`${w.sheet}|${w.row}|${w.col}`)) {
-      plan.warnings.push({ severity: "warning", cell: cellAddress(w.sheet, w.row, w.col), msg: msg("problem.cellTaken", {}) });
+      plan.warnings.push({
+        severity: "warning",
+        cell: cellAddress(w.sheet, w.row, w.col),
+        msg: msg("problem.cellTaken", {}),
+      });
       return;
     }
     plan.writes.push(w);
@@ -286,7 +379,11 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
     }
   };
 
-  const addColumns = (t: DetectedTable, headers: string[], rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[]): OutputColumns | undefined => {
+  const addColumns = (
+    t: DetectedTable,
+    headers: string[],
+    rows: { row: number; values: { value: string | number | null; style?: StyleName }[] }[],
+  ): OutputColumns | undefined => {
     const g = gridOf(t.sheet);
     // TC8's columns are found by their headers wherever the user's edits moved them; in them, the
     // cells still holding what TC8 wrote are cleared (and written again), the user's are left.
@@ -304,7 +401,11 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
     else {
       fresh = placeColumns(g, t, headers.length, (r, c) => ownCells.has(`${t.sheet}|${r}|${c}`));
       if (!fresh) {
-        plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, t.range.c1), msg: msg("problem.noRoom", { count: headers.length }) });
+        plan.warnings.push({
+          severity: "warning",
+          cell: cellAddress(t.sheet, t.headerLast, t.range.c1),
+          msg: msg("problem.noRoom", { count: headers.length }),
+        });
         return undefined;
       }
       const c0 = fresh.c0;
@@ -315,7 +416,13 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
       (state.columns ??= []).push({ cell: cellAddress(t.sheet, t.headerLast, colOf(i)), header: h });
       plan.columnWidths.push({ sheet: t.sheet, col: colOf(i), width: COLUMN_WIDTHS[h] ?? 12 });
     });
-    for (const r of rows) r.values.forEach((v, i) => write({ sheet: t.sheet, row: r.row, col: colOf(i), value: v.value, ...(v.style ? { style: v.style } : {}) }, headers[i]));
+    for (const r of rows)
+      r.values.forEach((v, i) =>
+        write(
+          { sheet: t.sheet, row: r.row, col: colOf(i), value: v.value, ...(v.style ? { style: v.style } : {}) },
+          headers[i],
+        ),
+      );
     const cols = headers.map((_, i) => colOf(i));
     const c0 = Math.min(...cols);
     const c1 = Math.max(...cols);
@@ -332,12 +439,23 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
           removeHeaders: t.columns.filter((c) => c.col > newC1).map((c) => c.header),
         });
     } else if (t.excelTable && fresh && !fresh.inTable) {
-      plan.warnings.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c0), msg: msg("problem.columnsOutsideTable", { table: t.excelTable }) });
+      plan.warnings.push({
+        severity: "warning",
+        cell: cellAddress(t.sheet, t.headerLast, c0),
+        msg: msg("problem.columnsOutsideTable", { table: t.excelTable }),
+      });
     }
     // Loops, not spreads, over rows: a province has more rows than the stack takes arguments.
     let lastRow = t.headerLast;
     for (const r of rows) if (r.row > lastRow) lastRow = r.row;
-    return { sheet: t.sheet, headerRow: t.headerLast, c0, c1, r1: lastRow, ...(t.excelTable ? { excelTable: t.excelTable } : {}) };
+    return {
+      sheet: t.sheet,
+      headerRow: t.headerLast,
+      c0,
+      c1,
+      r1: lastRow,
+      ...(t.excelTable ? { excelTable: t.excelTable } : {}),
+    };
   };
 
   return {
@@ -348,7 +466,9 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
     isOwn: (sheet: string, row: number, col: number) => ownCells.has(`${sheet}|${row}|${col}`),
     /** The fingerprints of what was written, into the state (sorted: evaluating twice writes the same state). */
     recordWritten() {
-      state.written = Object.fromEntries([...written].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([h, set]) => [h, [...set].sort()]));
+      state.written = Object.fromEntries(
+        [...written].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([h, set]) => [h, [...set].sort()]),
+      );
       state.writtenCells = [...writtenCells].sort();
       state.writtenRows = [...writtenRows].sort();
     },

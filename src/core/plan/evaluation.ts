@@ -23,9 +23,19 @@ export function sheetNamer(grids: readonly Grid[], warnings: Problem[]) {
   const chosen: string[] = [];
   return (existing: string | undefined, base: string): string => {
     if (existing) return existing;
-    const name = freeSheetName(base, (n) => grids.some((g) => sameSheet(g.sheet, n)) || chosen.some((c) => sameSheet(c, n)));
+    const name = freeSheetName(
+      base,
+      (n) => grids.some((g) => sameSheet(g.sheet, n)) || chosen.some((c) => sameSheet(c, n)),
+    );
     chosen.push(name);
-    if (name !== base) warnings.push({ severity: "warning", msg: msg("problem.sheetTaken", { sheet: grids.find((g) => sameSheet(g.sheet, base))?.sheet ?? base, used: name }) });
+    if (name !== base)
+      warnings.push({
+        severity: "warning",
+        msg: msg("problem.sheetTaken", {
+          sheet: grids.find((g) => sameSheet(g.sheet, base))?.sheet ?? base,
+          used: name,
+        }),
+      });
     return name;
   };
 }
@@ -44,7 +54,11 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   const t = read.communesTable;
   if (t) {
     const headers = verdictHeaders(rs, ev.levels);
-    const rows = ev.communes.flatMap((c, i) => (read.communeRows[i]?.table === t ? [{ row: read.communeRows[i].row, values: verdictCells(c, rs, ev.levels, lang) }] : []));
+    const rows = ev.communes.flatMap((c, i) =>
+      read.communeRows[i]?.table === t
+        ? [{ row: read.communeRows[i].row, values: verdictCells(c, rs, ev.levels, lang) }]
+        : [],
+    );
     state.verdictColumns = addColumns(t, headers, rows);
   }
 
@@ -65,7 +79,12 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   for (const o of orphanColumns(read, grids, cols.isTc8, cols.known)) {
     for (const [r0, r1] of o.runs) plan.clears.push({ sheet: o.sheet, range: { r0, c0: o.col, r1, c1: o.col } });
     // A header the user typed over TC8's is theirs: TC8 lets the column go, and its look on that cell.
-    if (o.typedOver) plan.clears.push({ sheet: o.sheet, range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col }, formats: true });
+    if (o.typedOver)
+      plan.clears.push({
+        sheet: o.sheet,
+        range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col },
+        formats: true,
+      });
   }
 
   // 3. Input cells behind failing conditions (red) and unreadable or needed blank cells (amber).
@@ -85,13 +104,19 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
   if (read.own.checklist && read.checklistSheet) {
     checklist = read.own.checklist;
     const before = prev?.evaluatedAt ? { lang: prev.lang ?? "vi", at: new Date(prev.evaluatedAt) } : undefined;
-    const u = checklistUpdate(ev, rs, read.checklistSheet, grids.find((g) => g.sheet === checklist)!, lang, { ...(before ? { before } : {}), at });
+    const u = checklistUpdate(ev, rs, read.checklistSheet, grids.find((g) => g.sheet === checklist)!, lang, {
+      ...(before ? { before } : {}),
+      at,
+    });
     plan.warnings.push(...u.warnings);
     if (u.update) plan.sheetUpdates.push(u.update);
   } else if (read.own.checklist) {
     // TC8's checklist with no header row TC8 can read any more: the user's now, left as it is.
     checklist = read.own.checklist;
-    plan.warnings.push({ severity: "warning", msg: msg("problem.checklistUnreadable", { sheet: checklist, columns: ["Tài liệu kiểm chứng"] }) });
+    plan.warnings.push({
+      severity: "warning",
+      msg: msg("problem.checklistUnreadable", { sheet: checklist, columns: ["Tài liệu kiểm chứng"] }),
+    });
   } else {
     checklist = name(undefined, CHECKLIST_SHEET);
     plan.sheets.push({ ...checklistSheet(ev, rs, [], lang, at), name: checklist });

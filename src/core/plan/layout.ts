@@ -114,7 +114,10 @@ export const DEFAULT_ROW_HEIGHT_PT = 15;
  * style wraps, at the width of its column (or of its merged columns). A cell merged over several
  * rows shares their height; the last of them takes what is missing.
  */
-export function fitRowHeights(sheet: Pick<NewSheet, "cells" | "merges" | "columnWidths">, defaultWidth = 8.43): { row: number; height: number }[] {
+export function fitRowHeights(
+  sheet: Pick<NewSheet, "cells" | "merges" | "columnWidths">,
+  defaultWidth = 8.43,
+): { row: number; height: number }[] {
   const widthOf = (c: number) => sheet.columnWidths?.[c] ?? defaultWidth;
   const need = new Map<number, number>();
   const merges = sheet.merges ?? [];

@@ -10,7 +10,9 @@ import type { ReadResult } from "../read/read";
 import type { SavedMark, SavedRow } from "../state/state";
 
 export function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult }[] {
-  return (Object.values(c.levels) as LevelResult[]).flatMap((lv) => lv.indicators.flatMap((i) => i.conditions.map((cond) => ({ level: lv.level, cond }))));
+  return (Object.values(c.levels) as LevelResult[]).flatMap((lv) =>
+    lv.indicators.flatMap((i) => i.conditions.map((cond) => ({ level: lv.level, cond }))),
+  );
 }
 
 /** The state's marks where they are now: through their anchors; a mark whose cell the user deleted is gone. */
@@ -55,7 +57,13 @@ export function entityNotes(ev: Evaluation, rs: RuleSet, lang: Lang): Map<string
  * "missing"), each with its note; a cell both ways is red, with every line once. Cells in TC8's own
  * columns (`isOwn`) are never marked.
  */
-export function planMarks(ev: Evaluation, readProblems: readonly Problem[], rs: RuleSet, lang: Lang, isOwn: (sheet: string, row: number, col: number) => boolean): MarkPlan[] {
+export function planMarks(
+  ev: Evaluation,
+  readProblems: readonly Problem[],
+  rs: RuleSet,
+  lang: Lang,
+  isOwn: (sheet: string, row: number, col: number) => boolean,
+): MarkPlan[] {
   const marks = new Map<string, MarkPlan>();
   const mark = (cell: string, kind: "fail" | "missing", line: string) => {
     const { sheet, row, col } = parseCellAddress(cell);
@@ -67,7 +75,9 @@ export function planMarks(ev: Evaluation, readProblems: readonly Problem[], rs: 
       if (!m.note.split("\n").includes(line)) m.note += `\n${line}`;
     }
   };
-  for (const c of ev.communes) for (const { cond } of conditionsOf(c)) for (const mk of cond.marks) mark(mk.cell, mk.kind, conditionLine(cond.id, render(mk.msg, lang), lang, rs));
+  for (const c of ev.communes)
+    for (const { cond } of conditionsOf(c))
+      for (const mk of cond.marks) mark(mk.cell, mk.kind, conditionLine(cond.id, render(mk.msg, lang), lang, rs));
   for (const p of [...readProblems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
   return [...marks.values()];
 }

@@ -25,7 +25,8 @@ export const SUMMARY_TEXT = {
     districts: (n: number) => `${n} huyện`,
     ruleset: "Bộ tiêu chí",
     time: "Thời điểm đánh giá",
-    totals: (n: number, levels: readonly { passing: number; name: string }[], criterion: string) => `Kết quả: ${n} xã được đánh giá${levels.map((l) => `; ${l.passing} xã đạt Tiêu chí số ${criterion} (${l.name})`).join("")}`,
+    totals: (n: number, levels: readonly { passing: number; name: string }[], criterion: string) =>
+      `Kết quả: ${n} xã được đánh giá${levels.map((l) => `; ${l.passing} xã đạt Tiêu chí số ${criterion} (${l.name})`).join("")}`,
     cols: ["STT", "Xã", "Huyện", "Khu vực"],
     evidence: "Tài liệu kiểm chứng",
     note: "Ghi chú",
@@ -35,7 +36,8 @@ export const SUMMARY_TEXT = {
     chart: "Số xã Đạt / Không đạt / Thiếu dữ liệu theo chỉ tiêu",
     defaulted: " (mặc định)",
     areaUnread: "Không đọc được",
-    defaultedNote: (area: string) => `Khu vực ghi "(mặc định)": xã chưa ghi khu vực nên được tính theo ${area}, mặc định của bộ tiêu chí.`,
+    defaultedNote: (area: string) =>
+      `Khu vực ghi "(mặc định)": xã chưa ghi khu vực nên được tính theo ${area}, mặc định của bộ tiêu chí.`,
     place: "…, ngày … tháng … năm …",
     maker: "NGƯỜI LẬP BIỂU",
     makerNote: "(Ký, ghi rõ họ tên)",
@@ -44,7 +46,8 @@ export const SUMMARY_TEXT = {
     page: "Trang &P/&N",
   },
   en: {
-    title: (rs: RuleSet) => `TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ ${rs.criterion.number} – Criterion ${rs.criterion.number}, ${rs.criterion.name.en}: summary`,
+    title: (rs: RuleSet) =>
+      `TỔNG HỢP ĐÁNH GIÁ TIÊU CHÍ SỐ ${rs.criterion.number} – Criterion ${rs.criterion.number}, ${rs.criterion.name.en}: summary`,
     province: (p: string) => `${p} province`,
     districts: (n: number) => `${n} districts`,
     ruleset: "Rule set",
@@ -60,7 +63,8 @@ export const SUMMARY_TEXT = {
     chart: "Communes passing, failing and missing data per indicator",
     defaulted: " (default)",
     areaUnread: "Unreadable",
-    defaultedNote: (area: string) => `Area "(default)": the commune's area is blank, so the rule set's default (${area}) was used.`,
+    defaultedNote: (area: string) =>
+      `Area "(default)": the commune's area is blank, so the rule set's default (${area}) was used.`,
     place: "…, ngày … tháng … năm …",
     maker: "NGƯỜI LẬP BIỂU",
     makerNote: "(Ký, ghi rõ họ tên)",
@@ -71,7 +75,15 @@ export const SUMMARY_TEXT = {
 } as const;
 
 /** Column widths of the summary: verdicts wrap "Thiếu dữ liệu" over two lines rather than widen every column. */
-export const SUMMARY_WIDTHS = { stt: 5, commune: 22, district: 16, area: 19, verdict: 10, evidence: 26, note: 30 } as const;
+export const SUMMARY_WIDTHS = {
+  stt: 5,
+  commune: 22,
+  district: 16,
+  area: 19,
+  verdict: 10,
+  evidence: 26,
+  note: 30,
+} as const;
 /** Rows of the sheet a chart covers (its anchor), so that nothing below it is hidden under it. */
 export const CHART_ROWS = 16;
 
@@ -97,7 +109,8 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   const W = SUMMARY_WIDTHS;
   const cells: SheetCell[] = [];
   const merges: RangeRef[] = [];
-  const put = (row: number, col: number, value: string | number | null, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
+  const put = (row: number, col: number, value: string | number | null, style?: StyleName) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}) });
   const levels = rs.levels.filter((l) => ev.levels.includes(l.id));
   const evaluated = ev.communes.filter((c) => !c.excluded);
 
@@ -114,7 +127,15 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   const evidenceCol = first + verdictCols.length;
   const noteCol = evidenceCol + 1;
   const lastCol = noteCol;
-  const widths = [W.stt, W.commune, ...(withDistrict ? [W.district] : []), W.area, ...verdictCols.map(() => W.verdict), W.evidence, W.note];
+  const widths = [
+    W.stt,
+    W.commune,
+    ...(withDistrict ? [W.district] : []),
+    W.area,
+    ...verdictCols.map(() => W.verdict),
+    W.evidence,
+    W.note,
+  ];
   const line = (row: number, text: string, style: StyleName) => {
     put(row, 0, text, style);
     merges.push({ r0: row, c0: 0, r1: row, c1: lastCol });
@@ -128,7 +149,15 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   // The rule set by its name and source, as a reader knows it (its id is in TC8's state and the results JSON).
   line(2, `${T.ruleset}: ${rs.name} (${rs.sources[0]})`, "center");
   line(3, `${T.time}: ${formatTime(at)}`, "center");
-  line(4, T.totals(evaluated.length, levels.map((l) => ({ passing: passing(l.id), name: l.name[lang] })), rs.criterion.number), "center");
+  line(
+    4,
+    T.totals(
+      evaluated.length,
+      levels.map((l) => ({ passing: passing(l.id), name: l.name[lang] })),
+      rs.criterion.number,
+    ),
+    "center",
+  );
 
   // 2. The table: two header rows, the level over its indicators ("8.1"…, "TC8"), so that
   // "TC8 NTM" appears once in the workbook: in the communes table.
@@ -163,7 +192,12 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
     if (withDistrict) put(r, 2, c.district ?? "", "cell");
     // An area typed that TC8 cannot read ("trung du") is said, not left blank: the conditions that depend on it lack data.
     const area = c.area ? rs.areas.find((a) => a.id === c.area) : undefined;
-    put(r, first - 1, area ? area.label[lang] + (c.areaDefaulted ? T.defaulted : "") : c.excluded ? "" : T.areaUnread, "cell");
+    put(
+      r,
+      first - 1,
+      area ? area.label[lang] + (c.areaDefaulted ? T.defaulted : "") : c.excluded ? "" : T.areaUnread,
+      "cell",
+    );
     verdictCols.forEach((vc, j) => {
       const v = verdictOf(c, vc);
       put(r, first + j, v ? VERDICT_TEXT[lang][v] : "—", v ? VERDICT_STYLE[v] : "number");
@@ -187,13 +221,25 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
   for (const vc of verdictCols) {
     const level = levels.find((l) => l.id === vc.level)!;
     // "8.1 NTM" …, "8.1 NTM nâng cao" …: the level as the guidance names it.
-    put(r, 1, vc.ind ? indicatorLabel(level, vc.ind, lang) : T.criterion(rs.criterion.number, level.name[lang]), "cell");
-    (["pass", "fail", "missing"] as const).forEach((v, j) => put(r, j + 2, evaluated.filter((c) => verdictOf(c, vc) === v).length, "number"));
+    put(
+      r,
+      1,
+      vc.ind ? indicatorLabel(level, vc.ind, lang) : T.criterion(rs.criterion.number, level.name[lang]),
+      "cell",
+    );
+    (["pass", "fail", "missing"] as const).forEach((v, j) =>
+      put(r, j + 2, evaluated.filter((c) => verdictOf(c, vc) === v).length, "number"),
+    );
     r++;
   }
   const countsLast = r - 1;
   const chartCol = 6;
-  const chartAnchor = { r0: countsTop, c0: chartCol, r1: countsTop + CHART_ROWS - 1, c1: Math.min(lastCol, chartCol + 9) };
+  const chartAnchor = {
+    r0: countsTop,
+    c0: chartCol,
+    r1: countsTop + CHART_ROWS - 1,
+    c1: Math.min(lastCol, chartCol + 9),
+  };
 
   // 4. The signature block, below the counts and the chart.
   const signatureLast = signatureBlock(cells, merges, Math.max(countsLast, chartAnchor.r1) + 2, lastCol, lang);
@@ -211,7 +257,10 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
       paper: "A4",
       fitToWidth: true,
       titleRows: { first: h0, last: h0 + 1 },
-      header: { left: `&8${headerFooterText(rs.name)}`, right: `&8${headerFooterText(`${T.time}: ${formatTime(at)}`)}` },
+      header: {
+        left: `&8${headerFooterText(rs.name)}`,
+        right: `&8${headerFooterText(`${T.time}: ${formatTime(at)}`)}`,
+      },
       footer: { center: T.page },
     },
     printArea: { r0: 0, c0: 0, r1: signatureLast, c1: lastCol },
@@ -225,7 +274,14 @@ export function summarySheet(ev: Evaluation, rs: RuleSet, lang: Lang, at: Date):
  * on the right, "NGƯỜI LẬP BIỂU" on the left and "THỦ TRƯỞNG ĐƠN VỊ" on the right with what each
  * signs, and four empty lines to sign in. Returns its last row.
  */
-export function signatureBlock(cells: SheetCell[], merges: RangeRef[], row: number, lastCol: number, lang: Lang, rightFrom = Math.max(3, lastCol - 4)): number {
+export function signatureBlock(
+  cells: SheetCell[],
+  merges: RangeRef[],
+  row: number,
+  lastCol: number,
+  lang: Lang,
+  rightFrom = Math.max(3, lastCol - 4),
+): number {
   const T = SUMMARY_TEXT[lang];
   const right = { c0: rightFrom, c1: lastCol };
   const left = { c0: 0, c1: Math.min(2, right.c0 - 1) };

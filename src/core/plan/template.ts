@@ -124,29 +124,51 @@ function sheetFor(name: string, fields: readonly FieldDef[], examples: number): 
 
 /** How the three input sheets hang together, for the top of the guide. */
 const SHEET_ROLES = (communes: string, villages: string, postal: string): [string, string][] => [
-  [communes, `Mỗi xã một dòng: tên xã, huyện, khu vực và số liệu của xã. Đây là bảng TC8 ghi kết quả đánh giá vào (các cột 8.1 NTM … Giải thích TC8 ở bên phải).`],
+  [
+    communes,
+    `Mỗi xã một dòng: tên xã, huyện, khu vực và số liệu của xã. Đây là bảng TC8 ghi kết quả đánh giá vào (các cột 8.1 NTM … Giải thích TC8 ở bên phải).`,
+  ],
   [
     villages,
     `Mỗi thôn, bản một dòng. Cột "Tên xã" ghi tên xã của thôn, bản đúng như ở sheet ${communes} (không phân biệt chữ hoa, dấu; có thể bỏ chữ "Xã"). Khi hai xã trùng tên ở hai huyện, ghi thêm cột "Huyện".`,
   ],
-  [postal, `Mỗi điểm phục vụ bưu chính một dòng, gắn với xã qua cột "Tên xã" như sheet ${villages}. Xã chỉ cần một điểm đáp ứng đủ các điều kiện.`],
-  [GUIDE_SHEET, `Sheet này: ý nghĩa, đơn vị, giá trị được nhận và ví dụ của từng cột. Các dòng ví dụ (chữ nghiêng màu xám, tên có "${EXAMPLE_MARK}") chỉ để tham khảo, TC8 không đánh giá: hãy xóa hoặc ghi đè lên.`],
+  [
+    postal,
+    `Mỗi điểm phục vụ bưu chính một dòng, gắn với xã qua cột "Tên xã" như sheet ${villages}. Xã chỉ cần một điểm đáp ứng đủ các điều kiện.`,
+  ],
+  [
+    GUIDE_SHEET,
+    `Sheet này: ý nghĩa, đơn vị, giá trị được nhận và ví dụ của từng cột. Các dòng ví dụ (chữ nghiêng màu xám, tên có "${EXAMPLE_MARK}") chỉ để tham khảo, TC8 không đánh giá: hãy xóa hoặc ghi đè lên.`,
+  ],
 ];
 
 /** The guide: the sheets, then every column of the three sheets: meaning, unit, accepted values, an example. */
-function guideSheet(name: string, sheets: readonly { name: string; fields: readonly FieldDef[] }[], rs: RuleSet): NewSheet {
+function guideSheet(
+  name: string,
+  sheets: readonly { name: string; fields: readonly FieldDef[] }[],
+  rs: RuleSet,
+): NewSheet {
   const cells: SheetCell[] = [];
   const merges: NonNullable<NewSheet["merges"]> = [];
-  const put = (row: number, col: number, value: string | number, style?: SheetCell["style"]) => cells.push({ row, col, value, ...(style ? { style } : {}) });
+  const put = (row: number, col: number, value: string | number, style?: SheetCell["style"]) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}) });
   const widths = [22, 34, 60, 10, 22, 24];
   const last = widths.length - 1;
   const line = (row: number, text: string, style: SheetCell["style"]) => {
     put(row, 0, text, style);
     merges.push({ r0: row, c0: 0, r1: row, c1: last });
   };
-  line(0, `HƯỚNG DẪN NHẬP LIỆU – TIÊU CHÍ SỐ ${rs.criterion.number} (${rs.criterion.name.vi.toLocaleUpperCase("vi")})`, "title");
+  line(
+    0,
+    `HƯỚNG DẪN NHẬP LIỆU – TIÊU CHÍ SỐ ${rs.criterion.number} (${rs.criterion.name.vi.toLocaleUpperCase("vi")})`,
+    "title",
+  );
   // The rule set's guidance and, for each level, the annex it comes from.
-  line(1, `Bộ tiêu chí: ${rs.name} (${rs.levels.map((l) => `${l.annex}: xã ${l.name.vi}`).join("; ")}). Mỗi tiêu đề cột cũng có ghi chú và lời nhắc này.`, "wrap");
+  line(
+    1,
+    `Bộ tiêu chí: ${rs.name} (${rs.levels.map((l) => `${l.annex}: xã ${l.name.vi}`).join("; ")}). Mỗi tiêu đề cột cũng có ghi chú và lời nhắc này.`,
+    "wrap",
+  );
   let row = 3;
   ["Sheet", "Nội dung, cách liên kết với xã"].forEach((h, col) => put(row, col, h, "header"));
   merges.push({ r0: row, c0: 1, r1: row, c1: last });
@@ -160,7 +182,9 @@ function guideSheet(name: string, sheets: readonly { name: string; fields: reado
   }
   row++;
   const header = row;
-  ["Sheet", "Cột", "Ý nghĩa (theo hướng dẫn)", "Đơn vị", "Giá trị được nhận", "Ví dụ"].forEach((h, col) => put(header, col, h, "header"));
+  ["Sheet", "Cột", "Ý nghĩa (theo hướng dẫn)", "Đơn vị", "Giá trị được nhận", "Ví dụ"].forEach((h, col) =>
+    put(header, col, h, "header"),
+  );
   row++;
   for (const s of sheets)
     for (const f of s.fields) {
@@ -179,7 +203,13 @@ function guideSheet(name: string, sheets: readonly { name: string; fields: reado
     freezeRows: 0,
     columnWidths: widths,
     landscape: true,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true, titleRows: { first: header, last: header }, footer: { center: "Trang &P/&N" } },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: { first: header, last: header },
+      footer: { center: "Trang &P/&N" },
+    },
   };
   sheet.rowHeights = fitRowHeights(sheet);
   return sheet;
@@ -196,7 +226,10 @@ export function templateSheets(rs: RuleSet, existing: readonly string[] = []): N
   };
   const inputs = [
     // A postal point's columns go in its own sheet, not the communes'.
-    { name: free("Danh sách xã"), fields: fields.communes.filter((f) => inTemplate(f) && !postalPointKeys(rs).has(f.key)) },
+    {
+      name: free("Danh sách xã"),
+      fields: fields.communes.filter((f) => inTemplate(f) && !postalPointKeys(rs).has(f.key)),
+    },
     { name: free("Thôn, bản"), fields: fields.villages.filter(inTemplate) },
     { name: free("Điểm phục vụ bưu chính"), fields: fields.postal },
   ];

@@ -8,7 +8,22 @@ import { type RangeRef, parseCellAddress } from "../shared/grid";
 import { STATE_SHEET } from "../state/own";
 import { type SavedMark, type SavedRow, type Tc8State, emptyState } from "../state/state";
 
-export type StyleName = "pass" | "fail" | "missing" | "header" | "title" | "subtitle" | "wrap" | "text" | "cell" | "number" | "strong" | "center" | "sign" | "signNote" | "example";
+export type StyleName =
+  | "pass"
+  | "fail"
+  | "missing"
+  | "header"
+  | "title"
+  | "subtitle"
+  | "wrap"
+  | "text"
+  | "cell"
+  | "number"
+  | "strong"
+  | "center"
+  | "sign"
+  | "signNote"
+  | "example";
 
 export interface CellWrite {
   sheet: string;
@@ -194,5 +209,18 @@ export function sheetsWritten(plan: Plan): Set<string> {
 
 /** A plan that changes nothing; its state names the rule set `ruleset` (the id kept in the workbook's state). */
 export function emptyPlan(ruleset: string): Plan {
-  return { writes: [], columnWidths: [], clears: [], tableResizes: [], unmarks: [], marks: [], sheets: [], sheetUpdates: [], deleteSheets: [], stateSheet: STATE_SHEET, state: emptyState(ruleset), warnings: [] };
+  return {
+    writes: [],
+    columnWidths: [],
+    clears: [],
+    tableResizes: [],
+    unmarks: [],
+    marks: [],
+    sheets: [],
+    sheetUpdates: [],
+    deleteSheets: [],
+    stateSheet: STATE_SHEET,
+    state: emptyState(ruleset),
+    warnings: [],
+  };
 }

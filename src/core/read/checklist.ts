@@ -4,7 +4,16 @@
  * evaluation; their "Đã có" statuses feed the evidence counts.
  */
 import type { EvidenceDoc, IndicatorDef, LevelDef, LevelId, RuleSet } from "../ruleset/types";
-import { type CellValue, filledCols, filledRowsIn, type Grid, type GridTable, isBlank, valueAt, usedRange } from "../shared/grid";
+import {
+  type CellValue,
+  filledCols,
+  filledRowsIn,
+  type Grid,
+  type GridTable,
+  isBlank,
+  valueAt,
+  usedRange,
+} from "../shared/grid";
 import { cellText } from "./tables";
 import { communeKey, fold, headerKey, withoutParentheses } from "../shared/normalize";
 
@@ -21,7 +30,12 @@ export const CHECKLIST_HEADERS = [
 ] as const;
 
 /** Columns the user fills in (and the provider, which they may correct). */
-export const USER_COLUMNS = ["Đơn vị cung cấp, xác nhận", "Tình trạng", "Số, ký hiệu, ngày văn bản", "Ghi chú"] as const;
+export const USER_COLUMNS = [
+  "Đơn vị cung cấp, xác nhận",
+  "Tình trạng",
+  "Số, ký hiệu, ngày văn bản",
+  "Ghi chú",
+] as const;
 
 /** A level as the checklist's "Cấp" column writes it: the level's Vietnamese name ("NTM", "NTM nâng cao"). */
 export function levelLabel(rs: RuleSet, level: LevelId): string {
@@ -44,7 +58,9 @@ export interface ChecklistEntry {
  * when another commune of the workbook has the same name (two districts may each have a Xã Hồng
  * Phong), so that their rows and statuses stay apart.
  */
-export function checklistNames(communes: readonly { name: string; district?: string; excluded?: unknown }[]): (c: { name: string; district?: string }) => string {
+export function checklistNames(
+  communes: readonly { name: string; district?: string; excluded?: unknown }[],
+): (c: { name: string; district?: string }) => string {
   const count = new Map<string, number>();
   for (const c of communes) if (!c.excluded) count.set(communeKey(c.name), (count.get(communeKey(c.name)) ?? 0) + 1);
   return (c) => ((count.get(communeKey(c.name)) ?? 0) > 1 && c.district ? `${c.name} (${c.district})` : c.name);
@@ -54,7 +70,10 @@ export function checklistNames(communes: readonly { name: string; district?: str
  * The checklist's entries in its order: each evaluated commune (by its checklist name) × level ×
  * indicator × document, each key once.
  */
-export function* checklistWalk(communes: readonly { name: string; district?: string; excluded?: unknown }[], rs: RuleSet): Generator<{ name: string; level: LevelDef; ind: IndicatorDef; doc: EvidenceDoc; key: string }> {
+export function* checklistWalk(
+  communes: readonly { name: string; district?: string; excluded?: unknown }[],
+  rs: RuleSet,
+): Generator<{ name: string; level: LevelDef; ind: IndicatorDef; doc: EvidenceDoc; key: string }> {
   const labelOf = checklistNames(communes);
   const seen = new Set<string>();
   for (const c of communes) {
@@ -73,7 +92,8 @@ export function* checklistWalk(communes: readonly { name: string; district?: str
   }
 }
 
-export const entryKey = (commune: string, level: LevelId, indicator: string, no: number | string) => `${communeKey(commune)}|${level}|${indicator}|${no}`;
+export const entryKey = (commune: string, level: LevelId, indicator: string, no: number | string) =>
+  `${communeKey(commune)}|${level}|${indicator}|${no}`;
 
 /** The level a "Cấp" cell names: its name, short label or id, or the end of its name ("nâng cao" for "NTM nâng cao"). */
 function levelOfLabel(rs: RuleSet, s: string): LevelId | null {
@@ -93,8 +113,40 @@ function statusWords(v: CellValue): string {
     .trim();
 }
 
-const DONE_WORDS = new Set(["da co", "co", "x", "✓", "✔", "roi", "dat", "yes", "done", "1", "true", "da nop", "da du", "co roi", "da co roi"]);
-const NOT_YET_WORDS = new Set(["", "chua co", "chua", "khong", "khong co", "0", "false", "no", "-", "—", "chua du", "chua nop", "dang bo sung", "dang hoan thien", "dang lam"]);
+const DONE_WORDS = new Set([
+  "da co",
+  "co",
+  "x",
+  "✓",
+  "✔",
+  "roi",
+  "dat",
+  "yes",
+  "done",
+  "1",
+  "true",
+  "da nop",
+  "da du",
+  "co roi",
+  "da co roi",
+]);
+const NOT_YET_WORDS = new Set([
+  "",
+  "chua co",
+  "chua",
+  "khong",
+  "khong co",
+  "0",
+  "false",
+  "no",
+  "-",
+  "—",
+  "chua du",
+  "chua nop",
+  "dang bo sung",
+  "dang hoan thien",
+  "dang lam",
+]);
 
 /** Whether a status cell says the document is there: "Đã có" (or a yes word, or a check mark). */
 export function isDone(v: CellValue): boolean {
@@ -170,7 +222,9 @@ export function readChecklistSheet(g: Grid | undefined, rs: RuleSet): ChecklistS
     }
   // The table's last row holding anything: empty rows at its end (an interrupted evaluation grew it) are free.
   let tableLast = headerRow;
-  if (table) for (const r of filledRowsIn(g, headerRow + 1, table.range.r1)) if (filledCols(g, r).some((c) => c >= table.range.c0 && c <= table.range.c1)) tableLast = r;
+  if (table)
+    for (const r of filledRowsIn(g, headerRow + 1, table.range.r1))
+      if (filledCols(g, r).some((c) => c >= table.range.c0 && c <= table.range.c1)) tableLast = r;
   // A loop, not Math.max(...rows): a province's checklist has more rows than the stack takes arguments.
   let lastRow = tableLast;
   for (const e of entries) if (e.row > lastRow) lastRow = e.row;
@@ -197,7 +251,10 @@ export function evidenceByCommune(entries: readonly ChecklistEntry[]): Map<strin
 
 /** Whether the user put anything of their own into an entry (a status other than the default, a number, a note…). */
 export function hasUserInput(e: ChecklistEntry, rs: RuleSet): boolean {
-  const doc = rs.levels.find((l) => l.id === e.level)?.indicators.find((i) => i.id === e.indicator)?.evidence.find((d) => d.no === e.no);
+  const doc = rs.levels
+    .find((l) => l.id === e.level)
+    ?.indicators.find((i) => i.id === e.indicator)
+    ?.evidence.find((d) => d.no === e.no);
   return Object.entries(e.values).some(([h, v]) => {
     if (isBlank(v)) return false;
     if (h === "Tình trạng") return cellText(v) !== STATUS_TODO;

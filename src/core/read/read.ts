@@ -8,8 +8,26 @@ import { fieldsOf, postalPointKeys, type FieldDef, type TableKind } from "../fie
 import type { RuleSet } from "../ruleset/types";
 import { msg, type Msg } from "../i18n/format";
 import { type Anchors, readAnchors, SHEET_ANCHORS, whereNow } from "../state/anchors";
-import { type ChecklistEntry, type ChecklistSheet, checklistNames, evidenceByCommune, isUnclearStatus, readChecklistSheet } from "./checklist";
-import { type Grid, type WorkbookInput, cellAddress, findGrid, isBlank, isEmptyGrid, isFormulaAt, numberFormatAt, sameSheet, valueAt } from "../shared/grid";
+import {
+  type ChecklistEntry,
+  type ChecklistSheet,
+  checklistNames,
+  evidenceByCommune,
+  isUnclearStatus,
+  readChecklistSheet,
+} from "./checklist";
+import {
+  type Grid,
+  type WorkbookInput,
+  cellAddress,
+  findGrid,
+  isBlank,
+  isEmptyGrid,
+  isFormulaAt,
+  numberFormatAt,
+  sameSheet,
+  valueAt,
+} from "../shared/grid";
 import { cleanName, communeKey, districtKey, words } from "../shared/normalize";
 import { CHECKLIST_SHEET, CHECKLIST_TABLE, STATE_SHEET, SUMMARY_SHEET, SUMMARY_TITLE_START } from "../state/own";
 import { type OwnSheetNames, parseState, type Tc8State } from "../state/state";
@@ -80,7 +98,15 @@ function checkMarkColumns(g: Grid, t: DetectedTable, defs: Defs): Set<number> {
   return out;
 }
 
-function readRow(defs: Defs, g: Grid, t: DetectedTable, row: number, marks: Set<number>, skip: ReadonlySet<string>, problems: Problem[]): Record<string, Fact> {
+function readRow(
+  defs: Defs,
+  g: Grid,
+  t: DetectedTable,
+  row: number,
+  marks: Set<number>,
+  skip: ReadonlySet<string>,
+  problems: Problem[],
+): Record<string, Fact> {
   const facts: Record<string, Fact> = {};
   for (const c of t.columns) {
     if (!c.key || skip.has(c.key) || facts[c.key]) continue;
@@ -89,8 +115,10 @@ function readRow(defs: Defs, g: Grid, t: DetectedTable, row: number, marks: Set<
     if (!def) continue;
     let f = readFact(def, valueAt(g, row, c.col), cell, numberFormatAt(g, row, c.col), marks.has(c.col), c.header);
     // A formula with no value is not an empty cell: it has not been calculated (a file written by a program).
-    if (f.value === undefined && !f.problem && isFormulaAt(g, row, c.col)) f = { ...f, problem: msg("value.uncalculated") };
-    if (f.problem) problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
+    if (f.value === undefined && !f.problem && isFormulaAt(g, row, c.col))
+      f = { ...f, problem: msg("value.uncalculated") };
+    if (f.problem)
+      problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
     facts[c.key] = f;
   }
   for (const d of defs.values()) if (d.monthOf) impossibleCounts(facts, d.key, d.monthOf, problems);
@@ -106,7 +134,14 @@ function impossibleCounts(facts: Record<string, Fact>, monthKey: string, yearKey
   const month = facts[monthKey];
   const year = facts[yearKey];
   if (typeof month?.value !== "number" || typeof year?.value !== "number" || month.value * 12 <= year.value) return;
-  const m = msg("problem.minMonthAboveYear", { month: month.value, atLeast: month.value * 12, year: year.value, yearCell: year.cell, monthField: monthKey, yearField: yearKey });
+  const m = msg("problem.minMonthAboveYear", {
+    month: month.value,
+    atLeast: month.value * 12,
+    year: year.value,
+    yearCell: year.cell,
+    monthField: monthKey,
+    yearField: yearKey,
+  });
   problems.push({ severity: "error", cell: month.cell, msg: m });
   facts[monthKey] = { cell: month.cell, problem: m };
 }
@@ -142,7 +177,9 @@ export function ownSheets(grids: readonly Grid[], anchors: Anchors): { own: OwnS
   const exact = (name: string | undefined) => (name ? grids.find((g) => g.sheet === name) : undefined);
   const recognised: Record<"summary" | "checklist", (g: Grid) => boolean> = {
     summary: (g) => sameSheet(g.sheet, SUMMARY_SHEET) && String(valueAt(g, 0, 0) ?? "").startsWith(SUMMARY_TITLE_START),
-    checklist: (g) => sameSheet(g.sheet, CHECKLIST_SHEET) && g.tables.some((t) => t.name.toLowerCase() === CHECKLIST_TABLE.toLowerCase()),
+    checklist: (g) =>
+      sameSheet(g.sheet, CHECKLIST_SHEET) &&
+      g.tables.some((t) => t.name.toLowerCase() === CHECKLIST_TABLE.toLowerCase()),
   };
   const bases = { summary: SUMMARY_SHEET, checklist: CHECKLIST_SHEET };
   for (const k of ["summary", "checklist"] as const) {
@@ -151,7 +188,14 @@ export function ownSheets(grids: readonly Grid[], anchors: Anchors): { own: OwnS
     if (g === undefined) g = listed ?? (state ? undefined : grids.find(recognised[k]));
     // A broken anchor: the sheet was deleted (by the user, or by an evaluation interrupted after it
     // built the new one); the state's sheet is TC8's only if its content says so.
-    else if (g === null && listed && (k === "summary" ? String(valueAt(listed, 0, 0) ?? "").startsWith(SUMMARY_TITLE_START) : listed.tables.some((t) => t.name.toLowerCase() === CHECKLIST_TABLE.toLowerCase()))) g = listed;
+    else if (
+      g === null &&
+      listed &&
+      (k === "summary"
+        ? String(valueAt(listed, 0, 0) ?? "").startsWith(SUMMARY_TITLE_START)
+        : listed.tables.some((t) => t.name.toLowerCase() === CHECKLIST_TABLE.toLowerCase()))
+    )
+      g = listed;
     if (g) own[k] = g.sheet;
   }
   return { own, ...(state ? { state } : {}) };
@@ -165,7 +209,10 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
   const anchors = readAnchors("grids" in input ? input.names : undefined);
   const { own, state } = ownSheets(grids, anchors);
   const mapping = opts.mapping ?? state?.mapping;
-  const checklistSheet = readChecklistSheet(own.checklist ? grids.find((g) => g.sheet === own.checklist) : undefined, rs);
+  const checklistSheet = readChecklistSheet(
+    own.checklist ? grids.find((g) => g.sheet === own.checklist) : undefined,
+    rs,
+  );
   const checklist = (checklistSheet?.entries ?? []).map(({ row: _row, ...e }) => e);
   const problems: Problem[] = [];
   // A status the checklist's reader cannot tell: counted as not held, and said on its cell.
@@ -173,9 +220,26 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
   if (checklistSheet && statusCol !== undefined)
     for (const e of checklistSheet.entries) {
       const v = e.values["Tình trạng"] ?? null;
-      if (isUnclearStatus(v)) problems.push({ severity: "warning", cell: cellAddress(checklistSheet.sheet, e.row, statusCol), msg: msg("problem.unclearStatus", { text: cellText(v) }) });
+      if (isUnclearStatus(v))
+        problems.push({
+          severity: "warning",
+          cell: cellAddress(checklistSheet.sheet, e.row, statusCol),
+          msg: msg("problem.unclearStatus", { text: cellText(v) }),
+        });
     }
-  const base = { rules: rs, checklist, ...(checklistSheet ? { checklistSheet } : {}), state, own, anchors, problems, villageRows: [], postalRows: [], communes: [], communeRows: [] };
+  const base = {
+    rules: rs,
+    checklist,
+    ...(checklistSheet ? { checklistSheet } : {}),
+    state,
+    own,
+    anchors,
+    problems,
+    villageRows: [],
+    postalRows: [],
+    communes: [],
+    communeRows: [],
+  };
 
   const ownNames = new Set(Object.values(own).filter((n): n is string => !!n));
   const inputGrids = grids.filter((g) => !ownNames.has(g.sheet));
@@ -201,22 +265,43 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
     for (const row of t.dataRows) {
       const name = cleanName(cellText(valueAt(g, row, nameCol)));
       if (!name) {
-        problems.push({ severity: "warning", cell: cellAddress(g.sheet, row, nameCol), msg: msg("problem.emptyName", { row: row + 1, what: { vi: "xã", en: "commune" } }) });
+        problems.push({
+          severity: "warning",
+          cell: cellAddress(g.sheet, row, nameCol),
+          msg: msg("problem.emptyName", { row: row + 1, what: { vi: "xã", en: "commune" } }),
+        });
         continue;
       }
       const facts = readRow(defs, g, t, row, marks, new Set(["commune"]), problems);
       const district = districtCol !== undefined ? cleanName(cellText(valueAt(g, row, districtCol))) : "";
       const code = facts.code?.value;
-      const communeFacts: Record<string, Fact> = Object.fromEntries(Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)));
+      const communeFacts: Record<string, Fact> = Object.fromEntries(
+        Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)),
+      );
       const c: CommuneFacts = {
         name,
         cell: cellAddress(g.sheet, row, nameCol),
         ...(district ? { district } : {}),
         ...(typeof code === "string" ? { code } : typeof code === "number" ? { code: String(code) } : {}),
         facts: communeFacts,
-        ...(hasPostalColumns ? { postalPoints: [{ name: inlinePointName(name), cell: cellAddress(g.sheet, row, nameCol), facts: Object.fromEntries(Object.entries(facts).filter(([k]) => POSTAL_KEYS.has(k))) }] } : {}),
+        ...(hasPostalColumns
+          ? {
+              postalPoints: [
+                {
+                  name: inlinePointName(name),
+                  cell: cellAddress(g.sheet, row, nameCol),
+                  facts: Object.fromEntries(Object.entries(facts).filter(([k]) => POSTAL_KEYS.has(k))),
+                },
+              ],
+            }
+          : {}),
       };
-      inTable.push({ facts: c, row: { table: t, row }, key: communeKey(name), district: district ? districtKey(district) : "" });
+      inTable.push({
+        facts: c,
+        row: { table: t, row },
+        key: communeKey(name),
+        district: district ? districtKey(district) : "",
+      });
     }
     // Two rows of one table with the same name (and district): both reported, neither evaluated.
     const groups = new Map<string, CommuneEntry[]>();
@@ -233,7 +318,9 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
     const before = byKeySoFar(entries);
     for (const e of inTable) {
       // Only communes of earlier tables can be the same one (indexed: a linear search here made a province's read quadratic).
-      const same = before.get(e.key)?.find((x) => (!x.district || !e.district || x.district === e.district) && x.row.table !== t);
+      const same = before
+        .get(e.key)
+        ?.find((x) => (!x.district || !e.district || x.district === e.district) && x.row.table !== t);
       if (same && !e.facts.excluded && !same.facts.excluded) {
         // A second communes table adds what the first lacks; the first wins where both have a value.
         same.facts.facts = { ...e.facts.facts, ...same.facts.facts };
@@ -255,7 +342,9 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
   /** The commune a village or postal point names; several (same name, two districts, and no district to tell them apart) are listed. */
   const findCommune = (name: string, district: string): number | null | { among: CommuneEntry[] } => {
     const d = district ? districtKey(district) : "";
-    const hits = (byKey.get(communeKey(name)) ?? []).map((i) => [entries[i], i] as const).filter(([e]) => !d || !e.district || e.district === d);
+    const hits = (byKey.get(communeKey(name)) ?? [])
+      .map((i) => [entries[i], i] as const)
+      .filter(([e]) => !d || !e.district || e.district === d);
     if (!hits.length) return null;
     const live = hits.filter(([e]) => !e.facts.excluded);
     if (live.length > 1) return { among: live.map(([e]) => e) };
@@ -279,7 +368,9 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
         if (entries.length === 1) fixed = 0;
         else {
           const text = ` ${words(`${t.sheet} ${t.title}`)} `;
-          let named = entries.map((e, i) => [e, i] as const).filter(([e]) => !e.facts.excluded && text.includes(` ${e.key} `));
+          let named = entries
+            .map((e, i) => [e, i] as const)
+            .filter(([e]) => !e.facts.excluded && text.includes(` ${e.key} `));
           // Two communes of that name: the sheet's name or title may say the district too.
           if (named.length > 1) {
             const inDistrict = named.filter(([e]) => e.district && text.includes(` ${e.district} `));
@@ -288,15 +379,32 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
           const at = cellAddress(g.sheet, t.headerLast, nameCol);
           if (named.length === 1) fixed = named[0][1];
           else if (named.length > 1 && t.dataRows.length)
-            problems.push({ severity: "error", cell: at, msg: msg("problem.ambiguousSheet", { table: t.sheet, commune: named[0][0].facts.name, districts: named.map(([e]) => e.facts.district ?? e.facts.name) }) });
-          else if (t.dataRows.length) problems.push({ severity: "error", cell: at, msg: msg("problem.noCommuneColumn", { table: t.sheet }) });
+            problems.push({
+              severity: "error",
+              cell: at,
+              msg: msg("problem.ambiguousSheet", {
+                table: t.sheet,
+                commune: named[0][0].facts.name,
+                districts: named.map(([e]) => e.facts.district ?? e.facts.name),
+              }),
+            });
+          else if (t.dataRows.length)
+            problems.push({ severity: "error", cell: at, msg: msg("problem.noCommuneColumn", { table: t.sheet }) });
         }
       }
       for (const row of t.dataRows) {
         const name = cleanName(cellText(valueAt(g, row, nameCol)));
         const cell = cellAddress(g.sheet, row, nameCol);
         if (!name) {
-          problems.push({ severity: "warning", cell, msg: msg("problem.emptyName", { row: row + 1, what: kind === "villages" ? { vi: "thôn, bản", en: "village" } : { vi: "điểm phục vụ", en: "postal point" } }) });
+          problems.push({
+            severity: "warning",
+            cell,
+            msg: msg("problem.emptyName", {
+              row: row + 1,
+              what:
+                kind === "villages" ? { vi: "thôn, bản", en: "village" } : { vi: "điểm phục vụ", en: "postal point" },
+            }),
+          });
           continue;
         }
         let commune: number | null = fixed;
@@ -307,7 +415,10 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
           if (hit === null) {
             const m = !cname
               ? msg(kind === "villages" ? "problem.blankCommuneVillage" : "problem.blankCommunePostal", { name })
-              : msg(kind === "villages" ? "problem.unknownCommuneVillage" : "problem.unknownCommunePostal", { name, commune: cname });
+              : msg(kind === "villages" ? "problem.unknownCommuneVillage" : "problem.unknownCommunePostal", {
+                  name,
+                  commune: cname,
+                });
             problems.push({ severity: "error", cell: cellAddress(g.sheet, row, communeCol), msg: m });
           } else if (typeof hit === "object" && hit.among.length > 1) {
             // Not a silent drop: the problem names every commune it could be.
@@ -315,9 +426,21 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
             // With a district column whose cell is empty, the cell to fill is that one.
             const blankDistrict = districtCol !== undefined && !district.trim();
             const m = blankDistrict
-              ? msg(kind === "villages" ? "problem.blankDistrictVillage" : "problem.blankDistrictPostal", { name, commune: cname, districts })
-              : msg(kind === "villages" ? "problem.ambiguousCommuneVillage" : "problem.ambiguousCommunePostal", { name, commune: cname, districts });
-            problems.push({ severity: "error", cell: cellAddress(g.sheet, row, blankDistrict ? districtCol : communeCol), msg: m });
+              ? msg(kind === "villages" ? "problem.blankDistrictVillage" : "problem.blankDistrictPostal", {
+                  name,
+                  commune: cname,
+                  districts,
+                })
+              : msg(kind === "villages" ? "problem.ambiguousCommuneVillage" : "problem.ambiguousCommunePostal", {
+                  name,
+                  commune: cname,
+                  districts,
+                });
+            problems.push({
+              severity: "error",
+              cell: cellAddress(g.sheet, row, blankDistrict ? districtCol : communeCol),
+              msg: m,
+            });
           }
           commune = typeof hit === "number" ? hit : null;
         } else if (fixed === null) continue;
@@ -349,7 +472,11 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
       for (const key of villageTotals(rs)) {
         const total = c.facts[key];
         if (total && typeof total.value === "number" && total.value !== villages.length) {
-          problems.push({ severity: "warning", cell: total.cell, msg: msg("problem.villageCountMismatch", { field: key, given: total.value, counted: villages.length }) });
+          problems.push({
+            severity: "warning",
+            cell: total.cell,
+            msg: msg("problem.villageCountMismatch", { field: key, given: total.value, counted: villages.length }),
+          });
         }
       }
     }
@@ -359,7 +486,8 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
       // A postal-points table is the list of points; a commune absent from it has none, unless the
       // communes table itself describes its point.
       const inline = c.postalPoints?.[0];
-      const inlineHasData = inline && Object.values(inline.facts).some((f) => f && (f.value !== undefined || f.problem));
+      const inlineHasData =
+        inline && Object.values(inline.facts).some((f) => f && (f.value !== undefined || f.problem));
       c.postalPoints = points.length ? points : inlineHasData ? [inline!] : [];
     }
   });
@@ -372,7 +500,16 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
     if (ev) c.evidence = ev;
   }
 
-  return { ...base, tables, communesTable: primary, communes, communeRows: entries.map((e) => e.row), villageRows, postalRows, problems };
+  return {
+    ...base,
+    tables,
+    communesTable: primary,
+    communes,
+    communeRows: entries.map((e) => e.row),
+    villageRows,
+    postalRows,
+    problems,
+  };
 }
 
 /** The count fields that hold a commune's number of villages (the `total` of the rule set's villages checks). */
@@ -397,7 +534,12 @@ function unusedColumns(defs: Defs, communeTables: readonly DetectedTable[], prob
     if (!unused || communeTables.some((t) => unused.unless.some((k) => columnOf(t, k)))) continue;
     for (const t of communeTables) {
       const c = columnOf(t, d.key);
-      if (c) problems.push({ severity: "warning", cell: cellAddress(t.sheet, t.headerLast, c.col), msg: msg("problem.subscriptionsNotPeople", { header: c.header, why: unused.why, use: unused.use }) });
+      if (c)
+        problems.push({
+          severity: "warning",
+          cell: cellAddress(t.sheet, t.headerLast, c.col),
+          msg: msg("problem.subscriptionsNotPeople", { header: c.header, why: unused.why, use: unused.use }),
+        });
     }
   }
 }

@@ -5,7 +5,18 @@
  */
 import { fieldsOf, type TableKind } from "../fields";
 import type { RuleSet } from "../ruleset/types";
-import { type CellValue, type Grid, type RangeRef, contains, filledCols, filledRowsIn, isBlank, isError, usedRange, valueAt } from "../shared/grid";
+import {
+  type CellValue,
+  type Grid,
+  type RangeRef,
+  contains,
+  filledCols,
+  filledRowsIn,
+  isBlank,
+  isError,
+  usedRange,
+  valueAt,
+} from "../shared/grid";
 import { isOutputHeader, isRowNumberHeader, matchHeader } from "./headers";
 import { fold, headerKey } from "../shared/normalize";
 import { EXAMPLE_MARK } from "../state/own";
@@ -97,7 +108,13 @@ function tryHeader(rs: RuleSet, g: Grid, cols: readonly number[], first: number,
       const f = matchHeader(rs, kind, sub, group || undefined);
       const key = f && !seen.has(f.key) ? f.key : null;
       if (key) seen.add(key);
-      columns.push({ col: c, key, header, source: key ? "header" : "none", ...(isRowNumberHeader(sub || group) ? { rowNumber: true } : {}) });
+      columns.push({
+        col: c,
+        key,
+        header,
+        source: key ? "header" : "none",
+        ...(isRowNumberHeader(sub || group) ? { rowNumber: true } : {}),
+      });
     }
     if (!seen.has(IDENTITY[kind])) continue;
     // The names of the other kinds decide: a sheet with a village column is a villages table.
@@ -111,7 +128,8 @@ function tryHeader(rs: RuleSet, g: Grid, cols: readonly number[], first: number,
 
 // "Tổng cộng", "Tổng số", "Cộng", "Toàn huyện"… alone or followed by ":", "(", "-"; "Cộng huyện Bình
 // Gia", "Tổng cộng huyện …" (a subtotal). Not "Cộng Hòa", a commune's name.
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total|subtotal)(\s*$|\s*[:(\-–]|\s+(huyen|thanh pho|tp|thi xa|tx|toan|cac xa|khu vuc|vung|nhom)\b)/;
+const TOTAL_ROW =
+  /^(tong cong|tong so|tong|cong|toan huyen|toan tinh|toan thanh pho|toan thi xa|toan xa|total|subtotal)(\s*$|\s*[:(\-–]|\s+(huyen|thanh pho|tp|thi xa|tx|toan|cac xa|khu vuc|vung|nhom)\b)/;
 
 export function isTotalText(s: string): boolean {
   return TOTAL_ROW.test(fold(s).trim());
@@ -135,7 +153,8 @@ function isColumnNumberRow(values: CellValue[]): boolean {
 }
 
 /** Lines under a form's table: who made it, who signs, the place and date, notes. */
-const FOOTER = /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|chu thich|luu y|nguon( so lieu)?|cap nhat|so lieu (tinh )?den|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
+const FOOTER =
+  /^(nguoi lap( bieu)?|thu truong|lanh dao|ky ten|xac nhan|ghi chu|chu thich|luu y|nguon( so lieu)?|cap nhat|so lieu (tinh )?den|noi nhan|kinh gui|t\/m|tm |kt\.?|ngay\s.*thang|.*, ngay\s.*thang)/;
 
 export function isFooterText(s: string): boolean {
   return FOOTER.test(fold(s).trim());
@@ -146,7 +165,8 @@ const GROUP_HEADING = /^(huyen|thanh pho|tp|thi xa|tx|khu vuc|vung|nhom|[ivx]+[.
 
 /** Columns that hold a row's figures, not who or where it is: the identity columns, the area, and the rule set's text fields. */
 const NOT_FIGURES = new Set(["commune", "village", "postal_point", "district", "code", "area"]);
-const textKeys = (rs: RuleSet): Set<string> => new Set(Object.values(fieldsOf(rs)).flatMap((list) => list.filter((f) => f.type === "text").map((f) => f.key)));
+const textKeys = (rs: RuleSet): Set<string> =>
+  new Set(Object.values(fieldsOf(rs)).flatMap((list) => list.filter((f) => f.type === "text").map((f) => f.key)));
 
 const EXAMPLE_FOLDED = fold(EXAMPLE_MARK);
 
@@ -154,9 +174,18 @@ export function isExampleName(s: string): boolean {
   return fold(s).trim().endsWith(EXAMPLE_FOLDED);
 }
 
-function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: DetectedColumn[], identityCol: number, notFigures: ReadonlySet<string>): number[] {
+function dataRowsOf(
+  g: Grid,
+  area: RangeRef,
+  headerLast: number,
+  columns: DetectedColumn[],
+  identityCol: number,
+  notFigures: ReadonlySet<string>,
+): number[] {
   const rows: number[] = [];
-  const figures = columns.map((c) => !!c.key && !NOT_FIGURES.has(c.key) && !notFigures.has(c.key) && !c.output && !c.rowNumber);
+  const figures = columns.map(
+    (c) => !!c.key && !NOT_FIGURES.has(c.key) && !notFigures.has(c.key) && !c.output && !c.rowNumber,
+  );
   const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
   const filled: number[] = [];
   const tally: number[] = [];
@@ -213,13 +242,21 @@ function dataRowsOf(g: Grid, area: RangeRef, headerLast: number, columns: Detect
 function headerColumns(g: Grid, area: RangeRef, lastRow: number, whole: boolean): number[] {
   if (whole) return Array.from({ length: area.c1 - area.c0 + 1 }, (_, i) => area.c0 + i);
   const cols = new Set<number>();
-  for (const r of filledRowsIn(g, area.r0, lastRow)) for (const c of filledCols(g, r)) if (c >= area.c0 && c <= area.c1) cols.add(c);
+  for (const r of filledRowsIn(g, area.r0, lastRow))
+    for (const c of filledCols(g, r)) if (c >= area.c0 && c <= area.c1) cols.add(c);
   for (const m of g.merges)
-    if (m.r1 >= area.r0 && m.r0 <= lastRow) for (let c = Math.max(m.c0, area.c0); c <= Math.min(m.c1, area.c1); c++) cols.add(c);
+    if (m.r1 >= area.r0 && m.r0 <= lastRow)
+      for (let c = Math.max(m.c0, area.c0); c <= Math.min(m.c1, area.c1); c++) cols.add(c);
   return [...cols].sort((a, b) => a - b);
 }
 
-function detectIn(rs: RuleSet, g: Grid, area: RangeRef, excelTable: { name: string; showHeaders: boolean } | undefined, mapping: MappingOverrides | undefined): DetectedTable | null {
+function detectIn(
+  rs: RuleSet,
+  g: Grid,
+  area: RangeRef,
+  excelTable: { name: string; showHeaders: boolean } | undefined,
+  mapping: MappingOverrides | undefined,
+): DetectedTable | null {
   let best: HeaderCandidate | null = null;
   const lastCandidate = excelTable?.showHeaders ? area.r0 : Math.min(area.r0 + HEADER_SEARCH_ROWS - 1, area.r1);
   const cols = headerColumns(g, area, lastCandidate, !!excelTable);
@@ -237,7 +274,8 @@ function detectIn(rs: RuleSet, g: Grid, area: RangeRef, excelTable: { name: stri
       const k = mappingKey(c.header);
       if (k in sheetMapping) {
         const key = sheetMapping[k];
-        for (const other of best.columns) if (key && other !== c && other.key === key) Object.assign(other, { key: null, source: "none" });
+        for (const other of best.columns)
+          if (key && other !== c && other.key === key) Object.assign(other, { key: null, source: "none" });
         Object.assign(c, { key, source: key ? "mapping" : "none" });
       }
     }
@@ -268,7 +306,10 @@ function detectIn(rs: RuleSet, g: Grid, area: RangeRef, excelTable: { name: stri
 }
 
 /** Every communes, villages and postal-points table of the readable sheets, in workbook order; headers are matched against the rule set's fields. */
-export function detectTables(grids: readonly Grid[], opts: { ruleset: RuleSet; skipSheets?: ReadonlySet<string>; mapping?: MappingOverrides }): DetectedTable[] {
+export function detectTables(
+  grids: readonly Grid[],
+  opts: { ruleset: RuleSet; skipSheets?: ReadonlySet<string>; mapping?: MappingOverrides },
+): DetectedTable[] {
   const out: DetectedTable[] = [];
   for (const g of grids) {
     if (opts.skipSheets?.has(g.sheet) || (g.visibility && g.visibility !== "visible")) continue;

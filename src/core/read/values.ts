@@ -14,7 +14,22 @@ import { fold } from "../shared/normalize";
 export type Parsed = { value?: FactValue; problem?: Msg };
 
 const YES = new Set(["co", "x", "✓", "✔", "✅", "1", "true", "yes", "y", "dat", "da co", "roi", "co roi", "da"]);
-const NO = new Set(["khong", "k", "ko", "0", "false", "no", "n", "chua", "chua co", "khong co", "khong dat", "chua dat", "-", "–"]);
+const NO = new Set([
+  "khong",
+  "k",
+  "ko",
+  "0",
+  "false",
+  "no",
+  "n",
+  "chua",
+  "chua co",
+  "khong co",
+  "khong dat",
+  "chua dat",
+  "-",
+  "–",
+]);
 const CHECK_MARKS = new Set(["x", "✓", "✔", "✅"]);
 
 const yesNoWord = (s: string) => fold(s).replace(/\s+/g, " ").replace(/[.!]$/, "").trim();
@@ -64,9 +79,17 @@ function areaWords(areas: readonly AreaDef[]): [RegExp, Area][] {
 export function parseArea(v: CellValue, areas: readonly AreaDef[]): Parsed {
   if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
   if (isBlank(v)) return {};
-  const w = fold(String(v)).replace(/[^a-z0-9]+/g, " ").trim();
+  const w = fold(String(v))
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   for (const [re, area] of areaWords(areas)) if (re.test(w)) return { value: area };
-  return { problem: msg("value.notArea", { value: String(v).trim(), labels: areas.map((a) => a.label.vi), names: areas.map((a) => a.name) }) };
+  return {
+    problem: msg("value.notArea", {
+      value: String(v).trim(),
+      labels: areas.map((a) => a.label.vi),
+      names: areas.map((a) => a.name),
+    }),
+  };
 }
 
 /** A date number format (d, m, y without digits placeholders), so a date is not read as a count. */
@@ -79,7 +102,11 @@ function isDateFormat(fmt: string | null | undefined): boolean {
 /** A time format (h:mm, [h]:mm, h:mm AM/PM): the cell holds a fraction of a day. */
 export function isTimeFormat(fmt: string | null | undefined): boolean {
   if (!fmt) return false;
-  const f = fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[\$[^\]]*\]/g, "").toLowerCase();
+  const f = fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[\$[^\]]*\]/g, "")
+    .toLowerCase();
   return /h/.test(f) && /[ms]/.test(f.replace(/am\/pm|a\/p/g, "")) && !/[dy0#]/.test(f.replace(/\[h+\]/g, "h"));
 }
 
@@ -105,7 +132,10 @@ export function parseHoursText(raw: string): number | null {
   if (!/\d/.test(s)) return null;
   let total = 0;
   for (const part of s.split(/[,;+/]|\bva\b|\n/)) {
-    const seg = part.trim().replace(/^-+|-+$/g, "").trim();
+    const seg = part
+      .trim()
+      .replace(/^-+|-+$/g, "")
+      .trim();
     if (!seg) continue;
     const at = (h: string, m: string | undefined) => Number(h) * 60 + Number(m ?? 0);
     const range = TIME_RANGE.exec(seg);
@@ -129,7 +159,10 @@ export function parseHoursText(raw: string): number | null {
 }
 
 function stripUnits(s: string, units: readonly string[]): string {
-  let t = s.trim().replace(/\/\s*(tuan|tuần|ngay|ngày|nam|năm|thang|tháng)$/i, "").trim();
+  let t = s
+    .trim()
+    .replace(/\/\s*(tuan|tuần|ngay|ngày|nam|năm|thang|tháng)$/i, "")
+    .trim();
   const folded = fold(t);
   for (const u of [...units].sort((a, b) => b.length - a.length)) {
     const fu = fold(u);
@@ -173,7 +206,11 @@ export function parseNumberText(raw: string, whole: boolean): number | null {
 }
 
 /** A count (whole, ≥ 0) or a number (≥ 0); hours of a day may be typed as times (see `parseHoursText`). */
-export function parseNumber(v: CellValue, def: Pick<FieldDef, "type" | "units" | "hours">, numberFormat?: string | null): Parsed {
+export function parseNumber(
+  v: CellValue,
+  def: Pick<FieldDef, "type" | "units" | "hours">,
+  numberFormat?: string | null,
+): Parsed {
   if (isError(v)) return { problem: msg("value.error", { value: v.error }) };
   if (isBlank(v)) return {};
   const whole = def.type === "count";
@@ -222,7 +259,13 @@ export function parseRate(v: CellValue, numberFormat?: string | null, opts: Rate
     const f = fromDecimal(n);
     r = percent || opts.percentHeader || n > 1 ? reduced(f.n, f.d * 100) : f;
   } else return { problem: msg("value.notNumber", { value: String(v) }) };
-  if (r.n < 0 || (r.n > r.d && !opts.above100)) return { problem: msg("value.rateRange", { value: typeof v === "number" && numberFormat?.includes("%") ? `${Number((v * 100).toPrecision(12))}%` : String(v) }) };
+  if (r.n < 0 || (r.n > r.d && !opts.above100))
+    return {
+      problem: msg("value.rateRange", {
+        value:
+          typeof v === "number" && numberFormat?.includes("%") ? `${Number((v * 100).toPrecision(12))}%` : String(v),
+      }),
+    };
   return { value: r };
 }
 
@@ -244,7 +287,14 @@ export function withoutControls(v: CellValue): CellValue {
   return typeof v === "string" ? v.replace(CONTROL, "") : v;
 }
 
-export function readFact(def: FieldDef, raw: CellValue, cell: string, numberFormat: string | null, checkMarkColumn: boolean, header = ""): Fact {
+export function readFact(
+  def: FieldDef,
+  raw: CellValue,
+  cell: string,
+  numberFormat: string | null,
+  checkMarkColumn: boolean,
+  header = "",
+): Fact {
   const v = withoutControls(raw);
   let p: Parsed;
   switch (def.type) {

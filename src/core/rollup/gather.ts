@@ -71,11 +71,19 @@ export interface Rollup {
  * reader, checklist statuses included, and engine), without planning the annotated workbook.
  * `fatal` says why there is nothing to evaluate.
  */
-export function evaluateForRollup(wb: WorkbookInput, levels: readonly LevelId[], ruleset: RuleSet): { evaluation: Evaluation; fatal?: Msg; recordedRuleset?: string } {
+export function evaluateForRollup(
+  wb: WorkbookInput,
+  levels: readonly LevelId[],
+  ruleset: RuleSet,
+): { evaluation: Evaluation; fatal?: Msg; recordedRuleset?: string } {
   const read = readWorkbook(wb, { ruleset });
   const evaluation = evaluate(read.communes, { levels, ruleset });
   evaluation.problems = [...read.problems, ...evaluation.problems];
-  return { evaluation, ...(read.fatal ? { fatal: read.fatal } : {}), ...(read.state?.ruleset ? { recordedRuleset: read.state.ruleset } : {}) };
+  return {
+    evaluation,
+    ...(read.fatal ? { fatal: read.fatal } : {}),
+    ...(read.state?.ruleset ? { recordedRuleset: read.state.ruleset } : {}),
+  };
 }
 
 /** Two rows are the same commune when their names match and their districts do, or one names none. */
@@ -86,7 +94,10 @@ function sameCommune(a: CommuneResult, b: CommuneResult): boolean {
 }
 
 /** The problems of a file that sit in a commune's row (same sheet and row as its name). */
-function problemRow(p: Problem, communes: readonly { index: number; sheet: string; row: number }[]): number | undefined {
+function problemRow(
+  p: Problem,
+  communes: readonly { index: number; sheet: string; row: number }[],
+): number | undefined {
   if (!p.cell) return undefined;
   let at;
   try {
@@ -97,7 +108,11 @@ function problemRow(p: Problem, communes: readonly { index: number; sheet: strin
   return communes.find((c) => c.sheet === at.sheet && c.row === at.row)?.index;
 }
 
-export function gatherRollup(files: readonly RollupFile[], levels: readonly LevelId[], ruleset: { id: string; version: string }): Rollup {
+export function gatherRollup(
+  files: readonly RollupFile[],
+  levels: readonly LevelId[],
+  ruleset: { id: string; version: string },
+): Rollup {
   const rows: RollupRow[] = [];
   const problems: RollupProblem[] = [];
   files.forEach((f, fileIndex) => {
@@ -125,10 +140,11 @@ export function gatherRollup(files: readonly RollupFile[], levels: readonly Leve
     if (r.commune.excluded) return;
     const k = communeKey(r.commune.name);
     const list = byKey.get(k) ?? [];
-    for (const j of list) if (rows[j].file !== r.file && sameCommune(rows[j].commune, r.commune)) {
-      rows[j].sameAs.push(i);
-      r.sameAs.push(j);
-    }
+    for (const j of list)
+      if (rows[j].file !== r.file && sameCommune(rows[j].commune, r.commune)) {
+        rows[j].sameAs.push(i);
+        r.sameAs.push(j);
+      }
     list.push(i);
     byKey.set(k, list);
   });

@@ -7,7 +7,10 @@ import type { Lang } from "../ruleset/types";
 import type { Rollup } from "./gather";
 
 export interface RollupJson extends Omit<ResultsJson, "communes" | "problems"> {
-  communes: (ResultsJson["communes"][number] & { source: string; sameAs?: { source: string; name: string; cell?: string }[] })[];
+  communes: (ResultsJson["communes"][number] & {
+    source: string;
+    sameAs?: { source: string; name: string; cell?: string }[];
+  })[];
   problems: (ResultsJson["problems"][number] & { source: string })[];
   files: {
     name: string;
@@ -31,7 +34,11 @@ export function toRollupJson(r: Rollup, opts: { lang?: Lang; evaluatedAt?: strin
     const one = toResultsJson(f.outcome.evaluation, { lang });
     for (const c of one.communes) {
       const row = r.rows[rowIndex++];
-      const sameAs = row.sameAs.map((j) => ({ source: r.files[r.rows[j].file].name, name: r.rows[j].commune.name, ...(r.rows[j].commune.cell ? { cell: r.rows[j].commune.cell } : {}) }));
+      const sameAs = row.sameAs.map((j) => ({
+        source: r.files[r.rows[j].file].name,
+        name: r.rows[j].commune.name,
+        ...(r.rows[j].commune.cell ? { cell: r.rows[j].commune.cell } : {}),
+      }));
       communes.push({ ...c, source: f.name, ...(sameAs.length ? { sameAs } : {}) });
     }
     for (const p of one.problems) problems.push({ ...p, source: f.name });
@@ -50,7 +57,13 @@ export function toRollupJson(r: Rollup, opts: { lang?: Lang; evaluatedAt?: strin
         ...(f.size !== undefined ? { size: f.size } : {}),
         ...(f.modified ? { modified: f.modified.toISOString() } : {}),
         outcome: o.kind,
-        ...(o.kind === "evaluated" ? { ruleset: o.evaluation.ruleset.id, communes: o.evaluation.communes.length, problems: o.evaluation.problems.length } : { reason: o.reason }),
+        ...(o.kind === "evaluated"
+          ? {
+              ruleset: o.evaluation.ruleset.id,
+              communes: o.evaluation.communes.length,
+              problems: o.evaluation.problems.length,
+            }
+          : { reason: o.reason }),
       };
     }),
   };

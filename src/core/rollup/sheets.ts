@@ -37,7 +37,8 @@ function verdictCols(r: Rollup, rs: RuleSet): VerdictCol[] {
 function sheetWriter() {
   const cells: SheetCell[] = [];
   const merges: RangeRef[] = [];
-  const put = (row: number, col: number, value: string | number | null, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
+  const put = (row: number, col: number, value: string | number | null, style?: StyleName) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}) });
   const line = (row: number, text: string, style: StyleName, lastCol: number, firstCol = 0) => {
     put(row, firstCol, text, style);
     if (lastCol > firstCol) merges.push({ r0: row, c0: firstCol, r1: row, c1: lastCol });
@@ -51,7 +52,10 @@ function printSetup(rs: RuleSet, lang: Lang, at: Date, titleRows: { first: numbe
     paper: "A4",
     fitToWidth: true,
     titleRows,
-    header: { left: `&8${headerFooterText(rs.name)}`, right: `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}` },
+    header: {
+      left: `&8${headerFooterText(rs.name)}`,
+      right: `&8${headerFooterText(`${SUMMARY_TEXT[lang].time}: ${formatTime(at)}`)}`,
+    },
     footer: { center: SUMMARY_TEXT[lang].page },
   };
 }
@@ -67,7 +71,15 @@ function placeLine(r: Rollup, rs: RuleSet, lang: Lang): string {
 }
 
 /** The rule set, time and totals lines under a sheet's title (rows 1–4), merged over `lastCol`. */
-function headerBlock(w: ReturnType<typeof sheetWriter>, title: string, r: Rollup, rs: RuleSet, lang: Lang, at: Date, lastCol: number): number {
+function headerBlock(
+  w: ReturnType<typeof sheetWriter>,
+  title: string,
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+  lastCol: number,
+): number {
   const T = SUMMARY_TEXT[lang];
   const R = ROLLUP_TEXT[lang];
   w.line(0, title, "title", lastCol);
@@ -82,13 +94,24 @@ function headerBlock(w: ReturnType<typeof sheetWriter>, title: string, r: Rollup
   const files = r.files.filter((f) => f.outcome.kind === "evaluated").length;
   const passing = rs.levels
     .filter((l) => r.levels.includes(l.id))
-    .map((l) => R.passing(evaluated.filter((x) => x.commune.levels[l.id]?.verdict === "pass").length, T.criterion(rs.criterion.number, l.name[lang])));
+    .map((l) =>
+      R.passing(
+        evaluated.filter((x) => x.commune.levels[l.id]?.verdict === "pass").length,
+        T.criterion(rs.criterion.number, l.name[lang]),
+      ),
+    );
   w.line(row++, [R.totals(evaluated.length, files, r.files.length - files), ...passing].join("; "), "center", lastCol);
   return row;
 }
 
 /** `Tổng hợp`: one row per commune, grouped by district, with a count row per district and for all. */
-export function rollupSummarySheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date, name: string = ROLLUP_SHEETS.summary): NewSheet {
+export function rollupSummarySheet(
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+  name: string = ROLLUP_SHEETS.summary,
+): NewSheet {
   const T = SUMMARY_TEXT[lang];
   const R = ROLLUP_TEXT[lang];
   const W = SUMMARY_WIDTHS;
@@ -133,9 +156,24 @@ export function rollupSummarySheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date,
     const evaluated = rows.filter((i) => !r.rows[i].commune.excluded);
     w.put(row, 0, label, "header");
     w.merges.push({ r0: row, c0: 0, r1: row, c1: first - 1 });
-    vcs.forEach((vc, j) => w.put(row, first + j, R.ratio(evaluated.filter((i) => verdictOf(r.rows[i].commune, vc.level.id, vc.ind) === "pass").length, evaluated.length), "header"));
+    vcs.forEach((vc, j) =>
+      w.put(
+        row,
+        first + j,
+        R.ratio(
+          evaluated.filter((i) => verdictOf(r.rows[i].commune, vc.level.id, vc.ind) === "pass").length,
+          evaluated.length,
+        ),
+        "header",
+      ),
+    );
     w.put(row, evidenceCol, "", "header");
-    w.put(row, problemCol, rows.reduce((s, i) => s + r.rows[i].problems, 0), "header");
+    w.put(
+      row,
+      problemCol,
+      rows.reduce((s, i) => s + r.rows[i].problems, 0),
+      "header",
+    );
     w.put(row, noteCol, "", "header");
     row++;
   };
@@ -153,16 +191,26 @@ export function rollupSummarySheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date,
       });
       w.put(row, evidenceCol, c.excluded ? "—" : evidenceText(c, lang, rs), "cell");
       w.put(row, problemCol, x.problems, "number");
-      const notes = [...(c.excluded ? [render(c.excluded, lang)] : []), ...(x.sameAs.length ? [R.sameAs(x.sameAs.map((j) => R.sameAsRow(fileName(j), stt.get(j)!)))] : [])];
+      const notes = [
+        ...(c.excluded ? [render(c.excluded, lang)] : []),
+        ...(x.sameAs.length ? [R.sameAs(x.sameAs.map((j) => R.sameAsRow(fileName(j), stt.get(j)!)))] : []),
+      ];
       w.put(row, noteCol, notes.join("\n"), "cell");
       row++;
     }
-    countRow(R.groupCount(g.district ?? R.noDistrict, g.rows.filter((i) => !r.rows[i].commune.excluded).length), g.rows);
+    countRow(
+      R.groupCount(g.district ?? R.noDistrict, g.rows.filter((i) => !r.rows[i].commune.excluded).length),
+      g.rows,
+    );
   }
-  countRow(R.allCount(r.rows.filter((x) => !x.commune.excluded).length, r.groups.filter((g) => g.district).length), order);
+  countRow(
+    R.allCount(r.rows.filter((x) => !x.commune.excluded).length, r.groups.filter((g) => g.district).length),
+    order,
+  );
   const twins = r.rows.filter((x) => x.sameAs.length).length;
   if (twins) w.line(row++, R.duplicatesNote(twins), "subtitle", lastCol);
-  if (r.rows.some((x) => !x.commune.excluded && x.commune.areaDefaulted)) w.line(row++, T.defaultedNote(rs.areaNames[rs.defaultArea][lang]), "subtitle", lastCol);
+  if (r.rows.some((x) => !x.commune.excluded && x.commune.areaDefaulted))
+    w.line(row++, T.defaultedNote(rs.areaNames[rs.defaultArea][lang]), "subtitle", lastCol);
   const signatureLast = signatureBlock(w.cells, w.merges, row + 1, lastCol, lang);
   const sheet: NewSheet = {
     name,
@@ -179,7 +227,13 @@ export function rollupSummarySheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date,
 }
 
 /** `Theo chỉ tiêu`: per indicator and level, the communes passing, failing and lacking data, with a bar chart. */
-export function rollupIndicatorsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date, name: string = ROLLUP_SHEETS.indicators): NewSheet {
+export function rollupIndicatorsSheet(
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+  name: string = ROLLUP_SHEETS.indicators,
+): NewSheet {
   const T = SUMMARY_TEXT[lang];
   const R = ROLLUP_TEXT[lang];
   const w = sheetWriter();
@@ -191,13 +245,27 @@ export function rollupIndicatorsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Da
   const evaluated = r.rows.filter((x) => !x.commune.excluded);
   let row = h0 + 1;
   for (const vc of verdictCols(r, rs)) {
-    w.put(row, 0, vc.ind ? indicatorLabel(vc.level, vc.ind, lang) : T.criterion(rs.criterion.number, vc.level.name[lang]), vc.ind ? "cell" : "header");
-    VERDICTS.forEach((v, j) => w.put(row, j + 1, evaluated.filter((x) => verdictOf(x.commune, vc.level.id, vc.ind) === v).length, "number"));
+    w.put(
+      row,
+      0,
+      vc.ind ? indicatorLabel(vc.level, vc.ind, lang) : T.criterion(rs.criterion.number, vc.level.name[lang]),
+      vc.ind ? "cell" : "header",
+    );
+    VERDICTS.forEach((v, j) =>
+      w.put(row, j + 1, evaluated.filter((x) => verdictOf(x.commune, vc.level.id, vc.ind) === v).length, "number"),
+    );
     row++;
   }
   const countsLast = row - 1;
   const anchor = { r0: h0, c0: chartCol, r1: h0 + CHART_ROWS - 1, c1: lastCol };
-  const signatureLast = signatureBlock(w.cells, w.merges, Math.max(countsLast, anchor.r1) + 2, lastCol, lang, chartCol + 2);
+  const signatureLast = signatureBlock(
+    w.cells,
+    w.merges,
+    Math.max(countsLast, anchor.r1) + 2,
+    lastCol,
+    lang,
+    chartCol + 2,
+  );
   const sheet: NewSheet = {
     name,
     cells: w.cells,
@@ -214,7 +282,13 @@ export function rollupIndicatorsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Da
 }
 
 /** `Vấn đề dữ liệu`: every problem of every file, with its file, commune where known, and cell. */
-export function rollupProblemsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date, name: string = ROLLUP_SHEETS.problems): NewSheet {
+export function rollupProblemsSheet(
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+  name: string = ROLLUP_SHEETS.problems,
+): NewSheet {
   const R = ROLLUP_TEXT[lang];
   const w = sheetWriter();
   const lastCol = R.problemCols.length - 1;
@@ -223,7 +297,14 @@ export function rollupProblemsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date
   R.problemCols.forEach((h, j) => w.put(h0, j, h, "header"));
   let row = h0 + 1;
   let n = 0;
-  const add = (file: string, district: string, commune: string, cell: string, severity: "error" | "warning", text: string) => {
+  const add = (
+    file: string,
+    district: string,
+    commune: string,
+    cell: string,
+    severity: "error" | "warning",
+    text: string,
+  ) => {
     w.put(row, 0, ++n, "number");
     w.put(row, 1, file, "cell");
     w.put(row, 2, district, "cell");
@@ -235,13 +316,29 @@ export function rollupProblemsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date
   };
   for (const p of r.problems) {
     const c = p.row !== undefined ? r.rows[p.row].commune : undefined;
-    add(r.files[p.file].name, c?.district ?? "", c?.name ?? "", p.problem.cell ?? "", p.problem.severity, render(p.problem.msg, lang));
+    add(
+      r.files[p.file].name,
+      c?.district ?? "",
+      c?.name ?? "",
+      p.problem.cell ?? "",
+      p.problem.severity,
+      render(p.problem.msg, lang),
+    );
   }
   // The same commune in two files, once per pair, where the first of them is.
   r.rows.forEach((x, i) => {
     if (!x.sameAs.length || x.sameAs.some((j) => j < i)) return;
-    const others = x.sameAs.map((j) => `${r.files[r.rows[j].file].name}${r.rows[j].commune.cell ? ` (${r.rows[j].commune.cell})` : ""}`);
-    add(r.files[x.file].name, x.commune.district ?? "", x.commune.name, x.commune.cell ?? "", "warning", R.sameAsProblem(x.commune.name, others));
+    const others = x.sameAs.map(
+      (j) => `${r.files[r.rows[j].file].name}${r.rows[j].commune.cell ? ` (${r.rows[j].commune.cell})` : ""}`,
+    );
+    add(
+      r.files[x.file].name,
+      x.commune.district ?? "",
+      x.commune.name,
+      x.commune.cell ?? "",
+      "warning",
+      R.sameAsProblem(x.commune.name, others),
+    );
   });
   if (!n) w.line(row++, R.noProblems, "subtitle", lastCol);
   const sheet: NewSheet = {
@@ -259,7 +356,13 @@ export function rollupProblemsSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date
 }
 
 /** `Tệp`: every file read, its size, when it last changed, its rule set and what happened to it. */
-export function rollupFilesSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date, name: string = ROLLUP_SHEETS.files): NewSheet {
+export function rollupFilesSheet(
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+  name: string = ROLLUP_SHEETS.files,
+): NewSheet {
   const R = ROLLUP_TEXT[lang];
   const w = sheetWriter();
   const lastCol = R.fileCols.length - 1;
@@ -275,7 +378,12 @@ export function rollupFilesSheet(r: Rollup, rs: RuleSet, lang: Lang, at: Date, n
     w.put(row, 3, f.modified ? formatTime(f.modified) : "", "number");
     if (o.kind === "evaluated") {
       const id = o.evaluation.ruleset.id;
-      w.put(row, 4, `${id}${o.recordedRuleset && o.recordedRuleset !== id ? ` (${R.recorded(o.recordedRuleset)})` : ""}`, "cell");
+      w.put(
+        row,
+        4,
+        `${id}${o.recordedRuleset && o.recordedRuleset !== id ? ` (${R.recorded(o.recordedRuleset)})` : ""}`,
+        "cell",
+      );
       w.put(row, 5, o.evaluation.communes.length, "number");
       w.put(row, 6, R.evaluated(o.evaluation.communes.length, o.evaluation.problems.length), "cell");
     } else {
@@ -317,4 +425,3 @@ export function rollupSheets(r: Rollup, rs: RuleSet, lang: Lang, at: Date, taken
     rollupFilesSheet(r, rs, lang, at, free(ROLLUP_SHEETS.files)),
   ];
 }
-

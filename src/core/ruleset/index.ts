@@ -7,10 +7,19 @@ import { SHIPPED } from "./shipped.generated";
 import type { ConditionDef, IndicatorDef, Lang, LevelDef, LevelId, RuleSet } from "./types";
 
 export * from "./types";
-export { checkRuleSetText, parseFraction, CHECK_KINDS, type CheckedRuleSet, type RuleSetProblem, type ResolveText } from "./load";
+export {
+  checkRuleSetText,
+  parseFraction,
+  CHECK_KINDS,
+  type CheckedRuleSet,
+  type RuleSetProblem,
+  type ResolveText,
+} from "./load";
 
 /** The text of each shipped rule set, by id (the file is rulesets/<id>.json). */
-const TEXTS: ReadonlyMap<string, string> = new Map(Object.entries(SHIPPED).map(([file, text]) => [file.replace(/\.json$/, ""), text]));
+const TEXTS: ReadonlyMap<string, string> = new Map(
+  Object.entries(SHIPPED).map(([file, text]) => [file.replace(/\.json$/, ""), text]),
+);
 
 /** The rule set a workbook without a chosen one is evaluated with. */
 export const DEFAULT_RULESET_ID = "langson-2022";
@@ -62,7 +71,9 @@ export function levelOf(rs: RuleSet, id: LevelId): LevelDef {
 
 /** Every condition of the rule set with its level and indicator, in rule-set order. */
 export function allConditions(rs: RuleSet): { level: LevelDef; indicator: IndicatorDef; condition: ConditionDef }[] {
-  return rs.levels.flatMap((level) => level.indicators.flatMap((indicator) => indicator.conditions.map((condition) => ({ level, indicator, condition }))));
+  return rs.levels.flatMap((level) =>
+    level.indicators.flatMap((indicator) => indicator.conditions.map((condition) => ({ level, indicator, condition }))),
+  );
 }
 
 export interface ConditionPlace {

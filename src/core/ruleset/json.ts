@@ -7,7 +7,9 @@ export interface Place {
   column: number;
 }
 
-export type ParsedJson = { ok: true; value: unknown; places: ReadonlyMap<string, Place> } | { ok: false; message: string; place: Place };
+export type ParsedJson =
+  | { ok: true; value: unknown; places: ReadonlyMap<string, Place> }
+  | { ok: false; message: string; place: Place };
 
 const escapePointer = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 

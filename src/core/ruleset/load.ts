@@ -64,15 +64,26 @@ export type ResolveText = (id: string) => string | undefined;
 
 export function checkRuleSetText(text: string, resolve: ResolveText, seen: readonly string[] = []): CheckedRuleSet {
   const parsed = parseJsonWithPlaces(text);
-  if (!parsed.ok) return { problems: [{ pointer: "", place: parsed.place, msg: msg("ruleset.json", { reason: parsed.message }) }] };
+  if (!parsed.ok)
+    return { problems: [{ pointer: "", place: parsed.place, msg: msg("ruleset.json", { reason: parsed.message }) }] };
   const at = (pointer: string, m: Msg): RuleSetProblem => ({ pointer, place: placeOf(parsed.places, pointer), msg: m });
   const data = parsed.value;
   if (!validateSchema(data)) {
-    const errors = (validateSchema as unknown as { errors: { instancePath: string; keyword: string; message?: string; params: Json }[] }).errors ?? [];
+    const errors =
+      (
+        validateSchema as unknown as {
+          errors: { instancePath: string; keyword: string; message?: string; params: Json }[];
+        }
+      ).errors ?? [];
     const problems = errors
       .filter((e) => e.keyword !== "if" && e.keyword !== "oneOf")
-      .map((e) => at(e.instancePath, msg("ruleset.schema", { reason: `${e.message ?? e.keyword}${schemaDetail(e.params)}` })));
-    return { data, problems: dedupe(problems.length ? problems : [at("", msg("ruleset.schema", { reason: "invalid" }))]) };
+      .map((e) =>
+        at(e.instancePath, msg("ruleset.schema", { reason: `${e.message ?? e.keyword}${schemaDetail(e.params)}` })),
+      );
+    return {
+      data,
+      problems: dedupe(problems.length ? problems : [at("", msg("ruleset.schema", { reason: "invalid" }))]),
+    };
   }
   const file = data as Json;
   let full: Json = file;
@@ -81,7 +92,13 @@ export function checkRuleSetText(text: string, resolve: ResolveText, seen: reado
   if (typeof file.extends === "string") {
     const baseId = file.extends;
     const baseText = seen.includes(baseId) ? undefined : resolve(baseId);
-    if (baseText === undefined) return { data, problems: [at("/extends", msg(seen.includes(baseId) ? "ruleset.extendsLoop" : "ruleset.extendsUnknown", { id: baseId }))] };
+    if (baseText === undefined)
+      return {
+        data,
+        problems: [
+          at("/extends", msg(seen.includes(baseId) ? "ruleset.extendsLoop" : "ruleset.extendsUnknown", { id: baseId })),
+        ],
+      };
     const base = checkRuleSetText(baseText, resolve, [...seen, String(file.id)]);
     if (!base.ruleset) return { data, problems: [at("/extends", msg("ruleset.extendsInvalid", { id: baseId }))] };
     const merged = mergeVariant(base.data as Json, file, origins);
@@ -89,7 +106,9 @@ export function checkRuleSetText(text: string, resolve: ResolveText, seen: reado
     full = merged.data;
   }
   const where = (pointer: string) => {
-    for (const [prefix, to] of origins) if (pointer === prefix || pointer.startsWith(`${prefix}/`)) return to + pointer.slice(prefix.length).replace(/^\/check(?=\/threshold)/, "");
+    for (const [prefix, to] of origins)
+      if (pointer === prefix || pointer.startsWith(`${prefix}/`))
+        return to + pointer.slice(prefix.length).replace(/^\/check(?=\/threshold)/, "");
     return pointer;
   };
   const problems = semanticProblems(full).map((p) => at(where(p.pointer), p.msg));
@@ -128,15 +147,34 @@ function placeOf(places: ReadonlyMap<string, Place>, pointer: string): Place | u
  * `fields` changes fields by key (the attributes given replace the base's) or adds one (with its
  * `table`). Levels, indicators and evidence are the base's.
  */
-function mergeVariant(base: Json, variant: Json, origins: [string, string][]): { data: Json; problems: { pointer: string; msg: Msg }[] } {
+function mergeVariant(
+  base: Json,
+  variant: Json,
+  origins: [string, string][],
+): { data: Json; problems: { pointer: string; msg: Msg }[] } {
   const data: Json = clone(base);
   const problems: { pointer: string; msg: Msg }[] = [];
-  for (const k of ["id", "version", "title", "criterion", "province", "validity", "legalDocuments", "document", "classification"]) if (variant[k] !== undefined) data[k] = clone(variant[k]);
+  for (const k of [
+    "id",
+    "version",
+    "title",
+    "criterion",
+    "province",
+    "validity",
+    "legalDocuments",
+    "document",
+    "classification",
+  ])
+    if (variant[k] !== undefined) data[k] = clone(variant[k]);
   data.extends = variant.extends;
   const conds = isObj(variant.conditions) ? variant.conditions : {};
   const byId = new Map<string, { c: Json; pointer: string }>();
   (data.levels as Json[]).forEach((l, li) =>
-    (l.indicators as Json[]).forEach((ind, ii) => (ind.conditions as Json[]).forEach((c, ci) => byId.set(String(c.id), { c, pointer: `/levels/${li}/indicators/${ii}/conditions/${ci}` }))),
+    (l.indicators as Json[]).forEach((ind, ii) =>
+      (ind.conditions as Json[]).forEach((c, ci) =>
+        byId.set(String(c.id), { c, pointer: `/levels/${li}/indicators/${ii}/conditions/${ci}` }),
+      ),
+    ),
   );
   for (const [id, o] of Object.entries(conds)) {
     const target = byId.get(id);
@@ -149,7 +187,8 @@ function mergeVariant(base: Json, variant: Json, origins: [string, string][]): {
     for (const k of ["text", "name", "legal", "informational", "check"]) if (o[k] !== undefined) c[k] = clone(o[k]);
     const check = c.check as Json;
     if (o.threshold !== undefined) {
-      if (check.threshold === undefined) problems.push({ pointer: `${vp}/threshold`, msg: msg("ruleset.noThreshold", { id }) });
+      if (check.threshold === undefined)
+        problems.push({ pointer: `${vp}/threshold`, msg: msg("ruleset.noThreshold", { id }) });
       check.threshold = clone(o.threshold);
       if (!isObj(o.threshold)) delete check.areaWording;
     }
@@ -185,22 +224,38 @@ function semanticProblems(d: Json): { pointer: string; msg: Msg }[] {
   const cls = d.classification as Json;
   const areas = (cls.areas as Json[]).map((a) => String(a.id));
   areas.forEach((a, i) => {
-    if (areas.indexOf(a) !== i) out.push({ pointer: `/classification/areas/${i}/id`, msg: msg("ruleset.duplicateArea", { id: a }) });
+    if (areas.indexOf(a) !== i)
+      out.push({ pointer: `/classification/areas/${i}/id`, msg: msg("ruleset.duplicateArea", { id: a }) });
   });
-  if (!areas.includes(String(cls.default))) out.push({ pointer: "/classification/default", msg: msg("ruleset.unknownArea", { id: String(cls.default), known: areas }) });
+  if (!areas.includes(String(cls.default)))
+    out.push({
+      pointer: "/classification/default",
+      msg: msg("ruleset.unknownArea", { id: String(cls.default), known: areas }),
+    });
 
   const fields = new Map<string, Json>();
   for (const [table, list] of Object.entries(d.fields as Record<string, Json[]>))
     list.forEach((f, i) => {
       const key = String(f.key);
-      if (fields.has(key) || STRUCTURAL_KEYS.has(key)) out.push({ pointer: `/fields/${table}/${i}/key`, msg: msg("ruleset.duplicateField", { key }) });
+      if (fields.has(key) || STRUCTURAL_KEYS.has(key))
+        out.push({ pointer: `/fields/${table}/${i}/key`, msg: msg("ruleset.duplicateField", { key }) });
       else fields.set(key, f);
     });
   for (const [table, list] of Object.entries(d.fields as Record<string, Json[]>))
     list.forEach((f, i) => {
       const unused = f.unused as Json | undefined;
-      if (unused) for (const k of [unused.use, ...(unused.unless as unknown[])]) if (!fields.has(String(k))) out.push({ pointer: `/fields/${table}/${i}/unused`, msg: msg("ruleset.undeclaredField", { key: String(k) }) });
-      if (f.monthOf !== undefined && !fields.has(String(f.monthOf))) out.push({ pointer: `/fields/${table}/${i}/monthOf`, msg: msg("ruleset.undeclaredField", { key: String(f.monthOf) }) });
+      if (unused)
+        for (const k of [unused.use, ...(unused.unless as unknown[])])
+          if (!fields.has(String(k)))
+            out.push({
+              pointer: `/fields/${table}/${i}/unused`,
+              msg: msg("ruleset.undeclaredField", { key: String(k) }),
+            });
+      if (f.monthOf !== undefined && !fields.has(String(f.monthOf)))
+        out.push({
+          pointer: `/fields/${table}/${i}/monthOf`,
+          msg: msg("ruleset.undeclaredField", { key: String(f.monthOf) }),
+        });
     });
 
   const levels = d.levels as Json[];
@@ -208,15 +263,19 @@ function semanticProblems(d: Json): { pointer: string; msg: Msg }[] {
   const conditionIds = new Set<string>();
   levels.forEach((l, li) => {
     const lp = `/levels/${li}`;
-    if (levelIds.indexOf(String(l.id)) !== li) out.push({ pointer: `${lp}/id`, msg: msg("ruleset.duplicateLevel", { id: String(l.id) }) });
-    if (levels.findIndex((x) => x.short === l.short) !== li) out.push({ pointer: `${lp}/short`, msg: msg("ruleset.duplicateLevel", { id: String(l.short) }) });
+    if (levelIds.indexOf(String(l.id)) !== li)
+      out.push({ pointer: `${lp}/id`, msg: msg("ruleset.duplicateLevel", { id: String(l.id) }) });
+    if (levels.findIndex((x) => x.short === l.short) !== li)
+      out.push({ pointer: `${lp}/short`, msg: msg("ruleset.duplicateLevel", { id: String(l.short) }) });
     ((l.prerequisites as unknown[] | undefined) ?? []).forEach((p, pi) => {
-      if (levelIds.indexOf(String(p)) < 0 || levelIds.indexOf(String(p)) >= li) out.push({ pointer: `${lp}/prerequisites/${pi}`, msg: msg("ruleset.unknownLevel", { id: String(p) }) });
+      if (levelIds.indexOf(String(p)) < 0 || levelIds.indexOf(String(p)) >= li)
+        out.push({ pointer: `${lp}/prerequisites/${pi}`, msg: msg("ruleset.unknownLevel", { id: String(p) }) });
     });
     (l.indicators as Json[]).forEach((ind, ii) =>
       (ind.conditions as Json[]).forEach((c, ci) => {
         const cp = `${lp}/indicators/${ii}/conditions/${ci}`;
-        if (conditionIds.has(String(c.id))) out.push({ pointer: `${cp}/id`, msg: msg("ruleset.duplicateCondition", { id: String(c.id) }) });
+        if (conditionIds.has(String(c.id)))
+          out.push({ pointer: `${cp}/id`, msg: msg("ruleset.duplicateCondition", { id: String(c.id) }) });
         conditionIds.add(String(c.id));
         checkProblems(c.check as Json, `${cp}/check`, fields, areas, out);
       }),
@@ -225,22 +284,35 @@ function semanticProblems(d: Json): { pointer: string; msg: Msg }[] {
   return out;
 }
 
-function checkProblems(c: Json, p: string, fields: ReadonlyMap<string, Json>, areas: readonly string[], out: { pointer: string; msg: Msg }[]): void {
+function checkProblems(
+  c: Json,
+  p: string,
+  fields: ReadonlyMap<string, Json>,
+  areas: readonly string[],
+  out: { pointer: string; msg: Msg }[],
+): void {
   if (!(CHECK_KINDS as readonly string[]).includes(String(c.kind))) {
-    out.push({ pointer: `${p}/kind`, msg: msg("ruleset.unknownKind", { kind: String(c.kind), known: [...CHECK_KINDS] }) });
+    out.push({
+      pointer: `${p}/kind`,
+      msg: msg("ruleset.unknownKind", { kind: String(c.kind), known: [...CHECK_KINDS] }),
+    });
     return;
   }
   const need = (k: string, sub = k) => {
     const v = c[k];
-    if (v !== undefined && !fields.has(String(v))) out.push({ pointer: `${p}/${sub}`, msg: msg("ruleset.undeclaredField", { key: String(v) }) });
+    if (v !== undefined && !fields.has(String(v)))
+      out.push({ pointer: `${p}/${sub}`, msg: msg("ruleset.undeclaredField", { key: String(v) }) });
   };
   for (const k of ["fact", "part", "whole", "rate", "count", "total"]) need(k);
-  if (c.kind === "villages" && c.total === undefined) out.push({ pointer: p, msg: msg("ruleset.undeclaredField", { key: "total" }) });
+  if (c.kind === "villages" && c.total === undefined)
+    out.push({ pointer: p, msg: msg("ruleset.undeclaredField", { key: "total" }) });
   if (Array.isArray(c.anyOf))
     c.anyOf.forEach((k, i) => {
-      if (!fields.has(String(k))) out.push({ pointer: `${p}/anyOf/${i}`, msg: msg("ruleset.undeclaredField", { key: String(k) }) });
+      if (!fields.has(String(k)))
+        out.push({ pointer: `${p}/anyOf/${i}`, msg: msg("ruleset.undeclaredField", { key: String(k) }) });
     });
-  if (isObj(c.per) && !fields.has(String(c.per.fact))) out.push({ pointer: `${p}/per/fact`, msg: msg("ruleset.undeclaredField", { key: String(c.per.fact) }) });
+  if (isObj(c.per) && !fields.has(String(c.per.fact)))
+    out.push({ pointer: `${p}/per/fact`, msg: msg("ruleset.undeclaredField", { key: String(c.per.fact) }) });
   if (Array.isArray(c.of)) c.of.forEach((s, i) => checkProblems(s as Json, `${p}/of/${i}`, fields, areas, out));
   if (c.threshold === undefined) return;
   // A share of a whole cannot pass above 100 %; only a rate whose field allows it (computers per official) may ask for more.
@@ -248,24 +320,45 @@ function checkProblems(c: Json, p: string, fields: ReadonlyMap<string, Json>, ar
   const one = (s: unknown, tp: string) => {
     const r = parseFraction(String(s));
     if (!r) out.push({ pointer: tp, msg: msg("ruleset.badThreshold", { value: String(s) }) });
-    else if (r.n > r.d && !above100) out.push({ pointer: tp, msg: msg("ruleset.thresholdAbove100", { value: String(s) }) });
+    else if (r.n > r.d && !above100)
+      out.push({ pointer: tp, msg: msg("ruleset.thresholdAbove100", { value: String(s) }) });
   };
   if (isObj(c.threshold)) {
     for (const [a, s] of Object.entries(c.threshold)) {
-      if (!areas.includes(a)) out.push({ pointer: `${p}/threshold/${esc(a)}`, msg: msg("ruleset.unknownArea", { id: a, known: [...areas] }) });
+      if (!areas.includes(a))
+        out.push({
+          pointer: `${p}/threshold/${esc(a)}`,
+          msg: msg("ruleset.unknownArea", { id: a, known: [...areas] }),
+        });
       else one(s, `${p}/threshold/${esc(a)}`);
     }
-    for (const a of areas) if (!(a in c.threshold)) out.push({ pointer: `${p}/threshold`, msg: msg("ruleset.areaMissing", { id: a }) });
-    if (isObj(c.areaWording)) for (const a of Object.keys(c.areaWording)) if (!areas.includes(a)) out.push({ pointer: `${p}/areaWording/${esc(a)}`, msg: msg("ruleset.unknownArea", { id: a, known: [...areas] }) });
+    for (const a of areas)
+      if (!(a in c.threshold)) out.push({ pointer: `${p}/threshold`, msg: msg("ruleset.areaMissing", { id: a }) });
+    if (isObj(c.areaWording))
+      for (const a of Object.keys(c.areaWording))
+        if (!areas.includes(a))
+          out.push({
+            pointer: `${p}/areaWording/${esc(a)}`,
+            msg: msg("ruleset.unknownArea", { id: a, known: [...areas] }),
+          });
   } else one(c.threshold, `${p}/threshold`);
 }
 
 function build(d: Json, file: Json): RuleSet {
   const cls = d.classification as Json;
-  const areas: AreaDef[] = (cls.areas as Json[]).map((a) => ({ id: String(a.id), name: a.name as Text, label: a.label as Text, words: a.words as string[] }));
+  const areas: AreaDef[] = (cls.areas as Json[]).map((a) => ({
+    id: String(a.id),
+    name: a.name as Text,
+    label: a.label as Text,
+    words: a.words as string[],
+  }));
   const areaNames = Object.fromEntries(areas.map((a) => [a.id, a.name]));
   const document = String(d.document);
-  const legal = (l: Json) => ({ document: typeof l.document === "string" ? l.document : document, annex: String(l.annex), item: String(l.item) });
+  const legal = (l: Json) => ({
+    document: typeof l.document === "string" ? l.document : document,
+    annex: String(l.annex),
+    item: String(l.item),
+  });
   const threshold = (c: Json): Threshold => {
     if (!isObj(c.threshold)) return parseFraction(String(c.threshold))!;
     const wording = isObj(c.areaWording) ? (c.areaWording as Record<string, Text>) : {};
@@ -296,7 +389,11 @@ function build(d: Json, file: Json): RuleSet {
     legal: legal(i.legal as Json),
     scope: i.scope as IndicatorDef["scope"],
     conditions: (i.conditions as Json[]).map(condition),
-    evidence: (i.evidence as Json[]).map((e, k) => ({ no: typeof e.no === "number" ? e.no : k + 1, text: String(e.text), provider: String(e.provider) })),
+    evidence: (i.evidence as Json[]).map((e, k) => ({
+      no: typeof e.no === "number" ? e.no : k + 1,
+      text: String(e.text),
+      provider: String(e.provider),
+    })),
   });
   const levels: LevelDef[] = (d.levels as Json[]).map((l) => ({
     id: String(l.id),
@@ -325,9 +422,17 @@ function build(d: Json, file: Json): RuleSet {
     defaultArea: String(cls.default),
     areas,
     areaNames,
-    areaColumn: { header: String(col.header), aliases: (col.aliases as string[] | undefined) ?? [], ...(typeof col.hint === "string" ? { hint: col.hint } : {}) },
+    areaColumn: {
+      header: String(col.header),
+      aliases: (col.aliases as string[] | undefined) ?? [],
+      ...(typeof col.hint === "string" ? { hint: col.hint } : {}),
+    },
     levels,
-    fields: { communes: tables.communes.map(field), villages: tables.villages.map(field), postalPoints: tables.postalPoints.map(field) },
+    fields: {
+      communes: tables.communes.map(field),
+      villages: tables.villages.map(field),
+      postalPoints: tables.postalPoints.map(field),
+    },
   };
   fieldsOf(rs);
   LOADED.push(rs);

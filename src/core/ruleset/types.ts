@@ -67,7 +67,16 @@ export type Check =
    * `per`: another count that stands for the part when the part's column is absent and, not being
    * a part of the whole, may exceed it (computers per official: 25 computers for 20 officials).
    */
-  | { kind: "ratio"; part: string; whole: string; rate?: string; threshold: Threshold; noun: Text; zeroWhole?: "pass"; per?: { fact: string; noun: Text; wholeNoun: Text } }
+  | {
+      kind: "ratio";
+      part: string;
+      whole: string;
+      rate?: string;
+      threshold: Threshold;
+      noun: Text;
+      zeroWhole?: "pass";
+      per?: { fact: string; noun: Text; wholeNoun: Text };
+    }
   /**
    * Villages (thôn, bản) meeting any of `anyOf` / all villages >= threshold. From the villages
    * list, or from the count column `count` against the count of all villages `total` in the communes table.

@@ -110,7 +110,14 @@ export function emptyGrid(sheet: string, extra: Partial<Omit<Grid, "sheet">> = {
 }
 
 /** Puts a cell into a grid; blank values are left out (a formula is recorded whatever its value). */
-export function setCell(g: Grid, row: number, col: number, value: CellValue, numberFormat?: string | null, formula?: boolean): void {
+export function setCell(
+  g: Grid,
+  row: number,
+  col: number,
+  value: CellValue,
+  numberFormat?: string | null,
+  formula?: boolean,
+): void {
   if (!isBlank(value)) {
     let r = g.rows.get(row);
     if (!r) g.rows.set(row, (r = new Map()));
@@ -155,7 +162,12 @@ export function gridFromBlock(
 export function addBlock(
   g: Grid,
   values: readonly (readonly CellValue[])[],
-  opts: { row0?: number; col0?: number; numberFormats?: readonly (readonly (string | null | undefined)[])[]; formulas?: readonly (readonly boolean[])[] } = {},
+  opts: {
+    row0?: number;
+    col0?: number;
+    numberFormats?: readonly (readonly (string | null | undefined)[])[];
+    formulas?: readonly (readonly boolean[])[];
+  } = {},
 ): void {
   const row0 = opts.row0 ?? 0;
   const col0 = opts.col0 ?? 0;
@@ -287,7 +299,12 @@ export function parseRange(ref: string): RangeRef {
   };
   const s = p(a);
   const e = b ? p(b) : s;
-  return { r0: Math.min(s.row, e.row), c0: Math.min(s.col, e.col), r1: Math.max(s.row, e.row), c1: Math.max(s.col, e.col) };
+  return {
+    r0: Math.min(s.row, e.row),
+    c0: Math.min(s.col, e.col),
+    r1: Math.max(s.row, e.row),
+    c1: Math.max(s.col, e.col),
+  };
 }
 
 /** A sheet name as Excel quotes it in references: 'Thôn bản'!B5. Always quoted, as docs/cli.md shows. */

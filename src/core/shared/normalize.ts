@@ -28,7 +28,10 @@ export function headerKey(s: string): string {
 
 /** A header without trailing or inner parentheticals: "Khu vực (Miền núi / Đồng bằng)" → "Khu vực". */
 export function withoutParentheses(s: string): string {
-  return s.replace(/\([^)]*\)/g, " ").replace(/\[[^\]]*\]/g, " ").trim();
+  return s
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\[[^\]]*\]/g, " ")
+    .trim();
 }
 
 /** Folded words, punctuation as spaces, single-spaced. */

@@ -89,10 +89,13 @@ export function anchorNames(state: Tc8State): DefinedName[] {
     const at = parseMarkCell(m.cell);
     if (at) out.push({ name: m.name ?? markAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
   });
-  (state.rows ?? []).forEach((r, i) => out.push({ name: r.name ?? rowAnchor(i), formula: rowAnchorRef(r.sheet, r.row), hidden: true }));
+  (state.rows ?? []).forEach((r, i) =>
+    out.push({ name: r.name ?? rowAnchor(i), formula: rowAnchorRef(r.sheet, r.row), hidden: true }),
+  );
   (state.columns ?? []).forEach((c, i) => {
     const at = parseMarkCell(c.cell);
-    if (at) out.push({ name: c.name ?? columnAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
+    if (at)
+      out.push({ name: c.name ?? columnAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
   });
   return out;
 }
@@ -115,7 +118,8 @@ export function namedState(state: Tc8State): Tc8State {
 /** TC8's names as the workbook holds them now: by name (case-insensitive, as Excel's are), their reference or null where broken. */
 export function readAnchors(names: readonly DefinedName[] | undefined): Map<string, AnchorRef | null> {
   const out = new Map<string, AnchorRef | null>();
-  for (const n of names ?? []) if (!n.scope && isAnchorName(n.name)) out.set(n.name.toUpperCase(), parseAnchor(n.formula));
+  for (const n of names ?? [])
+    if (!n.scope && isAnchorName(n.name)) out.set(n.name.toUpperCase(), parseAnchor(n.formula));
   return out;
 }
 

@@ -13,13 +13,37 @@
 import { applyInOrder, type ApplyOps } from "../../core/plan/apply";
 import { anchorNames, isAnchorName, namedState, parseAnchor } from "../../core/state/anchors";
 import type { NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/plan";
-import { a1, colLetter, type DefinedName, filledRows, parseCellAddress, quoteSheet, rangeA1, sameSheet } from "../../core/shared/grid";
+import {
+  a1,
+  colLetter,
+  type DefinedName,
+  filledRows,
+  parseCellAddress,
+  quoteSheet,
+  rangeA1,
+  sameSheet,
+} from "../../core/shared/grid";
 import { serializeState, type SavedMark, type Tc8State } from "../../core/state/state";
 import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/plan/styles";
 import type { Capabilities, Skipped } from "./capabilities";
 import { columnRuns, lookAt, type Seen } from "./look";
 import type { ExcelSnapshot } from "./read";
-import { decodeOriginal, encodeOriginal, housekeeping, type Housekeeping, type Look, type LookChange, markShown, noteHash, type Original, pendingState, restoring, sameLook, tempName, tempTableName } from "./state";
+import {
+  decodeOriginal,
+  encodeOriginal,
+  housekeeping,
+  type Housekeeping,
+  type Look,
+  type LookChange,
+  markShown,
+  noteHash,
+  type Original,
+  pendingState,
+  restoring,
+  sameLook,
+  tempName,
+  tempTableName,
+} from "./state";
 import { Batcher, jsonBytes, opBytes, REQUEST_BUDGET, utf8Length, Wire } from "./wire";
 
 export { MAX_REQUEST_BYTES } from "./wire";
@@ -157,7 +181,9 @@ class Applier {
         const r0 = part[0].row;
         const r1 = part[part.length - 1].row;
         const width = c1 - c0 + 1;
-        const values: (string | number | null)[][] = Array.from({ length: r1 - r0 + 1 }, () => new Array(width).fill(null));
+        const values: (string | number | null)[][] = Array.from({ length: r1 - r0 + 1 }, () =>
+          new Array(width).fill(null),
+        );
         const formats: (string | null)[][] = Array.from({ length: r1 - r0 + 1 }, () => new Array(width).fill(null));
         let anyFormat = false;
         for (const c of part) {
@@ -193,9 +219,14 @@ class Applier {
       const style = (k || undefined) as StyleName | undefined;
       if (this.caps.rangeAreas) {
         for (const address of chunkAreas(areasOf(list)))
-          await this.add(opBytes(4, STYLE_ACTIONS, utf8Length(address)), [sheet], () => applyStyle(this.ws(sheet).getRanges(address).format, style));
+          await this.add(opBytes(4, STYLE_ACTIONS, utf8Length(address)), [sheet], () =>
+            applyStyle(this.ws(sheet).getRanges(address).format, style),
+          );
       } else {
-        for (const address of areasOf(list)) await this.add(opBytes(4, STYLE_ACTIONS, address.length), [sheet], () => applyStyle(this.ws(sheet).getRange(address).format, style));
+        for (const address of areasOf(list))
+          await this.add(opBytes(4, STYLE_ACTIONS, address.length), [sheet], () =>
+            applyStyle(this.ws(sheet).getRange(address).format, style),
+          );
       }
     }
   }
@@ -206,7 +237,11 @@ class Applier {
   }
 
   async autofitSpan(sheet: string, r0: number, r1: number): Promise<void> {
-    await this.add(opBytes(3, 1), [sheet], () => this.ws(sheet).getRange(`${r0 + 1}:${r1 + 1}`).format.autofitRows());
+    await this.add(opBytes(3, 1), [sheet], () =>
+      this.ws(sheet)
+        .getRange(`${r0 + 1}:${r1 + 1}`)
+        .format.autofitRows(),
+    );
   }
 
   async widths(sheet: string, widths: readonly { col: number; width: number }[]): Promise<void> {
@@ -214,7 +249,12 @@ class Applier {
     let i = 0;
     while (i < sorted.length) {
       let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1].col === sorted[j].col + 1 && sorted[j + 1].width === sorted[i].width) j++;
+      while (
+        j + 1 < sorted.length &&
+        sorted[j + 1].col === sorted[j].col + 1 &&
+        sorted[j + 1].width === sorted[i].width
+      )
+        j++;
       const address = `${colLetter(sorted[i].col)}:${colLetter(sorted[j].col)}`;
       const w = sorted[i].width;
       await this.add(opBytes(2, 1), [sheet], () => (this.ws(sheet).getRange(address).format.columnWidth = w * 7));
@@ -240,9 +280,13 @@ class Applier {
     };
     for (const { sheet, look, cells: list } of groups.values()) {
       if (this.caps.rangeAreas) {
-        for (const address of chunkAreas(areasOf(list))) await this.add(opBytes(4, 2, utf8Length(address)), [sheet], () => set(this.ws(sheet).getRanges(address).format, look));
+        for (const address of chunkAreas(areasOf(list)))
+          await this.add(opBytes(4, 2, utf8Length(address)), [sheet], () =>
+            set(this.ws(sheet).getRanges(address).format, look),
+          );
       } else {
-        for (const c of list) await this.add(opBytes(4, 2, 10), [sheet], () => set(this.ws(sheet).getRange(a1(c.row, c.col)).format, look));
+        for (const c of list)
+          await this.add(opBytes(4, 2, 10), [sheet], () => set(this.ws(sheet).getRange(a1(c.row, c.col)).format, look));
       }
     }
   }
@@ -296,10 +340,17 @@ class Applier {
       if (opts.hidden) ws.visibility = "Hidden";
       this.wire.forget(name);
     });
-    const cells: CellOut[] = spec.cells.map((c: SheetCell) => ({ row: c.row, col: c.col, value: c.value, ...(c.style ? { style: c.style } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) }));
+    const cells: CellOut[] = spec.cells.map((c: SheetCell) => ({
+      row: c.row,
+      col: c.col,
+      value: c.value,
+      ...(c.style ? { style: c.style } : {}),
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    }));
     await this.values(name, cells);
     await this.styles(name, cells);
-    for (const m of spec.merges ?? []) await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
+    for (const m of spec.merges ?? [])
+      await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
     await this.widths(
       name,
       (spec.columnWidths ?? []).map((width, col) => ({ col, width })),
@@ -308,9 +359,14 @@ class Applier {
       const rows = f.range.r1 - f.range.r0 + 1;
       const width = f.range.c1 - f.range.c0 + 1;
       const grid = Array.from({ length: rows }, () => new Array<string>(width).fill(f.format));
-      await this.add(opBytes(1 + 3 * Math.ceil((rows * width) / 1500), 1 + Math.ceil((rows * width) / 1500), jsonBytes(grid)), [name], () => (this.ws(name).getRange(rangeA1(f.range)).numberFormat = grid));
+      await this.add(
+        opBytes(1 + 3 * Math.ceil((rows * width) / 1500), 1 + Math.ceil((rows * width) / 1500), jsonBytes(grid)),
+        [name],
+        () => (this.ws(name).getRange(rangeA1(f.range)).numberFormat = grid),
+      );
     }
-    if (spec.freezeRows) await this.add(opBytes(2, 1), [name], () => this.ws(name).freezePanes.freezeRows(spec.freezeRows));
+    if (spec.freezeRows)
+      await this.add(opBytes(2, 1), [name], () => this.ws(name).freezePanes.freezeRows(spec.freezeRows));
     if (spec.table) {
       const t = spec.table;
       const tableName = opts.table ?? t.name;
@@ -324,33 +380,65 @@ class Applier {
     }
     if (spec.validations?.length || spec.prompts?.length) {
       if (this.caps.dataValidation) {
-        for (const v of spec.validations ?? []) await this.add(opBytes(3, 1, jsonBytes(v.list) + 80), [name], () => (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } }));
+        for (const v of spec.validations ?? [])
+          await this.add(
+            opBytes(3, 1, jsonBytes(v.list) + 80),
+            [name],
+            () =>
+              (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = {
+                list: { inCellDropDown: true, source: v.list.join(",") },
+              }),
+          );
         // The template's input messages: what to enter, shown when a cell of the column is selected.
         for (const p of spec.prompts ?? [])
-          await this.add(opBytes(3, 1, jsonBytes(p.title) + jsonBytes(p.text) + 60), [name], () => (this.ws(name).getRange(rangeA1(p.range)).dataValidation.prompt = { showPrompt: true, title: p.title, message: p.text }));
+          await this.add(
+            opBytes(3, 1, jsonBytes(p.title) + jsonBytes(p.text) + 60),
+            [name],
+            () =>
+              (this.ws(name).getRange(rangeA1(p.range)).dataValidation.prompt = {
+                showPrompt: true,
+                title: p.title,
+                message: p.text,
+              }),
+          );
       } else this.skipped.add("dataValidation");
     }
     const notes = spec.cells.filter((c) => c.note);
     if (notes.length) {
-      if (this.caps.notes) for (const c of notes) await this.add(opBytes(2, 1, jsonBytes(c.note) + 40), [name], () => this.wire.context.workbook.notes.add(`${quoteSheet(name)}!${a1(c.row, c.col)}`, c.note!));
+      if (this.caps.notes)
+        for (const c of notes)
+          await this.add(opBytes(2, 1, jsonBytes(c.note) + 40), [name], () =>
+            this.wire.context.workbook.notes.add(`${quoteSheet(name)}!${a1(c.row, c.col)}`, c.note!),
+          );
       else this.skipped.add("notes");
     }
     // Excel fits a row to its wrapped text itself, except text in merged cells: those rows take the
     // planner's heights. Consecutive rows of one height go in one write.
     const merged = new Set<number>();
     for (const c of spec.cells)
-      if (c.style && STYLES[c.style].wrap && (spec.merges ?? []).some((m) => m.r0 === c.row && m.c0 === c.col && m.c1 > m.c0)) merged.add(c.row);
+      if (
+        c.style &&
+        STYLES[c.style].wrap &&
+        (spec.merges ?? []).some((m) => m.r0 === c.row && m.c0 === c.col && m.c1 > m.c0)
+      )
+        merged.add(c.row);
     const heights = (spec.rowHeights ?? []).filter((h) => merged.has(h.row)).sort((a, b) => a.row - b.row);
     for (let i = 0; i < heights.length; ) {
       let j = i;
-      while (j + 1 < heights.length && heights[j + 1].row === heights[j].row + 1 && heights[j + 1].height === heights[i].height) j++;
+      while (
+        j + 1 < heights.length &&
+        heights[j + 1].row === heights[j].row + 1 &&
+        heights[j + 1].height === heights[i].height
+      )
+        j++;
       const address = `A${heights[i].row + 1}:A${heights[j].row + 1}`;
       const height = heights[i].height;
       await this.add(opBytes(3, 1), [name], () => (this.ws(name).getRange(address).format.rowHeight = height));
       i = j + 1;
     }
     if (spec.landscape || spec.print) {
-      if (this.caps.pageLayout) await this.add(opBytes(12, 10, 400), [name], () => this.printSetup(this.ws(name).pageLayout, spec));
+      if (this.caps.pageLayout)
+        await this.add(opBytes(12, 10, 400), [name], () => this.printSetup(this.ws(name).pageLayout, spec));
       else this.skipped.add("pageLayout");
     }
     if (spec.chart) {
@@ -378,28 +466,59 @@ class Applier {
   async updateSheet(u: SheetUpdate, rightHeader?: string): Promise<void> {
     const name = u.name;
     const h = u.headerRight;
-    if (h && rightHeader === h.before) await this.add(opBytes(5, 1, jsonBytes(h.after)), [name], () => (this.ws(name).pageLayout.headersFooters.defaultForAllPages.rightHeader = h.after));
-    for (const r of u.clears) await this.add(opBytes(4, 1, 30), [name], () => clearKeepingNotes(this.ws(name).getRange(rangeA1(r))));
-    for (const m of u.unmerges) await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(m)).unmerge());
+    if (h && rightHeader === h.before)
+      await this.add(
+        opBytes(5, 1, jsonBytes(h.after)),
+        [name],
+        () => (this.ws(name).pageLayout.headersFooters.defaultForAllPages.rightHeader = h.after),
+      );
+    for (const r of u.clears)
+      await this.add(opBytes(4, 1, 30), [name], () => clearKeepingNotes(this.ws(name).getRange(rangeA1(r))));
+    for (const m of u.unmerges)
+      await this.add(opBytes(2, 1, 30), [name], () => this.ws(name).getRange(rangeA1(m)).unmerge());
     if (u.table) {
       const t = u.table;
-      if (this.caps.tableResize) await this.add(opBytes(3, 1, 60), [name], () => this.wire.context.workbook.tables.getItem(t.name).resize(this.ws(name).getRange(rangeA1(t.range))));
+      if (this.caps.tableResize)
+        await this.add(opBytes(3, 1, 60), [name], () =>
+          this.wire.context.workbook.tables.getItem(t.name).resize(this.ws(name).getRange(rangeA1(t.range))),
+        );
       else this.skipped.add("tableResize");
     }
-    const cells: (CellOut & { keep?: true })[] = u.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, ...(c.style ? { style: c.style } : {}), ...(c.keep ? { keep: c.keep } : {}) }));
+    const cells: (CellOut & { keep?: true })[] = u.cells.map((c) => ({
+      row: c.row,
+      col: c.col,
+      value: c.value,
+      ...(c.style ? { style: c.style } : {}),
+      ...(c.keep ? { keep: c.keep } : {}),
+    }));
     await this.values(name, cells);
     await this.styles(
       name,
       cells.filter((c) => !c.keep),
     );
-    for (const m of u.merges) await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
+    for (const m of u.merges)
+      await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
     if (u.validations.length) {
-      if (this.caps.dataValidation) for (const v of u.validations) await this.add(opBytes(3, 1, jsonBytes(v.list) + 80), [name], () => (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } }));
+      if (this.caps.dataValidation)
+        for (const v of u.validations)
+          await this.add(
+            opBytes(3, 1, jsonBytes(v.list) + 80),
+            [name],
+            () =>
+              (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = {
+                list: { inCellDropDown: true, source: v.list.join(",") },
+              }),
+          );
       else this.skipped.add("dataValidation");
     }
     // Rows of merged wrapped text take the planner's heights; the new rows are fitted by Excel.
     const merged = new Set(u.merges.map((m) => m.r0));
-    for (const h of u.rowHeights.filter((x) => merged.has(x.row))) await this.add(opBytes(3, 1), [name], () => (this.ws(name).getRange(`A${h.row + 1}`).format.rowHeight = h.height));
+    for (const h of u.rowHeights.filter((x) => merged.has(x.row)))
+      await this.add(
+        opBytes(3, 1),
+        [name],
+        () => (this.ws(name).getRange(`A${h.row + 1}`).format.rowHeight = h.height),
+      );
     await this.autofit(
       name,
       cells.filter((c) => c.style && STYLES[c.style].wrap && !merged.has(c.row)).map((c) => c.row),
@@ -410,7 +529,11 @@ class Applier {
    * TC8's anchors: names it no longer needs deleted, new ones added hidden; a name already there
    * with the same reference is left as it is.
    */
-  async anchors(before: readonly DefinedName[], after: readonly DefinedName[], replaced: ReadonlySet<string>): Promise<void> {
+  async anchors(
+    before: readonly DefinedName[],
+    after: readonly DefinedName[],
+    replaced: ReadonlySet<string>,
+  ): Promise<void> {
     const same = (a: string, b: string) => {
       const x = parseAnchor(a);
       const y = parseAnchor(b);
@@ -423,7 +546,11 @@ class Applier {
       const o = old.get(n.name.toUpperCase());
       if (o && same(o.formula, n.formula) && o.hidden) keep.add(n.name.toUpperCase());
     }
-    for (const [k, n] of old) if (!keep.has(k)) await this.add(opBytes(2, 1, jsonBytes(n.name)), [], () => this.wire.context.workbook.names.getItem(n.name).delete());
+    for (const [k, n] of old)
+      if (!keep.has(k))
+        await this.add(opBytes(2, 1, jsonBytes(n.name)), [], () =>
+          this.wire.context.workbook.names.getItem(n.name).delete(),
+        );
     for (const n of after) {
       if (keep.has(n.name.toUpperCase())) continue;
       await this.add(opBytes(3, 2, jsonBytes(n.name) + jsonBytes(n.formula)), [], () => {
@@ -461,7 +588,13 @@ export function estimateWriteBytes(plan: Plan): number {
   return n;
 }
 
-export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(
+  contextOrWire: Excel.RequestContext | Wire,
+  plan: Plan,
+  snapshot: ExcelSnapshot,
+  caps: Capabilities,
+  opts: ApplyOptions = {},
+): Promise<ApplyResult> {
   const wire = contextOrWire instanceof Wire ? contextOrWire : new Wire(contextOrWire);
   const start = wire.requests;
   const A = new Applier(wire, caps, opts.maxBytes ?? REQUEST_BUDGET);
@@ -475,7 +608,14 @@ export async function applyPlan(contextOrWire: Excel.RequestContext | Wire, plan
  * under temporary names, hidden, and take their place only at `placeSheets`; the state goes first
  * (`pendingState`) so that Clear results restores the workbook whichever request fails.
  */
-function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, caps: Capabilities, opts: ApplyOptions): ApplyOps {
+function excelOps(
+  wire: Wire,
+  A: Applier,
+  plan: Plan,
+  snapshot: ExcelSnapshot,
+  caps: Capabilities,
+  opts: ApplyOptions,
+): ApplyOps {
   const writeState = opts.writeState !== false;
   // A plan that is no evaluation (the template) leaves TC8's own sheets as they are.
   const hk = opts.housekeeping ?? (writeState ? housekeeping(snapshot) : { renames: [], deletes: [], snapshot });
@@ -507,16 +647,24 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
     if (!writeState) return { spec, name: spec.name, temp: false as const };
     const name = tempName(spec.name, "new", taken);
     existing.add(name);
-    const table = spec.table ? tempTableName(spec.table.name, (n) => snap.grids.some((g) => g.tables.some((t) => t.name.toLowerCase() === n.toLowerCase()))) : undefined;
+    const table = spec.table
+      ? tempTableName(spec.table.name, (n) =>
+          snap.grids.some((g) => g.tables.some((t) => t.name.toLowerCase() === n.toLowerCase())),
+        )
+      : undefined;
     return { spec, name, temp: true as const, table };
   });
   const buildOf = new Map(builds.map((b) => [b.spec, b]));
-  const asides = builds.filter((b) => b.temp && snap.grids.some((g) => g.sheet === b.spec.name)).map((b) => ({ b, old: tempName(b.spec.name, "old", taken) }));
+  const asides = builds
+    .filter((b) => b.temp && snap.grids.some((g) => g.sheet === b.spec.name))
+    .map((b) => ({ b, old: tempName(b.spec.name, "old", taken) }));
   for (const a of asides) existing.add(a.old);
 
   // Rows of the user's sheets TC8's wrapped text needs taller: Excel fits them (autofitRows), and
   // the state lists them so that Clear results fits them again — and no other row of the user's.
-  const tallRows = (plan.rowHeights ?? []).filter((r) => existing.has(r.sheet)).map((r) => ({ sheet: r.sheet, row: r.row }));
+  const tallRows = (plan.rowHeights ?? [])
+    .filter((r) => existing.has(r.sheet))
+    .map((r) => ({ sheet: r.sheet, row: r.row }));
   let finalState: Tc8State = plan.state;
   const clearLike = !plan.marks.length && !plan.sheets.length && !plan.writes.length && !plan.sheetUpdates.length;
   const stateExists = snap.grids.some((g) => g.sheet === stateSheet);
@@ -563,7 +711,11 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
             if (!ours || origOf(p!)!.hash !== hash) noteAdds.push({ cell: m.cell, text: m.note });
           }
         }
-        saved.push({ cell: m.cell, kind: m.kind, original: encodeOriginal({ look, noted, ...(hash ? { hash } : {}) }) });
+        saved.push({
+          cell: m.cell,
+          kind: m.kind,
+          original: encodeOriginal({ look, noted, ...(hash ? { hash } : {}) }),
+        });
         const c = MARK_COLORS[m.kind];
         const markLook = { fill: hex(c.fill), font: hex(c.font) };
         if (!s?.look || !sameLook(s.look, markLook)) toPaint.push({ cell: m.cell, look: markLook });
@@ -586,7 +738,10 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
       if (writeState && !clearLike) {
         await A.state(
           stateSheet,
-          pendingState(prev && { ...prev, marks: unnamed(plan.unmarks) }, { ...finalState, marks: unnamed(saved) }, [...builds.map((b) => b.name), ...asides.map((a) => a.old)]),
+          pendingState(prev && { ...prev, marks: unnamed(plan.unmarks) }, { ...finalState, marks: unnamed(saved) }, [
+            ...builds.map((b) => b.name),
+            ...asides.map((a) => a.old),
+          ]),
           !stateExists,
         );
         stateCreated = true;
@@ -609,7 +764,8 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
     // Old marks restored, TC8's old notes removed.
     async restoreMarks() {
       await A.paint(toRestore);
-      for (const cell of noteDeletes) await A.add(opBytes(2, 1, jsonBytes(cell)), [], () => wire.context.workbook.notes.getItem(cell).delete());
+      for (const cell of noteDeletes)
+        await A.add(opBytes(2, 1, jsonBytes(cell)), [], () => wire.context.workbook.notes.getItem(cell).delete());
     },
 
     // TC8's previous columns; tables narrowed or widened to TC8's columns.
@@ -634,7 +790,9 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
           const k = `${t.table}|${h}`;
           if (removed.has(k) || !present.has(h)) continue;
           removed.add(k);
-          await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete());
+          await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () =>
+            wire.context.workbook.tables.getItem(t.table).columns.getItem(h).delete(),
+          );
         }
       }
       for (const c of clears)
@@ -644,7 +802,11 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
             if (c.formats) range.clear("Formats");
             else clearKeepingNotes(range);
           });
-      for (const t of tableResizes) for (const h of t.headers) await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () => wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h));
+      for (const t of tableResizes)
+        for (const h of t.headers)
+          await A.add(opBytes(4, 1, jsonBytes(h) + 30), [], () =>
+            wire.context.workbook.tables.getItem(t.table).columns.add(undefined, undefined, h),
+          );
     },
 
     // Values into TC8's columns, in TC8's look.
@@ -661,16 +823,25 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
     // the user's (a header row of their own height, say) is otherwise left as it is.
     async rowHeights({ restoreRows }) {
       const fit = new Map<string, number[]>();
-      for (const r of [...tallRows, ...restoreRows]) if (existing.has(r.sheet)) (fit.get(r.sheet) ?? fit.set(r.sheet, []).get(r.sheet)!).push(r.row);
+      for (const r of [...tallRows, ...restoreRows])
+        if (existing.has(r.sheet)) (fit.get(r.sheet) ?? fit.set(r.sheet, []).get(r.sheet)!).push(r.row);
       // Clear results after a state that did not list its rows: the cleared rows are fitted, as before.
-      if (clearLike && prev && prev.rows === undefined) for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
-      for (const [sheet, rows] of fit) await A.autofit(sheet, [...new Set(rows)].sort((a, b) => a - b));
+      if (clearLike && prev && prev.rows === undefined)
+        for (const c of plan.clears) if (existing.has(c.sheet)) await A.autofitSpan(c.sheet, c.range.r0, c.range.r1);
+      for (const [sheet, rows] of fit)
+        await A.autofit(
+          sheet,
+          [...new Set(rows)].sort((a, b) => a - b),
+        );
     },
 
     // Marks: TC8's colours, and its note where the user has none.
     async mark() {
       await A.paint(toPaint);
-      for (const n of noteAdds) await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () => wire.context.workbook.notes.add(n.cell, n.text));
+      for (const n of noteAdds)
+        await A.add(opBytes(2, 1, jsonBytes([n.cell, n.text])), [], () =>
+          wire.context.workbook.notes.add(n.cell, n.text),
+        );
     },
 
     // The checklist, the user's document once made, updated in place.
@@ -727,7 +898,11 @@ function excelOps(wire: Wire, A: Applier, plan: Plan, snapshot: ExcelSnapshot, c
     // The anchors, then the state that names them.
     async finalState() {
       if (!writeState) return;
-      await A.anchors(snap.names, anchorNames(finalState), new Set([...plan.sheets.map((x) => x.name), ...plan.deleteSheets]));
+      await A.anchors(
+        snap.names,
+        anchorNames(finalState),
+        new Set([...plan.sheets.map((x) => x.name), ...plan.deleteSheets]),
+      );
       await A.state(stateSheet, finalState, !stateCreated);
     },
   };

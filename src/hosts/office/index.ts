@@ -66,32 +66,52 @@ export async function evaluateInContext(
   const refused = refusal(run.plan, hk.snapshot);
   if (refused) return { run, refused, skipped: [], requests: wire.requests };
   const bytes = estimateWriteBytes(run.plan);
-  if (limits.maxWriteBytes !== undefined && bytes > limits.maxWriteBytes) return { run, tooLarge: { communes: run.evaluation.communes.length, bytes }, skipped: [], requests: wire.requests };
+  if (limits.maxWriteBytes !== undefined && bytes > limits.maxWriteBytes)
+    return { run, tooLarge: { communes: run.evaluation.communes.length, bytes }, skipped: [], requests: wire.requests };
   onStage("writing");
-  const applied = await applyPlan(wire, run.plan, hk.snapshot, caps, { housekeeping: hk, ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}) });
+  const applied = await applyPlan(wire, run.plan, hk.snapshot, caps, {
+    housekeeping: hk,
+    ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}),
+  });
   onStage("done");
   return { run, skipped: applied.skipped, requests: wire.requests };
 }
 
-export async function clearInContext(context: Excel.RequestContext, opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }, caps: Capabilities, limits: Pick<EvaluateLimits, "requestBudget"> = {}): Promise<ExcelOutcome> {
+export async function clearInContext(
+  context: Excel.RequestContext,
+  opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] },
+  caps: Capabilities,
+  limits: Pick<EvaluateLimits, "requestBudget"> = {},
+): Promise<ExcelOutcome> {
   const wire = new Wire(context);
   const hk = housekeeping(await readSnapshot(wire, caps));
   const plan = runClear({ grids: hk.snapshot.grids, names: hk.snapshot.names }, opts);
   const refused = refusal(plan, hk.snapshot);
   if (refused) return { refused, skipped: [], requests: wire.requests };
-  const applied = await applyPlan(wire, plan, hk.snapshot, caps, { housekeeping: hk, ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}) });
+  const applied = await applyPlan(wire, plan, hk.snapshot, caps, {
+    housekeeping: hk,
+    ...(limits.requestBudget ? { maxBytes: limits.requestBudget } : {}),
+  });
   return { skipped: applied.skipped, requests: wire.requests };
 }
 
 /** The input template with the fields of the rule set given (else the one the workbook's state names, else the default). */
-export async function templateInContext(context: Excel.RequestContext, caps: Capabilities, ruleset?: RuleSet): Promise<ExcelOutcome & { sheets: string[] }> {
+export async function templateInContext(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  ruleset?: RuleSet,
+): Promise<ExcelOutcome & { sheets: string[] }> {
   const wire = new Wire(context);
   const snap = await readSnapshot(wire, caps);
   const chosen = chooseRuleSet({ grids: snap.grids, names: snap.names }, { ruleset });
   const rs = "ruleset" in chosen ? chosen.ruleset : getRuleSet();
-  const sheets = templateSheets(rs, snap.grids.map((g) => g.sheet));
+  const sheets = templateSheets(
+    rs,
+    snap.grids.map((g) => g.sheet),
+  );
   const plan: Plan = { ...emptyPlan(rs.id), sheets };
-  if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
+  if (snap.workbookProtected)
+    return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
   // A template changes no evaluation: TC8's state is left as it is.
   const applied = await applyPlan(wire, plan, snap, caps, { writeState: false });
   return { skipped: applied.skipped, requests: wire.requests, sheets: sheets.map((s) => s.name) };
@@ -101,10 +121,15 @@ export async function templateInContext(context: Excel.RequestContext, caps: Cap
  * The roll-up's sheets (docs/output.md §12) added to the open workbook, beside the user's sheets
  * under free names, as the template's are: `make` is given the sheet names there.
  */
-export async function rollupInContext(context: Excel.RequestContext, make: (taken: string[]) => NewSheet[], caps: Capabilities): Promise<ExcelOutcome & { sheets: string[] }> {
+export async function rollupInContext(
+  context: Excel.RequestContext,
+  make: (taken: string[]) => NewSheet[],
+  caps: Capabilities,
+): Promise<ExcelOutcome & { sheets: string[] }> {
   const wire = new Wire(context);
   const snap = await readSnapshot(wire, caps);
-  if (snap.workbookProtected) return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
+  if (snap.workbookProtected)
+    return { refused: { reason: "workbookProtected" }, skipped: [], requests: wire.requests, sheets: [] };
   const sheets = make(snap.grids.map((g) => g.sheet));
   // A roll-up changes no evaluation of this workbook: TC8's state is left as it is.
   const applied = await applyPlan(wire, { ...emptyPlan(""), sheets }, snap, caps, { writeState: false });
@@ -124,8 +149,10 @@ const run = <T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
 
 /** The add-in's entry points, each one Excel.run. */
 export const excelHost = {
-  evaluate: (opts: RunOptions, onStage?: (s: Stage) => void, limits?: EvaluateLimits) => run((c) => evaluateInContext(c, opts, officeCapabilities(), onStage, limits)),
-  clear: (opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }) => run((c) => clearInContext(c, opts, officeCapabilities())),
+  evaluate: (opts: RunOptions, onStage?: (s: Stage) => void, limits?: EvaluateLimits) =>
+    run((c) => evaluateInContext(c, opts, officeCapabilities(), onStage, limits)),
+  clear: (opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }) =>
+    run((c) => clearInContext(c, opts, officeCapabilities())),
   template: (ruleset?: RuleSet) => run((c) => templateInContext(c, officeCapabilities(), ruleset)),
   rollup: (make: (taken: string[]) => NewSheet[]) => run((c) => rollupInContext(c, make, officeCapabilities())),
   select: (address: string) => run((c) => selectInContext(c, address)),

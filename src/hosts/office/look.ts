@@ -49,7 +49,12 @@ export function bySheetAndColumn(cells: Iterable<string>): Map<string, Map<numbe
 const key = (sheet: string, row: number, col: number) => `${sheet}|${row}|${col}`;
 
 /** The look (and, with `notes`, the note) of each cell, in as few requests as their sizes allow. */
-export async function lookAt(wire: Wire, caps: Capabilities, cells: readonly string[], notes: boolean): Promise<Map<string, Seen>> {
+export async function lookAt(
+  wire: Wire,
+  caps: Capabilities,
+  cells: readonly string[],
+  notes: boolean,
+): Promise<Map<string, Seen>> {
   const out = new Map<string, Seen>();
   if (!cells.length) return out;
   const pending: (() => void)[] = [];
@@ -86,12 +91,18 @@ export async function lookAt(wire: Wire, caps: Capabilities, cells: readonly str
         for (const [r0, r1] of columnRuns(rows)) {
           const wanted = new Set(rows.filter((r) => r >= r0 && r <= r1));
           await queue(opBytes(1, 1, 200), (r1 - r0 + 1) * LOOK_BYTES, () => {
-            const props = wire.sheet(sheet).getRange(`${a1(r0, col)}:${a1(r1, col)}`).getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } });
+            const props = wire
+              .sheet(sheet)
+              .getRange(`${a1(r0, col)}:${a1(r1, col)}`)
+              .getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } });
             return () =>
               props.value.forEach((row, i) => {
                 if (!wanted.has(r0 + i)) return;
                 const f = row[0].format;
-                seen(sheet, r0 + i, col).look = { fill: f?.fill?.pattern === "None" ? null : (f?.fill?.color ?? null), font: f?.font?.color ?? "#000000" };
+                seen(sheet, r0 + i, col).look = {
+                  fill: f?.fill?.pattern === "None" ? null : (f?.fill?.color ?? null),
+                  font: f?.font?.color ?? "#000000",
+                };
               });
           });
         }
@@ -103,7 +114,10 @@ export async function lookAt(wire: Wire, caps: Capabilities, cells: readonly str
             return () => {
               // Before ExcelApi 1.9 no fill and a white fill both read #FFFFFF: taken as no fill.
               const fill = range.format.fill.color;
-              seen(sheet, r, col).look = { fill: !fill || fill.toUpperCase() === "#FFFFFF" ? null : fill, font: range.format.font.color ?? "#000000" };
+              seen(sheet, r, col).look = {
+                fill: !fill || fill.toUpperCase() === "#FFFFFF" ? null : fill,
+                font: range.format.font.color ?? "#000000",
+              };
             };
           });
         }

@@ -8,7 +8,17 @@
  * and the merged areas of the header rows alone (where TC8 reads them), else the sheets are read
  * as before ExcelApi 1.13 (group headers carried over from the cells).
  */
-import { addBlock, type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, parseRange, type RangeRef, rangeA1 } from "../../core/shared/grid";
+import {
+  addBlock,
+  type CellValue,
+  type DefinedName,
+  emptyGrid,
+  type Grid,
+  type GridTable,
+  parseRange,
+  type RangeRef,
+  rangeA1,
+} from "../../core/shared/grid";
 import { CHECKLIST_SHEET, STATE_SHEET, SUMMARY_SHEET } from "../../core/state/own";
 import { HEADER_SEARCH_ROWS } from "../../core/read/tables";
 import type { Capabilities } from "./capabilities";
@@ -31,7 +41,10 @@ export interface ExcelSnapshot {
 /** "'Thôn bản'!B2:K40" or "Sheet1!B2" → the sheet name and the range. */
 export function splitAddress(address: string): { sheet: string; range: RangeRef } {
   const i = address.lastIndexOf("!");
-  const sheet = address.slice(0, i).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet = address
+    .slice(0, i)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
   return { sheet, range: parseRange(address.slice(i + 1)) };
 }
 
@@ -80,7 +93,12 @@ interface SheetInfo {
   mergesUnknown?: boolean;
 }
 
-async function readGeometry(wire: Wire, sheets: SheetInfo[], tables: { name: string; sheet: string }[], withMerges: boolean): Promise<Map<string, RangeRef>> {
+async function readGeometry(
+  wire: Wire,
+  sheets: SheetInfo[],
+  tables: { name: string; sheet: string }[],
+  withMerges: boolean,
+): Promise<Map<string, RangeRef>> {
   const used = sheets.map((s) => {
     const u = wire.sheet(s.name).getUsedRangeOrNullObject(true);
     u.load("address");
@@ -109,7 +127,12 @@ function headerRegions(s: SheetInfo, tables: RangeRef[]): RangeRef[] {
   return out;
 }
 
-async function readHeaderMerges(wire: Wire, sheets: SheetInfo[], tableRanges: Map<string, RangeRef>, tables: { name: string; sheet: string }[]): Promise<void> {
+async function readHeaderMerges(
+  wire: Wire,
+  sheets: SheetInfo[],
+  tableRanges: Map<string, RangeRef>,
+  tables: { name: string; sheet: string }[],
+): Promise<void> {
   const asked = sheets.map((s) => ({
     s,
     areas: headerRegions(
@@ -125,7 +148,9 @@ async function readHeaderMerges(wire: Wire, sheets: SheetInfo[], tableRanges: Ma
     await wire.sync();
     for (const { s, areas } of asked) {
       const seen = new Set<string>();
-      s.merges = areas.flatMap((m) => (m.isNullObject ? [] : splitAreas(m.address))).filter((r) => !seen.has(rangeA1(r)) && !!seen.add(rangeA1(r)));
+      s.merges = areas
+        .flatMap((m) => (m.isNullObject ? [] : splitAreas(m.address)))
+        .filter((r) => !seen.has(rangeA1(r)) && !!seen.add(rangeA1(r)));
     }
   } catch {
     for (const s of sheets) {
@@ -141,7 +166,10 @@ interface Block {
   r1: number;
 }
 
-export async function readSnapshot(contextOrWire: Excel.RequestContext | Wire, caps: Capabilities): Promise<ExcelSnapshot> {
+export async function readSnapshot(
+  contextOrWire: Excel.RequestContext | Wire,
+  caps: Capabilities,
+): Promise<ExcelSnapshot> {
   const wire = contextOrWire instanceof Wire ? contextOrWire : new Wire(contextOrWire);
   const start = wire.requests;
   const wb = wire.context.workbook;
@@ -177,7 +205,10 @@ export async function readSnapshot(contextOrWire: Excel.RequestContext | Wire, c
   // 3: the cells, in row blocks.
   const grids = new Map<string, Grid>(
     sheets.map((s) => {
-      const g = emptyGrid(s.name, { visibility: s.visibility, ...(s.mergesUnknown ? { mergesUnknown: true as const } : {}) });
+      const g = emptyGrid(s.name, {
+        visibility: s.visibility,
+        ...(s.mergesUnknown ? { mergesUnknown: true as const } : {}),
+      });
       g.merges = s.merges ?? [];
       return [s.name, g];
     }),
@@ -188,7 +219,11 @@ export async function readSnapshot(contextOrWire: Excel.RequestContext | Wire, c
     const table: GridTable = { name: t.name, range: tableRanges.get(t.name)!, showHeaders: t.showHeaders };
     grids.get(t.sheet)?.tables.push(table);
   }
-  const names: DefinedName[] = nameItems.items.map((n) => ({ name: n.name, formula: String(n.formula ?? "").replace(/^=/, ""), hidden: !n.visible }));
+  const names: DefinedName[] = nameItems.items.map((n) => ({
+    name: n.name,
+    formula: String(n.formula ?? "").replace(/^=/, ""),
+    hidden: !n.visible,
+  }));
   return {
     grids: sheets.map((s) => grids.get(s.name)!),
     names,
@@ -206,11 +241,16 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
     .map((s) => {
       const cols = s.used!.c1 - s.used!.c0 + 1;
       const own = s.name === SUMMARY_SHEET || s.name === CHECKLIST_SHEET;
-      const perRow = s.name === STATE_SHEET ? STATE_ROW_BYTES : cols * (own ? OWN_CELL_BYTES : CELL_BYTES) * (caps.rangeAreas ? 1 : 1.6);
+      const perRow =
+        s.name === STATE_SHEET
+          ? STATE_ROW_BYTES
+          : cols * (own ? OWN_CELL_BYTES : CELL_BYTES) * (caps.rangeAreas ? 1 : 1.6);
       return { s, next: s.used!.r0, perRow, seen: own || s.name === STATE_SHEET ? perRow / 1.3 : 0 };
     });
   while (todo.some((t) => t.next <= t.s.used!.r1)) {
-    const blocks: (Block & { load: () => { values: unknown[][]; types: string[][]; formats: unknown[][]; formulas: boolean[][] | undefined } })[] = [];
+    const blocks: (Block & {
+      load: () => { values: unknown[][]; types: string[][]; formats: unknown[][]; formulas: boolean[][] | undefined };
+    })[] = [];
     let response = 0;
     let request = 0;
     for (const t of todo) {
@@ -237,8 +277,15 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
               ? special.isNullObject
                 ? undefined
                 : formulaGrid(splitAreas(special.address), block)
-              : (range.formulas as unknown[][]).map((row) => row.map((f) => typeof f === "string" && f.startsWith("=")));
-            return { values: range.values, types: range.valueTypes as string[][], formats: range.numberFormat, formulas };
+              : (range.formulas as unknown[][]).map((row) =>
+                  row.map((f) => typeof f === "string" && f.startsWith("=")),
+                );
+            return {
+              values: range.values,
+              types: range.valueTypes as string[][],
+              formats: range.numberFormat,
+              formulas,
+            };
           },
         });
         response += Math.max(1, rows) * t.perRow;
@@ -269,7 +316,12 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
       addBlock(
         g,
         values.map((row, i) => row.map((v, j) => cellValue(v, types[i]?.[j]))),
-        { row0: b.r0, col0: c0, numberFormats: formats.map((row) => row.map((f) => (typeof f === "string" && f !== "General" ? f : null))), ...(formulas ? { formulas } : {}) },
+        {
+          row0: b.r0,
+          col0: c0,
+          numberFormats: formats.map((row) => row.map((f) => (typeof f === "string" && f !== "General" ? f : null))),
+          ...(formulas ? { formulas } : {}),
+        },
       );
       // What rows of this sheet really return, with a margin, sizes its next blocks.
       const t = todo.find((x) => x.s === b.sheet)!;
@@ -281,7 +333,9 @@ async function readCells(wire: Wire, sheets: SheetInfo[], grids: Map<string, Gri
 
 /** Which cells of `block` hold a formula, from the formula areas Excel returned. */
 function formulaGrid(areas: RangeRef[], block: RangeRef): boolean[][] {
-  const out = Array.from({ length: block.r1 - block.r0 + 1 }, () => new Array<boolean>(block.c1 - block.c0 + 1).fill(false));
+  const out = Array.from({ length: block.r1 - block.r0 + 1 }, () =>
+    new Array<boolean>(block.c1 - block.c0 + 1).fill(false),
+  );
   for (const a of areas)
     for (let r = Math.max(a.r0, block.r0); r <= Math.min(a.r1, block.r1); r++)
       for (let c = Math.max(a.c0, block.c0); c <= Math.min(a.c1, block.c1); c++) out[r - block.r0][c - block.c0] = true;

@@ -54,7 +54,11 @@ export function decodeOriginal(o: unknown): Original | undefined {
     const fill = typeof x.fill === "string" && x.fill.toUpperCase() !== "#FFFFFF" ? x.fill : null;
     return { look: { fill, font: typeof x.font === "string" ? x.font : AUTO_FONT }, noted: !!x.noted };
   }
-  return { look: { fill: typeof x.f === "string" ? x.f : null, font: typeof x.c === "string" ? x.c : AUTO_FONT }, noted: x.n === 1, ...(typeof x.h === "string" ? { hash: x.h } : {}) };
+  return {
+    look: { fill: typeof x.f === "string" ? x.f : null, font: typeof x.c === "string" ? x.c : AUTO_FONT },
+    noted: x.n === 1,
+    ...(typeof x.h === "string" ? { hash: x.h } : {}),
+  };
 }
 
 /** A short fingerprint of a note's text (FNV-1a, 32 bits), to know the note is still the one TC8 wrote. */
@@ -79,7 +83,8 @@ export function restoring(look: Look | undefined, kind: SavedMark["kind"], origi
   return { ...(shown.fill ? { fill: original.fill } : {}), ...(shown.font ? { font: original.font } : {}) };
 }
 
-export const sameLook = (a: Look, b: Look): boolean => (a.fill?.toUpperCase() ?? null) === (b.fill?.toUpperCase() ?? null) && a.font.toUpperCase() === b.font.toUpperCase();
+export const sameLook = (a: Look, b: Look): boolean =>
+  (a.fill?.toUpperCase() ?? null) === (b.fill?.toUpperCase() ?? null) && a.font.toUpperCase() === b.font.toUpperCase();
 
 // ---- sheets built out of sight ----
 
@@ -129,12 +134,17 @@ export function housekeeping(snap: ExcelSnapshot): Housekeeping {
   for (const g of snap.grids) {
     const t = tempOf(g.sheet);
     if (!t || !listed.has(g.sheet)) continue;
-    if (t.kind === "old" && !names.has(t.base) && !renames.some((r) => r.to === t.base)) renames.push({ from: g.sheet, to: t.base });
+    if (t.kind === "old" && !names.has(t.base) && !renames.some((r) => r.to === t.base))
+      renames.push({ from: g.sheet, to: t.base });
     else deletes.push(g.sheet);
   }
   if (!renames.length && !deletes.length) return { renames, deletes, snapshot: snap, ...(state ? { state } : {}) };
   const renamed = (n: string) => renames.find((r) => r.from === n)?.to ?? n;
-  const grids: Grid[] = snap.grids.filter((g) => !deletes.includes(g.sheet)).map((g) => (renames.some((r) => r.from === g.sheet) ? { ...g, sheet: renamed(g.sheet), visibility: "visible" as const } : g));
+  const grids: Grid[] = snap.grids
+    .filter((g) => !deletes.includes(g.sheet))
+    .map((g) =>
+      renames.some((r) => r.from === g.sheet) ? { ...g, sheet: renamed(g.sheet), visibility: "visible" as const } : g,
+    );
   // Names follow the sheets set right, as Excel's would: renamed with them, broken with the deleted ones.
   const quoted = (n: string) => `'${n.replace(/'/g, "''")}'!`;
   const movedNames = snap.names.map((n) => {
@@ -160,7 +170,8 @@ export function housekeeping(snap: ExcelSnapshot): Housekeeping {
 
 // ---- the state written first ----
 
-const overlapsCols = (a: OutputColumns, b: OutputColumns) => a.sheet === b.sheet && a.headerRow === b.headerRow && a.c0 <= b.c1 + 1 && b.c0 <= a.c1 + 1;
+const overlapsCols = (a: OutputColumns, b: OutputColumns) =>
+  a.sheet === b.sheet && a.headerRow === b.headerRow && a.c0 <= b.c1 + 1 && b.c0 <= a.c1 + 1;
 
 /**
  * The state to write before any change: everything the last evaluation changed and everything

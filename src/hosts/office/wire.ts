@@ -45,7 +45,8 @@ export function utf8Length(s: string): number {
 export const jsonBytes = (v: unknown): number => utf8Length(JSON.stringify(v) ?? "");
 
 /** An operation's estimated size: its proxies, its actions and the JSON of its data. */
-export const opBytes = (paths: number, actions: number, data = 0): number => paths * PATH_BYTES + actions * ACTION_BYTES + data;
+export const opBytes = (paths: number, actions: number, data = 0): number =>
+  paths * PATH_BYTES + actions * ACTION_BYTES + data;
 
 /** A context's requests, counted, with worksheet objects shared within a request. */
 export class Wire {

@@ -4,7 +4,14 @@
  */
 import { applyNow, type ApplyOps } from "../../core/plan/apply";
 import { anchorNames, isAnchorName, namedState } from "../../core/state/anchors";
-import { colLetter, type DefinedName, parseCellAddress, quoteSheet, rangeA1, type RangeRef } from "../../core/shared/grid";
+import {
+  colLetter,
+  type DefinedName,
+  parseCellAddress,
+  quoteSheet,
+  rangeA1,
+  type RangeRef,
+} from "../../core/shared/grid";
 import type { NewSheet, Plan } from "../../core/plan";
 import { fingerprint, serializeState, type SavedMark, type SavedRow } from "../../core/state/state";
 import { applyNotes, type NotesChange, readNotes } from "./notes";
@@ -14,7 +21,19 @@ import { CONTENT_TYPES, type Package, REL } from "./package";
 import type { WorkbookModel } from "./read";
 import { type CellOp, patchSheet, type RowHeightOp, type RowOriginal, type SheetPatch } from "./sheet";
 import { StyleBook } from "./stylebook";
-import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, escapeText, insertInOrder, rootOf, setAttr, unescapeXml, WORKBOOK_ORDER } from "./xml";
+import {
+  appendInto,
+  attrOf,
+  childOfRoot,
+  childrenOf,
+  escapeAttr,
+  escapeText,
+  insertInOrder,
+  rootOf,
+  setAttr,
+  unescapeXml,
+  WORKBOOK_ORDER,
+} from "./xml";
 
 /**
  * What the state keeps of a marked cell, to take the mark away again: the user's format (`xf`,
@@ -105,7 +124,11 @@ class WorkbookXml {
     const sheetId = Math.max(0, ...list.map((s) => s.sheetId)) + 1;
     const sheets = childOfRoot(this.xml, "sheets")!;
     const p = sheets.tag.name.slice(0, sheets.tag.name.length - sheets.tag.local.length);
-    this.xml = appendInto(this.xml, sheets, `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${pfx}:id="${rid}"/>`);
+    this.xml = appendInto(
+      this.xml,
+      sheets,
+      `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${pfx}:id="${rid}"/>`,
+    );
   }
 
   setState(name: string, state: string): void {
@@ -121,13 +144,21 @@ class WorkbookXml {
     const q = quoteSheet(name);
     const wanted: [string, string][] = [];
     if (titles) wanted.push(["_xlnm.Print_Titles", `${q}!$${titles.first + 1}:$${titles.last + 1}`]);
-    if (area) wanted.push(["_xlnm.Print_Area", `${q}!$${colLetter(area.c0)}$${area.r0 + 1}:$${colLetter(area.c1)}$${area.r1 + 1}`]);
+    if (area)
+      wanted.push([
+        "_xlnm.Print_Area",
+        `${q}!$${colLetter(area.c0)}$${area.r0 + 1}:$${colLetter(area.c1)}$${area.r1 + 1}`,
+      ]);
     let names = childOfRoot(this.xml, "definedNames");
     // TC8's earlier names for this sheet go first.
     if (names)
       for (const n of [...childrenOf(this.xml, names.tag)].reverse()) {
         const open = this.xml.slice(n.tag.start, n.tag.end);
-        if (attrOf(open, "localSheetId") === String(idx) && ["_xlnm.Print_Titles", "_xlnm.Print_Area"].includes(attrOf(open, "name") ?? "")) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
+        if (
+          attrOf(open, "localSheetId") === String(idx) &&
+          ["_xlnm.Print_Titles", "_xlnm.Print_Area"].includes(attrOf(open, "name") ?? "")
+        )
+          this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
       }
     names = childOfRoot(this.xml, "definedNames");
     if (names && !childrenOf(this.xml, names.tag).length) {
@@ -137,8 +168,12 @@ class WorkbookXml {
     if (!wanted.length) return;
     const root = rootOf(this.xml);
     const p = root.name.slice(0, root.name.length - root.local.length);
-    const text = wanted.map(([n, ref]) => `<${p}definedName name="${n}" localSheetId="${idx}">${escapeText(ref)}</${p}definedName>`).join("");
-    this.xml = names ? appendInto(this.xml, names, text) : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
+    const text = wanted
+      .map(([n, ref]) => `<${p}definedName name="${n}" localSheetId="${idx}">${escapeText(ref)}</${p}definedName>`)
+      .join("");
+    this.xml = names
+      ? appendInto(this.xml, names, text)
+      : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
   }
 
   /**
@@ -154,7 +189,8 @@ class WorkbookXml {
       let from = 0;
       for (const n of childrenOf(this.xml, names.tag)) {
         const open = this.xml.slice(n.tag.start, n.tag.end);
-        if (attrOf(open, "localSheetId") !== undefined || !isAnchorName(unescapeXml(attrOf(open, "name") ?? ""))) continue;
+        if (attrOf(open, "localSheetId") !== undefined || !isAnchorName(unescapeXml(attrOf(open, "name") ?? "")))
+          continue;
         parts.push(this.xml.slice(from, n.tag.start));
         from = n.end;
       }
@@ -168,8 +204,12 @@ class WorkbookXml {
     if (!list.length) return;
     const root = rootOf(this.xml);
     const p = root.name.slice(0, root.name.length - root.local.length);
-    const text = list.map((n) => `<${p}definedName name="${escapeAttr(n.name)}" hidden="1">${escapeText(n.formula)}</${p}definedName>`).join("");
-    this.xml = names ? appendInto(this.xml, names, text) : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
+    const text = list
+      .map((n) => `<${p}definedName name="${escapeAttr(n.name)}" hidden="1">${escapeText(n.formula)}</${p}definedName>`)
+      .join("");
+    this.xml = names
+      ? appendInto(this.xml, names, text)
+      : insertInOrder(this.xml, WORKBOOK_ORDER, "definedNames", `<${p}definedNames>${text}</${p}definedNames>`);
   }
 
   /** Removes a sheet's entry; names scoped to later sheets and the active tab keep pointing at the same sheets. */
@@ -188,10 +228,13 @@ class WorkbookXml {
         if (local === undefined) continue;
         const k = Number(local);
         if (k === idx) this.xml = this.xml.slice(0, n.tag.start) + this.xml.slice(n.end);
-        else if (k > idx) this.xml = this.xml.slice(0, n.tag.start) + setAttr(open, "localSheetId", String(k - 1)) + this.xml.slice(n.tag.end);
+        else if (k > idx)
+          this.xml =
+            this.xml.slice(0, n.tag.start) + setAttr(open, "localSheetId", String(k - 1)) + this.xml.slice(n.tag.end);
       }
       const after = childOfRoot(this.xml, "definedNames")!;
-      if (!childrenOf(this.xml, after.tag).length) this.xml = this.xml.slice(0, after.tag.start) + this.xml.slice(after.end);
+      if (!childrenOf(this.xml, after.tag).length)
+        this.xml = this.xml.slice(0, after.tag.start) + this.xml.slice(after.end);
     }
     const views = childOfRoot(this.xml, "bookViews");
     if (views)
@@ -199,7 +242,8 @@ class WorkbookXml {
         let open = this.xml.slice(v.tag.start, v.tag.end);
         for (const a of ["activeTab", "firstSheet"]) {
           const k = Number(attrOf(open, a) ?? 0);
-          if (k > idx || k >= list.length - 1) open = setAttr(open, a, String(Math.max(0, Math.min(k - (k > idx ? 1 : 0), list.length - 2))));
+          if (k > idx || k >= list.length - 1)
+            open = setAttr(open, a, String(Math.max(0, Math.min(k - (k > idx ? 1 : 0), list.length - 2))));
         }
         this.xml = this.xml.slice(0, v.tag.start) + open + this.xml.slice(v.tag.end);
       }
@@ -222,14 +266,35 @@ function maxTableId(pkg: Package): number {
  * Removes what a sheet of TC8's own holds (its tables, its relationships) before it is written
  * again or deleted; `keep` table parts stay, to be written again under the same name.
  */
-function dropSheetParts(pkg: Package, sheetPart: string, keep = 0, keepChart = false): { tables: string[]; chart?: { drawing: string; chart: string } } {
-  const tables = pkg.related(sheetPart, REL.table).map((r) => r.part).filter((p) => pkg.has(p));
-  const notes = [...pkg.related(sheetPart, REL.comments), ...pkg.related(sheetPart, REL.vmlDrawing)].map((r) => r.part).filter((p) => pkg.has(p));
+function dropSheetParts(
+  pkg: Package,
+  sheetPart: string,
+  keep = 0,
+  keepChart = false,
+): { tables: string[]; chart?: { drawing: string; chart: string } } {
+  const tables = pkg
+    .related(sheetPart, REL.table)
+    .map((r) => r.part)
+    .filter((p) => pkg.has(p));
+  const notes = [...pkg.related(sheetPart, REL.comments), ...pkg.related(sheetPart, REL.vmlDrawing)]
+    .map((r) => r.part)
+    .filter((p) => pkg.has(p));
   // Its drawing and the chart on it (the summary's): kept, to be written again under the same
   // names, when the sheet has a chart again (so evaluating twice writes the same package).
-  const drawings = pkg.related(sheetPart, REL.drawing).map((r) => r.part).filter((p) => pkg.has(p));
-  const charts = drawings.map((d) => pkg.related(d, REL.chart).map((r) => r.part).filter((p) => pkg.has(p)));
-  const reuse = keepChart && drawings.length === 1 && charts[0].length === 1 ? { drawing: drawings[0], chart: charts[0][0] } : undefined;
+  const drawings = pkg
+    .related(sheetPart, REL.drawing)
+    .map((r) => r.part)
+    .filter((p) => pkg.has(p));
+  const charts = drawings.map((d) =>
+    pkg
+      .related(d, REL.chart)
+      .map((r) => r.part)
+      .filter((p) => pkg.has(p)),
+  );
+  const reuse =
+    keepChart && drawings.length === 1 && charts[0].length === 1
+      ? { drawing: drawings[0], chart: charts[0][0] }
+      : undefined;
   if (!reuse) for (const d of drawings) pkg.remove(d.replace(/([^/]+)$/, "_rels/$1.rels"));
   for (const part of [...tables.slice(keep), ...notes, ...(reuse ? [] : [...drawings, ...charts.flat()])]) {
     pkg.removeOverride(part);
@@ -249,13 +314,17 @@ function resizeTable(pkg: Package, sheetPart: string, name: string, range: Plan[
     const ref = rangeA1(range.range);
     xml = xml.slice(0, root.start) + setAttr(open, "ref", ref) + xml.slice(root.end);
     const af = childOfRoot(xml, "autoFilter");
-    if (af) xml = xml.slice(0, af.tag.start) + setAttr(xml.slice(af.tag.start, af.tag.end), "ref", ref) + xml.slice(af.tag.end);
+    if (af)
+      xml =
+        xml.slice(0, af.tag.start) + setAttr(xml.slice(af.tag.start, af.tag.end), "ref", ref) + xml.slice(af.tag.end);
     const cols = childOfRoot(xml, "tableColumns");
     if (cols) {
       const p = cols.tag.name.slice(0, cols.tag.name.length - cols.tag.local.length);
       const items = childrenOf(xml, cols.tag);
       const remove = new Set(range.removeHeaders ?? []);
-      const keep = items.filter((c) => !remove.has(unescapeXml(attrOf(xml.slice(c.tag.start, c.tag.end), "name") ?? "")));
+      const keep = items.filter(
+        (c) => !remove.has(unescapeXml(attrOf(xml.slice(c.tag.start, c.tag.end), "name") ?? "")),
+      );
       const ids = items.map((c) => Number(attrOf(xml.slice(c.tag.start, c.tag.end), "id") ?? 0));
       let next = Math.max(0, ...ids) + 1;
       const taken = new Set(keep.map((c) => attrOf(xml.slice(c.tag.start, c.tag.end), "name") ?? ""));
@@ -375,14 +444,24 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
     if (spec.table) {
       // Written again under its own name and id, so evaluating again changes nothing else.
       const t = reuse[0] ?? pkg.freeName("xl/tables/table", ".xml");
-      const id = reuse[0] ? Number(attrOf(pkg.text(t).slice(rootOf(pkg.text(t)).start, rootOf(pkg.text(t)).end), "id")) || maxTableId(pkg) + 1 : maxTableId(pkg) + 1;
+      const id = reuse[0]
+        ? Number(attrOf(pkg.text(t).slice(rootOf(pkg.text(t)).start, rootOf(pkg.text(t)).end), "id")) ||
+          maxTableId(pkg) + 1
+        : maxTableId(pkg) + 1;
       pkg.set(t, newTableXml(spec, id));
       pkg.addOverride(t, CONTENT_TYPES.table);
       rid = pkg.addRel(part, REL.table, t);
     }
     // Notes on its cells (the template's headers say what to enter).
     const noted = spec.cells.filter((c) => c.note);
-    const vml = noted.length ? applyNotes(pkg, part, { notes: new Map() }, { remove: [], add: noted.map((c) => ({ row: c.row, col: c.col, text: c.note! })) }) : undefined;
+    const vml = noted.length
+      ? applyNotes(
+          pkg,
+          part,
+          { notes: new Map() },
+          { remove: [], add: noted.map((c) => ({ row: c.row, col: c.col, text: c.note! })) },
+        )
+      : undefined;
     // The chart over the cells the planner left for it.
     let drawingRid: string | undefined;
     if (spec.chart) {
@@ -390,7 +469,12 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
       pkg.set(chart, chartXml(spec.name, spec.chart, spec.cells));
       const drawing = reuseChart?.drawing ?? pkg.freeName("xl/drawings/drawing", ".xml");
       const chartRid = reuseChart ? pkg.related(drawing, REL.chart)[0].rel.id : pkg.addRel(drawing, REL.chart, chart);
-      const anchor = spec.chart.anchor ?? { r0: spec.chart.range.r0, c0: spec.chart.range.c1 + 2, r1: spec.chart.range.r0 + 15, c1: spec.chart.range.c1 + 9 };
+      const anchor = spec.chart.anchor ?? {
+        r0: spec.chart.range.r0,
+        c0: spec.chart.range.c1 + 2,
+        r1: spec.chart.range.r0 + 15,
+        c1: spec.chart.range.c1 + 9,
+      };
       pkg.set(drawing, drawingXml(anchor, chartRid));
       if (!reuseChart) {
         pkg.addOverride(chart, CONTENT_TYPES.chart);
@@ -438,7 +522,8 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
     },
 
     writeCells({ sheet, cells }) {
-      if (partOf.has(sheet)) for (const w of cells) opOf(sheet, w.row, w.col).write = { value: w.value, xf: styles.styleXf(w.style) };
+      if (partOf.has(sheet))
+        for (const w of cells) opOf(sheet, w.row, w.col).write = { value: w.value, xf: styles.styleXf(w.style) };
     },
 
     columnWidths({ sheet, widths }) {
@@ -447,7 +532,8 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
 
     // Rows TC8's wrapped text needs taller: their own heights back first, then taller where too short.
     rowHeights({ rowHeights, restoreRows }) {
-      for (const r of restoreRows) if (partOf.has(r.sheet) && isRowOriginal(r.original)) heightOf(r.sheet, r.row).restore = r.original;
+      for (const r of restoreRows)
+        if (partOf.has(r.sheet) && isRowOriginal(r.original)) heightOf(r.sheet, r.row).restore = r.original;
       for (const r of rowHeights) {
         if (!partOf.has(r.sheet)) continue;
         const h = heightOf(r.sheet, r.row);
@@ -471,7 +557,11 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
         opOf(sheet, row, col).mark = (base, created, userXf) => {
           const xf = styles.markXf(base, m.kind, ownMarkXfs);
           const look = lookOf(base, userXf ?? 0);
-          savedByCell.set(m.cell, { cell: m.cell, kind: m.kind, original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal });
+          savedByCell.set(m.cell, {
+            cell: m.cell,
+            kind: m.kind,
+            original: { xf: userXf, tc8Xf: xf, created, noted, ...(h ? { h } : {}), ...look } satisfies PackageOriginal,
+          });
           return xf;
         };
       }
@@ -483,12 +573,14 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
       if (!part) return;
       const patch = patchOf(u.name);
       for (const r of u.clears) patch.clears.push(r);
-      for (const c of u.cells) opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
+      for (const c of u.cells)
+        opOf(u.name, c.row, c.col).write = { value: c.value, xf: c.keep ? "keep" : styles.styleXf(c.style) };
       if (u.unmerges.length || u.merges.length) patch.merges = { remove: u.unmerges, add: u.merges };
       if (u.validations.length) patch.validations = u.validations;
       if (u.headerRight) patch.headerRight = u.headerRight;
       for (const h of u.rowHeights) heightOf(u.name, h.row).need = h.height;
-      if (u.table) resizeTable(pkg, part, u.table.name, { sheet: u.name, table: u.table.name, range: u.table.range, headers: [] });
+      if (u.table)
+        resizeTable(pkg, part, u.table.name, { sheet: u.name, table: u.table.name, range: u.table.range, headers: [] });
     },
 
     newSheet({ sheet }) {
@@ -533,9 +625,19 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
         current.delete(sheet);
       }
       for (const [sheet, change] of notes) {
-        if (patches.has(sheet) || deleted.has(sheet) || !partOf.has(sheet) || (!change.add.length && !change.remove.length)) continue;
+        if (
+          patches.has(sheet) ||
+          deleted.has(sheet) ||
+          !partOf.has(sheet) ||
+          (!change.add.length && !change.remove.length)
+        )
+          continue;
         const rid = applyNotes(pkg, partOf.get(sheet)!, notesNow(sheet), change);
-        if (rid) pkg.set(partOf.get(sheet)!, patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }));
+        if (rid)
+          pkg.set(
+            partOf.get(sheet)!,
+            patchSheet(textOf(sheet), { ops: new Map(), clears: [], widths: new Map(), legacyDrawing: rid }),
+          );
       }
 
       // The state, in a very hidden sheet; each mark with what it takes to undo it, and its anchor:
@@ -543,10 +645,15 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
       if (opts.writeState !== false) {
         const saved = plan.marks.map((m) => savedByCell.get(m.cell)).filter((s): s is SavedMark => !!s);
         // In the plan's order, so evaluating twice writes the same state.
-        const rows = (plan.rowHeights ?? []).map((r) => savedRows.get(`${r.sheet}|${r.row}`)).filter((r): r is SavedRow => !!r);
+        const rows = (plan.rowHeights ?? [])
+          .map((r) => savedRows.get(`${r.sheet}|${r.row}`))
+          .filter((r): r is SavedRow => !!r);
         const state = namedState({ ...plan.state, marks: saved, ...(rows.length ? { rows } : {}) });
         const chunks = serializeState(state);
-        writeWhole({ name: plan.stateSheet, cells: chunks.map((value, row) => ({ row, col: 0, value })) }, "veryHidden");
+        writeWhole(
+          { name: plan.stateSheet, cells: chunks.map((value, row) => ({ row, col: 0, value })) },
+          "veryHidden",
+        );
         book.setAnchors(anchorNames(state));
       }
 

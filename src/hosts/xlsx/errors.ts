@@ -37,10 +37,14 @@ export class XlsxError extends Error {
 
 const TEXT: Record<Lang, Record<XlsxProblem, (part?: string) => string>> = {
   vi: {
-    encrypted: () => "tệp được đặt mật khẩu để mở. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu) rồi lưu lại",
-    damaged: (p) => `tệp bị hỏng, không giải nén được${p ? ` (phần ${p})` : ""}. Hãy mở bằng Excel để sửa rồi lưu lại dạng .xlsx`,
-    xls: () => "đây là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu thành Sổ làm việc Excel (.xlsx)",
-    ods: () => "đây là tệp OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu thành Sổ làm việc Excel (.xlsx)",
+    encrypted: () =>
+      "tệp được đặt mật khẩu để mở. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu) rồi lưu lại",
+    damaged: (p) =>
+      `tệp bị hỏng, không giải nén được${p ? ` (phần ${p})` : ""}. Hãy mở bằng Excel để sửa rồi lưu lại dạng .xlsx`,
+    xls: () =>
+      "đây là tệp Excel 97–2003 (.xls). Hãy mở bằng Excel hoặc LibreOffice và lưu thành Sổ làm việc Excel (.xlsx)",
+    ods: () =>
+      "đây là tệp OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu thành Sổ làm việc Excel (.xlsx)",
     csv: () => "đây là tệp văn bản (.csv). Hãy mở bằng Excel hoặc LibreOffice và lưu thành Sổ làm việc Excel (.xlsx)",
     notWorkbook: () => "tệp nén này không chứa sổ tính Excel (.xlsx)",
     empty: () => "tệp rỗng (0 byte), thường do tải về hoặc sao chép bị lỗi. Hãy lấy lại tệp gốc",
@@ -48,15 +52,20 @@ const TEXT: Record<Lang, Record<XlsxProblem, (part?: string) => string>> = {
     malformed: (p) => `phần ${p ?? "?"} trong tệp bị hỏng (XML không hợp lệ). Hãy mở bằng Excel để sửa rồi lưu lại`,
   },
   en: {
-    encrypted: () => "the file has a password to open. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it",
-    damaged: (p) => `the file is damaged and cannot be unpacked${p ? ` (part ${p})` : ""}. Open it in Excel to repair it and save it as .xlsx`,
-    xls: () => "this is an Excel 97–2003 file (.xls). Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
-    ods: () => "this is an OpenDocument file (.ods). Open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx)",
+    encrypted: () =>
+      "the file has a password to open. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it",
+    damaged: (p) =>
+      `the file is damaged and cannot be unpacked${p ? ` (part ${p})` : ""}. Open it in Excel to repair it and save it as .xlsx`,
+    xls: () =>
+      "this is an Excel 97–2003 file (.xls). Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
+    ods: () =>
+      "this is an OpenDocument file (.ods). Open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx)",
     csv: () => "this is a text file (.csv). Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)",
     notWorkbook: () => "this archive holds no Excel workbook (.xlsx)",
     empty: () => "the file is empty (0 bytes), usually a download or copy that failed. Get the original file again",
     notXlsx: () => "not an Excel .xlsx file",
-    malformed: (p) => `part ${p ?? "?"} of the file is damaged (invalid XML). Open it in Excel to repair it and save it`,
+    malformed: (p) =>
+      `part ${p ?? "?"} of the file is damaged (invalid XML). Open it in Excel to repair it and save it`,
   },
 };
 

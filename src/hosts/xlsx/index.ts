@@ -40,7 +40,10 @@ export function refusal(plan: Plan, read: WorkbookRead, writeState = true): Refu
   const sheet = [...write].find((s) => read.protectedSheets.includes(s));
   if (sheet) return { reason: "sheetProtected", sheet };
   const names = new Set(read.grids.map((g) => g.sheet));
-  const creates = plan.deleteSheets.some((s) => names.has(s)) || plan.sheets.some((s) => !names.has(s.name)) || (writeState && !names.has(plan.stateSheet));
+  const creates =
+    plan.deleteSheets.some((s) => names.has(s)) ||
+    plan.sheets.some((s) => !names.has(s.name)) ||
+    (writeState && !names.has(plan.stateSheet));
   if (read.model.structureLocked && creates) return { reason: "workbookProtected" };
   return undefined;
 }
@@ -59,7 +62,12 @@ const asBytes = (data: ArrayBuffer | Uint8Array) => (data instanceof Uint8Array 
  * keeps the evaluation's problems, not its communes), so the collector does not walk a province's
  * results again and again while the sheets are written (docs/performance.md).
  */
-export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOptions = {}, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): Promise<XlsxEvaluation> {
+export async function evaluateXlsx(
+  data: ArrayBuffer | Uint8Array,
+  opts: RunOptions = {},
+  onStage?: (stage: "evaluating" | "writing") => void,
+  beforeWrite?: (run: Run) => void,
+): Promise<XlsxEvaluation> {
   const read = readWorkbookPackage(asBytes(data));
   onStage?.("evaluating");
   const { run, plan, refused } = evaluated(read, opts, onStage, beforeWrite);
@@ -75,7 +83,12 @@ export async function evaluateXlsx(data: ArrayBuffer | Uint8Array, opts: RunOpti
  * the grids and the facts read from them, and with `beforeWrite` the communes' results. A function
  * of its own, so that nothing of them stays behind in the caller's frame while it writes.
  */
-function evaluated(read: WorkbookRead, opts: RunOptions, onStage?: (stage: "evaluating" | "writing") => void, beforeWrite?: (run: Run) => void): { run: Run; plan?: Plan; refused?: Refusal } {
+function evaluated(
+  read: WorkbookRead,
+  opts: RunOptions,
+  onStage?: (stage: "evaluating" | "writing") => void,
+  beforeWrite?: (run: Run) => void,
+): { run: Run; plan?: Plan; refused?: Refusal } {
   const run = runEvaluation({ grids: read.grids, names: read.names }, opts);
   if (!run.plan) return { run };
   const refused = refusal(run.plan, read);
@@ -86,11 +99,21 @@ function evaluated(read: WorkbookRead, opts: RunOptions, onStage?: (stage: "eval
   // the read (its tables, state, problems, fatal) stays.
   read.grids.length = 0;
   beforeWrite?.(run);
-  return { run: { ...run, read: withoutFacts(run.read), ...(beforeWrite ? { evaluation: { ...run.evaluation, communes: [] } } : {}) }, plan: run.plan };
+  return {
+    run: {
+      ...run,
+      read: withoutFacts(run.read),
+      ...(beforeWrite ? { evaluation: { ...run.evaluation, communes: [] } } : {}),
+    },
+    plan: run.plan,
+  };
 }
 
 /** Clear results; throws XlsxRefused when a protection stands in the way. */
-export async function clearXlsx(data: ArrayBuffer | Uint8Array, opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] }): Promise<Uint8Array> {
+export async function clearXlsx(
+  data: ArrayBuffer | Uint8Array,
+  opts: { removeChecklist: boolean; rulesets?: readonly RuleSet[] },
+): Promise<Uint8Array> {
   const read = readWorkbookPackage(asBytes(data));
   const plan = runClear({ grids: read.grids, names: read.names }, opts);
   const refused = refusal(plan, read);
@@ -120,7 +143,10 @@ function emptyWorkbook(): Uint8Array {
       "xl/workbook.xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`,
     ],
-    ["xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`,
+    ],
   ];
   // A zip of stored entries, written by the same writer as every output.
   return new Package(zipOf(parts.map(([n, t]) => [n, enc.encode(t)]))).toBytes();
@@ -134,13 +160,19 @@ function zipOf(parts: [string, Uint8Array][]): Uint8Array {
  * The input template's sheets added to a workbook (a new one when none is given), beside the user's,
  * with the fields of the rule set given (else the one the workbook's state names, else the default).
  */
-export async function templateXlsx(data?: ArrayBuffer | Uint8Array, ruleset?: RuleSet): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+export async function templateXlsx(
+  data?: ArrayBuffer | Uint8Array,
+  ruleset?: RuleSet,
+): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const bytes = data ? asBytes(data) : emptyWorkbook();
   const wb = data ? readWorkbookPackage(bytes) : undefined;
   const model = wb ? wb.model : readModel(new Package(bytes), { allowEmpty: true });
   const chosen = chooseRuleSet(wb ? { grids: wb.grids, names: wb.names } : { grids: [] }, { ruleset });
   const rs = "ruleset" in chosen ? chosen.ruleset : getRuleSet();
-  const sheets = templateSheets(rs, model.sheets.map((s) => s.name));
+  const sheets = templateSheets(
+    rs,
+    model.sheets.map((s) => s.name),
+  );
   if (model.structureLocked) throw new XlsxRefused({ reason: "workbookProtected" });
   // A template changes no evaluation: TC8's state is left as it is.
   applyPlan(model, { ...emptyPlan(rs.id), sheets }, { writeState: false });

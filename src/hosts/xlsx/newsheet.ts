@@ -11,7 +11,9 @@ const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 /** `&L…&C…&R…` of a printed page's header or footer (Excel's codes kept, text XML-escaped). */
 function headerFooter(line: HeaderFooterLine | undefined): string {
   if (!line) return "";
-  return escapeAttr(`${line.left ? `&L${line.left}` : ""}${line.center ? `&C${line.center}` : ""}${line.right ? `&R${line.right}` : ""}`);
+  return escapeAttr(
+    `${line.left ? `&L${line.left}` : ""}${line.center ? `&C${line.center}` : ""}${line.right ? `&R${line.right}` : ""}`,
+  );
 }
 
 /** Excel refuses an input message's title over 32 characters and its text over 255. */
@@ -21,7 +23,13 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * The worksheet part; `tableRid` names the table's relationship when the sheet has one,
  * `legacyDrawingRid` the VML drawing of its notes.
  */
-export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string, legacyDrawingRid?: string, drawingRid?: string): Uint8Array[] {
+export function newSheetXml(
+  spec: NewSheet,
+  styles: StyleBook,
+  tableRid?: string,
+  legacyDrawingRid?: string,
+  drawingRid?: string,
+): Uint8Array[] {
   const formatAt = (row: number, col: number) => spec.numberFormats?.find((f) => contains(f.range, row, col))?.format;
   // Cells in row order, then column order (the planner's order: sorted only when it is not), with
   // cells only formatted in advance (the template's number formats, so typed values take them)
@@ -32,16 +40,20 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
     const taken = new Set(spec.cells.map((c) => `${c.row}|${c.col}`));
     const extra: Out[] = [];
     for (const f of spec.numberFormats)
-      for (let r = f.range.r0; r <= f.range.r1; r++) for (let c = f.range.c0; c <= f.range.c1; c++) if (!taken.has(`${r}|${c}`)) extra.push({ row: r, col: c, numFmt: f.format, value: null });
+      for (let r = f.range.r0; r <= f.range.r1; r++)
+        for (let c = f.range.c0; c <= f.range.c1; c++)
+          if (!taken.has(`${r}|${c}`)) extra.push({ row: r, col: c, numFmt: f.format, value: null });
     cells = [...spec.cells, ...extra];
   }
   let sorted = true;
-  for (let i = 1; i < cells.length && sorted; i++) sorted = cells[i - 1].row < cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col < cells[i].col);
+  for (let i = 1; i < cells.length && sorted; i++)
+    sorted = cells[i - 1].row < cells[i].row || (cells[i - 1].row === cells[i].row && cells[i - 1].col < cells[i].col);
   if (!sorted) cells = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   // Formats by style where no number format is in play (every checklist cell): no key made per cell.
   const byStyle = new Map<string | undefined, number>();
   const xfOf = (c: Out) => {
-    if (c.numFmt !== undefined || spec.numberFormats?.length) return styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
+    if (c.numFmt !== undefined || spec.numberFormats?.length)
+      return styles.styleXf(c.style, c.numFmt ?? (spec.numberFormats?.length ? formatAt(c.row, c.col) : undefined));
     let xf = byStyle.get(c.style);
     if (xf === undefined) byStyle.set(c.style, (xf = styles.styleXf(c.style)));
     return xf;
@@ -63,7 +75,10 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
       : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
   );
   out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
-  if (spec.columnWidths?.length) out.push(`<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+  if (spec.columnWidths?.length)
+    out.push(
+      `<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`,
+    );
   out.push(cells.length ? "<sheetData>" : "<sheetData/>");
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   // A cell's XML as cellXml writes it, written into the buffer from pieces worked out once: its
@@ -98,15 +113,25 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
   }
   if (cells.length) out.push("</sheetData>");
   const x: string[] = [];
-  if (spec.merges?.length) x.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join("")}</mergeCells>`);
+  if (spec.merges?.length)
+    x.push(
+      `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join("")}</mergeCells>`,
+    );
   // A cell takes one validation: a list and an input message over the same range go together.
   const validations: string[] = [];
   const prompts = [...(spec.prompts ?? [])];
-  const promptAttrs = (pr: { title: string; text: string }) => ` showInputMessage="1" promptTitle="${escapeAttr(clip(pr.title, 32))}" prompt="${escapeAttr(clip(pr.text, 255))}"`;
+  const promptAttrs = (pr: { title: string; text: string }) =>
+    ` showInputMessage="1" promptTitle="${escapeAttr(clip(pr.title, 32))}" prompt="${escapeAttr(clip(pr.text, 255))}"`;
   for (const v of spec.validations ?? []) {
     // A message over the list's cells (and perhaps the header above them) goes with the list; its
     // other rows keep a message of their own.
-    const i = prompts.findIndex((pr) => pr.range.c0 === v.range.c0 && pr.range.c1 === v.range.c1 && pr.range.r0 <= v.range.r0 && pr.range.r1 >= v.range.r1);
+    const i = prompts.findIndex(
+      (pr) =>
+        pr.range.c0 === v.range.c0 &&
+        pr.range.c1 === v.range.c1 &&
+        pr.range.r0 <= v.range.r0 &&
+        pr.range.r1 >= v.range.r1,
+    );
     const pr = i >= 0 ? prompts.splice(i, 1)[0] : undefined;
     if (pr && pr.range.r0 < v.range.r0) prompts.push({ ...pr, range: { ...pr.range, r1: v.range.r0 - 1 } });
     if (pr && pr.range.r1 > v.range.r1) prompts.push({ ...pr, range: { ...pr.range, r0: v.range.r1 + 1 } });
@@ -114,13 +139,21 @@ export function newSheetXml(spec: NewSheet, styles: StyleBook, tableRid?: string
       `<dataValidation type="list" allowBlank="1"${pr ? promptAttrs(pr) : ""} showErrorMessage="1" errorTitle="TC8" error="${escapeAttr(v.list.join(" / "))}" sqref="${rangeA1(v.range)}"><formula1>${escapeAttr(`"${v.list.join(",")}"`)}</formula1></dataValidation>`,
     );
   }
-  for (const pr of prompts) validations.push(`<dataValidation allowBlank="1"${promptAttrs(pr)} sqref="${rangeA1(pr.range)}"/>`);
-  if (validations.length) x.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
+  for (const pr of prompts)
+    validations.push(`<dataValidation allowBlank="1"${promptAttrs(pr)} sqref="${rangeA1(pr.range)}"/>`);
+  if (validations.length)
+    x.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
   x.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   const pr = spec.print;
-  if (pr) x.push(`<pageSetup paperSize="9" orientation="${pr.orientation}"${pr.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`);
+  if (pr)
+    x.push(
+      `<pageSetup paperSize="9" orientation="${pr.orientation}"${pr.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`,
+    );
   else if (spec.landscape) x.push(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
-  if (pr?.header || pr?.footer) x.push(`<headerFooter>${pr.header ? `<oddHeader>${headerFooter(pr.header)}</oddHeader>` : ""}${pr.footer ? `<oddFooter>${headerFooter(pr.footer)}</oddFooter>` : ""}</headerFooter>`);
+  if (pr?.header || pr?.footer)
+    x.push(
+      `<headerFooter>${pr.header ? `<oddHeader>${headerFooter(pr.header)}</oddHeader>` : ""}${pr.footer ? `<oddFooter>${headerFooter(pr.footer)}</oddFooter>` : ""}</headerFooter>`,
+    );
   if (drawingRid) x.push(`<drawing r:id="${drawingRid}"/>`);
   if (legacyDrawingRid) x.push(`<legacyDrawing r:id="${legacyDrawingRid}"/>`);
   if (tableRid) x.push(`<tableParts count="1"><tablePart r:id="${tableRid}"/></tableParts>`);
@@ -137,7 +170,8 @@ export function newTableXml(spec: NewSheet, id: number): string {
   const header = new Map(spec.cells.filter((x) => x.row === t.range.r0).map((x) => [x.col, x]));
   for (let c = t.range.c0; c <= t.range.c1; c++) {
     const cell = header.get(c);
-    const base = cell && cell.value !== null && String(cell.value) !== "" ? String(cell.value) : `Column${c - t.range.c0 + 1}`;
+    const base =
+      cell && cell.value !== null && String(cell.value) !== "" ? String(cell.value) : `Column${c - t.range.c0 + 1}`;
     let name = base;
     for (let i = 2; names.includes(name); i++) name = `${base}${i}`;
     names.push(name);

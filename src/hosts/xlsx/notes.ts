@@ -7,7 +7,18 @@
 import { a1 } from "../../core/shared/grid";
 import { CONTENT_TYPES, type Package, REL } from "./package";
 import { parseRef } from "./read";
-import { appendInto, attrOf, childOfRoot, decodeOoxmlText, childrenOf, escapeText, insertInOrder, prefixOf, rootOf, unescapeXml } from "./xml";
+import {
+  appendInto,
+  attrOf,
+  childOfRoot,
+  decodeOoxmlText,
+  childrenOf,
+  escapeText,
+  insertInOrder,
+  prefixOf,
+  rootOf,
+  unescapeXml,
+} from "./xml";
 
 export const TC8_AUTHOR = "TC8";
 
@@ -49,7 +60,9 @@ export function readNotes(pkg: Package, sheetPart: string, sheetXml: string): Sh
   const notes = new Map<string, NoteOnCell>();
   const comments = pkg.related(sheetPart, REL.comments).find((r) => pkg.has(r.part));
   const ld = childOfRoot(sheetXml, "legacyDrawing");
-  const rid = ld ? [...attrsOfTag(sheetXml.slice(ld.tag.start, ld.tag.end))].find(([k]) => k.endsWith(":id"))?.[1] : undefined;
+  const rid = ld
+    ? [...attrsOfTag(sheetXml.slice(ld.tag.start, ld.tag.end))].find(([k]) => k.endsWith(":id"))?.[1]
+    : undefined;
   const vml = rid ? pkg.related(sheetPart, REL.vmlDrawing).find((r) => r.rel.id === rid && pkg.has(r.part)) : undefined;
   if (comments) {
     const xml = pkg.text(comments.part);
@@ -58,10 +71,18 @@ export function readNotes(pkg: Package, sheetPart: string, sheetXml: string): Sh
     for (const c of list ? childrenOf(xml, list.tag) : []) {
       const open = xml.slice(c.tag.start, c.tag.end);
       const rc = parseRef(attrOf(open, "ref")?.split(":")[0] ?? "");
-      if (rc) notes.set(key(rc[0], rc[1]), { text: commentText(xml.slice(c.tag.end, c.end)), tc8Author: authors[Number(attrOf(open, "authorId") ?? -1)] === TC8_AUTHOR });
+      if (rc)
+        notes.set(key(rc[0], rc[1]), {
+          text: commentText(xml.slice(c.tag.end, c.end)),
+          tc8Author: authors[Number(attrOf(open, "authorId") ?? -1)] === TC8_AUTHOR,
+        });
     }
   }
-  return { ...(comments ? { commentsPart: pkg.find(comments.part) } : {}), ...(vml ? { vmlPart: pkg.find(vml.part) } : {}), notes };
+  return {
+    ...(comments ? { commentsPart: pkg.find(comments.part) } : {}),
+    ...(vml ? { vmlPart: pkg.find(vml.part) } : {}),
+    notes,
+  };
 }
 
 function attrsOfTag(open: string): Map<string, string> {
@@ -72,11 +93,13 @@ function attrsOfTag(open: string): Map<string, string> {
 
 function authorsOf(xml: string): string[] {
   const el = childOfRoot(xml, "authors");
-  return el ? childrenOf(xml, el.tag).map((a) => unescapeXml(xml.slice(a.tag.end, xml.lastIndexOf("</", a.end - 1)))) : [];
+  return el
+    ? childrenOf(xml, el.tag).map((a) => unescapeXml(xml.slice(a.tag.end, xml.lastIndexOf("</", a.end - 1))))
+    : [];
 }
 
-
-const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+const VML_NS =
+  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
 const SHAPETYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
@@ -98,9 +121,16 @@ export interface NotesChange {
  * Applies the change to the sheet's notes; returns the relationship id of a new VML drawing, which
  * the sheet must name in `<legacyDrawing>`.
  */
-export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes, change: NotesChange): string | undefined {
+export function applyNotes(
+  pkg: Package,
+  sheetPart: string,
+  current: SheetNotes,
+  change: NotesChange,
+): string | undefined {
   let newDrawing: string | undefined;
-  const removeKeys = new Set(change.remove.filter((r) => current.notes.has(key(r.row, r.col))).map((r) => key(r.row, r.col)));
+  const removeKeys = new Set(
+    change.remove.filter((r) => current.notes.has(key(r.row, r.col))).map((r) => key(r.row, r.col)),
+  );
 
   if (current.commentsPart && (removeKeys.size || change.add.length)) {
     let xml = pkg.text(current.commentsPart);
@@ -121,17 +151,34 @@ export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes,
         const el = childOfRoot(xml, "authors");
         authorId = authors.length;
         authors = [...authors, TC8_AUTHOR];
-        xml = el ? appendInto(xml, el, `<${p}author>${TC8_AUTHOR}</${p}author>`) : insertInOrder(xml, ["authors", "commentList", "extLst"], "authors", `<${p}authors><${p}author>${TC8_AUTHOR}</${p}author></${p}authors>`);
+        xml = el
+          ? appendInto(xml, el, `<${p}author>${TC8_AUTHOR}</${p}author>`)
+          : insertInOrder(
+              xml,
+              ["authors", "commentList", "extLst"],
+              "authors",
+              `<${p}authors><${p}author>${TC8_AUTHOR}</${p}author></${p}authors>`,
+            );
       }
       const items = change.add.map((n) => commentXml(p, n.row, n.col, authorId, n.text)).join("");
       const list = childOfRoot(xml, "commentList");
-      xml = list ? appendInto(xml, list, items) : insertInOrder(xml, ["authors", "commentList", "extLst"], "commentList", `<${p}commentList>${items}</${p}commentList>`);
+      xml = list
+        ? appendInto(xml, list, items)
+        : insertInOrder(
+            xml,
+            ["authors", "commentList", "extLst"],
+            "commentList",
+            `<${p}commentList>${items}</${p}commentList>`,
+          );
     }
     pkg.set(current.commentsPart, xml);
   } else if (change.add.length) {
     const part = pkg.freeName("xl/comments", ".xml");
     const items = change.add.map((n) => commentXml("", n.row, n.col, 0, n.text)).join("");
-    pkg.set(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${TC8_AUTHOR}</author></authors><commentList>${items}</commentList></comments>`);
+    pkg.set(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>${TC8_AUTHOR}</author></authors><commentList>${items}</commentList></comments>`,
+    );
     pkg.addOverride(part, CONTENT_TYPES.comments);
     pkg.addRel(sheetPart, REL.comments, part);
   }
@@ -144,7 +191,9 @@ export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes,
       vml = vml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
         const r = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape);
         const c = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
-        return r && c && removeKeys.has(key(Number(r[1]), Number(c[1]))) && /ObjectType="Note"/.test(shape) ? "" : shape;
+        return r && c && removeKeys.has(key(Number(r[1]), Number(c[1]))) && /ObjectType="Note"/.test(shape)
+          ? ""
+          : shape;
       });
     if (change.add.length) {
       const shapes = change.add.map((n) => shapeXml(n.row, n.col)).join("");
@@ -155,7 +204,10 @@ export function applyNotes(pkg: Package, sheetPart: string, current: SheetNotes,
     pkg.set(current.vmlPart, vml);
   } else if (change.add.length) {
     const part = pkg.freeName("xl/drawings/vmlDrawing", ".vml");
-    pkg.set(part, `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>${SHAPETYPE}${change.add.map((n) => shapeXml(n.row, n.col)).join("")}</xml>`);
+    pkg.set(
+      part,
+      `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>${SHAPETYPE}${change.add.map((n) => shapeXml(n.row, n.col)).join("")}</xml>`,
+    );
     pkg.addDefault("vml", CONTENT_TYPES.vml);
     newDrawing = pkg.addRel(sheetPart, REL.vmlDrawing, part);
   }

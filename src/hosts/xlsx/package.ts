@@ -69,7 +69,8 @@ export function relativeTarget(source: string, target: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
-const byteLength = (data: Uint8Array | readonly Uint8Array[]) => (data instanceof Uint8Array ? data.length : data.reduce((n, c) => n + c.length, 0));
+const byteLength = (data: Uint8Array | readonly Uint8Array[]) =>
+  data instanceof Uint8Array ? data.length : data.reduce((n, c) => n + c.length, 0);
 
 /** Parts from this size on are compressed in the background, where the codec can. */
 const BACKGROUND_SIZE = 1 << 20;
@@ -84,7 +85,10 @@ export class Package {
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
   /** Large parts being compressed in the background (with the bytes they compress), and those done. */
-  private readonly compressing = new Map<string, { data: Uint8Array | readonly Uint8Array[]; done: Promise<Uint8Array> }>();
+  private readonly compressing = new Map<
+    string,
+    { data: Uint8Array | readonly Uint8Array[]; done: Promise<Uint8Array> }
+  >();
   private readonly compressed = new Map<string, { data: Uint8Array | readonly Uint8Array[]; deflated: Uint8Array }>();
 
   constructor(data: Uint8Array) {
@@ -189,7 +193,12 @@ export class Package {
       if (e === undefined) out.push({ name, copy: this.byName.get(name)! });
       else {
         const done = this.compressed.get(name);
-        out.push({ name, data: typeof e === "string" ? toBytes(e) : e, ...(done && done.data === e ? { deflated: done.deflated } : {}), ...(this.byName.get(name) ? { time: this.byName.get(name)!.time, date: this.byName.get(name)!.date } : stamp) });
+        out.push({
+          name,
+          data: typeof e === "string" ? toBytes(e) : e,
+          ...(done && done.data === e ? { deflated: done.deflated } : {}),
+          ...(this.byName.get(name) ? { time: this.byName.get(name)!.time, date: this.byName.get(name)!.date } : stamp),
+        });
       }
     }
     return writeZip(out);
@@ -205,7 +214,12 @@ export class Package {
     for (let t = nextTag(xml, 0); t; t = nextTag(xml, t.end)) {
       if (t.local !== "Relationship" || t.kind === "close") continue;
       const a = attrsOf(xml.slice(t.start, t.end));
-      out.push({ id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: a.get("Target") ?? "", external: a.get("TargetMode") === "External" });
+      out.push({
+        id: a.get("Id") ?? "",
+        type: a.get("Type") ?? "",
+        target: a.get("Target") ?? "",
+        external: a.get("TargetMode") === "External",
+      });
     }
     return out;
   }
@@ -220,7 +234,9 @@ export class Package {
   /** Adds a relationship from `source` to `target`; its new id. */
   addRel(source: string, type: string, target: string): string {
     const p = relsPathOf(source);
-    const xml = this.has(p) ? this.text(p) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const xml = this.has(p)
+      ? this.text(p)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     const taken = new Set(this.rels(source).map((r) => r.id));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
@@ -248,24 +264,43 @@ export class Package {
     const xml = this.text("[Content_Types].xml");
     const name = `/${part}`;
     for (const c of childrenOf(xml, rootOf(xml)))
-      if (c.tag.local === "Override" && attrsOf(xml.slice(c.tag.start, c.tag.end)).get("PartName")?.toLowerCase() === name.toLowerCase()) return;
-    this.set("[Content_Types].xml", insertBeforeClose(xml, rootOf(xml), `<Override PartName="${escapeAttr(name)}" ContentType="${contentType}"/>`));
+      if (
+        c.tag.local === "Override" &&
+        attrsOf(xml.slice(c.tag.start, c.tag.end)).get("PartName")?.toLowerCase() === name.toLowerCase()
+      )
+        return;
+    this.set(
+      "[Content_Types].xml",
+      insertBeforeClose(xml, rootOf(xml), `<Override PartName="${escapeAttr(name)}" ContentType="${contentType}"/>`),
+    );
   }
 
   addDefault(ext: string, contentType: string): void {
     const xml = this.text("[Content_Types].xml");
     for (const c of childrenOf(xml, rootOf(xml)))
-      if (c.tag.local === "Default" && attrsOf(xml.slice(c.tag.start, c.tag.end)).get("Extension")?.toLowerCase() === ext) return;
+      if (
+        c.tag.local === "Default" &&
+        attrsOf(xml.slice(c.tag.start, c.tag.end)).get("Extension")?.toLowerCase() === ext
+      )
+        return;
     // Defaults come first, as Excel writes them.
     const first = childOfRoot(xml, "Override");
     const text = `<Default Extension="${ext}" ContentType="${contentType}"/>`;
-    this.set("[Content_Types].xml", first ? xml.slice(0, first.tag.start) + text + xml.slice(first.tag.start) : insertBeforeClose(xml, rootOf(xml), text));
+    this.set(
+      "[Content_Types].xml",
+      first
+        ? xml.slice(0, first.tag.start) + text + xml.slice(first.tag.start)
+        : insertBeforeClose(xml, rootOf(xml), text),
+    );
   }
 
   removeOverride(part: string): void {
     const xml = this.text("[Content_Types].xml");
     for (const c of childrenOf(xml, rootOf(xml)))
-      if (c.tag.local === "Override" && attrsOf(xml.slice(c.tag.start, c.tag.end)).get("PartName")?.toLowerCase() === `/${part}`.toLowerCase()) {
+      if (
+        c.tag.local === "Override" &&
+        attrsOf(xml.slice(c.tag.start, c.tag.end)).get("PartName")?.toLowerCase() === `/${part}`.toLowerCase()
+      ) {
         this.set("[Content_Types].xml", xml.slice(0, c.tag.start) + xml.slice(c.end));
         return;
       }
@@ -278,7 +313,8 @@ export class Package {
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
     for (const c of childrenOf(xml, rootOf(xml))) {
       const a = attrsOf(xml.slice(c.tag.start, c.tag.end));
-      if (c.tag.local === "Override" && a.get("PartName")?.toLowerCase() === `/${part}`.toLowerCase()) return a.get("ContentType");
+      if (c.tag.local === "Override" && a.get("PartName")?.toLowerCase() === `/${part}`.toLowerCase())
+        return a.get("ContentType");
       if (c.tag.local === "Default" && a.get("Extension")?.toLowerCase() === ext) byExt = a.get("ContentType");
     }
     return byExt;
@@ -287,7 +323,14 @@ export class Package {
 
 /** Inserts `text` just before the closing tag of `open` (expanding a self-closing element). */
 export function insertBeforeClose(xml: string, open: ReturnType<typeof rootOf>, text: string): string {
-  if (open.kind === "empty") return xml.slice(0, open.start) + xml.slice(open.start, open.end).replace(/\s*\/>$/, ">") + text + `</${open.name}>` + xml.slice(open.end);
+  if (open.kind === "empty")
+    return (
+      xml.slice(0, open.start) +
+      xml.slice(open.start, open.end).replace(/\s*\/>$/, ">") +
+      text +
+      `</${open.name}>` +
+      xml.slice(open.end)
+    );
   const end = xml.lastIndexOf(`</${open.name}`);
   return xml.slice(0, end) + text + xml.slice(end);
 }

@@ -4,7 +4,18 @@
  * what the sheet holds, not its declared size or a million formatted empty rows.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { type CellValue, type DefinedName, emptyGrid, type Grid, type GridTable, MAX_COLS, MAX_ROWS, parseRange, type RangeRef, setCell } from "../../core/shared/grid";
+import {
+  type CellValue,
+  type DefinedName,
+  emptyGrid,
+  type Grid,
+  type GridTable,
+  MAX_COLS,
+  MAX_ROWS,
+  parseRange,
+  type RangeRef,
+  setCell,
+} from "../../core/shared/grid";
 import { XlsxError } from "./errors";
 import { Package, REL } from "./package";
 import { attrOf, decodeOoxmlText, unescapeXml } from "./xml";
@@ -33,9 +44,34 @@ export interface WorkbookModel {
 
 /** Excel's built-in number formats (ECMA-376 §18.8.30) that a reader may need to tell apart. */
 export const BUILTIN_FORMATS: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "m/d/yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yyyy h:mm",
-  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "m/d/yyyy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yyyy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -65,7 +101,8 @@ function sniff(data: Uint8Array): void {
 export function openPackage(data: Uint8Array): Package {
   sniff(data);
   const pkg = new Package(data);
-  if (pkg.has("mimetype") && /opendocument/.test(new TextDecoder().decode(pkg.bytes("mimetype")))) throw new XlsxError("ods");
+  if (pkg.has("mimetype") && /opendocument/.test(new TextDecoder().decode(pkg.bytes("mimetype"))))
+    throw new XlsxError("ods");
   if (!pkg.has("[Content_Types].xml")) throw new XlsxError("notWorkbook");
   return pkg;
 }
@@ -236,7 +273,8 @@ function scanPart(pkg: Package, part: string, h: ScanHandlers): void {
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 export function readModel(pkg: Package, opts: { allowEmpty?: boolean } = {}): WorkbookModel {
-  const doc = pkg.related("", REL.officeDocument)[0] ?? (pkg.has("_rels/.rels") ? undefined : { part: "xl/workbook.xml" });
+  const doc =
+    pkg.related("", REL.officeDocument)[0] ?? (pkg.has("_rels/.rels") ? undefined : { part: "xl/workbook.xml" });
   const workbookPart = doc && pkg.find(doc.part);
   if (!workbookPart) throw new XlsxError("notWorkbook");
   const rels = new Map(pkg.rels(workbookPart).map((r) => [r.id, r]));
@@ -256,7 +294,12 @@ export function readModel(pkg: Package, opts: { allowEmpty?: boolean } = {}): Wo
       if (name === "definedName") {
         const a = t.attributes;
         const local_ = a.localSheetId !== undefined ? Number(a.localSheetId) : undefined;
-        inName = { name: a.name ?? "", formula: "", hidden: truthy(a.hidden), ...(local_ !== undefined ? { local: local_ } : {}) };
+        inName = {
+          name: a.name ?? "",
+          formula: "",
+          hidden: truthy(a.hidden),
+          ...(local_ !== undefined ? { local: local_ } : {}),
+        };
         names.push(inName);
       } else if (name === "sheet") {
         const a = t.attributes;
@@ -264,15 +307,30 @@ export function readModel(pkg: Package, opts: { allowEmpty?: boolean } = {}): Wo
         const rid = a[ridKey] ?? "";
         const rel = rels.get(rid);
         const part = rel && rel.type.endsWith(REL.worksheet) ? pkg.find(resolve(workbookPart, rel.target)) : undefined;
-        const state: SheetInfo["state"] = a.state === "hidden" ? "hidden" : a.state === "veryHidden" ? "veryHidden" : "visible";
+        const state: SheetInfo["state"] =
+          a.state === "hidden" ? "hidden" : a.state === "veryHidden" ? "veryHidden" : "visible";
         sheets.push({ name: a.name ?? "", sheetId: Number(a.sheetId), rid, ...(part ? { part } : {}), state });
       } else if (name === "workbookProtection") structureLocked = truthy(t.attributes.lockStructure);
     },
   });
   if (!sheets.length && !opts.allowEmpty) throw new XlsxError("notWorkbook");
-  const one = (type: string) => pkg.related(workbookPart, type).map((r) => pkg.find(r.part)).find((x) => x);
-  const defined = names.map(({ local: l, ...n }) => (l !== undefined && sheets[l] ? { ...n, scope: sheets[l].name } : n));
-  return { pkg, workbookPart, sheets, sharedStringsPart: one(REL.sharedStrings), stylesPart: one(REL.styles), structureLocked, names: defined };
+  const one = (type: string) =>
+    pkg
+      .related(workbookPart, type)
+      .map((r) => pkg.find(r.part))
+      .find((x) => x);
+  const defined = names.map(({ local: l, ...n }) =>
+    l !== undefined && sheets[l] ? { ...n, scope: sheets[l].name } : n,
+  );
+  return {
+    pkg,
+    workbookPart,
+    sheets,
+    sharedStringsPart: one(REL.sharedStrings),
+    stylesPart: one(REL.styles),
+    structureLocked,
+    names: defined,
+  };
 }
 
 function resolve(source: string, target: string): string {
@@ -351,7 +409,12 @@ export interface SheetRead {
   protected: boolean;
 }
 
-export function readSheet(model: WorkbookModel, sheet: SheetInfo, sst: readonly string[], formats: readonly string[]): SheetRead {
+export function readSheet(
+  model: WorkbookModel,
+  sheet: SheetInfo,
+  sst: readonly string[],
+  formats: readonly string[],
+): SheetRead {
   const merges: RangeRef[] = [];
   const tables: GridTable[] = [];
   const g = emptyGrid(sheet.name, { visibility: sheet.state, merges, tables });
@@ -431,7 +494,11 @@ export function readSheet(model: WorkbookModel, sheet: SheetInfo, sst: readonly 
         const a = t.attributes;
         if (!a.ref || !a.ref.includes(":")) return;
         try {
-          tables.push({ name: a.displayName ?? a.name ?? "", range: parseRange(a.ref), showHeaders: a.headerRowCount !== "0" });
+          tables.push({
+            name: a.displayName ?? a.name ?? "",
+            range: parseRange(a.ref),
+            showHeaders: a.headerRowCount !== "0",
+          });
         } catch {
           /* a table without a readable range is no table to read */
         }

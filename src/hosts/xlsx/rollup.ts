@@ -4,7 +4,16 @@
  * sheets written into a new workbook by the route `tc8 template` takes. Input bytes are only read.
  */
 import { render } from "../../core/i18n";
-import { evaluateForRollup, gatherRollup, type Rollup, type RollupFile, type RollupSource, rollupSheets, ROLLUP_SHEETS, ROLLUP_TEXT } from "../../core/rollup";
+import {
+  evaluateForRollup,
+  gatherRollup,
+  type Rollup,
+  type RollupFile,
+  type RollupSource,
+  rollupSheets,
+  ROLLUP_SHEETS,
+  ROLLUP_TEXT,
+} from "../../core/rollup";
 import type { Lang, LevelId, RuleSet } from "../../core/ruleset/types";
 import type { NewSheet } from "../../core/plan";
 import { describeXlsxError, XlsxError } from "./errors";
@@ -26,17 +35,31 @@ export interface RollupOptions {
 }
 
 /** One file's outcome: evaluated, unreadable (with the reason the command line gives) or with no commune. */
-export async function rollupOne(input: RollupInput, levels: readonly LevelId[], lang: Lang, ruleset: RuleSet): Promise<RollupFile> {
+export async function rollupOne(
+  input: RollupInput,
+  levels: readonly LevelId[],
+  lang: Lang,
+  ruleset: RuleSet,
+): Promise<RollupFile> {
   const { bytes, ...source } = input;
   try {
     const read = readWorkbookPackage(await bytes());
     // A roll-up read back (a folder rolled up twice) holds communes already counted.
-    if (Object.values(ROLLUP_SHEETS).every((n) => read.grids.some((g) => g.sheet === n))) return { ...source, outcome: { kind: "noCommunes", reason: ROLLUP_TEXT[lang].isRollup } };
+    if (Object.values(ROLLUP_SHEETS).every((n) => read.grids.some((g) => g.sheet === n)))
+      return { ...source, outcome: { kind: "noCommunes", reason: ROLLUP_TEXT[lang].isRollup } };
     const r = evaluateForRollup({ grids: read.grids, names: read.names }, levels, ruleset);
     if (r.fatal) return { ...source, outcome: { kind: "noCommunes", reason: render(r.fatal, lang) } };
-    return { ...source, outcome: { kind: "evaluated", evaluation: r.evaluation, ...(r.recordedRuleset ? { recordedRuleset: r.recordedRuleset } : {}) } };
+    return {
+      ...source,
+      outcome: {
+        kind: "evaluated",
+        evaluation: r.evaluation,
+        ...(r.recordedRuleset ? { recordedRuleset: r.recordedRuleset } : {}),
+      },
+    };
   } catch (e) {
-    if (e instanceof XlsxError) return { ...source, outcome: { kind: "unreadable", reason: describeXlsxError(e, lang) } };
+    if (e instanceof XlsxError)
+      return { ...source, outcome: { kind: "unreadable", reason: describeXlsxError(e, lang) } };
     if (e instanceof RollupReadError) return { ...source, outcome: { kind: "unreadable", reason: e.message } };
     if (typeof process !== "undefined" && process.env?.TC8_DEBUG) console.error(e);
     return { ...source, outcome: { kind: "unreadable", reason: ROLLUP_TEXT[lang].internal } };
@@ -58,7 +81,12 @@ export async function gatherXlsx(inputs: readonly RollupInput[], opts: RollupOpt
 }
 
 /** The roll-up workbook: the four sheets in a new package. */
-export async function rollupWorkbook(r: Rollup, rs: RuleSet, lang: Lang, at: Date): Promise<{ bytes: Uint8Array; sheets: NewSheet[] }> {
+export async function rollupWorkbook(
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+): Promise<{ bytes: Uint8Array; sheets: NewSheet[] }> {
   const sheets = rollupSheets(r, rs, lang, at);
   return { bytes: await newWorkbookXlsx(sheets), sheets };
 }
@@ -67,7 +95,11 @@ export async function rollupWorkbook(r: Rollup, rs: RuleSet, lang: Lang, at: Dat
 export function outcomeText(f: RollupFile, lang: Lang): string {
   const R = ROLLUP_TEXT[lang];
   const o = f.outcome;
-  return o.kind === "evaluated" ? R.progressCommunes(o.evaluation.communes.length, o.evaluation.problems.length) : o.kind === "unreadable" ? R.unreadable(o.reason) : R.noCommunes(o.reason);
+  return o.kind === "evaluated"
+    ? R.progressCommunes(o.evaluation.communes.length, o.evaluation.problems.length)
+    : o.kind === "unreadable"
+      ? R.unreadable(o.reason)
+      : R.noCommunes(o.reason);
 }
 
 /** A one-line progress text for a file: "[3/12] xa-a.xlsx: 1 xã" or its reason. */

@@ -5,7 +5,25 @@
  */
 import { a1, contains, type RangeRef } from "../../core/shared/grid";
 import { parseRef } from "./read";
-import { appendInto, attrOf, attrsOf, childOfRoot, Utf8Sink, childrenOf, elementEnd, escapeAttr, escapeText, insertInOrder, nextTag, prefixOf, rootOf, setAttr, type Tag, unescapeXml, WORKSHEET_ORDER } from "./xml";
+import {
+  appendInto,
+  attrOf,
+  attrsOf,
+  childOfRoot,
+  Utf8Sink,
+  childrenOf,
+  elementEnd,
+  escapeAttr,
+  escapeText,
+  insertInOrder,
+  nextTag,
+  prefixOf,
+  rootOf,
+  setAttr,
+  type Tag,
+  unescapeXml,
+  WORKSHEET_ORDER,
+} from "./xml";
 
 export interface CellOp {
   /**
@@ -54,11 +72,18 @@ export interface SheetPatch {
   headerRight?: { before: string; after: string };
 }
 
-export function cellXml(p: string, row: number, col: number, xf: number, value: string | number | null | undefined): string {
+export function cellXml(
+  p: string,
+  row: number,
+  col: number,
+  xf: number,
+  value: string | number | null | undefined,
+): string {
   const s = xf ? ` s="${xf}"` : "";
   const r = a1(row, col);
   if (value === null || value === undefined || value === "") return `<${p}c r="${r}"${s}/>`;
-  if (typeof value === "number") return `<${p}c r="${r}"${s}><${p}v>${Number.isFinite(value) ? value : 0}</${p}v></${p}c>`;
+  if (typeof value === "number")
+    return `<${p}c r="${r}"${s}><${p}v>${Number.isFinite(value) ? value : 0}</${p}v></${p}c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
   return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeText(value)}</${p}t></${p}is></${p}c>`;
 }
@@ -108,16 +133,22 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   let tail = rootOpen + xml.slice(sd.end);
   const cols = readCols(head);
   const rowsWithOps = [...new Set([...patch.ops.keys(), ...(patch.heights?.keys() ?? [])])].sort((a, b) => a - b);
-  const touched = (r: number) => patch.ops.has(r) || !!patch.heights?.has(r) || patch.clears.some((c) => r >= c.r0 && r <= c.r1) || !!patch.formatClears?.some((c) => r >= c.r0 && r <= c.r1);
+  const touched = (r: number) =>
+    patch.ops.has(r) ||
+    !!patch.heights?.has(r) ||
+    patch.clears.some((c) => r >= c.r0 && r <= c.r1) ||
+    !!patch.formatClears?.some((c) => r >= c.r0 && r <= c.r1);
   const formatPr = childOfRoot(head, "sheetFormatPr");
-  const defaultHeight = Number((formatPr && attrOf(head.slice(formatPr.tag.start, formatPr.tag.end), "defaultRowHeight")) ?? 15) || 15;
+  const defaultHeight =
+    Number((formatPr && attrOf(head.slice(formatPr.tag.start, formatPr.tag.end), "defaultRowHeight")) ?? 15) || 15;
   /** A row's opening tag with TC8's height taken back and given again as its cells need. */
   const withHeight = (row: number, open: string): string => {
     const h = patch.heights?.get(row);
     if (!h) return open;
     let tag = open;
     const ht = attrOf(tag, "ht");
-    if (h.restore && ht !== undefined && Number(ht) === h.restore.tc8) tag = setAttr(setAttr(tag, "ht", h.restore.ht), "customHeight", h.restore.custom);
+    if (h.restore && ht !== undefined && Number(ht) === h.restore.tc8)
+      tag = setAttr(setAttr(tag, "ht", h.restore.ht), "customHeight", h.restore.custom);
     if (h.need !== undefined) {
       const now = attrOf(tag, "ht");
       const current = now !== undefined ? Number(now) : defaultHeight;
@@ -128,7 +159,10 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     }
     return tag;
   };
-  let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
+  let minR = Infinity,
+    maxR = -1,
+    minC = Infinity,
+    maxC = -1;
   const grow = (r: number, c: number) => {
     minR = Math.min(minR, r);
     maxR = Math.max(maxR, r);
@@ -147,14 +181,16 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
       let text = src.slice(c.start, c.end);
       seen.add(c.col);
       if (clears.length && clears.some((r) => contains(r, row, c.col))) text = "";
-      else if (formatClears.length && formatClears.some((r) => contains(r, row, c.col))) text = setAttr(src.slice(c.tag.start, c.tag.end), "s", null) + src.slice(c.tag.end, c.end);
+      else if (formatClears.length && formatClears.some((r) => contains(r, row, c.col)))
+        text = setAttr(src.slice(c.tag.start, c.tag.end), "s", null) + src.slice(c.tag.end, c.end);
       const op = ops?.get(c.col);
       if (text && op?.restore) {
         const open = src.slice(c.tag.start, c.tag.end);
         const sAttr = attrOf(open, "s");
         const back = op.restore(sAttr === undefined ? null : Number(sAttr), c.tag.kind === "empty");
         if (back === "remove") text = "";
-        else if (back !== undefined) text = setAttr(open, "s", back === null ? null : String(back)) + src.slice(c.tag.end, c.end);
+        else if (back !== undefined)
+          text = setAttr(open, "s", back === null ? null : String(back)) + src.slice(c.tag.end, c.end);
       }
       if (op?.write) {
         const own = attrOf(src.slice(c.tag.start, c.tag.end), "s");
@@ -164,7 +200,11 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
         if (text) {
           const open = text.slice(0, nextTag(text, 0)!.end);
           const sAttr = attrOf(open, "s");
-          const xf = op.mark(sAttr === undefined ? 0 : Number(sAttr), false, sAttr === undefined ? null : Number(sAttr));
+          const xf = op.mark(
+            sAttr === undefined ? 0 : Number(sAttr),
+            false,
+            sAttr === undefined ? null : Number(sAttr),
+          );
           text = setAttr(open, "s", String(xf)) + text.slice(open.length);
         } else {
           const base = inheritedXf(rowTag, cols, c.col);
@@ -179,7 +219,14 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     for (const [col, op] of ops ?? []) {
       if (seen.has(col)) continue;
       let text = "";
-      if (op.write) text = cellXml(p, row, col, op.write.xf === "keep" ? inheritedXf(rowTag, cols, col) : op.write.xf, op.write.value);
+      if (op.write)
+        text = cellXml(
+          p,
+          row,
+          col,
+          op.write.xf === "keep" ? inheritedXf(rowTag, cols, col) : op.write.xf,
+          op.write.value,
+        );
       else if (op.mark) text = cellXml(p, row, col, op.mark(inheritedXf(rowTag, cols, col), true, null), null);
       if (!text) continue;
       grow(row, col);
@@ -195,7 +242,11 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   const appendOnly = (src: string, t: Tag, end: number, row: number): string | null => {
     const ops = patch.ops.get(row);
     if (!ops) return null;
-    if (patch.clears.some((c) => row >= c.r0 && row <= c.r1) || patch.formatClears?.some((c) => row >= c.r0 && row <= c.r1)) return null;
+    if (
+      patch.clears.some((c) => row >= c.r0 && row <= c.r1) ||
+      patch.formatClears?.some((c) => row >= c.r0 && row <= c.r1)
+    )
+      return null;
     let min = Infinity;
     for (const [col, op] of ops) {
       if (!op.write || op.mark || op.restore) return null;
@@ -208,7 +259,8 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     const rc = ref ? parseRef(ref) : null;
     if (!lastTag || !rc || rc[1] >= min) return null;
     // Nothing but the row's end after that cell (no extLst to keep after the cells).
-    const cellEnd = lastTag.kind === "empty" ? lastTag.end : src.indexOf(`</${lastTag.name}>`, lastTag.end) + lastTag.name.length + 3;
+    const cellEnd =
+      lastTag.kind === "empty" ? lastTag.end : src.indexOf(`</${lastTag.name}>`, lastTag.end) + lastTag.name.length + 3;
     if (cellEnd !== end - t.name.length - 3 || src.slice(t.end, end).includes("<!")) return null;
     let text = "";
     const rowOpen = src.slice(t.start, t.end);
@@ -271,7 +323,13 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
           // TC8's cells all right of the row's last cell (its columns beside the user's): added
           // before the row's end, the user's cells not even looked at.
           if (rowsWithOps[ri] === row) ri++;
-          parts.push(xml.slice(pos, t.start), withHeight(row, widenSpans(open, [], patch.ops.get(row))), xml.slice(t.end, end - t.name.length - 3), appended, `</${t.name}>`);
+          parts.push(
+            xml.slice(pos, t.start),
+            withHeight(row, widenSpans(open, [], patch.ops.get(row))),
+            xml.slice(t.end, end - t.name.length - 3),
+            appended,
+            `</${t.name}>`,
+          );
           pos = end;
         } else if (touched(row)) {
           if (rowsWithOps[ri] === row) ri++;
@@ -292,11 +350,18 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
           }
           const content = rowContent(row, open, cells, xml);
           const heightOpen = withHeight(row, open);
-          const unchanged = heightOpen === open && (t.kind === "empty" ? !content : cells.length > 0 && content + trailing === xml.slice(t.end, end - t.name.length - 3));
+          const unchanged =
+            heightOpen === open &&
+            (t.kind === "empty"
+              ? !content
+              : cells.length > 0 && content + trailing === xml.slice(t.end, end - t.name.length - 3));
           // A row whose cells and height TC8 leaves as they are is copied as it was, to the byte.
           if (!unchanged) {
             const newOpen = widenSpans(heightOpen.replace(/\s*\/>$/, ">"), cells, patch.ops.get(row));
-            parts.push(xml.slice(pos, t.start), content || trailing || t.kind === "open" ? `${newOpen}${content}${trailing}</${t.name}>` : heightOpen);
+            parts.push(
+              xml.slice(pos, t.start),
+              content || trailing || t.kind === "open" ? `${newOpen}${content}${trailing}</${t.name}>` : heightOpen,
+            );
             pos = end;
           }
         }
@@ -311,14 +376,22 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   }
   parts.push(xml.slice(pos, sd.end));
 
-  if (patch.legacyDrawing && !childOfRoot(tail, "legacyDrawing")) tail = insertInOrder(tail, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
+  if (patch.legacyDrawing && !childOfRoot(tail, "legacyDrawing"))
+    tail = insertInOrder(tail, WORKSHEET_ORDER, "legacyDrawing", `<${p}legacyDrawing r:id="${patch.legacyDrawing}"/>`);
   if (patch.merges) tail = patchMerges(tail, p, patch.merges);
   if (patch.headerRight) tail = patchHeaderRight(tail, patch.headerRight);
   if (patch.validations?.length) {
     const el = childOfRoot(tail, "dataValidations");
     const count = (el ? childrenOf(tail, el.tag).length : 0) + patch.validations.length;
     const items = patch.validations.map((v) => listValidationXml(p, v.range, v.list)).join("");
-    tail = el ? appendInto(tail, el, items, count) : insertInOrder(tail, WORKSHEET_ORDER, "dataValidations", `<${p}dataValidations count="${count}">${items}</${p}dataValidations>`);
+    tail = el
+      ? appendInto(tail, el, items, count)
+      : insertInOrder(
+          tail,
+          WORKSHEET_ORDER,
+          "dataValidations",
+          `<${p}dataValidations count="${count}">${items}</${p}dataValidations>`,
+        );
   }
   out.push(tail.slice(rootOpen.length));
   return out.bytes();
@@ -346,7 +419,10 @@ function patchMerges(tail: string, p: string, m: { remove: RangeRef[]; add: Rang
   const el = childOfRoot(tail, "mergeCells");
   const gone = new Set(m.remove.map(rangeRef));
   let kept: string[] = [];
-  if (el) kept = childrenOf(tail, el.tag).map((c) => tail.slice(c.tag.start, c.end)).filter((c) => !gone.has((attrOf(c, "ref") ?? "").replace(/\$/g, "")));
+  if (el)
+    kept = childrenOf(tail, el.tag)
+      .map((c) => tail.slice(c.tag.start, c.end))
+      .filter((c) => !gone.has((attrOf(c, "ref") ?? "").replace(/\$/g, "")));
   const items = [...kept, ...m.add.map((r) => `<${p}mergeCell ref="${rangeRef(r)}"/>`)];
   if (el) {
     if (!items.length) return tail.slice(0, el.tag.start) + tail.slice(el.end);
@@ -355,10 +431,16 @@ function patchMerges(tail: string, p: string, m: { remove: RangeRef[]; add: Rang
     return tail.slice(0, el.tag.start) + open + items.join("") + `</${el.tag.name}>` + tail.slice(el.end);
   }
   if (!items.length) return tail;
-  return insertInOrder(tail, WORKSHEET_ORDER, "mergeCells", `<${p}mergeCells count="${items.length}">${items.join("")}</${p}mergeCells>`);
+  return insertInOrder(
+    tail,
+    WORKSHEET_ORDER,
+    "mergeCells",
+    `<${p}mergeCells count="${items.length}">${items.join("")}</${p}mergeCells>`,
+  );
 }
 
-const rangeRef = (r: RangeRef) => (r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : `${a1(r.r0, r.c0)}:${a1(r.r1, r.c1)}`);
+const rangeRef = (r: RangeRef) =>
+  r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : `${a1(r.r0, r.c0)}:${a1(r.r1, r.c1)}`;
 
 /**
  * The children of a row, its cells found directly: a cell holds no `</c>` but its own (text in XML
@@ -421,7 +503,12 @@ function widenDimension(xml: string, add: RangeRef): string {
   const s = parseRef(a);
   const e = b ? parseRef(b) : s;
   if (!s || !e) return xml;
-  const r = { r0: Math.min(s[0], add.r0), c0: Math.min(s[1], add.c0), r1: Math.max(e[0], add.r1), c1: Math.max(e[1], add.c1) };
+  const r = {
+    r0: Math.min(s[0], add.r0),
+    c0: Math.min(s[1], add.c0),
+    r1: Math.max(e[0], add.r1),
+    c1: Math.max(e[1], add.c1),
+  };
   const next = r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : `${a1(r.r0, r.c0)}:${a1(r.r1, r.c1)}`;
   if (next === ref) return xml;
   return xml.slice(0, el.tag.start) + setAttr(open, "ref", next) + xml.slice(el.tag.end);
@@ -436,7 +523,12 @@ export function setWidths(xml: string, p: string, widths: Map<number, number>): 
   for (const [col, width] of [...widths].sort((a, b) => a[0] - b[0])) {
     const n = col + 1;
     const i = defs.findIndex((d) => n >= d.min && n <= d.max);
-    const mine = (base: string) => setAttr(setAttr(setAttr(setAttr(base, "min", String(n)), "max", String(n)), "width", String(width)), "customWidth", "1");
+    const mine = (base: string) =>
+      setAttr(
+        setAttr(setAttr(setAttr(base, "min", String(n)), "max", String(n)), "width", String(width)),
+        "customWidth",
+        "1",
+      );
     if (i < 0) {
       defs.push({ min: n, max: n, text: mine(`<${p}col min="${n}" max="${n}"/>`) });
       continue;

@@ -6,7 +6,18 @@
 import { BORDER_COLOR, FONT_NAME, MARK_COLORS, STYLES } from "../../core/plan/styles";
 import type { StyleName } from "../../core/plan";
 import { BUILTIN_FORMATS } from "./read";
-import { appendInto, attrOf, childOfRoot, childrenOf, escapeAttr, insertInOrder, prefixOf, rootOf, setAttr, STYLES_ORDER } from "./xml";
+import {
+  appendInto,
+  attrOf,
+  childOfRoot,
+  childrenOf,
+  escapeAttr,
+  insertInOrder,
+  prefixOf,
+  rootOf,
+  setAttr,
+  STYLES_ORDER,
+} from "./xml";
 
 type ListName = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs";
 
@@ -65,7 +76,8 @@ export class StyleBook {
     if (!code || code === "General") return 0;
     const custom = this.customFormats.get(code);
     if (custom !== undefined) return custom;
-    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code && Number(id) !== 14 && Number(id) !== 22) return Number(id);
+    for (const [id, c] of Object.entries(BUILTIN_FORMATS))
+      if (c === code && Number(id) !== 14 && Number(id) !== 22) return Number(id);
     const id = this.nextFormatId++;
     this.customFormats.set(code, id);
     this.added.numFmts.push(this.el("numFmt", ` numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`));
@@ -74,7 +86,10 @@ export class StyleBook {
 
   private solidFill(rgb: string): number {
     const p = this.pfx;
-    return this.put("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    return this.put(
+      "fills",
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
   }
 
   /** The cell format of one of TC8's styles (its columns and sheets), with a number format. */
@@ -84,12 +99,20 @@ export class StyleBook {
     if (hit !== undefined) return hit;
     const s = name ? STYLES[name] : {};
     const p = this.pfx;
-    const font = this.put("fonts", `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.italic ? `<${p}i/>` : ""}<${p}sz val="${s.size ?? 11}"/>${s.font ? `<${p}color rgb="FF${s.font}"/>` : ""}<${p}name val="${FONT_NAME}"/><${p}family val="2"/></${p}font>`);
+    const font = this.put(
+      "fonts",
+      `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.italic ? `<${p}i/>` : ""}<${p}sz val="${s.size ?? 11}"/>${s.font ? `<${p}color rgb="FF${s.font}"/>` : ""}<${p}name val="${FONT_NAME}"/><${p}family val="2"/></${p}font>`,
+    );
     const fill = s.fill ? this.solidFill(s.fill) : 0;
     const fmt = this.numFmtId(numFmt);
     // A thin grey line on each side: a printed table's cell. Border 0 stays the user's first one.
     const line = (side: string) => `<${p}${side} style="thin"><${p}color rgb="FF${BORDER_COLOR}"/></${p}${side}>`;
-    const border = s.border ? this.put("borders", `<${p}border>${line("left")}${line("right")}${line("top")}${line("bottom")}<${p}diagonal/></${p}border>`) : 0;
+    const border = s.border
+      ? this.put(
+          "borders",
+          `<${p}border>${line("left")}${line("right")}${line("top")}${line("bottom")}<${p}diagonal/></${p}border>`,
+        )
+      : 0;
     const horizontal = s.align && s.align !== "left" ? ` horizontal="${s.align}"` : "";
     const vertical = s.valign === "center" ? "center" : "top";
     const xf = this.put(
@@ -111,7 +134,10 @@ export class StyleBook {
     if (hit !== undefined) return hit;
     const p = this.pfx;
     const colors = MARK_COLORS[kind];
-    const userXf = this.get("cellXfs", base) ?? this.get("cellXfs", 0) ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const userXf =
+      this.get("cellXfs", base) ??
+      this.get("cellXfs", 0) ??
+      `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const fontId = Number(attrOf(userXf, "fontId") ?? 0);
     const userFont = this.get("fonts", fontId) ?? `<${p}font/>`;
     const font = this.put("fonts", withColor(userFont, `<${p}color rgb="FF${colors.font}"/>`, p));
@@ -153,14 +179,21 @@ export class StyleBook {
     const c = MARK_COLORS[kind];
     const fill = this.fillOf(xf);
     const color = this.fontColorOf(xf) ?? "";
-    const rgb = (text: string, tag: string, hex: string) => new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*\\brgb="(?:FF)?${hex}"`, "i").test(text);
-    return { fill: /patternType="solid"/.test(fill) && rgb(fill, "fgColor", c.fill), font: rgb(color, "color", c.font) };
+    const rgb = (text: string, tag: string, hex: string) =>
+      new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*\\brgb="(?:FF)?${hex}"`, "i").test(text);
+    return {
+      fill: /patternType="solid"/.test(fill) && rgb(fill, "fgColor", c.fill),
+      font: rgb(color, "color", c.font),
+    };
   }
 
   /** A cell format `xf` with its fill and/or font colour put back (a record equal to one there is used again). */
   restoreLook(xf: number, fill: string | undefined, color: string | null | undefined): number {
     const p = this.pfx;
-    const x = this.get("cellXfs", xf) ?? this.get("cellXfs", 0) ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const x =
+      this.get("cellXfs", xf) ??
+      this.get("cellXfs", 0) ??
+      `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     let open = openTagOf(x);
     if (fill !== undefined) open = setAttr(open, "fillId", String(this.put("fills", fill)));
     if (color !== undefined) {
@@ -178,7 +211,13 @@ export class StyleBook {
       const count = this.items[list].length + this.added[list].length;
       const el = childOfRoot(xml, list);
       if (el) xml = appendInto(xml, el, this.added[list].join(""), count);
-      else xml = insertInOrder(xml, STYLES_ORDER, list, `<${this.pfx}${list} count="${count}">${this.added[list].join("")}</${this.pfx}${list}>`);
+      else
+        xml = insertInOrder(
+          xml,
+          STYLES_ORDER,
+          list,
+          `<${this.pfx}${list} count="${count}">${this.added[list].join("")}</${this.pfx}${list}>`,
+        );
     }
     return xml;
   }
@@ -200,6 +239,8 @@ function openTagOf(el: string): string {
 function withColor(font: string, color: string, p: string): string {
   const open = openTagOf(font);
   if (open.endsWith("/>")) return `${open.slice(0, -2).replace(/\s+$/, "")}>${color}</${p}font>`;
-  const inner = font.slice(open.length, font.lastIndexOf("</")).replace(new RegExp(`<${p}color\\b[^>]*?(/>|>[\\s\\S]*?</${p}color>)`, "g"), "");
+  const inner = font
+    .slice(open.length, font.lastIndexOf("</"))
+    .replace(new RegExp(`<${p}color\\b[^>]*?(/>|>[\\s\\S]*?</${p}color>)`, "g"), "");
   return `${open}${inner}${color}</${p}font>`;
 }

@@ -53,7 +53,13 @@ export function nextTag(xml: string, from: number): Tag | null {
     }
     if (j >= xml.length) return null;
     const colon = name.indexOf(":");
-    return { start: i, end: j + 1, name, local: colon >= 0 ? name.slice(colon + 1) : name, kind: close ? "close" : xml.charCodeAt(j - 1) === 47 ? "empty" : "open" };
+    return {
+      start: i,
+      end: j + 1,
+      name,
+      local: colon >= 0 ? name.slice(colon + 1) : name,
+      kind: close ? "close" : xml.charCodeAt(j - 1) === 47 ? "empty" : "open",
+    };
   }
   return null;
 }
@@ -172,7 +178,9 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
 export function unescapeXml(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
+    e[0] === "#"
+      ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : (ENTITIES[e] ?? m),
   );
 }
 
@@ -190,8 +198,11 @@ export function escapeText(s: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    // eslint-disable-next-line no-control-regex -- control characters are what this finds
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(
+      // eslint-disable-next-line no-control-regex -- control characters are what this finds
+      /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
 }
 
 export function escapeAttr(s: string): string {
@@ -225,27 +236,92 @@ export function childOfRoot(xml: string, local: string): Element | undefined {
 export function appendInto(xml: string, el: Element, text: string, count?: number): string {
   let open = xml.slice(el.tag.start, el.tag.end);
   if (count !== undefined) open = setAttr(open, "count", String(count));
-  if (el.tag.kind === "empty") return xml.slice(0, el.tag.start) + open.replace(/\s*\/>$/, ">") + text + `</${el.tag.name}>` + xml.slice(el.end);
+  if (el.tag.kind === "empty")
+    return xml.slice(0, el.tag.start) + open.replace(/\s*\/>$/, ">") + text + `</${el.tag.name}>` + xml.slice(el.end);
   const closeStart = xml.lastIndexOf("</", el.end - 1);
   return xml.slice(0, el.tag.start) + open + xml.slice(el.tag.end, closeStart) + text + xml.slice(closeStart);
 }
 
 /** Worksheet children in the order the schema requires (CT_Worksheet). */
 export const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState",
-  "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
-  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
-  "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ] as const;
 
 /** Workbook children in schema order (CT_Workbook). */
 export const WORKBOOK_ORDER = [
-  "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize",
-  "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst",
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
 ] as const;
 
 /** Styles children in schema order (CT_Stylesheet). */
-export const STYLES_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+export const STYLES_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -275,7 +351,8 @@ export class Utf8Sink {
     let read = 0;
     for (;;) {
       // A UTF-16 unit takes at most 3 bytes.
-      if (this.buf.length - this.size < Math.min((s.length - read) * 3, 1 << 20) + 4) this.grow(Math.min((s.length - read) * 3, 1 << 20) + 4);
+      if (this.buf.length - this.size < Math.min((s.length - read) * 3, 1 << 20) + 4)
+        this.grow(Math.min((s.length - read) * 3, 1 << 20) + 4);
       const r = enc.encodeInto(read ? s.slice(read) : s, this.buf.subarray(this.size));
       this.size += r.written;
       read += r.read;

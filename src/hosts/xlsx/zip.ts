@@ -125,7 +125,17 @@ export function readZip(data: Uint8Array): ZipEntry[] {
     if (local + 30 > data.length || u32(data, local) !== 0x04034b50) throw damaged();
     const start = local + 30 + u16(data, local + 26) + u16(data, local + 28);
     if (start + compressedSize > data.length) throw damaged();
-    entries.push({ name, method, flags, crc, compressedSize, size, time, date, raw: data.subarray(start, start + compressedSize) });
+    entries.push({
+      name,
+      method,
+      flags,
+      crc,
+      compressedSize,
+      size,
+      time,
+      date,
+      raw: data.subarray(start, start + compressedSize),
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -137,7 +147,8 @@ export function inflateEntry(e: ZipEntry): Uint8Array {
   let out: Uint8Array;
   try {
     if (e.method === 0) out = e.raw;
-    else if (e.method === 8) out = codec.inflate ? codec.inflate(e.raw, e.size) : inflateSync(e.raw, { out: new Uint8Array(e.size) });
+    else if (e.method === 8)
+      out = codec.inflate ? codec.inflate(e.raw, e.size) : inflateSync(e.raw, { out: new Uint8Array(e.size) });
     else throw new Error("method");
   } catch {
     throw new XlsxError("damaged", { part: e.name });
@@ -188,7 +199,9 @@ export function streamEntry(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): 
 }
 
 /** What goes into the written archive: an entry copied as it was, or new bytes (perhaps compressed already, by `deflateLevel`). */
-export type OutEntry = { name: string; copy: ZipEntry } | { name: string; data: Uint8Array | readonly Uint8Array[]; deflated?: Uint8Array; time?: number; date?: number };
+export type OutEntry =
+  | { name: string; copy: ZipEntry }
+  | { name: string; data: Uint8Array | readonly Uint8Array[]; deflated?: Uint8Array; time?: number; date?: number };
 
 /** How hard a part is compressed: large parts (TC8's sheets of a whole province) trade a little size for a lot of time. */
 export const deflateLevel = (size: number) => (size > 1 << 22 ? 3 : 6);

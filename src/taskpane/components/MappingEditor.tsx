@@ -1,6 +1,18 @@
 /** Column mapping: what each detected column was matched to, and a way to change it (stored in the workbook). */
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Option,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { fieldsOf } from "../../core/fields";
 import type { RuleSet } from "../../core/ruleset/types";
 import type { Lang } from "../../core/ruleset/types";
@@ -15,7 +27,23 @@ const useStyles = makeStyles({
 
 const IGNORE = "__ignore__";
 
-export function MappingEditor({ tables, mapping, ruleset, lang, t, onApply, busy }: { tables: TableView[]; mapping: MappingOverrides; ruleset: RuleSet; lang: Lang; t: UiText; onApply: (m: MappingOverrides) => void; busy: boolean }) {
+export function MappingEditor({
+  tables,
+  mapping,
+  ruleset,
+  lang,
+  t,
+  onApply,
+  busy,
+}: {
+  tables: TableView[];
+  mapping: MappingOverrides;
+  ruleset: RuleSet;
+  lang: Lang;
+  t: UiText;
+  onApply: (m: MappingOverrides) => void;
+  busy: boolean;
+}) {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<MappingOverrides>(mapping);
   React.useEffect(() => setDraft(mapping), [mapping]);
@@ -41,7 +69,8 @@ export function MappingEditor({ tables, mapping, ruleset, lang, t, onApply, busy
                       const sheetDraft = draft[table.sheet] ?? {};
                       const current = k in sheetDraft ? sheetDraft[k] : c.key;
                       const value = current ?? IGNORE;
-                      const label = (key: string | null) => (key ? (fields.find((f) => f.key === key)?.header ?? key) : t.ignore);
+                      const label = (key: string | null) =>
+                        key ? (fields.find((f) => f.key === key)?.header ?? key) : t.ignore;
                       return (
                         <Field key={`${table.sheet}-${c.header}`} label={c.header} size="small">
                           <Dropdown

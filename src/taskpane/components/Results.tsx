@@ -31,32 +31,68 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, marginLeft: "auto", flexWrap: "wrap" },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, width: "100%" },
-  condition: { display: "flex", flexDirection: "row", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalXXS} 0` },
+  condition: {
+    display: "flex",
+    flexDirection: "row",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+  },
   badge: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px" },
-  conditionButton: { justifyContent: "flex-start", textAlign: "left", height: "auto", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular },
+  conditionButton: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
   indicator: { marginTop: tokens.spacingVerticalS },
   problem: { justifyContent: "flex-start", textAlign: "left", height: "auto", fontWeight: tokens.fontWeightRegular },
 });
 
-const COLOR: Record<Verdict, "success" | "danger" | "warning"> = { pass: "success", fail: "danger", missing: "warning" };
+const COLOR: Record<Verdict, "success" | "danger" | "warning"> = {
+  pass: "success",
+  fail: "danger",
+  missing: "warning",
+};
 
 export function VerdictBadge({ verdict, lang, label }: { verdict: Verdict; lang: Lang; label?: string }) {
   const styles = useStyles();
   return (
-    <Badge className={styles.badge} appearance="tint" color={COLOR[verdict]} aria-label={`${label ? `${label}: ` : ""}${VERDICT_TEXT[lang][verdict]}`}>
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      color={COLOR[verdict]}
+      aria-label={`${label ? `${label}: ` : ""}${VERDICT_TEXT[lang][verdict]}`}
+    >
       {label ? `${label} ` : ""}
       {VERDICT_TEXT[lang][verdict]}
     </Badge>
   );
 }
 
-export function Summary({ communes, levels, ruleset: rs, lang, t }: { communes: CommuneResult[]; levels: LevelId[]; ruleset: RuleSet; lang: Lang; t: UiText }) {
+export function Summary({
+  communes,
+  levels,
+  ruleset: rs,
+  lang,
+  t,
+}: {
+  communes: CommuneResult[];
+  levels: LevelId[];
+  ruleset: RuleSet;
+  lang: Lang;
+  t: UiText;
+}) {
   const evaluated = communes.filter((c) => !c.excluded);
   // "8.1 NTM nâng cao", "TC8 NTM nâng cao": the column headers' "NC" spelled out for whoever meets it first here.
   const rows = rs.levels
     .filter((l) => levels.includes(l.id))
     .flatMap((l) => [
-      ...l.indicators.map((i) => ({ label: indicatorLabel(l, i.id, lang), verdictOf: (c: CommuneResult) => c.levels[l.id]?.indicators.find((x) => x.id === i.id)?.verdict })),
+      ...l.indicators.map((i) => ({
+        label: indicatorLabel(l, i.id, lang),
+        verdictOf: (c: CommuneResult) => c.levels[l.id]?.indicators.find((x) => x.id === i.id)?.verdict,
+      })),
       { label: `TC8 ${l.name[lang]}`, verdictOf: (c: CommuneResult) => c.levels[l.id]?.verdict },
     ]);
   return (
@@ -87,7 +123,19 @@ export function Summary({ communes, levels, ruleset: rs, lang, t }: { communes: 
   );
 }
 
-function ConditionLine({ c, rs, lang, t, onSelect }: { c: ConditionResult; rs: RuleSet; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
+function ConditionLine({
+  c,
+  rs,
+  lang,
+  t,
+  onSelect,
+}: {
+  c: ConditionResult;
+  rs: RuleSet;
+  lang: Lang;
+  t: UiText;
+  onSelect: (cell: string) => void;
+}) {
   const styles = useStyles();
   const cell = c.marks[0]?.cell ?? c.cells[0];
   const text = conditionLine(c.id, render(c.msg, lang), lang, rs);
@@ -95,7 +143,13 @@ function ConditionLine({ c, rs, lang, t, onSelect }: { c: ConditionResult; rs: R
     <li className={styles.condition}>
       <VerdictBadge verdict={c.verdict} lang={lang} />
       {cell ? (
-        <Button appearance="transparent" size="small" className={styles.conditionButton} onClick={() => onSelect(cell)} title={t.selectCell(formatter(lang).cell(cell))}>
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.conditionButton}
+          onClick={() => onSelect(cell)}
+          title={t.selectCell(formatter(lang).cell(cell))}
+        >
           {text}
         </Button>
       ) : (
@@ -105,7 +159,19 @@ function ConditionLine({ c, rs, lang, t, onSelect }: { c: ConditionResult; rs: R
   );
 }
 
-export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { communes: CommuneResult[]; ruleset: RuleSet; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
+export function CommuneList({
+  communes,
+  ruleset: rs,
+  lang,
+  t,
+  onSelect,
+}: {
+  communes: CommuneResult[];
+  ruleset: RuleSet;
+  lang: Lang;
+  t: UiText;
+  onSelect: (cell: string) => void;
+}) {
   const styles = useStyles();
   if (!communes.length) return <Text>{t.noCommunes}</Text>;
   // Two communes of one name (two districts) told apart by their district.
@@ -125,7 +191,14 @@ export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { comm
                       {t.notEvaluated}
                     </Badge>
                   ) : (
-                    (Object.values(c.levels) as LevelResult[]).map((lv) => <VerdictBadge key={lv.level} verdict={lv.verdict} lang={lang} label={levelOf(rs, lv.level).name[lang]} />)
+                    (Object.values(c.levels) as LevelResult[]).map((lv) => (
+                      <VerdictBadge
+                        key={lv.level}
+                        verdict={lv.verdict}
+                        lang={lang}
+                        label={levelOf(rs, lv.level).name[lang]}
+                      />
+                    ))
                   )}
                 </span>
               </span>
@@ -135,7 +208,11 @@ export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { comm
                 <Text>{render(c.excluded, lang)}</Text>
               ) : (
                 <>
-                  {c.areaDefaulted && c.area && <Caption1 block>{render(msg("area.defaulted", { area: c.area, areaName: rs.areaNames[c.area] }), lang)}</Caption1>}
+                  {c.areaDefaulted && c.area && (
+                    <Caption1 block>
+                      {render(msg("area.defaulted", { area: c.area, areaName: rs.areaNames[c.area] }), lang)}
+                    </Caption1>
+                  )}
                   {(Object.values(c.levels) as LevelResult[]).map((lv) => (
                     <div key={lv.level}>
                       {lv.prerequisites
@@ -149,11 +226,19 @@ export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { comm
                         <div key={ind.id} className={styles.indicator}>
                           <span className={styles.header}>
                             <Text weight="semibold">
-                              {indicatorLabel(levelOf(rs, lv.level), ind.id, lang)} – {levelOf(rs, lv.level).indicators.find((x) => x.id === ind.id)?.[lang === "vi" ? "title" : "titleEn"]}
+                              {indicatorLabel(levelOf(rs, lv.level), ind.id, lang)} –{" "}
+                              {
+                                levelOf(rs, lv.level).indicators.find((x) => x.id === ind.id)?.[
+                                  lang === "vi" ? "title" : "titleEn"
+                                ]
+                              }
                             </Text>
                             <VerdictBadge verdict={ind.verdict} lang={lang} />
                           </span>
-                          <ul aria-label={`${t.conditions} ${indicatorLabel(levelOf(rs, lv.level), ind.id, lang)}`} style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                          <ul
+                            aria-label={`${t.conditions} ${indicatorLabel(levelOf(rs, lv.level), ind.id, lang)}`}
+                            style={{ listStyle: "none", margin: 0, padding: 0 }}
+                          >
                             {ind.conditions.map((cond) => (
                               <ConditionLine key={cond.id} c={cond} rs={rs} lang={lang} t={t} onSelect={onSelect} />
                             ))}
@@ -172,7 +257,17 @@ export function CommuneList({ communes, ruleset: rs, lang, t, onSelect }: { comm
   );
 }
 
-export function ProblemList({ problems, lang, t, onSelect }: { problems: Problem[]; lang: Lang; t: UiText; onSelect: (cell: string) => void }) {
+export function ProblemList({
+  problems,
+  lang,
+  t,
+  onSelect,
+}: {
+  problems: Problem[];
+  lang: Lang;
+  t: UiText;
+  onSelect: (cell: string) => void;
+}) {
   const styles = useStyles();
   return (
     <section aria-label={t.problems} className={styles.section}>
@@ -186,7 +281,13 @@ export function ProblemList({ problems, lang, t, onSelect }: { problems: Problem
           {problems.map((p, i) => (
             <li key={i}>
               {p.cell ? (
-                <Button appearance="transparent" size="small" className={styles.problem} onClick={() => onSelect(p.cell!)} title={t.selectCell(formatter(lang).cell(p.cell))}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={styles.problem}
+                  onClick={() => onSelect(p.cell!)}
+                  title={t.selectCell(formatter(lang).cell(p.cell))}
+                >
                   {`${t.at(formatter(lang).cell(p.cell))}: ${render(p.msg, lang)}`}
                 </Button>
               ) : (

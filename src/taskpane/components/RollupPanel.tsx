@@ -4,7 +4,17 @@
  * workbook to download on the browser page).
  */
 import * as React from "react";
-import { Body1Strong, Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Lang, LevelId, RuleSet } from "../../core/ruleset/types";
 import type { PaneHost, RollupDone, RollupLine } from "../host";
 import type { UiText } from "../i18n";
@@ -17,11 +27,14 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const XLSX_TYPES = ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
+const XLSX_TYPES =
+  ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** Hands the bytes to the browser as a download. */
 function save(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  );
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -31,7 +44,23 @@ function save(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function RollupPanel({ host, lang, levels, ruleset, t, disabled, onBusy }: { host: PaneHost; lang: Lang; levels: LevelId[]; ruleset: RuleSet; t: UiText; disabled: boolean; onBusy: (busy: boolean) => void }) {
+export function RollupPanel({
+  host,
+  lang,
+  levels,
+  ruleset,
+  t,
+  disabled,
+  onBusy,
+}: {
+  host: PaneHost;
+  lang: Lang;
+  levels: LevelId[];
+  ruleset: RuleSet;
+  t: UiText;
+  disabled: boolean;
+  onBusy: (busy: boolean) => void;
+}) {
   const T = t.rollup;
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -48,7 +77,12 @@ export function RollupPanel({ host, lang, levels, ruleset, t, disabled, onBusy }
     setError(null);
     setProgress({ i: 0, n: files.length });
     try {
-      const picks = files.map((f) => ({ name: f.name, size: f.size, modified: new Date(f.lastModified), bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
+      const picks = files.map((f) => ({
+        name: f.name,
+        size: f.size,
+        modified: new Date(f.lastModified),
+        bytes: async () => new Uint8Array(await f.arrayBuffer()),
+      }));
       const r = await host.rollup!({ files: picks, levels, lang, ruleset }, (i, n, line) => {
         setLines((l) => [...l, line]);
         setProgress({ i, n });
@@ -65,7 +99,10 @@ export function RollupPanel({ host, lang, levels, ruleset, t, disabled, onBusy }
   const notice = error
     ? { intent: "error" as const, text: error }
     : done?.refused
-      ? { intent: "error" as const, text: done.refused.reason === "sheetProtected" ? t.refusedSheet(done.refused.sheet ?? "") : t.refusedWorkbook }
+      ? {
+          intent: "error" as const,
+          text: done.refused.reason === "sheetProtected" ? t.refusedSheet(done.refused.sheet ?? "") : t.refusedWorkbook,
+        }
       : done && !done.evaluated
         ? { intent: "warning" as const, text: T.none }
         : done
@@ -107,7 +144,10 @@ export function RollupPanel({ host, lang, levels, ruleset, t, disabled, onBusy }
       {files.length > 0 && <Caption1 block>{T.picked(files.length)}</Caption1>}
       {progress && (
         <Field validationMessage={T.running(Math.min(progress.i + 1, progress.n), progress.n)} validationState="none">
-          <ProgressBar value={progress.n ? progress.i / progress.n : 0} aria-label={T.running(Math.min(progress.i + 1, progress.n), progress.n)} />
+          <ProgressBar
+            value={progress.n ? progress.i / progress.n : 0}
+            aria-label={T.running(Math.min(progress.i + 1, progress.n), progress.n)}
+          />
         </Field>
       )}
       {notice && (

@@ -121,7 +121,9 @@ export function excelClient(): ExcelClient {
   vm.runInContext(fs.readFileSync(LIB, "utf8"), g, { filename: "excel-web-16.00.debug.js" });
   vm.runInContext(NOTES_SHIM, g, { filename: "notes-shim.js" });
   const handlers = new Map<string, Handler>();
-  const OE = g.OfficeExtension as { HttpUtility: { setCustomSendRequestFunc(f: (r: WireRequest) => Promise<WireResponse>): void } };
+  const OE = g.OfficeExtension as {
+    HttpUtility: { setCustomSendRequestFunc(f: (r: WireRequest) => Promise<WireResponse>): void };
+  };
   const Ex = g.Excel as { RequestContext: new (url: string) => Excel.RequestContext };
   OE.HttpUtility.setCustomSendRequestFunc(async (req) => {
     const key = req.url.replace(/\/ProcessQuery.*$/, "");

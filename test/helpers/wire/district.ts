@@ -42,7 +42,9 @@ function passing(f: FieldDef): Scalar {
   return "x";
 }
 
-export const COMMUNE_COLUMNS = COMMUNE_FIELDS.filter((f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key));
+export const COMMUNE_COLUMNS = COMMUNE_FIELDS.filter(
+  (f) => !f.key.startsWith("villages_") && !POSTAL_POINT_FIELDS.some((p) => p.key === f.key),
+);
 const VILLAGE_COLUMNS = VILLAGE_FIELDS.filter((f) => f.key !== "district");
 const POSTAL_COLUMNS = POSTAL_FIELDS.filter((f) => f.key !== "district");
 
@@ -63,7 +65,9 @@ export function district(n: number): SimExcel {
   const officials = colOfKey("officials");
   for (let i = 0; i < n; i++) {
     const name = `Xã Số ${i + 1}`;
-    const row = COMMUNE_COLUMNS.map((f) => (f.key === "commune" ? name : f.key === "district" ? `Huyện ${1 + (i % 11)}` : passing(f)));
+    const row = COMMUNE_COLUMNS.map((f) =>
+      f.key === "commune" ? name : f.key === "district" ? `Huyện ${1 + (i % 11)}` : passing(f),
+    );
     // A fifth fail: too few computers, no e-mail; every 13th lacks its online dossiers.
     if (i % 5 === 1) {
       row[computers] = 4;
@@ -85,11 +89,25 @@ export function district(n: number): SimExcel {
       const noInternet = i % 5 === 1 && v === 0;
       thon.set(`A${vr + 1}`, [
         VILLAGE_COLUMNS.map((f) =>
-          f.key === "commune" ? name : f.key === "village" ? `Thôn ${v + 1}` : f.key === "providers" ? "VNPT, Viettel" : f.type === "yesno" ? (noInternet && f.key.startsWith("internet") ? "Không" : "Có") : passing(f),
+          f.key === "commune"
+            ? name
+            : f.key === "village"
+              ? `Thôn ${v + 1}`
+              : f.key === "providers"
+                ? "VNPT, Viettel"
+                : f.type === "yesno"
+                  ? noInternet && f.key.startsWith("internet")
+                    ? "Không"
+                    : "Có"
+                  : passing(f),
         ),
       ]);
     }
-    bc.set(`A${i + 2}`, [POSTAL_COLUMNS.map((f) => (f.key === "commune" ? name : f.key === "postal_point" ? `Điểm BĐVHX ${name}` : passing(f)))]);
+    bc.set(`A${i + 2}`, [
+      POSTAL_COLUMNS.map((f) =>
+        f.key === "commune" ? name : f.key === "postal_point" ? `Điểm BĐVHX ${name}` : passing(f),
+      ),
+    ]);
   }
   return x;
 }

@@ -10,7 +10,8 @@ export function wireContext(x: SimExcel): Excel.RequestContext {
   return excelClient().context((req) => x.handle(req));
 }
 
-const upTo = (minor: number): Capabilities => detectCapabilities((name, v) => name === "ExcelApi" && Number(v.split(".")[1]) <= minor);
+const upTo = (minor: number): Capabilities =>
+  detectCapabilities((name, v) => name === "ExcelApi" && Number(v.split(".")[1]) <= minor);
 /** ExcelApi 1.18 and later (notes). */
 export const API_118 = upTo(18);
 /** ExcelApi 1.9 to 1.12: getRanges and getCellProperties, no merged-area reading, no notes. */

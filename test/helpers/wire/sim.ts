@@ -98,7 +98,10 @@ export class SimSheet {
   }
   /** Cells of a rectangle that exist, without creating any. */
   *existing(r: RangeRef): Generator<[number, number, SimCell]> {
-    const rowKeys = r.r1 - r.r0 < this.rows.size ? range(r.r0, r.r1).filter((x) => this.rows.has(x)) : [...this.rows.keys()].filter((x) => x >= r.r0 && x <= r.r1);
+    const rowKeys =
+      r.r1 - r.r0 < this.rows.size
+        ? range(r.r0, r.r1).filter((x) => this.rows.has(x))
+        : [...this.rows.keys()].filter((x) => x >= r.r0 && x <= r.r1);
     for (const rr of rowKeys) {
       const row = this.rows.get(rr)!;
       if (r.c1 - r.c0 < row.size) {
@@ -162,14 +165,22 @@ export function parseA1(ref: string): RangeRef {
   const part = (s: string, end: boolean) => {
     const m = /^([A-Za-z]*)(\d*)$/.exec(s.trim());
     if (!m || (!m[1] && !m[2])) throw new SimError("InvalidArgument", `not a range: ${ref}`);
-    return { row: m[2] ? Number(m[2]) - 1 : end ? MAX_ROWS - 1 : 0, col: m[1] ? colIndex(m[1]) : end ? MAX_COLS - 1 : 0 };
+    return {
+      row: m[2] ? Number(m[2]) - 1 : end ? MAX_ROWS - 1 : 0,
+      col: m[1] ? colIndex(m[1]) : end ? MAX_COLS - 1 : 0,
+    };
   };
   const s = part(a, false);
   const e = b === undefined ? s : part(b, true);
   // "A:C" and "5:9" are whole columns and rows.
   if (b !== undefined && /^[A-Za-z]+$/.test(a.trim())) s.row = 0;
   if (b !== undefined && /^\d+$/.test(a.trim())) s.col = 0;
-  return { r0: Math.min(s.row, e.row), c0: Math.min(s.col, e.col), r1: Math.max(s.row, e.row), c1: Math.max(s.col, e.col) };
+  return {
+    r0: Math.min(s.row, e.row),
+    c0: Math.min(s.col, e.col),
+    r1: Math.max(s.row, e.row),
+    c1: Math.max(s.col, e.col),
+  };
 }
 
 const plainName = (n: string) => /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n) && !/^[A-Za-z]{1,3}\d+$/.test(n);
@@ -184,7 +195,13 @@ export function a1Of(r: RangeRef): string {
 function splitSheet(address: string): { sheet?: string; ref: string } {
   const i = address.lastIndexOf("!");
   if (i < 0) return { ref: address };
-  return { sheet: address.slice(0, i).replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), ref: address.slice(i + 1) };
+  return {
+    sheet: address
+      .slice(0, i)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'"),
+    ref: address.slice(i + 1),
+  };
 }
 
 /** Splits on commas outside quotes. */
@@ -269,7 +286,13 @@ interface Action {
   QueryInfo?: { Select?: string[] };
 }
 
-const READ_METHODS = new Set(["GetCellProperties", "GetCount", "GetRowProperties", "GetColumnProperties", "_ValidateArraySize"]);
+const READ_METHODS = new Set([
+  "GetCellProperties",
+  "GetCount",
+  "GetRowProperties",
+  "GetColumnProperties",
+  "_ValidateArraySize",
+]);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export class SimExcel {
@@ -301,7 +324,8 @@ export class SimExcel {
   }
 
   addSheet(name: string): SimSheet {
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new SimError("ItemAlreadyExists", `sheet ${name} exists`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new SimError("ItemAlreadyExists", `sheet ${name} exists`);
     const s = new SimSheet(name, `{S${++this.ids}}`);
     this.sheets.push(s);
     return s;
@@ -315,9 +339,18 @@ export class SimExcel {
     return this.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase());
   }
   addTable(sheet: SimSheet, r: RangeRef, name?: string): SimTable {
-    const t: SimTable = { id: ++this.ids, name: name ?? `Table${this.tables.length + 1}`, sheet, range: r, showHeaders: true, style: "TableStyleMedium2" };
-    if (this.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase())) throw new SimError("InvalidArgument", `table name ${t.name} taken`);
-    if (this.tables.some((x) => x.sheet === sheet && overlaps(x.range, r))) throw new SimError("InvalidOperation", "tables overlap");
+    const t: SimTable = {
+      id: ++this.ids,
+      name: name ?? `Table${this.tables.length + 1}`,
+      sheet,
+      range: r,
+      showHeaders: true,
+      style: "TableStyleMedium2",
+    };
+    if (this.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase()))
+      throw new SimError("InvalidArgument", `table name ${t.name} taken`);
+    if (this.tables.some((x) => x.sheet === sheet && overlaps(x.range, r)))
+      throw new SimError("InvalidOperation", "tables overlap");
     this.tables.push(t);
     return t;
   }
@@ -354,7 +387,13 @@ export class SimExcel {
     const g = r.range;
     const rows = g.c0 === 0 && g.c1 === MAX_COLS - 1;
     const cols = g.r0 === 0 && g.r1 === MAX_ROWS - 1;
-    const a = rows ? `$${g.r0 + 1}:$${g.r1 + 1}` : cols ? `$${colLetter(g.c0)}:$${colLetter(g.c1)}` : g.r0 === g.r1 && g.c0 === g.c1 ? `$${colLetter(g.c0)}$${g.r0 + 1}` : `$${colLetter(g.c0)}$${g.r0 + 1}:$${colLetter(g.c1)}$${g.r1 + 1}`;
+    const a = rows
+      ? `$${g.r0 + 1}:$${g.r1 + 1}`
+      : cols
+        ? `$${colLetter(g.c0)}:$${colLetter(g.c1)}`
+        : g.r0 === g.r1 && g.c0 === g.c1
+          ? `$${colLetter(g.c0)}$${g.r0 + 1}`
+          : `$${colLetter(g.c0)}$${g.r0 + 1}:$${colLetter(g.c1)}$${g.r1 + 1}`;
     return `${sheetRef(r.sheet.name)}!${a}`;
   }
 
@@ -435,7 +474,8 @@ export class SimExcel {
   /** Renames a sheet: names referring to it follow (they are bound to the sheet). */
   renameSheet(sheet: string, to: string): void {
     const s = this.sheet(sheet);
-    if (this.sheets.some((x) => x !== s && x.name.toLowerCase() === to.toLowerCase())) throw new SimError("InvalidArgument", `sheet name ${to} taken`);
+    if (this.sheets.some((x) => x !== s && x.name.toLowerCase() === to.toLowerCase()))
+      throw new SimError("InvalidArgument", `sheet name ${to} taken`);
     s.name = to;
   }
   /** Moves a sheet to a position (0-based), as dragging its tab does. */
@@ -454,7 +494,8 @@ export class SimExcel {
    */
   private shift(s: SimSheet, axis: "row" | "col", at: number, count: number): void {
     const del = count < 0 ? { from: at, to: at - count - 1 } : undefined;
-    const move = (i: number): number | null => (del ? (i < del.from ? i : i > del.to ? i + count : null) : i >= at ? i + count : i);
+    const move = (i: number): number | null =>
+      del ? (i < del.from ? i : i > del.to ? i + count : null) : i >= at ? i + count : i;
     const moveRange = (r: RangeRef): RangeRef | null => {
       const [a0, a1] = axis === "row" ? [r.r0, r.r1] : [r.c0, r.c1];
       const max = (axis === "row" ? MAX_ROWS : MAX_COLS) - 1;
@@ -553,7 +594,8 @@ export class SimExcel {
         }
       for (const [k, v] of this.notes) {
         const [id, r, c] = k.split("|");
-        if (id === s.id && !cells[`${colLetter(Number(c))}${Number(r) + 1}`]) cells[`${colLetter(Number(c))}${Number(r) + 1}`] = `note=${JSON.stringify(v)}`;
+        if (id === s.id && !cells[`${colLetter(Number(c))}${Number(r) + 1}`])
+          cells[`${colLetter(Number(c))}${Number(r) + 1}`] = `note=${JSON.stringify(v)}`;
       }
       out[`${s.name} (${s.visibility})`] = cells;
     }
@@ -564,15 +606,36 @@ export class SimExcel {
 
   handle(req: WireRequest): WireResponse {
     const text = typeof req.body === "string" ? req.body : JSON.stringify(req.body);
-    const body = (typeof req.body === "string" ? JSON.parse(req.body) : req.body) as { Actions: Action[]; ObjectPaths: Record<string, Path> };
+    const body = (typeof req.body === "string" ? JSON.parse(req.body) : req.body) as {
+      Actions: Action[];
+      ObjectPaths: Record<string, Path>;
+    };
     const bytes = Buffer.byteLength(text, "utf8");
     const write = isWrite(body);
-    const shown = body.Actions.filter((a) => isChange(a, body.ObjectPaths)).flatMap((a, i) => (a.ActionType === 4 && a.Name === "Visibility" && a.ArgumentInfo?.Arguments?.[0] === "Visible" ? [i] : []));
-    const entry: RequestLog = { index: this.log.length + 1, bytes, responseBytes: 0, actions: body.Actions.length, write, shown };
+    const shown = body.Actions.filter((a) => isChange(a, body.ObjectPaths)).flatMap((a, i) =>
+      a.ActionType === 4 && a.Name === "Visibility" && a.ArgumentInfo?.Arguments?.[0] === "Visible" ? [i] : [],
+    );
+    const entry: RequestLog = {
+      index: this.log.length + 1,
+      bytes,
+      responseBytes: 0,
+      actions: body.Actions.length,
+      write,
+      shown,
+    };
     this.log.push(entry);
-    const fail = (code: string, message: string, status = 200, actionIndex = -1, results: unknown[] = []): WireResponse => {
+    const fail = (
+      code: string,
+      message: string,
+      status = 200,
+      actionIndex = -1,
+      results: unknown[] = [],
+    ): WireResponse => {
       entry.error = code;
-      const payload = status === 200 ? { Results: results, Error: { Code: code, Message: message, HttpStatusCode: 400, ActionIndex: actionIndex } } : { error: { code, message } };
+      const payload =
+        status === 200
+          ? { Results: results, Error: { Code: code, Message: message, HttpStatusCode: 400, ActionIndex: actionIndex } }
+          : { error: { code, message } };
       const b = JSON.stringify(payload);
       entry.responseBytes = Buffer.byteLength(b, "utf8");
       return { statusCode: status, headers: {}, body: b };
@@ -613,7 +676,8 @@ export class SimExcel {
     }
     const out = JSON.stringify({ Results: results });
     entry.responseBytes = Buffer.byteLength(out, "utf8");
-    if (entry.responseBytes > this.limit) return fail("ResponsePayloadSizeLimitExceeded", `response of ${entry.responseBytes} bytes`);
+    if (entry.responseBytes > this.limit)
+      return fail("ResponsePayloadSizeLimitExceeded", `response of ${entry.responseBytes} bytes`);
     return { statusCode: 200, headers: {}, body: out };
   }
 
@@ -746,10 +810,13 @@ export class SimExcel {
         return { k: "sheet", s: this.addSheet(String(args[0] ?? `Sheet${this.sheets.length + 1}`)) };
       }
       case "sheet.GetRange":
-        return args[0] === undefined || args[0] === null ? { k: "range", sheet: (o as { s: SimSheet }).s, rs: [{ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }] } : this.rangeOf((o as { s: SimSheet }).s, String(args[0]));
+        return args[0] === undefined || args[0] === null
+          ? { k: "range", sheet: (o as { s: SimSheet }).s, rs: [{ r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 }] }
+          : this.rangeOf((o as { s: SimSheet }).s, String(args[0]));
       case "sheet.GetRanges": {
         const address = String(args[0]);
-        if (address.length > 8192) throw new SimError("InvalidArgument", `getRanges address of ${address.length} characters`);
+        if (address.length > 8192)
+          throw new SimError("InvalidArgument", `getRanges address of ${address.length} characters`);
         const s = (o as { s: SimSheet }).s;
         return { k: "areas", sheet: s, rs: splitAreas(address).map((x) => parseA1(splitSheet(x).ref)) };
       }
@@ -757,26 +824,51 @@ export class SimExcel {
       case "sheet.GetUsedRangeOrNullObject": {
         const s = (o as { s: SimSheet }).s;
         const u = s.used(!!args[0]);
-        if (!u) return name.endsWith("OrNullObject") ? { k: "null" } : { k: "range", sheet: s, rs: [{ r0: 0, c0: 0, r1: 0, c1: 0 }] };
+        if (!u)
+          return name.endsWith("OrNullObject")
+            ? { k: "null" }
+            : { k: "range", sheet: s, rs: [{ r0: 0, c0: 0, r1: 0, c1: 0 }] };
         return { k: "range", sheet: s, rs: [u] };
       }
       case "range.GetRow": {
         const r = (o as Target).rs[0];
-        return { k: "range", sheet: (o as Target).sheet, rs: [{ r0: r.r0 + Number(args[0]), c0: r.c0, r1: r.r0 + Number(args[0]), c1: r.c1 }] };
+        return {
+          k: "range",
+          sheet: (o as Target).sheet,
+          rs: [{ r0: r.r0 + Number(args[0]), c0: r.c0, r1: r.r0 + Number(args[0]), c1: r.c1 }],
+        };
       }
       case "range.GetCell": {
         const r = (o as Target).rs[0];
-        return { k: "range", sheet: (o as Target).sheet, rs: [{ r0: r.r0 + Number(args[0]), c0: r.c0 + Number(args[1]), r1: r.r0 + Number(args[0]), c1: r.c0 + Number(args[1]) }] };
+        return {
+          k: "range",
+          sheet: (o as Target).sheet,
+          rs: [
+            {
+              r0: r.r0 + Number(args[0]),
+              c0: r.c0 + Number(args[1]),
+              r1: r.r0 + Number(args[0]),
+              c1: r.c0 + Number(args[1]),
+            },
+          ],
+        };
       }
       case "range.GetBoundingRect": {
         const a = (o as Target).rs[0];
         const b = (args[0] as Target).rs[0];
-        return { k: "range", sheet: (o as Target).sheet, rs: [{ r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) }] };
+        return {
+          k: "range",
+          sheet: (o as Target).sheet,
+          rs: [
+            { r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) },
+          ],
+        };
       }
       case "range.GetMergedAreasOrNullObject": {
         const r = o as Target;
         const inside = r.sheet.merges.filter((m) => r.rs.some((x) => overlaps(x, m)));
-        if (inside.length > this.maxMergedAreas) throw new SimError("GeneralException", `${inside.length} merged areas (more than ${this.maxMergedAreas})`);
+        if (inside.length > this.maxMergedAreas)
+          throw new SimError("GeneralException", `${inside.length} merged areas (more than ${this.maxMergedAreas})`);
         return inside.length ? { k: "areas", sheet: r.sheet, rs: inside } : { k: "null" };
       }
       case "range.GetSpecialCellsOrNullObject":
@@ -823,12 +915,19 @@ export class SimExcel {
         return { k: "table", t: table };
       }
       case "tables.GetItemAt":
-        return { k: "table", t: ((o as { s?: SimSheet }).s ? this.tables.filter((t) => t.sheet === (o as { s: SimSheet }).s) : this.tables)[Number(args[0])] };
+        return {
+          k: "table",
+          t: ((o as { s?: SimSheet }).s
+            ? this.tables.filter((t) => t.sheet === (o as { s: SimSheet }).s)
+            : this.tables)[Number(args[0])],
+        };
       case "tcols.Add": {
         const t = (o as { t: SimTable }).t;
         this.guard(t.sheet);
         const c = t.range.c1 + 1;
-        for (let r = t.range.r0; r <= t.range.r1; r++) if (t.sheet.peek(r, c) && hasContent(t.sheet.peek(r, c)!)) throw new SimError("InvalidOperation", `cell ${colLetter(c)}${r + 1} is not empty`);
+        for (let r = t.range.r0; r <= t.range.r1; r++)
+          if (t.sheet.peek(r, c) && hasContent(t.sheet.peek(r, c)!))
+            throw new SimError("InvalidOperation", `cell ${colLetter(c)}${r + 1} is not empty`);
         t.range = { ...t.range, c1: c };
         t.sheet.cell(t.range.r0, c).v = String(args[2] ?? `Column${c - t.range.c0 + 1}`);
         return { k: "tcol", t, name: String(args[2]) };
@@ -842,7 +941,10 @@ export class SimExcel {
         return { k: "border", t: (o as { t: Target }).t, edge: String(args[0]) };
       case "notes.Add": {
         const target = args[0];
-        const { sheet, r, c } = typeof target === "string" ? this.cellOf(target) : { sheet: (target as Target).sheet, r: (target as Target).rs[0].r0, c: (target as Target).rs[0].c0 };
+        const { sheet, r, c } =
+          typeof target === "string"
+            ? this.cellOf(target)
+            : { sheet: (target as Target).sheet, r: (target as Target).rs[0].r0, c: (target as Target).rs[0].c0 };
         this.guard(sheet);
         const k = this.noteKey(sheet, r, c);
         if (this.notes.has(k)) throw new SimError("InvalidArgument", "the cell already has a note");
@@ -851,8 +953,10 @@ export class SimExcel {
       }
       case "names.Add": {
         const name = String(args[0]);
-        if (this.names.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new SimError("InvalidArgument", `the name ${name} exists`);
-        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new SimError("InvalidArgument", `not a valid name: ${name}`);
+        if (this.names.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+          throw new SimError("InvalidArgument", `the name ${name} exists`);
+        if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+          throw new SimError("InvalidArgument", `not a valid name: ${name}`);
         const n: SimName = { name, ref: this.refOf(args[1]), visible: true };
         this.names.push(n);
         return { k: "name", n };
@@ -891,7 +995,7 @@ export class SimExcel {
     if (o.k === "null") return a.ActionType === 2 ? null : undefined;
     const args = this.args(a.ArgumentInfo, resolve);
     if (a.ActionType === 2) return this.query(o, a.QueryInfo?.Select ?? []);
-    if (a.ActionType === 4) return this.setProp(o, a.Name, args[0]), undefined;
+    if (a.ActionType === 4) return (this.setProp(o, a.Name, args[0]), undefined);
     if (a.ActionType === 3) return this.invoke(o, a.Name, args);
     throw new SimError("InvalidRequest", `action type ${a.ActionType}`);
   }
@@ -900,7 +1004,10 @@ export class SimExcel {
 
   private query(o: Obj, select: string[]): unknown {
     if (o.k === "sheets") return { _Items: this.sheets.map((s) => this.select({ k: "sheet", s }, select)) };
-    if (o.k === "tables") return { _Items: this.tables.filter((t) => !o.s || t.sheet === o.s).map((t) => this.select({ k: "table", t }, select)) };
+    if (o.k === "tables")
+      return {
+        _Items: this.tables.filter((t) => !o.s || t.sheet === o.s).map((t) => this.select({ k: "table", t }, select)),
+      };
     if (o.k === "names") return { _Items: this.names.map((n) => this.select({ k: "name", n }, select)) };
     return this.select(o, select);
   }
@@ -925,7 +1032,8 @@ export class SimExcel {
   private scalar(o: Obj, name: string): unknown {
     const grid = <T>(t: Target, f: (c: SimCell | undefined) => T): T[][] => {
       const r = t.rs[0];
-      if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 5_000_000) throw new SimError("ResponsePayloadSizeLimitExceeded", "range too large to read");
+      if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 5_000_000)
+        throw new SimError("ResponsePayloadSizeLimitExceeded", "range too large to read");
       return range(r.r0, r.r1).map((rr) => range(r.c0, r.c1).map((c) => f(t.sheet.peek(rr, c))));
     };
     const uniform = <T>(t: Target, f: (c: SimCell | undefined) => T): T | null => {
@@ -988,13 +1096,23 @@ export class SimExcel {
       case "range.columnIndex":
         return (o as Target).rs[0].c0;
       case "range.values":
-        return grid(o as Target, (c) => (c?.err ? c.err : c?.v ?? ""));
+        return grid(o as Target, (c) => (c?.err ? c.err : (c?.v ?? "")));
       case "range.valueTypes":
-        return grid(o as Target, (c) => (c?.err ? "Error" : c?.v === null || c?.v === undefined || c.v === "" ? "Empty" : typeof c.v === "number" ? "Double" : typeof c.v === "boolean" ? "Boolean" : "String"));
+        return grid(o as Target, (c) =>
+          c?.err
+            ? "Error"
+            : c?.v === null || c?.v === undefined || c.v === ""
+              ? "Empty"
+              : typeof c.v === "number"
+                ? "Double"
+                : typeof c.v === "boolean"
+                  ? "Boolean"
+                  : "String",
+        );
       case "range.numberFormat":
         return grid(o as Target, (c) => c?.nf ?? "General");
       case "range.formulas":
-        return grid(o as Target, (c) => (c?.f ? c.f : c?.err ? c.err : c?.v ?? ""));
+        return grid(o as Target, (c) => (c?.f ? c.f : c?.err ? c.err : (c?.v ?? "")));
       case "fill.color":
         return uniform((o as { t: Target }).t, (c) => c?.fill ?? "#FFFFFF");
       case "fill.pattern":
@@ -1049,7 +1167,8 @@ export class SimExcel {
 
   private each(t: Target, f: (c: SimCell, r: number, col: number) => void): void {
     for (const r of t.rs) {
-      if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 5_000_000) throw new SimError("InvalidArgument", "range too large to format cell by cell");
+      if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > 5_000_000)
+        throw new SimError("InvalidArgument", "range too large to format cell by cell");
       for (let rr = r.r0; rr <= r.r1; rr++) for (let c = r.c0; c <= r.c1; c++) f(t.sheet.cell(rr, c), rr, c);
     }
   }
@@ -1064,8 +1183,15 @@ export class SimExcel {
         this.guard(tt.sheet);
         const r = tt.rs[0];
         const rows = v as unknown[][];
-        if (!Array.isArray(rows) || rows.length !== r.r1 - r.r0 + 1 || rows.some((x) => !Array.isArray(x) || x.length !== r.c1 - r.c0 + 1))
-          throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        if (
+          !Array.isArray(rows) ||
+          rows.length !== r.r1 - r.r0 + 1 ||
+          rows.some((x) => !Array.isArray(x) || x.length !== r.c1 - r.c0 + 1)
+        )
+          throw new SimError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          );
         rows.forEach((row, i) =>
           row.forEach((x, j) => {
             if (x === null) return;
@@ -1137,7 +1263,8 @@ export class SimExcel {
       case "sheet.Name": {
         const s = (o as { s: SimSheet }).s;
         if (this.protected) throw new SimError("AccessDenied", "workbook structure protected");
-        if (this.sheets.some((x) => x !== s && x.name.toLowerCase() === String(v).toLowerCase())) throw new SimError("InvalidArgument", `sheet name ${v} taken`);
+        if (this.sheets.some((x) => x !== s && x.name.toLowerCase() === String(v).toLowerCase()))
+          throw new SimError("InvalidArgument", `sheet name ${v} taken`);
         s.name = String(v);
         return;
       }
@@ -1157,7 +1284,8 @@ export class SimExcel {
         return;
       case "table.Name": {
         const tb = (o as { t: SimTable }).t;
-        if (this.tables.some((x) => x !== tb && x.name.toLowerCase() === String(v).toLowerCase())) throw new SimError("InvalidArgument", `table name ${v} taken`);
+        if (this.tables.some((x) => x !== tb && x.name.toLowerCase() === String(v).toLowerCase()))
+          throw new SimError("InvalidArgument", `table name ${v} taken`);
         tb.name = String(v);
         return;
       }
@@ -1187,7 +1315,11 @@ export class SimExcel {
         return undefined;
       case "range._ValidateArraySize": {
         const r = (o as Target).rs[0];
-        if (Number(args[0]) !== r.r1 - r.r0 + 1 || Number(args[1]) !== r.c1 - r.c0 + 1) throw new SimError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        if (Number(args[0]) !== r.r1 - r.r0 + 1 || Number(args[1]) !== r.c1 - r.c0 + 1)
+          throw new SimError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          );
         return undefined;
       }
       case "range.GetCellProperties":
@@ -1204,14 +1336,20 @@ export class SimExcel {
               delete cell.f;
               delete cell.err;
             }
-            if (what === "All" || what === "Formats") for (const k of ["nf", "fill", "font", "bold", "italic", "size", "name", "wrap", "valign"] as const) delete cell[k];
+            if (what === "All" || what === "Formats")
+              for (const k of ["nf", "fill", "font", "bold", "italic", "size", "name", "wrap", "valign"] as const)
+                delete cell[k];
             // Excel's "All" clears everything in the range: its hyperlinks and notes too.
             if (what === "All") delete cell.link;
           }
         if (what === "All")
           for (const k of [...this.notes.keys()]) {
             const [id, row, col] = k.split("|");
-            if (id === String(t.sheet.id) && t.rs.some((r) => Number(row) >= r.r0 && Number(row) <= r.r1 && Number(col) >= r.c0 && Number(col) <= r.c1)) this.notes.delete(k);
+            if (
+              id === String(t.sheet.id) &&
+              t.rs.some((r) => Number(row) >= r.r0 && Number(row) <= r.r1 && Number(col) >= r.c0 && Number(col) <= r.c1)
+            )
+              this.notes.delete(k);
           }
         return undefined;
       }
@@ -1226,8 +1364,10 @@ export class SimExcel {
         this.guard(tb.sheet);
         const arg = args[0];
         const r = typeof arg === "string" ? parseA1(splitSheet(arg).ref) : (arg as Target).rs[0];
-        if (r.r0 !== tb.range.r0 || r.c0 !== tb.range.c0) throw new SimError("InvalidArgument", "a table keeps its header row and first column when resized");
-        if (this.tables.some((x) => x !== tb && x.sheet === tb.sheet && overlaps(x.range, r))) throw new SimError("InvalidOperation", "tables overlap");
+        if (r.r0 !== tb.range.r0 || r.c0 !== tb.range.c0)
+          throw new SimError("InvalidArgument", "a table keeps its header row and first column when resized");
+        if (this.tables.some((x) => x !== tb && x.sheet === tb.sheet && overlaps(x.range, r)))
+          throw new SimError("InvalidOperation", "tables overlap");
         tb.range = r;
         return undefined;
       }
@@ -1261,7 +1401,8 @@ export class SimExcel {
       case "sheet.Delete": {
         const s = (o as { s: SimSheet }).s;
         if (this.protected) throw new SimError("AccessDenied", "workbook structure protected");
-        if (!this.sheets.some((x) => x !== s && x.visibility === "Visible")) throw new SimError("InvalidOperation", "a workbook must keep one visible sheet");
+        if (!this.sheets.some((x) => x !== s && x.visibility === "Visible"))
+          throw new SimError("InvalidOperation", "a workbook must keep one visible sheet");
         const activeSheet = this.sheets[this.active];
         this.sheets = this.sheets.filter((x) => x !== s);
         this.tables = this.tables.filter((t) => t.sheet !== s);
@@ -1286,7 +1427,8 @@ export class SimExcel {
         const { t, name: header } = o as { t: SimTable; name: string };
         this.guard(t.sheet);
         let col = -1;
-        for (let c = t.range.c0; c <= t.range.c1; c++) if (String(t.sheet.peek(t.range.r0, c)?.v ?? "") === header) col = c;
+        for (let c = t.range.c0; c <= t.range.c1; c++)
+          if (String(t.sheet.peek(t.range.r0, c)?.v ?? "") === header) col = c;
         if (col < 0) throw new SimError("ItemNotFound", `no column ${header}`);
         // The table's cells right of the column move left; nothing outside the table moves.
         for (let r = t.range.r0; r <= t.range.r1; r++) {
@@ -1316,10 +1458,21 @@ function overlaps(a: RangeRef, b: RangeRef): boolean {
 
 /** An action that changes the workbook: a property set, a method other than a read, or an object added. */
 function isChange(a: Action, paths: Record<string, Path>): boolean {
-  return a.ActionType === 4 || (a.ActionType === 3 && !READ_METHODS.has(a.Name) && a.Name !== "SuspendApiCalculationUntilNextSync") || (a.ActionType === 1 && paths[String(a.ObjectPathId)]?.Name === "Add");
+  return (
+    a.ActionType === 4 ||
+    (a.ActionType === 3 && !READ_METHODS.has(a.Name) && a.Name !== "SuspendApiCalculationUntilNextSync") ||
+    (a.ActionType === 1 && paths[String(a.ObjectPathId)]?.Name === "Add")
+  );
 }
 
 function isWrite(body: { Actions: Action[]; ObjectPaths: Record<string, Path> }): boolean {
-  if (body.Actions.some((a) => a.ActionType === 4 || (a.ActionType === 3 && !READ_METHODS.has(a.Name) && a.Name !== "SuspendApiCalculationUntilNextSync"))) return true;
+  if (
+    body.Actions.some(
+      (a) =>
+        a.ActionType === 4 ||
+        (a.ActionType === 3 && !READ_METHODS.has(a.Name) && a.Name !== "SuspendApiCalculationUntilNextSync"),
+    )
+  )
+    return true;
   return Object.values(body.ObjectPaths ?? {}).some((p) => p.ObjectPathType === 3 && p.Name === "Add");
 }
