@@ -39,6 +39,9 @@ const useStyles = makeStyles({
     maxWidth: "720px",
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // A rule set's title is long: the list stays as wide as the pane, its text cut with an ellipsis.
+  select: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  selectInner: { textOverflow: "ellipsis", overflow: "hidden", whiteSpace: "nowrap" },
 });
 
 /** "all", or one level's id: the levels come from the rule set. */
@@ -121,6 +124,8 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
     chosenId === OF_WORKBOOK ? undefined : (opened.find((r) => r.id === chosenId) ?? getRuleSet(chosenId));
   // The levels offered: the chosen rule set's, else the last result's, else the default's.
   const shown = chosen ?? result?.ruleset ?? getRuleSet(DEFAULT_RULESET_ID);
+  /** The whole title of the rule set in use, on hover: the list shows it cut to the pane's width. */
+  const chosenTitle = shown.name;
   const levelChoice = level === ALL || shown.levels.some((l) => l.id === level) ? level : ALL;
   const choiceOf = (): Pick<EvaluateRequest, "ruleset" | "rulesets"> => ({
     ...(chosen ? { ruleset: chosen } : {}),
@@ -175,6 +180,8 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
       {toolbar}
       <Field label={t.ruleset}>
         <Select
+          className={styles.select}
+          select={{ className: styles.selectInner, title: chosenTitle }}
           value={chosenId}
           disabled={busy}
           onChange={(_, d) => {
