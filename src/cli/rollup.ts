@@ -6,10 +6,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { toRollupJson } from "../core/rollup";
+import { ROLLUP_SHEETS, toRollupJson } from "../core/rollup";
 import { getRuleSet } from "../core/ruleset";
 import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import { gatherXlsx, progressLine, RollupReadError, type RollupInput, rollupWorkbook } from "../hosts/xlsx/rollup";
+import { Package } from "../hosts/xlsx/package";
+import { readModel } from "../hosts/xlsx/read";
 import { resolveRuleSetArg } from "./ruleset";
 import { commit, discard, FILE_TEXT, PathError, prepareOutputs, sameFile, terminalText } from "./files";
 
@@ -157,6 +159,16 @@ function findInputs(inputs: string[]): Found[] {
   });
 }
 
+/** A workbook holding the roll-up's four sheets: TC8's roll-up, not a commune's file. */
+function isRollupWorkbook(file: string): boolean {
+  try {
+    const names = readModel(new Package(fs.readFileSync(file))).sheets.map((s) => s.name);
+    return Object.values(ROLLUP_SHEETS).every((n) => names.includes(n));
+  } catch {
+    return false;
+  }
+}
+
 export async function rollupCommand(
   args: string[],
   io: { out: (s: string) => void; err: (s: string) => void },
@@ -167,10 +179,12 @@ export async function rollupCommand(
   const outputs = [a.output, ...(a.json ? [a.json] : [])];
   // The outputs are never one of the inputs, and are checked (their temporary files made) before anything is read.
   const all = findInputs(a.inputs);
+  // An output that is one of the files to roll up is refused, as for evaluate — except a previous
+  // roll-up of TC8's in the folder being rolled up: not a commune's file, replaced with --force.
   for (const f of all)
     for (const o of outputs)
-      if (f.explicit && !f.missing && sameFile(o, f.path)) throw new PathError(FILE_TEXT[a.lang].sameAsInput(o));
-  // A previous roll-up written into the folder being rolled up is not one of its communes' files.
+      if (!f.missing && sameFile(o, f.path) && (f.explicit || !isRollupWorkbook(f.path)))
+        throw new PathError(FILE_TEXT[a.lang].sameAsInput(o));
   const found = all.filter((f) => f.missing || !outputs.some((o) => sameFile(o, f.path)));
   if (!found.length) {
     io.err(t.noFiles(a.inputs.join(", ")));

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { render } from "../core/i18n";
 import {
+  asFileRuleSet,
   checkRuleSet,
   findRuleSet,
   shippedRuleSetIds,
@@ -80,7 +81,7 @@ export function resolveRuleSetArg(arg: string, lang: Lang = "vi"): ResolvedRuleS
   }
   const checked = checkRuleSet(text);
   if (!checked.ruleset) throw new RuleSetArgError(t.invalid(arg, checked.problems.length), checked.problems);
-  return { ruleset: checked.ruleset, text, file: arg };
+  return { ruleset: asFileRuleSet(checked.ruleset, text, arg), text, file: arg };
 }
 
 /** Says why a rule set named on the command line cannot be used (each problem at its place). */

@@ -20,7 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { render } from "../core/i18n";
-import { checkRuleSet, DEFAULT_RULESET_ID, getRuleSet, shippedRuleSetIds } from "../core/ruleset";
+import { asFileRuleSet, checkRuleSet, DEFAULT_RULESET_ID, getRuleSet, shippedRuleSetIds } from "../core/ruleset";
 import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import type { MappingOverrides } from "../core/read/tables";
 import { ClearDialog } from "./components/ClearDialog";
@@ -145,7 +145,7 @@ export function App({ host, lang, toolbar, ready = true, onResult }: AppProps) {
       setNotices([{ intent: "error", text: t.rulesetInvalid(file.name, problems) }]);
       return;
     }
-    const rs = checked.ruleset;
+    const rs = asFileRuleSet(checked.ruleset, text, file.name);
     setOpened((list) => [...list.filter((r) => r.id !== rs.id), rs]);
     setChosenId(rs.id);
     setNotices([{ intent: "success", text: t.rulesetOpened(rs.name) }]);

@@ -300,5 +300,10 @@ describe("tc8 rollup: outcomes and file safety", () => {
     const force = await runCli(["rollup", sub, "-o", path.join(sub, "tong-hop.xlsx"), "--force"]);
     expect(force.code).toBe(0);
     expect(force.err).not.toContain("[1/3] tong-hop.xlsx:");
+    // A commune's workbook in the folder is never the output, even with --force: it is an input.
+    const before = fs.readFileSync(path.join(sub, "xa.xlsx"));
+    const over = await runCli(["rollup", sub, "-o", path.join(sub, "xa.xlsx"), "--force"]);
+    expect([over.code, over.err]).toEqual([2, expect.stringContaining("là tệp đầu vào")]);
+    expect(fs.readFileSync(path.join(sub, "xa.xlsx")).equals(before)).toBe(true);
   });
 });

@@ -203,6 +203,14 @@ describe("tc8 evaluate --ruleset", () => {
     expect(json.communes[0].levels.ntm.indicators["8.4"].conditions[0].message).toBe(
       "10 máy vi tính/20 CBCC = 50%, chưa đạt yêu cầu tối thiểu 60%",
     );
+    // An edited copy that kept the shipped id is a rule set of its own, named after its file: never
+    // recorded as langson-2022, so evaluating again without the file stops rather than using 50 %.
+    expect(json.ruleset).toBe("langson-2022+x");
+    const again = await run(["evaluate", path.join(dir, "b.xlsx"), "-o", path.join(dir, "c.xlsx")]);
+    expect(again.code).toBe(3);
+    expect(again.err).toContain("langson-2022+x");
+    // The shipped file itself, given as a file, is the shipped rule set.
+    expect(resolveRuleSetArg(path.join(__dirname, "../../rulesets/langson-2022.json")).ruleset.id).toBe("langson-2022");
   });
 
   test("the test variant end to end: its thresholds decide, its id is kept in the workbook's state and used again", async () => {

@@ -18,6 +18,8 @@ export interface RollupJson extends Omit<ResultsJson, "communes" | "problems"> {
     modified?: string;
     outcome: "evaluated" | "unreadable" | "noCommunes";
     ruleset?: string;
+    /** The rule set TC8's state in the file names, when it is not the one the roll-up used. */
+    recordedRuleset?: string;
     communes?: number;
     problems?: number;
     reason?: string;
@@ -60,6 +62,9 @@ export function toRollupJson(r: Rollup, opts: { lang?: Lang; evaluatedAt?: strin
         ...(o.kind === "evaluated"
           ? {
               ruleset: o.evaluation.ruleset.id,
+              ...(o.recordedRuleset && o.recordedRuleset !== o.evaluation.ruleset.id
+                ? { recordedRuleset: o.recordedRuleset }
+                : {}),
               communes: o.evaluation.communes.length,
               problems: o.evaluation.problems.length,
             }

@@ -122,3 +122,18 @@ export function conditionLabel(rs: RuleSet, id: string, lang: Lang): string {
 export function criterionCaps(rs: RuleSet): string {
   return `TIÊU CHÍ SỐ ${rs.criterion.number} – ${rs.criterion.name.vi.toLocaleUpperCase("vi")}`;
 }
+
+/**
+ * A rule-set file that keeps a shipped rule set's id but says something else (a copy of
+ * `langson-2022` with a threshold changed): a rule set of its own, never taken for the shipped one.
+ * Its id gets the file's name (`langson-2022+x`) and its title says it is an edited copy, so the
+ * workbook's state, the results JSON and the summary's header name it, and evaluating the workbook
+ * again without that file stops with a clear message instead of using the shipped thresholds
+ * (docs/rules.md §8.8).
+ */
+export function asFileRuleSet(rs: RuleSet, text: string, fileName: string): RuleSet {
+  const shipped = shippedRuleSetText(rs.id);
+  if (shipped === undefined || shipped === text) return rs;
+  const stem = fileName.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
+  return { ...rs, id: `${rs.id}+${stem}`, name: `${rs.name} (bản sửa trong tệp ${fileName.replace(/^.*[\\/]/, "")})` };
+}

@@ -95,8 +95,12 @@ export async function rollupWorkbook(
 export function outcomeText(f: RollupFile, lang: Lang): string {
   const R = ROLLUP_TEXT[lang];
   const o = f.outcome;
+  // A file whose TC8 state names another rule set is evaluated with the roll-up's: said on its line.
   return o.kind === "evaluated"
-    ? R.progressCommunes(o.evaluation.communes.length, o.evaluation.problems.length)
+    ? R.progressCommunes(o.evaluation.communes.length, o.evaluation.problems.length) +
+        (o.recordedRuleset && o.recordedRuleset !== o.evaluation.ruleset.id
+          ? ` (${R.recorded(o.recordedRuleset)})`
+          : "")
     : o.kind === "unreadable"
       ? R.unreadable(o.reason)
       : R.noCommunes(o.reason);
