@@ -398,7 +398,7 @@ export function rollupFilesSheet(
     cells: w.cells,
     merges: w.merges,
     freezeRows: h0 + 1,
-    columnWidths: [5, 30, 11, 17, 16, 8, 80],
+    columnWidths: [5, 30, 11, 17, 16, 11, 77],
     landscape: true,
     print: printSetup(rs, lang, at, { first: h0, last: h0 }),
     printArea: { r0: 0, c0: 0, r1: row - 1, c1: lastCol },
