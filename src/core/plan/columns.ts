@@ -87,7 +87,8 @@ export function placeColumns(
   const rows = filledRowsIn(g, t.range.r0, t.range.r1);
   const taken = new Set<number>();
   for (const r of rows) {
-    for (const c of g.rows.get(r)?.keys() ?? []) if (isTaken(g, r, c) && !free(r, c)) taken.add(c);
+    // A column found taken is not looked at again: a district's table has a hundred thousand cells.
+    for (const c of g.rows.get(r)?.keys() ?? []) if (!taken.has(c) && isTaken(g, r, c) && !free(r, c)) taken.add(c);
     for (const c of g.formulas?.get(r) ?? []) taken.add(c);
   }
   const ok = (c0: number) => {
