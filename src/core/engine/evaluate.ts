@@ -363,34 +363,26 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     let lacksMsg: Msg | undefined;
     let lacksKey = "";
     const anyOf = c.anyOf;
-    const reads: Read[] = [];
+    // The facts are looked at directly (no Read object per village and service); `read` only for the
+    // columns that make a village unknown.
     const keys: string[] = [];
     for (const v of list) {
-      reads.length = 0;
+      const facts = v.facts;
       keys.length = 0;
-      for (const k of anyOf) {
-        const r = read(v.facts, k);
-        if (r.state !== "absent") {
-          reads.push(r);
-          keys.push(k);
-        }
-      }
-      if (!reads.length)
-        for (const k of anyOf) {
-          reads.push(read(v.facts, k));
-          keys.push(k);
-        }
+      for (const k of anyOf) if (facts[k]) keys.push(k);
+      if (!keys.length) for (const k of anyOf) keys.push(k);
       let having = "";
       let haveCount = 0;
       let allOk = true;
-      for (let i = 0; i < reads.length; i++) {
-        const r = reads[i];
-        if (r.state !== "absent" && r.cell) cells.push(r.cell);
-        if (r.state === "ok") {
-          if (r.value === true) {
-            having += (haveCount++ ? "|" : "") + keys[i];
-          }
-        } else allOk = false;
+      for (const k of keys) {
+        const f = facts[k];
+        if (!f) {
+          allOk = false;
+          continue;
+        }
+        if (f.cell) cells.push(f.cell);
+        if (f.problem || f.value === undefined || f.value === "") allOk = false;
+        else if (f.value === true) having += (haveCount++ ? "|" : "") + k;
       }
       if (haveCount) {
         yes++;
@@ -401,7 +393,10 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
         }
       } else if (allOk) {
         lacking.push(v.name);
-        for (const r of reads) if (r.state !== "absent" && r.cell) failCells.push(r.cell);
+        for (const k of keys) {
+          const cell = facts[k]?.cell;
+          if (cell) failCells.push(cell);
+        }
         // Only the services the form tracks are named.
         if (v.cell) {
           const key = keys.join("|");
@@ -414,9 +409,9 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
       } else {
         unknown.push(v.name);
         const outs: Outcome[] = [];
-        for (let i = 0; i < reads.length; i++) {
-          const r = reads[i];
-          if (r.state !== "ok") outs.push(unusable(keys[i], r, required));
+        for (const k of keys) {
+          const r = read(facts, k);
+          if (r.state !== "ok") outs.push(unusable(k, r, required));
         }
         for (const o of outs)
           unknownMarks.push(...o.marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
@@ -674,7 +669,7 @@ function toResult(def: ConditionDef, o: Outcome): ConditionResult {
 
 /** Each cell once, in first-seen order; most conditions read one or two cells, where a Set costs more than it saves. */
 function uniqueCells(cells: readonly CellAddress[]): CellAddress[] {
-  if (cells.length > 16) return [...new Set(cells)];
+  if (cells.length > 4) return [...new Set(cells)];
   const out: CellAddress[] = [];
   for (const c of cells) if (!out.includes(c)) out.push(c);
   return out;
