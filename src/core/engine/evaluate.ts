@@ -358,28 +358,65 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
     const entities: EntityOutcome[] = [];
     // A column the workbook does not have does not count against a village: a form that tracks
     // only mobile broadband decides Internet by it. With none of the columns, the village is unknown.
+    // Plain loops and one message per set of services: a district has tens of thousands of villages.
+    const hasMsgs = new Map<string, Msg>();
+    let lacksMsg: Msg | undefined;
+    let lacksKey = "";
+    const anyOf = c.anyOf;
+    // The facts are looked at directly (no Read object per village and service); `read` only for the
+    // columns that make a village unknown.
+    const keys: string[] = [];
     for (const v of list) {
-      const all = c.anyOf.map((k) => [k, read(v.facts, k)] as const);
-      const present = all.filter(([, r]) => r.state !== "absent");
-      const reads = present.length ? present : all;
-      cells.push(...cellsOf(...reads.map(([, r]) => r)));
-      const entity = (verdict: Verdict, m: Msg) =>
-        v.cell && entities.push({ cell: v.cell, name: v.name, verdict, msg: m });
-      const having = reads.filter(([, r]) => r.state === "ok" && r.value === true).map(([k]) => k);
-      if (having.length) {
+      const facts = v.facts;
+      keys.length = 0;
+      for (const k of anyOf) if (facts[k]) keys.push(k);
+      if (!keys.length) for (const k of anyOf) keys.push(k);
+      let having = "";
+      let haveCount = 0;
+      let allOk = true;
+      for (const k of keys) {
+        const f = facts[k];
+        if (!f) {
+          allOk = false;
+          continue;
+        }
+        if (f.cell) cells.push(f.cell);
+        if (f.problem || f.value === undefined || f.value === "") allOk = false;
+        else if (f.value === true) having += (haveCount++ ? "|" : "") + k;
+      }
+      if (haveCount) {
         yes++;
-        entity("pass", msg("village.has", { fields: having }));
-      } else if (reads.every(([, r]) => r.state === "ok")) {
+        if (v.cell) {
+          let m = hasMsgs.get(having);
+          if (!m) hasMsgs.set(having, (m = msg("village.has", { fields: having.split("|") })));
+          entities.push({ cell: v.cell, name: v.name, verdict: "pass", msg: m });
+        }
+      } else if (allOk) {
         lacking.push(v.name);
-        failCells.push(...cellsOf(...reads.map(([, r]) => r)));
+        for (const k of keys) {
+          const cell = facts[k]?.cell;
+          if (cell) failCells.push(cell);
+        }
         // Only the services the form tracks are named.
-        entity("fail", msg("village.lacks", { fields: reads.map(([k]) => k) }));
+        if (v.cell) {
+          const key = keys.join("|");
+          if (!lacksMsg || key !== lacksKey) {
+            lacksMsg = msg("village.lacks", { fields: [...keys] });
+            lacksKey = key;
+          }
+          entities.push({ cell: v.cell, name: v.name, verdict: "fail", msg: lacksMsg });
+        }
       } else {
         unknown.push(v.name);
-        const outs = reads.flatMap(([k, r]) => (r.state !== "ok" ? [unusable(k, r, required)] : []));
+        const outs: Outcome[] = [];
+        for (const k of keys) {
+          const r = read(facts, k);
+          if (r.state !== "ok") outs.push(unusable(k, r, required));
+        }
         for (const o of outs)
           unknownMarks.push(...o.marks.map((mk) => ({ ...mk, msg: msg("postal.at", { point: v.name, msg: mk.msg }) })));
-        entity("missing", combineMsgs(outs.map((o) => o.msg)));
+        if (v.cell)
+          entities.push({ cell: v.cell, name: v.name, verdict: "missing", msg: combineMsgs(outs.map((o) => o.msg)) });
       }
     }
     const total = list.length;
@@ -605,17 +642,37 @@ function evalCheck(c: Check, ctx: Ctx): Outcome {
 }
 
 function toResult(def: ConditionDef, o: Outcome): ConditionResult {
-  return {
-    id: def.id,
-    verdict: o.verdict,
-    ...(def.informational ? { informational: true } : {}),
-    observed: o.observed,
-    required: o.required,
-    msg: o.msg,
-    cells: [...new Set(o.cells)],
-    marks: def.informational ? [] : o.marks,
-    ...(o.entities ? { entities: o.entities } : {}),
-  };
+  // The keys in the order the results JSON has always had them (docs/output.md §11).
+  const r: ConditionResult = def.informational
+    ? {
+        id: def.id,
+        verdict: o.verdict,
+        informational: true,
+        observed: o.observed,
+        required: o.required,
+        msg: o.msg,
+        cells: uniqueCells(o.cells),
+        marks: [],
+      }
+    : {
+        id: def.id,
+        verdict: o.verdict,
+        observed: o.observed,
+        required: o.required,
+        msg: o.msg,
+        cells: uniqueCells(o.cells),
+        marks: o.marks,
+      };
+  if (o.entities) r.entities = o.entities;
+  return r;
+}
+
+/** Each cell once, in first-seen order; most conditions read one or two cells, where a Set costs more than it saves. */
+function uniqueCells(cells: readonly CellAddress[]): CellAddress[] {
+  if (cells.length > 4) return [...new Set(cells)];
+  const out: CellAddress[] = [];
+  for (const c of cells) if (!out.includes(c)) out.push(c);
+  return out;
 }
 
 function evalIndicator(ind: IndicatorDef, ctx: Ctx): IndicatorResult {

@@ -87,7 +87,8 @@ export function placeColumns(
   const rows = filledRowsIn(g, t.range.r0, t.range.r1);
   const taken = new Set<number>();
   for (const r of rows) {
-    for (const c of g.rows.get(r)?.keys() ?? []) if (isTaken(g, r, c) && !free(r, c)) taken.add(c);
+    // A column found taken is not looked at again: a district's table has a hundred thousand cells.
+    for (const c of g.rows.get(r)?.keys() ?? []) if (!taken.has(c) && isTaken(g, r, c) && !free(r, c)) taken.add(c);
     for (const c of g.formulas?.get(r) ?? []) taken.add(c);
   }
   const ok = (c0: number) => {
@@ -353,8 +354,7 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
   const print = printer();
   const writtenRows = new Set<string>();
 
-  const write = (w: CellWrite, header: string) => {
-    const g = gridOf(w.sheet);
+  const write = (w: CellWrite, header: string, g: Grid = gridOf(w.sheet)) => {
     // Never over a user's cell: only blank cells (no formula, whatever its value) and TC8's own are written.
     if (isTaken(g, w.row, w.col) && !ownCells.has(`${w.sheet}|${w.row}|${w.col}`)) {
       plan.warnings.push({
@@ -416,13 +416,16 @@ export function columnWriter(read: ReadResult, grids: readonly Grid[], plan: Pla
       (state.columns ??= []).push({ cell: cellAddress(t.sheet, t.headerLast, colOf(i)), header: h });
       plan.columnWidths.push({ sheet: t.sheet, col: colOf(i), width: COLUMN_WIDTHS[h] ?? 12 });
     });
+    // A plain loop, the grid found once and the columns worked out once: a district writes tens of
+    // thousands of cells here.
+    const colAt = headers.map((_, i) => colOf(i));
     for (const r of rows)
-      r.values.forEach((v, i) =>
-        write(
-          { sheet: t.sheet, row: r.row, col: colOf(i), value: v.value, ...(v.style ? { style: v.style } : {}) },
-          headers[i],
-        ),
-      );
+      for (let i = 0; i < r.values.length; i++) {
+        const v = r.values[i];
+        const w: CellWrite = { sheet: t.sheet, row: r.row, col: colAt[i] ?? colOf(i), value: v.value };
+        if (v.style) w.style = v.style;
+        write(w, headers[i], g);
+      }
     const cols = headers.map((_, i) => colOf(i));
     const c0 = Math.min(...cols);
     const c1 = Math.max(...cols);

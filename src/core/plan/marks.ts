@@ -2,17 +2,19 @@
 import { conditionLine } from "../engine/explain";
 import type { CommuneResult, ConditionResult, Evaluation, LevelResult, Problem } from "../engine/types";
 import { render } from "../i18n";
-import type { Lang, RuleSet, LevelId } from "../ruleset/types";
+import type { Lang, RuleSet } from "../ruleset/types";
 import { parseCellAddress, type Grid, cellAddress, findGrid } from "../shared/grid";
 import type { MarkPlan } from "./types";
 import { whereNow } from "../state/anchors";
 import type { ReadResult } from "../read/read";
 import type { SavedMark, SavedRow } from "../state/state";
 
-export function conditionsOf(c: CommuneResult): { level: LevelId; cond: ConditionResult }[] {
-  return (Object.values(c.levels) as LevelResult[]).flatMap((lv) =>
-    lv.indicators.flatMap((i) => i.conditions.map((cond) => ({ level: lv.level, cond }))),
-  );
+/** A commune's conditions, level by level, in one list (no wrapper object for each: a district has a hundred thousand). */
+function conditionResults(c: CommuneResult): ConditionResult[] {
+  const out: ConditionResult[] = [];
+  for (const lv of Object.values(c.levels) as LevelResult[])
+    for (const i of lv.indicators) for (const cond of i.conditions) out.push(cond);
+  return out;
 }
 
 /** The state's marks where they are now: through their anchors; a mark whose cell the user deleted is gone. */
@@ -41,7 +43,7 @@ export function rowsNow(read: ReadResult, grids: readonly Grid[]): SavedRow[] {
 export function entityNotes(ev: Evaluation, rs: RuleSet, lang: Lang): Map<string, string[]> {
   const notes = new Map<string, string[]>();
   for (const c of ev.communes)
-    for (const { cond } of conditionsOf(c))
+    for (const cond of conditionResults(c))
       for (const e of cond.entities ?? []) {
         if (e.verdict === "pass" || cond.informational) continue;
         const line = conditionLine(cond.id, render(e.msg, lang), lang, rs);
@@ -76,7 +78,7 @@ export function planMarks(
     }
   };
   for (const c of ev.communes)
-    for (const { cond } of conditionsOf(c))
+    for (const cond of conditionResults(c))
       for (const mk of cond.marks) mark(mk.cell, mk.kind, conditionLine(cond.id, render(mk.msg, lang), lang, rs));
   for (const p of [...readProblems, ...ev.problems]) if (p.cell) mark(p.cell, "missing", render(p.msg, lang));
   return [...marks.values()];

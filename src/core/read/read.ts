@@ -98,6 +98,14 @@ function checkMarkColumns(g: Grid, t: DetectedTable, defs: Defs): Set<number> {
   return out;
 }
 
+const monthly = new WeakMap<Defs, FieldDef[]>();
+/** The fields counted by month (`monthOf`), found once per rule set rather than on every row. */
+function monthlyOf(defs: Defs): FieldDef[] {
+  let out = monthly.get(defs);
+  if (!out) monthly.set(defs, (out = [...defs.values()].filter((d) => d.monthOf)));
+  return out;
+}
+
 function readRow(
   defs: Defs,
   g: Grid,
@@ -121,7 +129,7 @@ function readRow(
       problems.push({ severity: "error", cell, msg: msg("problem.cell", { field: c.key, reason: f.problem }) });
     facts[c.key] = f;
   }
-  for (const d of defs.values()) if (d.monthOf) impossibleCounts(facts, d.key, d.monthOf, problems);
+  for (const d of monthlyOf(defs)) impossibleCounts(facts, d.key, d.monthOf!, problems);
   return facts;
 }
 

@@ -174,6 +174,15 @@ export function isExampleName(s: string): boolean {
   return fold(s).trim().endsWith(EXAMPLE_FOLDED);
 }
 
+/** The first cell's text that is not empty (only needed for a row without a name). */
+function firstTextOf(values: readonly CellValue[]): string {
+  for (const v of values) {
+    const s = cellText(v);
+    if (s !== "") return s;
+  }
+  return "";
+}
+
 function dataRowsOf(
   g: Grid,
   area: RangeRef,
@@ -192,13 +201,21 @@ function dataRowsOf(
   let afterTotal = false;
   let lastRow = -1;
   for (const r of filledRowsIn(g, headerLast + 1, area.r1)) {
-    const values = columns.map((c) => valueAt(g, r, c.col));
-    if (values.every(isBlank)) continue;
+    // One lookup of the row, then of its cells: a district's villages sheet has tens of thousands of rows.
+    const cells = g.rows.get(r);
+    const values: CellValue[] = new Array(columns.length);
+    let any = false;
+    for (let i = 0; i < columns.length; i++) {
+      const v = cells?.get(columns[i].col) ?? null;
+      values[i] = v;
+      if (!any && !isBlank(v)) any = true;
+    }
+    if (!any) continue;
     if (isColumnNumberRow(values)) continue;
     const name = cellText(valueAt(g, r, identityCol));
     // The template's example rows ("Xã Mẫu (ví dụ)") show how to fill in; they are not data.
     if (isExampleName(name)) continue;
-    const firstText = values.map(cellText).find((s) => s !== "") ?? "";
+    const firstText = name ? "" : firstTextOf(values);
     // Totals and subtotals ("Cộng huyện …") are not communes; the rows after a subtotal are.
     if (isTotalText(name) || (!name && isTotalText(firstText))) {
       afterTotal = true;
