@@ -62,11 +62,13 @@ export function checklistSheet(
   const styleOf: (StyleName | undefined)[] = headers.map((_, col) =>
     col === 0 || col === 2 ? "text" : col === 3 ? "center" : col === 4 || col === 5 ? "wrap" : undefined,
   );
+  // The body as rows of plain values, one style per column: a province's checklist has millions of cells.
+  const body: (string | number | null)[][] = [];
   const putRow = (values: (CellValue | undefined)[]) => {
-    // A plain loop and one object per cell: a province's checklist has millions of cells.
+    const out = new Array<string | number | null>(values.length);
     for (let col = 0; col < values.length; col++) {
       const v = values[col];
-      const value =
+      out[col] =
         v === null || v === undefined
           ? null
           : typeof v === "object"
@@ -78,9 +80,8 @@ export function checklistSheet(
                 ? "TRUE"
                 : "FALSE"
               : v;
-      const style = styleOf[col];
-      cells.push(style ? { row, col, value, style } : { row, col, value });
     }
+    body.push(out);
     row++;
   };
   for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
@@ -128,6 +129,7 @@ export function checklistSheet(
   const sheet: NewSheet = {
     name: CHECKLIST_SHEET,
     cells,
+    rows: { r0: 1, styles: styleOf, values: body },
     merges,
     table: { name: CHECKLIST_TABLE, range: { r0: 0, c0: 0, r1: last, c1: lastCol }, style: "TableStyleLight9" },
     validations: [

@@ -6,7 +6,7 @@
  * points. The model is deliberately generous: a row a little too tall reads well, a row too short
  * hides text (docs/DECISIONS.md, "Row heights").
  */
-import type { NewSheet } from "./types";
+import type { NewSheet, StyleName } from "./types";
 import { STYLES } from "./styles";
 
 /** The height of one line of 11-point Calibri in Excel and LibreOffice, in points. */
@@ -115,29 +115,36 @@ export const DEFAULT_ROW_HEIGHT_PT = 15;
  * rows shares their height; the last of them takes what is missing.
  */
 export function fitRowHeights(
-  sheet: Pick<NewSheet, "cells" | "merges" | "columnWidths">,
+  sheet: Pick<NewSheet, "cells" | "rows" | "merges" | "columnWidths">,
   defaultWidth = 8.43,
 ): { row: number; height: number }[] {
   const widthOf = (c: number) => sheet.columnWidths?.[c] ?? defaultWidth;
   const need = new Map<number, number>();
   const merges = sheet.merges ?? [];
-  for (const cell of sheet.cells) {
-    const style = cell.style ? STYLES[cell.style] : undefined;
-    if (!style || cell.value === null || cell.value === "") continue;
+  const fit = (row: number, col: number, value: string | number | null, styleName: StyleName | undefined) => {
+    const style = styleName ? STYLES[styleName] : undefined;
+    if (!style || value === null || value === "") return;
     // A title in a larger font needs a taller line even on one line.
     if (!style.wrap && (style.size ?? 11) > 11) {
       const h = Math.ceil((LINE_HEIGHT_PT * (style.size ?? 11)) / 11) + 3;
-      if (h > (need.get(cell.row) ?? 0)) need.set(cell.row, h);
-      continue;
+      if (h > (need.get(row) ?? 0)) need.set(row, h);
+      return;
     }
-    if (!style.wrap) continue;
-    const m = merges.find((x) => x.r0 === cell.row && x.c0 === cell.col);
+    if (!style.wrap) return;
+    const m = merges.find((x) => x.r0 === row && x.c0 === col);
     let width = 0;
-    for (let c = cell.col; c <= (m?.c1 ?? cell.col); c++) width += widthOf(c);
+    for (let c = col; c <= (m?.c1 ?? col); c++) width += widthOf(c);
     const rows = m ? m.r1 - m.r0 + 1 : 1;
-    const height = cellHeight(String(cell.value), width, style.size ?? 11) - (rows - 1) * DEFAULT_ROW_HEIGHT_PT;
-    const row = cell.row + rows - 1;
-    if (height > DEFAULT_ROW_HEIGHT_PT && height > (need.get(row) ?? 0)) need.set(row, height);
-  }
+    const height = cellHeight(String(value), width, style.size ?? 11) - (rows - 1) * DEFAULT_ROW_HEIGHT_PT;
+    const last = row + rows - 1;
+    if (height > DEFAULT_ROW_HEIGHT_PT && height > (need.get(last) ?? 0)) need.set(last, height);
+  };
+  for (const cell of sheet.cells) fit(cell.row, cell.col, cell.value, cell.style);
+  const body = sheet.rows;
+  if (body)
+    for (let i = 0; i < body.values.length; i++) {
+      const values = body.values[i];
+      for (let col = 0; col < values.length; col++) fit(body.r0 + i, col, values[col], body.styles[col]);
+    }
   return [...need].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
 }

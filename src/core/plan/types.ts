@@ -39,6 +39,23 @@ export type SheetCell = Omit<CellWrite, "sheet"> & {
   note?: string;
 };
 
+/** A new sheet's cells, `rows` made into cells in their place (for hosts that take cells one by one). */
+export function sheetCells(spec: Pick<NewSheet, "cells" | "rows">): SheetCell[] {
+  const rows = spec.rows;
+  if (!rows) return spec.cells;
+  const out = spec.cells.filter((c) => c.row < rows.r0);
+  for (let k = 0; k < rows.values.length; k++) {
+    const row = rows.r0 + k;
+    const values = rows.values[k];
+    for (let col = 0; col < values.length; col++) {
+      const style = rows.styles[col];
+      out.push(style ? { row, col, value: values[col], style } : { row, col, value: values[col] });
+    }
+  }
+  for (const c of spec.cells) if (c.row >= rows.r0) out.push(c);
+  return out;
+}
+
 /** Excel's input message, shown when a cell of the range is selected (title ≤ 32, text ≤ 255 characters). */
 export interface InputPrompt {
   range: RangeRef;
@@ -54,9 +71,23 @@ export interface ChartSpec {
   anchor?: RangeRef;
 }
 
+/**
+ * Rows of plain values from row `r0` down, one style per column: cell (r0 + i, j) holds
+ * `values[i][j]` (null: an empty cell that still takes its column's style). A province's checklist
+ * is millions of cells; this form makes no object per cell (docs/performance.md).
+ */
+export interface SheetRows {
+  r0: number;
+  styles: (StyleName | undefined)[];
+  values: (string | number | null)[][];
+}
+
 export interface NewSheet {
   name: string;
+  /** In row order around `rows`' rows, none of them inside those rows. */
   cells: SheetCell[];
+  /** The sheet's body, beside `cells`. */
+  rows?: SheetRows;
   merges?: RangeRef[];
   /** An Excel table over `range`, header row first. */
   table?: { name: string; range: RangeRef; style?: string };

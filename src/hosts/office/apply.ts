@@ -12,7 +12,14 @@
  */
 import { applyInOrder, type ApplyOps } from "../../core/plan/apply";
 import { anchorNames, isAnchorName, namedState, parseAnchor } from "../../core/state/anchors";
-import type { NewSheet, Plan, SheetCell, SheetUpdate, StyleName } from "../../core/plan";
+import {
+  type NewSheet,
+  type Plan,
+  type SheetCell,
+  type SheetUpdate,
+  type StyleName,
+  sheetCells,
+} from "../../core/plan";
 import {
   a1,
   colLetter,
@@ -340,7 +347,8 @@ class Applier {
       if (opts.hidden) ws.visibility = "Hidden";
       this.wire.forget(name);
     });
-    const cells: CellOut[] = spec.cells.map((c: SheetCell) => ({
+    const all = sheetCells(spec);
+    const cells: CellOut[] = all.map((c: SheetCell) => ({
       row: c.row,
       col: c.col,
       value: c.value,
@@ -403,7 +411,7 @@ class Applier {
           );
       } else this.skipped.add("dataValidation");
     }
-    const notes = spec.cells.filter((c) => c.note);
+    const notes = all.filter((c) => c.note);
     if (notes.length) {
       if (this.caps.notes)
         for (const c of notes)
@@ -415,7 +423,7 @@ class Applier {
     // Excel fits a row to its wrapped text itself, except text in merged cells: those rows take the
     // planner's heights. Consecutive rows of one height go in one write.
     const merged = new Set<number>();
-    for (const c of spec.cells)
+    for (const c of all)
       if (
         c.style &&
         STYLES[c.style].wrap &&
@@ -583,7 +591,10 @@ class Applier {
 export function estimateWriteBytes(plan: Plan): number {
   let n = 0;
   for (const w of plan.writes) n += jsonBytes(w.value ?? "") + 20;
-  for (const s of plan.sheets) for (const c of s.cells) n += jsonBytes(c.value ?? "") + 20;
+  for (const s of plan.sheets) {
+    for (const c of s.cells) n += jsonBytes(c.value ?? "") + 20;
+    for (const row of s.rows?.values ?? []) for (const v of row) n += jsonBytes(v ?? "") + 20;
+  }
   n += (plan.marks.length + plan.unmarks.length) * 400;
   return n;
 }

@@ -12,7 +12,7 @@ import {
   rangeA1,
   type RangeRef,
 } from "../../core/shared/grid";
-import type { NewSheet, Plan } from "../../core/plan";
+import { type NewSheet, type Plan, sheetCells } from "../../core/plan";
 import { fingerprint, serializeState, type SavedMark, type SavedRow } from "../../core/state/state";
 import { applyNotes, type NotesChange, readNotes } from "./notes";
 import { chartXml, drawingXml } from "./chart";
@@ -466,7 +466,7 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
     let drawingRid: string | undefined;
     if (spec.chart) {
       const chart = reuseChart?.chart ?? pkg.freeName("xl/charts/chart", ".xml");
-      pkg.set(chart, chartXml(spec.name, spec.chart, spec.cells));
+      pkg.set(chart, chartXml(spec.name, spec.chart, sheetCells(spec)));
       const drawing = reuseChart?.drawing ?? pkg.freeName("xl/drawings/drawing", ".xml");
       const chartRid = reuseChart ? pkg.related(drawing, REL.chart)[0].rel.id : pkg.addRel(drawing, REL.chart, chart);
       const anchor = spec.chart.anchor ?? {
@@ -588,6 +588,7 @@ function packageOps(model: WorkbookModel, plan: Plan, opts: { writeState?: boole
       // Written: its cells are let go (a district's checklist is two million of them), so the
       // collector does not walk them again while the user's sheets are patched.
       sheet.cells = [];
+      sheet.rows = undefined;
     },
 
     // Print titles and areas: a sheet written on every evaluation (the summary) last, so its names

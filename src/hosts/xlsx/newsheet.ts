@@ -1,6 +1,6 @@
 /** The parts of a sheet TC8 writes whole (Tổng hợp TC8, Minh chứng TC8, the input template, its state). */
 import { a1, colLetter, contains, rangeA1 } from "../../core/shared/grid";
-import type { HeaderFooterLine, NewSheet, SheetCell } from "../../core/plan";
+import { type HeaderFooterLine, type NewSheet, type SheetCell, sheetCells } from "../../core/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
 import { escapeAttr, toBytes, Utf8Sink } from "./xml";
@@ -35,15 +35,21 @@ export function newSheetXml(
   // cells only formatted in advance (the template's number formats, so typed values take them)
   // where no cell is written.
   type Out = { row: number; col: number; style?: SheetCell["style"]; numFmt?: string; value: SheetCell["value"] };
-  let cells: readonly Out[] = spec.cells;
+  // The body's rows (the checklist's) are written straight from their values; cells in their rows, or
+  // number formats, make them cells like any other.
+  let body = spec.rows;
+  const bodyEnd = body ? body.r0 + body.values.length : 0;
+  if (body && (spec.numberFormats?.length || spec.cells.some((c) => c.row >= body!.r0 && c.row < bodyEnd)))
+    body = undefined;
+  let cells: readonly Out[] = body ? spec.cells : sheetCells(spec);
   if (spec.numberFormats?.length) {
-    const taken = new Set(spec.cells.map((c) => `${c.row}|${c.col}`));
+    const taken = new Set(cells.map((c) => `${c.row}|${c.col}`));
     const extra: Out[] = [];
     for (const f of spec.numberFormats)
       for (let r = f.range.r0; r <= f.range.r1; r++)
         for (let c = f.range.c0; c <= f.range.c1; c++)
           if (!taken.has(`${r}|${c}`)) extra.push({ row: r, col: c, numFmt: f.format, value: null });
-    cells = [...spec.cells, ...extra];
+    cells = [...cells, ...extra];
   }
   let sorted = true;
   for (let i = 1; i < cells.length && sorted; i++)
@@ -64,7 +70,16 @@ export function newSheetXml(
     if (c.row > maxR) maxR = c.row;
     if (c.col > maxC) maxC = c.col;
   }
-  const out = new Utf8Sink(cells.length * 64 + (1 << 16));
+  let bodyCells = 0;
+  if (body)
+    for (let i = 0; i < body.values.length; i++) {
+      const n = body.values[i].length;
+      if (!n) continue;
+      bodyCells += n;
+      if (body.r0 + i > maxR) maxR = body.r0 + i;
+      if (n - 1 > maxC) maxC = n - 1;
+    }
+  const out = new Utf8Sink((cells.length + bodyCells) * 64 + (1 << 16));
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">`);
   const fit = spec.print ? spec.print.fitToWidth : spec.landscape;
   if (fit) out.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
@@ -79,39 +94,68 @@ export function newSheetXml(
     out.push(
       `<cols>${spec.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`,
     );
-  out.push(cells.length ? "<sheetData>" : "<sheetData/>");
+  out.push(cells.length || bodyCells ? "<sheetData>" : "<sheetData/>");
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
   // A cell's XML as cellXml writes it, written into the buffer from pieces worked out once: its
   // text's escaped and encoded form (the checklist repeats the same few dozen texts per commune)
   // and its format's attribute; no string is made per cell.
   const texts = new Map<string, Uint8Array>();
   const sAttr: string[] = [];
-  for (let i = 0; i < cells.length; ) {
-    const r = cells[i].row;
+  const cellTail = (v: SheetCell["value"]) => {
+    if (typeof v === "string" && v !== "") {
+      let tail = texts.get(v);
+      if (tail === undefined) {
+        if (texts.size > 100_000) texts.clear();
+        texts.set(v, (tail = toBytes(cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length))));
+      }
+      out.raw(tail);
+    } else out.ascii(typeof v === "number" ? `><v>${Number.isFinite(v) ? v : 0}</v></c>` : "/>");
+  };
+  const cellHead = (col: number, rowNo: string, xf: number) => {
+    out.ascii('<c r="');
+    out.ascii(colLetter(col));
+    out.ascii(rowNo);
+    out.ascii(xf ? (sAttr[xf] ??= `" s="${xf}"`) : '"');
+  };
+  const rowHead = (r: number) => {
     const ht = heights.get(r);
     const rowNo = String(r + 1);
     out.ascii(ht ? `<row r="${rowNo}" ht="${ht}" customHeight="1">` : `<row r="${rowNo}">`);
-    for (; i < cells.length && cells[i].row === r; i++) {
-      const c = cells[i];
-      if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
-      const xf = xfOf(c);
-      out.ascii('<c r="');
-      out.ascii(colLetter(c.col));
-      out.ascii(rowNo);
-      out.ascii(xf ? (sAttr[xf] ??= `" s="${xf}"`) : '"');
-      const v = c.value;
-      if (typeof v === "string" && v !== "") {
-        let tail = texts.get(v);
-        if (tail === undefined) {
-          if (texts.size > 100_000) texts.clear();
-          texts.set(v, (tail = toBytes(cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length))));
-        }
-        out.raw(tail);
-      } else out.ascii(typeof v === "number" ? `><v>${Number.isFinite(v) ? v : 0}</v></c>` : "/>");
+    return rowNo;
+  };
+  const writeCells = (from: number, until: (row: number) => boolean) => {
+    let i = from;
+    while (i < cells.length && until(cells[i].row)) {
+      const r = cells[i].row;
+      const rowNo = rowHead(r);
+      for (; i < cells.length && cells[i].row === r; i++) {
+        const c = cells[i];
+        if (i + 1 < cells.length && cells[i + 1].row === r && cells[i + 1].col === c.col) continue; // the last write wins
+        cellHead(c.col, rowNo, xfOf(c));
+        cellTail(c.value);
+      }
+      out.ascii("</row>");
     }
-    out.ascii("</row>");
-  }
-  if (cells.length) out.push("</sheetData>");
+    return i;
+  };
+  if (body) {
+    const b = body;
+    const next = writeCells(0, (r) => r < b.r0);
+    const xfCol = b.styles.map((style) => xfOf({ row: 0, col: 0, style, value: null }));
+    const xfPlain = xfOf({ row: 0, col: 0, value: null });
+    for (let i = 0; i < b.values.length; i++) {
+      const values = b.values[i];
+      if (!values.length) continue;
+      const rowNo = rowHead(b.r0 + i);
+      for (let col = 0; col < values.length; col++) {
+        cellHead(col, rowNo, xfCol[col] ?? xfPlain);
+        cellTail(values[col]);
+      }
+      out.ascii("</row>");
+    }
+    writeCells(next, () => true);
+  } else writeCells(0, () => true);
+  if (cells.length || bodyCells) out.push("</sheetData>");
   const x: string[] = [];
   if (spec.merges?.length)
     x.push(
@@ -167,7 +211,10 @@ export function newSheetXml(
 export function newTableXml(spec: NewSheet, id: number): string {
   const t = spec.table!;
   const names: string[] = [];
-  const header = new Map(spec.cells.filter((x) => x.row === t.range.r0).map((x) => [x.col, x]));
+  const inBody = spec.rows && t.range.r0 >= spec.rows.r0 && t.range.r0 < spec.rows.r0 + spec.rows.values.length;
+  const header = new Map(
+    (inBody ? sheetCells(spec) : spec.cells).filter((x) => x.row === t.range.r0).map((x) => [x.col, x]),
+  );
   for (let c = t.range.c0; c <= t.range.c1; c++) {
     const cell = header.get(c);
     const base =
