@@ -93,7 +93,15 @@ export const EXAMPLES: Record<MessageKey, Record<string, Param>[]> = {
       wholeCell: "'Xã'!I5",
     },
   ],
-  "ocop.none": [{}],
+  "ratio.nothingToCount": [
+    {
+      says: {
+        vi: "xã không có sản phẩm OCOP nào nên không có sản phẩm phải đưa lên sàn thương mại điện tử",
+        en: "the commune has no OCOP product, so none has to be on an e-commerce platform",
+      },
+      noun: { vi: "sản phẩm OCOP trên sàn TMĐT", en: "OCOP products on e-commerce platforms" },
+    },
+  ],
   "villages.result": [
     { count: 7, total: 8, noun: noun.internet, threshold: ALL, verdict: "fail", lacking: ["Bản Cạp"] },
     { count: 6, total: 9, noun: noun.loa, threshold: TWO_THIRDS, verdict: "pass" },

@@ -7,6 +7,7 @@ import { condition, evalOne } from "../helpers/results";
 import { evaluate } from "../../src/core/engine";
 import { LS } from "../helpers/fields";
 import { render } from "../../src/core/i18n";
+import { checkRuleSet, getRuleSet } from "../../src/core/ruleset";
 
 // Each condition at, below and above its threshold: the cases of rulesets/langson-2022.cases.json (test/rulesets/cases.test.ts).
 
@@ -289,5 +290,34 @@ describe("each indicator's words for the area", () => {
     expect(render(condition(evalOne(commune({ facts: { radio_station: false } })), "8.3.a.dai").msg, "vi")).toBe(
       "xã chưa có đài truyền thanh",
     );
+  });
+});
+
+describe("nothing to count: the rule set's words", () => {
+  const none = commune({ facts: { ocop_products: 0, ocop_online: 0 } });
+
+  test("langson-2022 says it of OCOP products, as the guidance does", () => {
+    const c = condition(evalOne(none), "8.4.nc.d.ocop");
+    expect(c.verdict).toBe("pass");
+    expect(render(c.msg, "vi")).toBe(
+      "xã không có sản phẩm OCOP nào nên không có sản phẩm phải đưa lên sàn thương mại điện tử: đạt",
+    );
+  });
+
+  test("a rule set without its own sentence gets a generic one naming the check's noun", () => {
+    const ocop = getRuleSet("langson-2022").levels[1].indicators[3].conditions.find((x) => x.id === "8.4.nc.d.ocop")!;
+    const check = { ...ocop.check, zeroWholeSays: undefined };
+    const variant = checkRuleSet(
+      JSON.stringify({
+        id: "khong-loi",
+        extends: "langson-2022",
+        conditions: { "8.4.nc.d.ocop": { check: { ...check, threshold: "100%" } } },
+      }),
+    );
+    expect(variant.problems).toEqual([]);
+    const c = condition(evaluate([none], { ruleset: variant.ruleset! }).communes[0], "8.4.nc.d.ocop");
+    expect(c.verdict).toBe("pass");
+    expect(render(c.msg, "vi")).toBe("không có sản phẩm OCOP trên sàn TMĐT nào phải tính: đạt");
+    expect(render(c.msg, "en")).toBe("no OCOP products on e-commerce platforms to count: met");
   });
 });

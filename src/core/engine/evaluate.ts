@@ -191,7 +191,7 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
   const whole = read(ctx.facts, c.whole);
   const rate = c.rate ? read(ctx.facts, c.rate) : ({ state: "absent" } as Read);
 
-  // A commune with nothing to count passes where the rule says so (no OCOP product).
+  // A commune with nothing to count passes where the rule set says so (no OCOP product), in its words.
   if (
     c.zeroWhole === "pass" &&
     whole.state === "ok" &&
@@ -203,7 +203,7 @@ function checkRatio(c: Extract<Check, { kind: "ratio" }>, ctx: Ctx): Outcome {
       verdict: "pass",
       observed: { part: part.state === "ok" ? (part.value as number) : null, whole: 0 },
       required,
-      msg: msg("ocop.none"),
+      msg: msg("ratio.nothingToCount", { says: c.zeroWholeSays ?? null, noun: c.noun }),
       cells: cellsOf(part, whole),
       marks: [],
     };

@@ -25,7 +25,7 @@ export const EN: Record<MessageKey, Template> = {
   "ratio.zeroWhole": (p, f) => `${f.field(p.field)} is 0 (cell ${f.cell(p.cell)}): the ratio cannot be computed`,
   "ratio.partAboveWhole": (p, f) =>
     `${f.field(p.part)} (${f.num(p.partValue)}, cell ${f.cell(p.partCell)}) is more than ${f.field(p.whole)} (${f.num(p.wholeValue)}, cell ${f.cell(p.wholeCell)}): check the figures`,
-  "ocop.none": () => "the commune has no OCOP product, so none has to be on an e-commerce platform: met",
+  "ratio.nothingToCount": (p, f) => `${p.says ? f.text(p.says) : `no ${f.text(p.noun)} to count`}: met`,
   "villages.result": (p, f) =>
     `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}${f.share(p.count, p.total, p.threshold)}, ${met(p.verdict === "pass")} (${f.requirement(p.threshold, p.area)})` +
     (Array.isArray(p.lacking) && p.lacking.length ? `; lacking: ${f.list(p.lacking)}` : "") +

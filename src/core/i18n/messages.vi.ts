@@ -31,7 +31,7 @@ export const VI = {
   "ratio.zeroWhole": (p, f) => `${f.field(p.field)} bằng 0 (ô ${f.cell(p.cell)}): không tính được tỷ lệ`,
   "ratio.partAboveWhole": (p, f) =>
     `${f.field(p.part)} (${f.num(p.partValue)}, ô ${f.cell(p.partCell)}) lớn hơn ${f.field(p.whole)} (${f.num(p.wholeValue)}, ô ${f.cell(p.wholeCell)}): hãy kiểm tra lại số liệu`,
-  "ocop.none": () => "xã không có sản phẩm OCOP nào nên không có sản phẩm phải đưa lên sàn thương mại điện tử: đạt",
+  "ratio.nothingToCount": (p, f) => `${p.says ? f.text(p.says) : `không có ${f.text(p.noun)} nào phải tính`}: đạt`,
   "villages.result": (p, f) =>
     `${f.num(p.count)}/${f.num(p.total)} ${f.text(p.noun)}${f.share(p.count, p.total, p.threshold)}, ${met(p.verdict === "pass")} ${f.requirement(p.threshold, p.area)}` +
     (Array.isArray(p.lacking) && p.lacking.length ? `; chưa có: ${f.list(p.lacking)}` : "") +

@@ -75,6 +75,8 @@ export type Check =
       threshold: Threshold;
       noun: Text;
       zeroWhole?: "pass";
+      /** What a whole of 0 means, in an explanation (the rule set's words); a generic sentence without it. */
+      zeroWholeSays?: Text;
       per?: { fact: string; noun: Text; wholeNoun: Text };
     }
   /**
