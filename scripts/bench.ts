@@ -23,26 +23,10 @@ import { planEvaluation } from "../src/core/plan";
 import { readWorkbook } from "../src/core/read/read";
 import { applyPlan } from "../src/hosts/xlsx/apply";
 import { readWorkbookPackage } from "../src/hosts/xlsx/read";
-import { useCodec } from "../src/hosts/xlsx/zip";
-import zlib from "node:zlib";
+import { useNodeCodec } from "../src/cli/node-codec";
 
-// The stages run with the command line's codec (Node's zlib, large parts compressed in its thread
-// pool while the rest is written), as `tc8 evaluate` does.
-useCodec({
-  deflate: (data, level) => zlib.deflateRawSync(data, { level }),
-  deflateAsync: (chunks, level) =>
-    new Promise((resolve, reject) => {
-      const z = zlib.createDeflateRaw({ level, chunkSize: 1 << 20 });
-      const out: Buffer[] = [];
-      z.on("data", (c: Buffer) => out.push(c));
-      z.on("error", reject);
-      z.on("end", () => resolve(Buffer.concat(out)));
-      for (const c of chunks) z.write(c);
-      z.end();
-    }),
-  inflate: (raw) => zlib.inflateRawSync(raw),
-  crc32: (data, crc) => zlib.crc32(data, crc),
-});
+// The stages run with the command line's codec, as `tc8 evaluate` does.
+useNodeCodec();
 
 const ROOT = path.join(__dirname, "..");
 const sizes = process.argv

@@ -10,7 +10,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { toResultsJson } from "../core/engine/explain";
 import type { CommuneResult, LevelResult } from "../core/engine/types";
 import { formatter, render, VERDICT_TEXT } from "../core/i18n";
@@ -18,30 +17,14 @@ import { DEFAULT_RULESET_ID, getRuleSet, levelOf } from "../core/ruleset";
 import type { Lang, LevelId, RuleSet } from "../core/ruleset/types";
 import type { Run } from "../core/pipeline";
 import { describeRefusal, describeXlsxError, evaluateXlsx, templateXlsx, XlsxError, XlsxRefused } from "../hosts/xlsx";
-import { useCodec } from "../hosts/xlsx/zip";
 import { checklistNames } from "../core/read/checklist";
 import type { Io } from "./io";
+import { useNodeCodec } from "./node-codec";
 import { rollupCommand, RollupUsageError } from "./rollup";
 import { commit, discard, PathError, type PendingFile, prepareOutputs, terminalText } from "./files";
 import { reportRuleSetError, resolveRuleSetArg, RuleSetArgError, rulesetCommand } from "./ruleset";
 
-// Node's own zlib: the same bytes as fflate's, several times faster (docs/performance.md).
-useCodec({
-  deflate: (data, level) => zlib.deflateRawSync(data, { level }),
-  // In zlib's thread pool: a large sheet is compressed on the second core while the next is built.
-  deflateAsync: (chunks, level) =>
-    new Promise((resolve, reject) => {
-      const z = zlib.createDeflateRaw({ level, chunkSize: 1 << 20 });
-      const out: Buffer[] = [];
-      z.on("data", (c: Buffer) => out.push(c));
-      z.on("error", reject);
-      z.on("end", () => resolve(Buffer.concat(out)));
-      for (const c of chunks) z.write(c);
-      z.end();
-    }),
-  inflate: (raw) => zlib.inflateRawSync(raw),
-  ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}),
-});
+useNodeCodec();
 
 export const EXIT = { ok: 0, usage: 2, unreadable: 3 } as const;
 

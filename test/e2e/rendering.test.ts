@@ -11,6 +11,7 @@ import type ExcelJS from "exceljs";
 import { clearXlsx, evaluateXlsx, templateXlsx } from "../../src/hosts/xlsx";
 import { CHECKLIST_SHEET, SUMMARY_SHEET } from "../../src/core/state/own";
 import { cellHeight, wrappedLines } from "../../src/core/plan/layout";
+import { overlaps, pdfOf as convertToPdf, wordsOf as pdfWords, type Word } from "../helpers/pdf";
 import { loadWorkbook } from "../helpers/xlsx";
 import { ARTIFACTS, PDFTOPPM, SOFFICE, describeWith, which } from "../helpers/tools";
 
@@ -19,53 +20,6 @@ jest.setTimeout(300_000);
 const SAMPLE = path.join(__dirname, "../../examples/huyen-binh-gia.xlsx");
 const AT = new Date(2026, 10, 28, 9, 30);
 const PDFTOTEXT = which("pdftotext");
-
-interface Word {
-  page: number;
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Every word of a PDF with its box, from `pdftotext -bbox-layout`. */
-function wordsOf(pdf: string): Word[] {
-  const r = spawnSync(PDFTOTEXT!, ["-bbox-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
-  expect(r.status).toBe(0);
-  const words: Word[] = [];
-  let page = 0;
-  for (const line of r.stdout.split("\n")) {
-    if (line.includes("<page ")) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m) words.push({ page, x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], text: m[5] });
-  }
-  return words;
-}
-
-/**
- * Pairs of words drawn over each other: their boxes share more than a third of the smaller box.
- * Words of one line of one cell never do; text spilling over a neighbour or under the next row does.
- */
-function overlaps(words: Word[]): [Word, Word][] {
-  const out: [Word, Word][] = [];
-  const byPage = new Map<number, Word[]>();
-  for (const w of words) byPage.set(w.page, [...(byPage.get(w.page) ?? []), w]);
-  for (const list of byPage.values()) {
-    list.sort((a, b) => a.y0 - b.y0);
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length && list[j].y0 < list[i].y1; j++) {
-        const a = list[i];
-        const b = list[j];
-        const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-        const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-        if (w <= 0 || h <= 0) continue;
-        const smaller = Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
-        if (w * h > smaller / 3) out.push([a, b]);
-      }
-  }
-  return out;
-}
 
 describeWith(
   SOFFICE && PDFTOPPM && PDFTOTEXT,
@@ -76,21 +30,7 @@ describeWith(
     const pdfOf = (bytes: Uint8Array, name: string) => {
       const file = path.join(dir, `${name}.xlsx`);
       fs.writeFileSync(file, bytes);
-      const r = spawnSync(
-        SOFFICE!,
-        [
-          `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          file,
-        ],
-        { encoding: "utf8", timeout: 180_000 },
-      );
-      expect(r.status).toBe(0);
-      return path.join(dir, `${name}.pdf`);
+      return convertToPdf(SOFFICE!, file, dir);
     };
 
     beforeAll(() => {
@@ -101,7 +41,7 @@ describeWith(
     test("the annotated sample: no word of one cell drawn over another's on any page", async () => {
       const r = await evaluateXlsx(fs.readFileSync(SAMPLE), { evaluatedAt: AT });
       const pdf = pdfOf(r.output!, "sample");
-      const words = wordsOf(pdf);
+      const words = pdfWords(PDFTOTEXT!, pdf);
       // TC8's texts are on the pages: the explanations, the summary, the checklist, the signatures.
       const all = words.map((w) => w.text).join(" ");
       for (const s of ["Giải thích", "TỔNG HỢP ĐÁNH GIÁ", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "kiểm chứng"])
@@ -109,7 +49,7 @@ describeWith(
       // The officials' own pages may already have text over text (a long header in a short row of
       // their form): those are theirs, found in the input's own rendering; TC8 adds none.
       const pair = ([a, b]: [Word, Word]) => `"${a.text}" over "${b.text}"`;
-      const theirs = new Set(overlaps(wordsOf(pdfOf(fs.readFileSync(SAMPLE), "input"))).map(pair));
+      const theirs = new Set(overlaps(pdfWords(PDFTOTEXT!, pdfOf(fs.readFileSync(SAMPLE), "input"))).map(pair));
       const bad = overlaps(words)
         .filter((p) => !theirs.has(pair(p)))
         .map((p) => `page ${p[0].page}: ${pair(p)}`);
@@ -132,7 +72,7 @@ describeWith(
 
     test("the input template and its guide: no word drawn over another's", async () => {
       const pdf = pdfOf((await templateXlsx()).bytes, "template");
-      const words = wordsOf(pdf);
+      const words = pdfWords(PDFTOTEXT!, pdf);
       expect(words.map((w) => w.text)).toContain("HƯỚNG");
       expect(overlaps(words).map(([a, b]) => `page ${a.page}: "${a.text}" over "${b.text}"`)).toEqual([]);
     });

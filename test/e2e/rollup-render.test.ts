@@ -10,7 +10,7 @@ import path from "node:path";
 import { getRuleSet } from "../../src/core/ruleset";
 import { evaluateXlsx, templateXlsx } from "../../src/hosts/xlsx";
 import { gatherXlsx, rollupWorkbook } from "../../src/hosts/xlsx/rollup";
-import { overlaps, readPpm, wordsOf } from "../helpers/pdf";
+import { overlaps, pdfOf, readPpm, wordsOf } from "../helpers/pdf";
 import { ARTIFACTS, PDFTOPPM, SOFFICE, describeWith, which } from "../helpers/tools";
 import { editCell } from "../helpers/xlsx";
 
@@ -53,21 +53,7 @@ describeWith(
       const file = path.join(dir, "tong-hop.xlsx");
       fs.writeFileSync(file, (await rollupWorkbook(rollup, rs, "vi", AT)).bytes);
       fs.copyFileSync(file, path.join(ARTIFACTS, "rollup.xlsx"));
-      const r = spawnSync(
-        SOFFICE!,
-        [
-          `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-          "--headless",
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          file,
-        ],
-        { encoding: "utf8", timeout: 180_000 },
-      );
-      expect(r.status).toBe(0);
-      pdf = path.join(dir, "tong-hop.pdf");
+      pdf = pdfOf(SOFFICE!, file, dir);
       spawnSync(PDFTOPPM!, ["-r", "60", "-png", pdf, path.join(ARTIFACTS, "rollup-page")]);
     });
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,25 @@
-/** Words of a PDF with their boxes (pdftotext -bbox-layout), and words drawn over each other: for rendered pages. */
+/** A workbook rendered by LibreOffice; the words of a PDF with their boxes (pdftotext -bbox-layout), and words drawn over each other. */
 import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+/** The PDF LibreOffice headless makes of `file`, in `dir` (its own profile there, so runs do not share one). */
+export function pdfOf(soffice: string, file: string, dir: string): string {
+  const r = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      file,
+    ],
+    { encoding: "utf8", timeout: 180_000 },
+  );
+  if (r.status !== 0) throw new Error(`LibreOffice could not convert ${file}: ${r.stderr}`);
+  return path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
+}
 
 export interface Word {
   page: number;

@@ -5,7 +5,7 @@ import { STATE_SHEET } from "../state/own";
 import type { ReadResult } from "../read/read";
 import { type Tc8State, emptyState } from "../state/state";
 import { type Plan, emptyPlan } from "./types";
-import { rowKeysOf, tc8CellTest, orphanColumns, ownColumnsOf } from "./columns";
+import { rowKeysOf, tc8CellTest, orphanClears, ownColumnsOf } from "./columns";
 import { marksNow, rowsNow } from "./marks";
 import { sheetNamer } from "./evaluation";
 
@@ -61,16 +61,7 @@ export function planClear(read: ReadResult, grids: readonly Grid[], opts: { remo
         });
     }
   }
-  for (const o of orphanColumns(read, grids, isTc8, known)) {
-    for (const [r0, r1] of o.runs) plan.clears.push({ sheet: o.sheet, range: { r0, c0: o.col, r1, c1: o.col } });
-    // The header the user typed over TC8's stays, without TC8's look.
-    if (o.typedOver)
-      plan.clears.push({
-        sheet: o.sheet,
-        range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col },
-        formats: true,
-      });
-  }
+  plan.clears.push(...orphanClears(read, grids, isTc8, known));
   if (read.own.summary) plan.deleteSheets.push(read.own.summary);
   if (read.own.checklist && opts.removeChecklist) plan.deleteSheets.push(read.own.checklist);
   else if (read.own.checklist) state.sheets = [read.own.checklist];

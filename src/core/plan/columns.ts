@@ -237,7 +237,7 @@ export function ownColumnRuns(
  * their headers on the sheets TC8 wrote them into, each with at least one value below that TC8 wrote.
  * Only with fingerprints in the state: without them nothing tells TC8's values from the user's.
  */
-export function orphanColumns(
+function orphanColumns(
   read: ReadResult,
   grids: readonly Grid[],
   isTc8: ReturnType<typeof tc8CellTest>,
@@ -307,6 +307,26 @@ export function orphanColumns(
       }
   }
   return out;
+}
+
+/**
+ * What goes of TC8's columns outside the tables read now (on evaluating again and on Clear results):
+ * their cells that still hold TC8's values; a header the user typed over TC8's is theirs, and only
+ * TC8's look on it goes.
+ */
+export function orphanClears(
+  read: ReadResult,
+  grids: readonly Grid[],
+  isTc8: ReturnType<typeof tc8CellTest>,
+  known: ReadonlySet<string>,
+): Plan["clears"] {
+  const clears: Plan["clears"] = [];
+  for (const o of orphanColumns(read, grids, isTc8, known)) {
+    for (const [r0, r1] of o.runs) clears.push({ sheet: o.sheet, range: { r0, c0: o.col, r1, c1: o.col } });
+    if (o.typedOver)
+      clears.push({ sheet: o.sheet, range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col }, formats: true });
+  }
+  return clears;
 }
 
 /** The height each row of the user's sheets needs for the wrapped text TC8 writes in it. */

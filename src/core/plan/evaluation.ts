@@ -14,7 +14,7 @@ import type { ReadResult } from "../read/read";
 import { type Tc8State, emptyState, STATE_VERSION } from "../state/state";
 import { summarySheet } from "./summary";
 import { type StyleName, type Plan, type PlanOptions, emptyPlan } from "./types";
-import { verdictHeaders, verdictCells, orphanColumns, wrappedRowHeights, columnWriter } from "./columns";
+import { verdictHeaders, verdictCells, orphanClears, wrappedRowHeights, columnWriter } from "./columns";
 import { entityNotes, marksNow, planMarks, rowsNow } from "./marks";
 import { checklistSheet, checklistUpdate } from "./checklist";
 
@@ -76,16 +76,7 @@ export function planEvaluation(read: ReadResult, ev: Evaluation, grids: readonly
     if (added) state.noteColumns.push(added);
   }
   // TC8's columns left where a table is no longer read (the user changed its header) go.
-  for (const o of orphanColumns(read, grids, cols.isTc8, cols.known)) {
-    for (const [r0, r1] of o.runs) plan.clears.push({ sheet: o.sheet, range: { r0, c0: o.col, r1, c1: o.col } });
-    // A header the user typed over TC8's is theirs: TC8 lets the column go, and its look on that cell.
-    if (o.typedOver)
-      plan.clears.push({
-        sheet: o.sheet,
-        range: { r0: o.headerRow, c0: o.col, r1: o.headerRow, c1: o.col },
-        formats: true,
-      });
-  }
+  plan.clears.push(...orphanClears(read, grids, cols.isTc8, cols.known));
 
   // 3. Input cells behind failing conditions (red) and unreadable or needed blank cells (amber).
   plan.marks = planMarks(ev, read.problems, rs, lang, cols.isOwn);
