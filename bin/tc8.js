@@ -1,10 +1,21 @@
 #!/usr/bin/env node
 // The tc8 command (docs/cli.md). The TypeScript sources are compiled into lib/ by `npm ci` (prepare).
-// A larger young generation for V8: reading and patching a district's workbook makes millions of
-// short-lived objects, and with the default the collector takes a third of the time
-// (docs/performance.md). The flag can only be given at start, so the command starts itself once
-// more with it.
-if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && !process.env.TC8_NO_RESPAWN) {
+// A larger young generation for V8 when a workbook is large (4 MB and more, some 7,000 communes):
+// reading and patching it makes millions of short-lived objects, and with the default the
+// collector takes a third of the time. Below that size it gains nothing and starting Node again
+// costs some 0.06 s (docs/performance.md). The flag can only be given at start, so the command
+// starts itself once more with it.
+const LARGE_INPUT = 4 * 1024 * 1024;
+const large = () =>
+  process.argv.slice(2).some((a) => {
+    try {
+      const st = require("node:fs").statSync(a);
+      return st.isFile() && st.size >= LARGE_INPUT;
+    } catch {
+      return false;
+    }
+  });
+if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && !process.env.TC8_NO_RESPAWN && large()) {
   const r = require("node:child_process").spawnSync(
     process.execPath,
     ["--max-semi-space-size=64", ...process.execArgv, __filename, ...process.argv.slice(2)],

@@ -2,6 +2,7 @@
  * Speed and memory of `tc8 evaluate` against the floor of exceljs reading and writing the same
  * file, measured in the same run: prints figures, asserts nothing (docs/performance.md).
  *   npm run bench [-- 65 200 2000 10000]
+ * With TC8_BENCH_DIR=<folder>, the generated workbooks are written there and kept (for profiling).
  * The full run (no sizes given) writes its table into docs/performance.md, between the markers
  * <!-- bench:cli:table --> and <!-- /bench:cli:table -->.
  * Each size: communes with 10 villages and one postal point each. The command line and the floor
@@ -143,7 +144,9 @@ async function stages(file: string) {
 const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(1)} s`);
 
 (async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
+  const keep = process.env.TC8_BENCH_DIR;
+  if (keep) fs.mkdirSync(keep, { recursive: true });
+  const dir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
   const rows: string[] = [];
   const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
   console.log(
@@ -180,9 +183,9 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
     const line = `| ${n.toLocaleString("en")} | ${(fs.statSync(input).size / 2 ** 20).toFixed(1)} MB | ${s1(cli.ms)} | ${cli.mb.toFixed(0)} MB | ${s1(floor.ms)} | ${floor.mb.toFixed(0)} MB | ${(cli.ms / floor.ms).toFixed(2)} | ${(cli.mb / floor.mb).toFixed(2)} | ${st.read.toFixed(0)} ms | ${st.evaluation.toFixed(0)} ms | ${st.planning.toFixed(0)} ms | ${st.write.toFixed(0)} ms |`;
     rows.push(line);
     console.log(line);
-    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
+    if (!keep) for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   if (sizes.length) return;
   const file = path.join(ROOT, "docs/performance.md");
   const start = "<!-- bench:cli:table -->";
