@@ -453,6 +453,7 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
           ? unknownMarks
           : [];
     const observed = { count: yes, total, percent: percentTruncated(yes, total), lacking, unknown };
+    DISTINCT_CELLS.add(cells);
     return { ...withArea({ verdict, observed, required, msg: m, cells, marks }, resolved, ctx.area), entities };
   }
 
@@ -667,8 +668,16 @@ function toResult(def: ConditionDef, o: Outcome): ConditionResult {
   return r;
 }
 
+/**
+ * Lists of cells that hold each cell once by how they were made (a village list's cells: one row
+ * per village, one column per service), so that `uniqueCells` need not check them again: a
+ * district has tens of thousands of them.
+ */
+const DISTINCT_CELLS = new WeakSet<readonly CellAddress[]>();
+
 /** Each cell once, in first-seen order; most conditions read one or two cells, where a Set costs more than it saves. */
 function uniqueCells(cells: readonly CellAddress[]): CellAddress[] {
+  if (DISTINCT_CELLS.has(cells)) return cells.slice();
   if (cells.length > 4) return [...new Set(cells)];
   const out: CellAddress[] = [];
   for (const c of cells) if (!out.includes(c)) out.push(c);

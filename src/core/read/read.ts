@@ -92,8 +92,19 @@ function checkMarkColumns(g: Grid, t: DetectedTable, defs: Defs): Set<number> {
   const out = new Set<number>();
   for (const c of t.columns) {
     if (!c.key || defs.get(c.key)?.type !== "yesno") continue;
-    const filled = t.dataRows.map((r) => valueAt(g, r, c.col)).filter((v) => !isBlank(v));
-    if (filled.length && filled.every(isCheckMark)) out.add(c.col);
+    // Stops at the first filled cell that is no check mark (most columns say "Có" in their first row).
+    let filled = 0;
+    let marks = true;
+    for (const r of t.dataRows) {
+      const v = valueAt(g, r, c.col);
+      if (isBlank(v)) continue;
+      filled++;
+      if (!isCheckMark(v)) {
+        marks = false;
+        break;
+      }
+    }
+    if (filled && marks) out.add(c.col);
   }
   return out;
 }

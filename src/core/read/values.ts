@@ -32,7 +32,17 @@ const NO = new Set([
 ]);
 const CHECK_MARKS = new Set(["x", "✓", "✔", "✅"]);
 
-const yesNoWord = (s: string) => fold(s).replace(/\s+/g, " ").replace(/[.!]$/, "").trim();
+// A district's yes/no columns repeat a few words tens of thousands of times.
+const yesNoWords = new Map<string, string>();
+function yesNoWord(s: string): string {
+  let w = yesNoWords.get(s);
+  if (w === undefined) {
+    w = fold(s).replace(/\s+/g, " ").replace(/[.!]$/, "").trim();
+    if (yesNoWords.size > 10_000) yesNoWords.clear();
+    yesNoWords.set(s, w);
+  }
+  return w;
+}
 
 export function isCheckMark(v: CellValue): boolean {
   return typeof v === "string" && CHECK_MARKS.has(yesNoWord(v));

@@ -34,11 +34,19 @@ export function withoutParentheses(s: string): string {
     .trim();
 }
 
+const worded = new Map<string, string>();
+
 /** Folded words, punctuation as spaces, single-spaced. */
 export function words(s: string): string {
-  return fold(s)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  let w = worded.get(s);
+  if (w === undefined) {
+    w = fold(s)
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+    if (worded.size > 50_000) worded.clear();
+    worded.set(s, w);
+  }
+  return w;
 }
 
 /** A commune's key for matching across tables: a leading "xã" does not count (docs/input.md §2). */

@@ -193,16 +193,20 @@ const NEEDS_ESCAPE = /[&<>_\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
  */
 export function escapeText(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
-  return s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(
-      // eslint-disable-next-line no-control-regex -- control characters are what this finds
-      /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+  // One pass (a province writes tens of thousands of notes and names): a literal `_xHHHH_` is guarded
+  // whole, as a pass of its own before the others would; no other character can be inside one.
+  return s.replace(ESCAPE_ALL, escapeOne);
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const ESCAPE_ALL = /_x[0-9A-Fa-f]{4}_|[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
+
+function escapeOne(c: string): string {
+  if (c.length > 1) return "_x005F" + c;
+  if (c === "&") return "&amp;";
+  if (c === "<") return "&lt;";
+  if (c === ">") return "&gt;";
+  return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 }
 
 export function escapeAttr(s: string): string {
