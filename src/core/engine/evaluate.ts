@@ -670,14 +670,14 @@ function toResult(def: ConditionDef, o: Outcome): ConditionResult {
 
 /**
  * Lists of cells that hold each cell once by how they were made (a village list's cells: one row
- * per village, one column per service), so that `uniqueCells` need not check them again: a
- * district has tens of thousands of them.
+ * per village, one column per service), made for the one result they go into, so that
+ * `uniqueCells` need neither check nor copy them: a district has tens of thousands of them.
  */
 const DISTINCT_CELLS = new WeakSet<readonly CellAddress[]>();
 
 /** Each cell once, in first-seen order; most conditions read one or two cells, where a Set costs more than it saves. */
 function uniqueCells(cells: readonly CellAddress[]): CellAddress[] {
-  if (DISTINCT_CELLS.has(cells)) return cells.slice();
+  if (DISTINCT_CELLS.has(cells)) return cells as CellAddress[];
   if (cells.length > 4) return [...new Set(cells)];
   const out: CellAddress[] = [];
   for (const c of cells) if (!out.includes(c)) out.push(c);

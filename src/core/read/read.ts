@@ -294,9 +294,10 @@ export function readWorkbook(input: readonly Grid[] | WorkbookInput, opts: ReadO
       const facts = readRow(defs, g, t, row, marks, new Set(["commune"]), problems);
       const district = districtCol !== undefined ? cleanName(cellText(valueAt(g, row, districtCol))) : "";
       const code = facts.code?.value;
-      const communeFacts: Record<string, Fact> = Object.fromEntries(
-        Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)),
-      );
+      // Without postal-point columns in the table there is nothing to take out (no copy per commune).
+      const communeFacts: Record<string, Fact> = hasPostalColumns
+        ? Object.fromEntries(Object.entries(facts).filter(([k]) => !POSTAL_KEYS.has(k)))
+        : facts;
       const c: CommuneFacts = {
         name,
         cell: cellAddress(g.sheet, row, nameCol),

@@ -135,21 +135,26 @@ export function isTotalText(s: string): boolean {
   return TOTAL_ROW.test(fold(s).trim());
 }
 
+/** A row's name, folded and trimmed once for the tests below (a district has tens of thousands of rows). */
+const foldedName = (s: string) => (s ? fold(s).trim() : "");
+
 const COLUMN_NUMBER = /^\(?\d{1,3}\)?$/;
 
 /** "1 2 3…" or "(1) (2) (3)…" under the headers. */
 function isColumnNumberRow(values: CellValue[]): boolean {
-  const filled = values.filter((v) => !isBlank(v));
-  if (filled.length < 2) return false;
+  // A plain loop that stops at the first filled cell that is no number: a district has tens of thousands of rows.
+  let filled = 0;
   let prev = -Infinity;
-  for (const v of filled) {
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    filled++;
     const s = cellText(v);
     if (!COLUMN_NUMBER.test(s)) return false;
     const n = Number(s.replace(/[()]/g, ""));
     if (n <= prev) return false;
     prev = n;
   }
-  return true;
+  return filled >= 2;
 }
 
 /** Lines under a form's table: who made it, who signs, the place and date, notes. */
@@ -195,7 +200,11 @@ function dataRowsOf(
   const figures = columns.map(
     (c) => !!c.key && !NOT_FIGURES.has(c.key) && !notFigures.has(c.key) && !c.output && !c.rowNumber,
   );
-  const figuresIn = (values: CellValue[]) => values.filter((v, i) => figures[i] && !isBlank(v)).length;
+  const figuresIn = (values: CellValue[]) => {
+    let n = 0;
+    for (let i = 0; i < values.length; i++) if (figures[i] && !isBlank(values[i])) n++;
+    return n;
+  };
   const filled: number[] = [];
   const tally: number[] = [];
   let afterTotal = false;
@@ -213,19 +222,20 @@ function dataRowsOf(
     if (!any) continue;
     if (isColumnNumberRow(values)) continue;
     const name = cellText(valueAt(g, r, identityCol));
+    const folded = foldedName(name);
     // The template's example rows ("Xã Mẫu (ví dụ)") show how to fill in; they are not data.
-    if (isExampleName(name)) continue;
-    const firstText = name ? "" : firstTextOf(values);
+    if (folded.endsWith(EXAMPLE_FOLDED)) continue;
+    const firstText = name ? "" : foldedName(firstTextOf(values));
     // Totals and subtotals ("Cộng huyện …") are not communes; the rows after a subtotal are.
-    if (isTotalText(name) || (!name && isTotalText(firstText))) {
+    if (TOTAL_ROW.test(folded) || (!name && TOTAL_ROW.test(firstText))) {
       afterTotal = true;
       continue;
     }
-    if (isFooterText(name) || (!name && isFooterText(firstText))) continue;
+    if (FOOTER.test(folded) || (!name && FOOTER.test(firstText))) continue;
     // A row with only its row number (STT) filled is an empty line of a form.
     if (columns.every((c, i) => c.rowNumber || c.output || isBlank(values[i]))) continue;
     const n = figuresIn(values);
-    if (n === 0 && GROUP_HEADING.test(fold(name).trim())) continue;
+    if (n === 0 && GROUP_HEADING.test(folded)) continue;
     // After a total, a row is read when it looks like the rows above it (a name and figures);
     // the form's footer (signers' names, notes) does not.
     // The median count of figures so far, from a tally per count (a row has at most as many
