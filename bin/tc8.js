@@ -6,15 +6,24 @@
 // costs some 0.06 s (docs/performance.md). The flag can only be given at start, so the command
 // starts itself once more with it.
 const LARGE_INPUT = 4 * 1024 * 1024;
-const large = () =>
-  process.argv.slice(2).some((a) => {
-    try {
-      const st = require("node:fs").statSync(a);
-      return st.isFile() && st.size >= LARGE_INPUT;
-    } catch {
-      return false;
+// The files read, not the ones written: an earlier output named by -o or --json does not count.
+const VALUE_OPTIONS = new Set(["-o", "--output", "--json", "--ruleset", "--level", "--lang"]);
+const large = () => {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (VALUE_OPTIONS.has(args[i])) {
+      i++;
+      continue;
     }
-  });
+    try {
+      const st = require("node:fs").statSync(args[i]);
+      if (st.isFile() && st.size >= LARGE_INPUT) return true;
+    } catch {
+      /* not a file: a command or an option */
+    }
+  }
+  return false;
+};
 if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && !process.env.TC8_NO_RESPAWN && large()) {
   const r = require("node:child_process").spawnSync(
     process.execPath,
