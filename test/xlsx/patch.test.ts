@@ -4,7 +4,7 @@
  * row formats, and text that needs Excel's escapes.
  */
 import { patchSheet, type SheetPatch } from "../../src/hosts/xlsx/sheet";
-import { decodeOoxmlText, escapeText } from "../../src/hosts/xlsx/xml";
+import { decodeOoxmlText, escapeText, setAttr } from "../../src/hosts/xlsx/xml";
 import { parseXml } from "../helpers/package-compare";
 
 const dec = new TextDecoder();
@@ -90,6 +90,20 @@ test("a restore leaves a cell alone when its format is no longer TC8's", () => {
 test("text Excel must escape reads back as written", () => {
   for (const s of ["a\u000Bb", "_x0041_", "<&>", "tab\tand\nnewline", "x_x005F_y"])
     expect(decodeOoxmlText(escapeText(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"))).toBe(s);
+});
+
+test("an attribute is set, added and removed in a tag as the user's program wrote it", () => {
+  // Attributes on their own lines, in single quotes, with spaces around "=", in a prefixed tag.
+  const tag = `<x:row r="5"\n  spans = '1:3' ht="20"/>`;
+  expect(setAttr(tag, "spans", "1:4")).toBe(`<x:row r="5"\n  spans="1:4" ht="20"/>`);
+  expect(setAttr(tag, "ht", null)).toBe(`<x:row r="5"\n  spans = '1:3'/>`);
+  expect(setAttr(tag, "customHeight", "1")).toBe(`<x:row r="5"\n  spans = '1:3' ht="20" customHeight="1"/>`);
+  expect(setAttr(`<c r="A1" >`, "s", "7")).toBe(`<c r="A1" s="7">`);
+  expect(setAttr(`<c r="A1" s="3">`, "s", 'a"b')).toBe(`<c r="A1" s="a&quot;b">`);
+  // "r" inside another attribute's value is not the attribute r.
+  expect(setAttr(`<c t="x r='B2'" r="A1"/>`, "r", "C3")).toBe(`<c t="x r='B2'" r="C3"/>`);
+  // A tag no program writes still gets the attribute where a reader would find it.
+  expect(setAttr(`<c =\nspans =''>`, "spans", "6")).toBe(`<c =\nspans="6">`);
 });
 
 describe("row heights for TC8's wrapped text", () => {

@@ -4,7 +4,15 @@
  */
 import { XlsxError } from "./errors";
 import { attrsOf, childOfRoot, childrenOf, concatBytes, escapeAttr, nextTag, rootOf, toBytes, toText } from "./xml";
-import { deflateInBackground, inflateEntry, type OutEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import {
+  compressesInBackground,
+  deflateInBackground,
+  inflateEntry,
+  type OutEntry,
+  readZip,
+  writeZip,
+  type ZipEntry,
+} from "./zip";
 
 export interface Rel {
   id: string;
@@ -130,8 +138,13 @@ export class Package {
     return typeof e === "string" ? e : toText(this.bytes(name));
   }
 
-  set(name: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+  set(name: string, text: string | Uint8Array | readonly Uint8Array[]): void {
     const n = this.find(name) ?? name;
+    // A large part edited as text (a district's notes and their drawings, the workbook's names) is
+    // encoded now, so that it is compressed in the background while the rest is written.
+    let data = text;
+    if (typeof text === "string" && text.length >= BACKGROUND_SIZE / 3 && compressesInBackground())
+      data = toBytes(text);
     if (!this.byName.has(n) && !this.edited.has(n)) {
       this.added.push(n);
       this.folded.set(n.toLowerCase(), n);

@@ -239,7 +239,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
   };
 
   /** The new cells' text when a row only gets writes right of its last cell; null otherwise. */
-  const appendOnly = (src: string, t: Tag, end: number, row: number): string | null => {
+  const appendOnly = (src: string, t: Tag, end: number, row: number, bang: { at: number }): string | null => {
     const ops = patch.ops.get(row);
     if (!ops) return null;
     if (
@@ -261,7 +261,8 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
     // Nothing but the row's end after that cell (no extLst to keep after the cells).
     const cellEnd =
       lastTag.kind === "empty" ? lastTag.end : src.indexOf(`</${lastTag.name}>`, lastTag.end) + lastTag.name.length + 3;
-    if (cellEnd !== end - t.name.length - 3 || src.slice(t.end, end).includes("<!")) return null;
+    // `bang` is the first "<!" at or after the row's start (rowEndOf keeps it): none may be inside the row.
+    if (cellEnd !== end - t.name.length - 3 || (bang.at >= 0 && bang.at < end)) return null;
     let text = "";
     const rowOpen = src.slice(t.start, t.end);
     for (const col of [...ops.keys()].sort((a, b) => a - b)) {
@@ -318,7 +319,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string | Uint8Array 
           parts.push(xml.slice(pos, t.start), inserted);
           pos = t.start;
         }
-        const appended = t.kind === "open" ? appendOnly(xml, t, end, row) : null;
+        const appended = t.kind === "open" ? appendOnly(xml, t, end, row, bang) : null;
         if (appended !== null) {
           // TC8's cells all right of the row's last cell (its columns beside the user's): added
           // before the row's end, the user's cells not even looked at.
@@ -478,17 +479,24 @@ function rowEndOf(xml: string, t: Tag, bang: { at: number }): number {
   return elementEnd(xml, t);
 }
 
+const SPANS = /^(\d+):(\d+)$/;
+
 /** A row's `spans` hint widened to TC8's cells (Excel reads it as a hint only). */
 function widenSpans(open: string, cells: ExistingCell[], ops: Map<number, CellOp> | undefined): string {
   const spans = attrOf(open, "spans");
   if (!spans || !ops) return open;
-  const m = /^(\d+):(\d+)$/.exec(spans);
+  const m = SPANS.exec(spans);
   if (!m) return open;
   let lo = Number(m[1]);
   let hi = Number(m[2]);
-  for (const col of [...ops.keys(), ...cells.map((c) => c.col)]) {
-    lo = Math.min(lo, col + 1);
-    hi = Math.max(hi, col + 1);
+  // Plain loops: every row of a district's sheet that gets TC8's cells comes here.
+  for (const col of ops.keys()) {
+    if (col + 1 < lo) lo = col + 1;
+    if (col + 1 > hi) hi = col + 1;
+  }
+  for (const c of cells) {
+    if (c.col + 1 < lo) lo = c.col + 1;
+    if (c.col + 1 > hi) hi = c.col + 1;
   }
   return `${lo}:${hi}` === spans ? open : setAttr(open, "spans", `${lo}:${hi}`);
 }

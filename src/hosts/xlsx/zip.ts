@@ -206,6 +206,9 @@ export type OutEntry =
 /** How hard a part is compressed: large parts (TC8's sheets of a whole province) trade a little size for a lot of time. */
 export const deflateLevel = (size: number) => (size > 1 << 22 ? 3 : 6);
 
+/** Whether the codec compresses in the background (the command line's; not the browser page's). */
+export const compressesInBackground = () => !!codec.deflateAsync;
+
 /**
  * A part compressed in the background when the codec can (undefined otherwise); what it gives is
  * what writeZip would have made of it.
