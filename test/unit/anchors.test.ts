@@ -1,5 +1,12 @@
 /** Anchors and sheet names (issue 9): references as Excel and LibreOffice write them, names as Excel compares them. */
-import { anchorNames, namedState, parseAnchor, readAnchors, whereNow } from "../../src/core/state/anchors";
+import {
+  anchorNames,
+  cellAnchorRef,
+  namedState,
+  parseAnchor,
+  readAnchors,
+  whereNow,
+} from "../../src/core/state/anchors";
 import { freeSheetName, sameSheet } from "../../src/core/shared/grid";
 import { emptyState } from "../../src/core/state/state";
 
@@ -64,4 +71,29 @@ test("sheet names as Excel compares them: letter case and Unicode normalisation;
   expect(freeSheetName("Minh chứng TC8", () => false)).toBe("Minh chứng TC8");
   // Never over Excel's 31 characters.
   expect(freeSheetName("x".repeat(31), (n) => n.length === 31 && n.endsWith("x"))).toBe(`${"x".repeat(27)} (2)`);
+});
+
+test("a mark's anchor is the reference its cell reads as, whatever form the cell was written in", () => {
+  const cells = [
+    "'Xã'!E5",
+    "'Thôn'!XFD1048576",
+    "'it''s'!Z9",
+    "'a''!b'!C5",
+    "'x'!A01",
+    "'x'!a1",
+    "'x'!$B$2",
+    "Xã!E5",
+    " 'x'!A1",
+    "'x'!A",
+    "'x'!A0",
+    "'x'!ABCD1",
+    "'#REF!'!A1",
+    "'x'!A1:B2",
+  ];
+  for (const cell of cells) {
+    const a = parseAnchor(cell);
+    const expected = a && cellAnchorRef(a.sheet, a.range.r0, a.range.c0);
+    const names = anchorNames({ ...emptyState("langson-2022"), marks: [{ cell, kind: "fail" }] });
+    expect([cell, names.map((n) => n.formula)]).toEqual([cell, expected ? [expected] : []]);
+  }
 });

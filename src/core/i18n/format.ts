@@ -29,6 +29,22 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }),
 };
 
+/** Numbers already written, by language: a district's messages repeat the same counts and percentages. */
+const formattedNumbers: Record<Lang, Map<number, string>> = { vi: new Map(), en: new Map() };
+
+function formatNumber(lang: Lang, x: number): string {
+  // -0 is written "-0" and would share 0's entry.
+  if (Object.is(x, -0)) return numberFormats[lang].format(x);
+  const memo = formattedNumbers[lang];
+  let s = memo.get(x);
+  if (s === undefined) {
+    s = numberFormats[lang].format(x);
+    if (memo.size > 10_000) memo.clear();
+    memo.set(x, s);
+  }
+  return s;
+}
+
 export function isMsg(p: Param): p is Msg {
   return typeof p === "object" && p !== null && !Array.isArray(p) && typeof (p as Msg).key === "string";
 }
@@ -78,7 +94,7 @@ export class Formatter {
 
   /** A number the local way: 1.234,5 in Vietnamese, 1,234.5 in English. */
   num(x: Param): string {
-    return typeof x === "number" ? numberFormats[this.lang].format(x) : this.text(x);
+    return typeof x === "number" ? formatNumber(this.lang, x) : this.text(x);
   }
 
   /** a/b as a percentage, truncated to one decimal so it never appears to cross its threshold. */
@@ -121,7 +137,7 @@ export class Formatter {
 
   /** Percentages as the guidance writes them: "50%", "33,3%". */
   private percentText(p: number): string {
-    return `${numberFormats[this.lang].format(p)}%`;
+    return `${formatNumber(this.lang, p)}%`;
   }
 
   private ofSheet(sheet: string): string {

@@ -86,18 +86,53 @@ export function anchorNames(state: Tc8State): DefinedName[] {
     if (sheet) out.push({ name: SHEET_ANCHORS[k], formula: sheetAnchorRef(sheet), hidden: true });
   }
   state.marks.forEach((m, i) => {
-    const at = parseMarkCell(m.cell);
-    if (at) out.push({ name: m.name ?? markAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
+    const formula = cellAnchorOf(m.cell);
+    if (formula) out.push({ name: m.name ?? markAnchor(i), formula, hidden: true });
   });
   (state.rows ?? []).forEach((r, i) =>
     out.push({ name: r.name ?? rowAnchor(i), formula: rowAnchorRef(r.sheet, r.row), hidden: true }),
   );
   (state.columns ?? []).forEach((c, i) => {
-    const at = parseMarkCell(c.cell);
-    if (at)
-      out.push({ name: c.name ?? columnAnchor(i), formula: cellAnchorRef(at.sheet, at.row, at.col), hidden: true });
+    const formula = cellAnchorOf(c.cell);
+    if (formula) out.push({ name: c.name ?? columnAnchor(i), formula, hidden: true });
   });
   return out;
+}
+
+/** A cell's anchor reference ('Sheet'!E5 → 'Sheet'!$E$5), null for no cell. */
+function cellAnchorOf(cell: string): string | null {
+  const plain = plainCellAnchor(cell);
+  if (plain) return plain;
+  const at = parseMarkCell(cell);
+  return at ? cellAnchorRef(at.sheet, at.row, at.col) : null;
+}
+
+/**
+ * The anchor of a cell written the way TC8 writes cells ('Sheet'!E5: the name quoted, capital
+ * letters, a row without leading zeros), made from its text without parsing it: a district marks
+ * tens of thousands of cells. Null for any other form, which `parseAnchor` reads; both give the
+ * same reference.
+ */
+function plainCellAnchor(cell: string): string | null {
+  if (cell.charCodeAt(0) !== 39 /* ' */ || cell.includes("#")) return null;
+  const bang = cell.lastIndexOf("'!");
+  if (bang < 2) return null;
+  const inner = cell.slice(1, bang);
+  // Every quote in the sheet's name doubled, as quoteSheet writes it.
+  if (inner.includes("'") && inner.replace(/''/g, "").includes("'")) return null;
+  let i = bang + 2;
+  const l0 = i;
+  while (i < cell.length && cell.charCodeAt(i) >= 65 && cell.charCodeAt(i) <= 90) i++;
+  const d0 = i;
+  if (d0 === l0 || d0 - l0 > 3 || d0 >= cell.length) return null;
+  const first = cell.charCodeAt(d0);
+  if (first < 49 || first > 57) return null;
+  for (i = d0 + 1; i < cell.length; i++) {
+    const ch = cell.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+  }
+  if (i - d0 > 7) return null;
+  return `${cell.slice(0, l0)}$${cell.slice(l0, d0)}$${cell.slice(d0)}`;
 }
 
 function parseMarkCell(cell: string): { sheet: string; row: number; col: number } | null {
