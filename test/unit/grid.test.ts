@@ -14,7 +14,7 @@ import {
   usedRange,
   type CellValue,
 } from "../../src/core/shared/grid";
-import { communesSheet } from "../helpers/xlsx";
+import { communesSheet, villagesSheet } from "../helpers/xlsx";
 
 function communes(n: number): CellValue[][] {
   const rows = Array.from({ length: n }, (_, i) => ({ commune: `Xã Số ${i + 1}` }));
@@ -73,5 +73,27 @@ describe("sparse grid", () => {
     const run = runEvaluation([g]);
     const p = run.evaluation.problems.find((x) => x.cell === `'Xã'!${colLetter(col)}2`);
     expect(p?.msg.params?.reason).toMatchObject({ key: "value.uncalculated" });
+  });
+
+  test("two Excel tables over the same villages: each cell a condition read is listed once", () => {
+    const villages = villagesSheet(
+      Array.from({ length: 6 }, (_, i) => ({ commune: "Xã Số 1", village: `Thôn ${i + 1}` })),
+    ).rows as CellValue[][];
+    const range = { r0: 0, c0: 0, r1: villages.length - 1, c1: villages[0].length - 1 };
+    const tables = [
+      { name: "Thon", range, showHeaders: true },
+      { name: "Thon2", range, showHeaders: true },
+    ];
+    const run = runEvaluation([
+      gridFromBlock("Xã", communes(1)),
+      gridFromBlock("Thôn", villages, { extra: { tables } }),
+    ]);
+    const loa = run.evaluation.communes[0].levels
+      .ntm!.indicators.flatMap((i) => i.conditions)
+      .find((c) => c.id === "8.3.b.loa")!;
+    expect(loa.cells.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(loa.cells).size).toBe(loa.cells.length);
+    for (const c of run.evaluation.communes[0].levels.ntm!.indicators.flatMap((i) => i.conditions))
+      expect([c.id, new Set(c.cells).size]).toEqual([c.id, c.cells.length]);
   });
 });

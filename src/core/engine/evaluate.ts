@@ -453,7 +453,7 @@ function checkVillages(c: Extract<Check, { kind: "villages" }>, ctx: Ctx): Outco
           ? unknownMarks
           : [];
     const observed = { count: yes, total, percent: percentTruncated(yes, total), lacking, unknown };
-    DISTINCT_CELLS.add(cells);
+    OWNED_CELLS.add(cells);
     return { ...withArea({ verdict, observed, required, msg: m, cells, marks }, resolved, ctx.area), entities };
   }
 
@@ -669,16 +669,19 @@ function toResult(def: ConditionDef, o: Outcome): ConditionResult {
 }
 
 /**
- * Lists of cells that hold each cell once by how they were made (a village list's cells: one row
- * per village, one column per service), made for the one result they go into, so that
- * `uniqueCells` need neither check nor copy them: a district has tens of thousands of them.
+ * Lists of cells made for the one result they go into (a village list's cells), which `uniqueCells`
+ * need not copy when no cell repeats: a district has tens of thousands of them. A cell can repeat
+ * there (two Excel tables over the same rows, a service named twice in a rule set's `anyOf`).
  */
-const DISTINCT_CELLS = new WeakSet<readonly CellAddress[]>();
+const OWNED_CELLS = new WeakSet<readonly CellAddress[]>();
 
 /** Each cell once, in first-seen order; most conditions read one or two cells, where a Set costs more than it saves. */
 function uniqueCells(cells: readonly CellAddress[]): CellAddress[] {
-  if (DISTINCT_CELLS.has(cells)) return cells as CellAddress[];
-  if (cells.length > 4) return [...new Set(cells)];
+  if (cells.length > 4) {
+    const once = new Set(cells);
+    if (once.size < cells.length) return [...once];
+    return OWNED_CELLS.has(cells) ? (cells as CellAddress[]) : cells.slice();
+  }
   const out: CellAddress[] = [];
   for (const c of cells) if (!out.includes(c)) out.push(c);
   return out;
