@@ -6,7 +6,7 @@
  * The full run (no sizes given) writes its table into docs/performance.md, between the markers
  * <!-- bench:cli:table --> and <!-- /bench:cli:table -->.
  * Each size: communes with 10 villages and one postal point each. The command line and the floor
- * each run as their own process (wall time, peak resident memory), in turn, three times up to 2,000
+ * each run as their own process (wall time, peak resident memory), in turn, five times up to 2,000
  * communes and twice above; the fastest run of each is kept (the machine is shared: the fastest is
  * the one least slowed by others). The stages (read, evaluate, plan, write) are timed in this
  * process on the same file.
@@ -164,7 +164,7 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
     await make(n, input);
     let cli: ReturnType<typeof measure> | undefined;
     let floor: ReturnType<typeof measure> | undefined;
-    for (let run = 0; run < (n <= 2000 ? 3 : 2); run++) {
+    for (let run = 0; run < (n <= 2000 ? 5 : 2); run++) {
       const c = measure([
         path.join(ROOT, "bin/tc8.js"),
         "evaluate",

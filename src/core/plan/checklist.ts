@@ -84,7 +84,7 @@ export function checklistSheet(
     body.push(out);
     row++;
   };
-  for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
+  checklistWalk(ev.communes, rs, (name, level, ind, doc, key) => {
     if (existing.length) used.add(key);
     const e = byKey.get(key);
     const user = (h: string, dflt: CellValue) => (e && h in e.values && !isBlank(e.values[h]) ? e.values[h] : dflt);
@@ -100,7 +100,7 @@ export function checklistSheet(
       user(USER_COLUMNS[3], null),
       ...extraHeaders.map((h) => user(h, null)),
     ]);
-  }
+  });
   // Entries of communes no longer in the data are kept when the user wrote anything in them.
   for (const e of existing) {
     const key = entryKey(e.commune, e.level, e.indicator, e.no);
@@ -267,7 +267,7 @@ export function checklistUpdate(
   const used = new Set<string>();
   const fresh: { commune: string; level: LevelId; indicator: string; no: number; text: string; provider: string }[] =
     [];
-  for (const { name, level, ind, doc, key } of checklistWalk(ev.communes, rs)) {
+  checklistWalk(ev.communes, rs, (name, level, ind, doc, key) => {
     used.add(key);
     const e = byKey.get(key);
     if (!e) {
@@ -279,14 +279,14 @@ export function checklistUpdate(
         text: doc.text,
         provider: doc.provider,
       });
-      continue;
+      return;
     }
     own(e.row, "Xã", name);
     own(e.row, "Cấp", levelLabel(rs, level.id));
     own(e.row, "Chỉ tiêu", ind.id);
     own(e.row, "STT", doc.no);
     own(e.row, "Tài liệu kiểm chứng", doc.text);
-  }
+  });
   const gone = [
     ...new Set(
       cs.entries.filter((e) => !used.has(entryKey(e.commune, e.level, e.indicator, e.no))).map((e) => e.commune),

@@ -68,12 +68,14 @@ export function checklistNames(
 
 /**
  * The checklist's entries in its order: each evaluated commune (by its checklist name) × level ×
- * indicator × document, each key once.
+ * indicator × document, each key once. A callback rather than a generator: a province's checklist
+ * has hundreds of thousands of entries, and a generator makes an object for each.
  */
-export function* checklistWalk(
+export function checklistWalk(
   communes: readonly { name: string; district?: string; excluded?: unknown }[],
   rs: RuleSet,
-): Generator<{ name: string; level: LevelDef; ind: IndicatorDef; doc: EvidenceDoc; key: string }> {
+  each: (name: string, level: LevelDef, ind: IndicatorDef, doc: EvidenceDoc, key: string) => void,
+): void {
   const labelOf = checklistNames(communes);
   const seen = new Set<string>();
   for (const c of communes) {
@@ -87,7 +89,7 @@ export function* checklistWalk(
           const key = `${ck}|${level.id}|${ind.id}|${doc.no}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          yield { name, level, ind, doc, key };
+          each(name, level, ind, doc, key);
         }
   }
 }
