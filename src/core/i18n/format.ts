@@ -3,6 +3,7 @@
  * and every text exists in Vietnamese and English (docs/rules.md).
  */
 import { field } from "../fields";
+import { memoized } from "../shared/memo";
 import { percentTruncated, type Rational } from "../shared/ratio";
 import type { Lang, Text } from "../ruleset/types";
 import type { Verdict } from "../engine/tristate";
@@ -30,19 +31,14 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
 };
 
 /** Numbers already written, by language: a district's messages repeat the same counts and percentages. */
-const formattedNumbers: Record<Lang, Map<number, string>> = { vi: new Map(), en: new Map() };
+const formattedNumbers: Record<Lang, (x: number) => string> = {
+  vi: memoized(10_000, (x: number) => numberFormats.vi.format(x)),
+  en: memoized(10_000, (x: number) => numberFormats.en.format(x)),
+};
 
 function formatNumber(lang: Lang, x: number): string {
   // -0 is written "-0" and would share 0's entry.
-  if (Object.is(x, -0)) return numberFormats[lang].format(x);
-  const memo = formattedNumbers[lang];
-  let s = memo.get(x);
-  if (s === undefined) {
-    s = numberFormats[lang].format(x);
-    if (memo.size > 10_000) memo.clear();
-    memo.set(x, s);
-  }
-  return s;
+  return Object.is(x, -0) ? numberFormats[lang].format(x) : formattedNumbers[lang](x);
 }
 
 export function isMsg(p: Param): p is Msg {

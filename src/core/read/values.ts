@@ -9,6 +9,7 @@ import type { FieldDef } from "../fields";
 import { msg, type Msg } from "../i18n/format";
 import type { Area, AreaDef } from "../ruleset/types";
 import { type CellValue, isBlank, isError } from "../shared/grid";
+import { memoized } from "../shared/memo";
 import { fold } from "../shared/normalize";
 
 export type Parsed = { value?: FactValue; problem?: Msg };
@@ -33,16 +34,7 @@ const NO = new Set([
 const CHECK_MARKS = new Set(["x", "✓", "✔", "✅"]);
 
 // A district's yes/no columns repeat a few words tens of thousands of times.
-const yesNoWords = new Map<string, string>();
-function yesNoWord(s: string): string {
-  let w = yesNoWords.get(s);
-  if (w === undefined) {
-    w = fold(s).replace(/\s+/g, " ").replace(/[.!]$/, "").trim();
-    if (yesNoWords.size > 10_000) yesNoWords.clear();
-    yesNoWords.set(s, w);
-  }
-  return w;
-}
+const yesNoWord = memoized(10_000, (s: string) => fold(s).replace(/\s+/g, " ").replace(/[.!]$/, "").trim());
 
 export function isCheckMark(v: CellValue): boolean {
   return typeof v === "string" && CHECK_MARKS.has(yesNoWord(v));

@@ -2,24 +2,16 @@
  * Text as officials type it, made comparable: case, Vietnamese diacritics (đ = d), punctuation,
  * spacing and Unicode composition (NFC and NFD spellings) do not matter (docs/input.md §2).
  */
-
-// Officials' workbooks repeat the same few words ("Có", "Không", commune names) thousands of times.
-const folded = new Map<string, string>();
+import { memoized } from "./memo";
 
 /** Lower case, no diacritics, đ → d, NFC/NFD-insensitive; punctuation and spacing kept. */
-export function fold(s: string): string {
-  let f = folded.get(s);
-  if (f === undefined) {
-    f = s
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐ]/g, "d")
-      .toLowerCase();
-    if (folded.size > 50_000) folded.clear();
-    folded.set(s, f);
-  }
-  return f;
-}
+export const fold = memoized(50_000, (s: string): string =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase(),
+);
 
 /** A header's key: folded, with everything but letters and digits removed. */
 export function headerKey(s: string): string {
@@ -34,20 +26,12 @@ export function withoutParentheses(s: string): string {
     .trim();
 }
 
-const worded = new Map<string, string>();
-
 /** Folded words, punctuation as spaces, single-spaced. */
-export function words(s: string): string {
-  let w = worded.get(s);
-  if (w === undefined) {
-    w = fold(s)
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim();
-    if (worded.size > 50_000) worded.clear();
-    worded.set(s, w);
-  }
-  return w;
-}
+export const words = memoized(50_000, (s: string): string =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim(),
+);
 
 /** A commune's key for matching across tables: a leading "xã" does not count (docs/input.md §2). */
 export function communeKey(name: string): string {

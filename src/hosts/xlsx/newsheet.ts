@@ -1,5 +1,6 @@
 /** The parts of a sheet TC8 writes whole (Tổng hợp TC8, Minh chứng TC8, the input template, its state). */
 import { a1, colLetter, contains, rangeA1 } from "../../core/shared/grid";
+import { memoized } from "../../core/shared/memo";
 import { type HeaderFooterLine, type NewSheet, type SheetCell, sheetCells } from "../../core/plan";
 import { cellXml } from "./sheet";
 import type { StyleBook } from "./stylebook";
@@ -99,17 +100,11 @@ export function newSheetXml(
   // A cell's XML as cellXml writes it, written into the buffer from pieces worked out once: its
   // text's escaped and encoded form (the checklist repeats the same few dozen texts per commune)
   // and its format's attribute; no string is made per cell.
-  const texts = new Map<string, Uint8Array>();
+  const tailOf = memoized(100_000, (v: string) => toBytes(cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length)));
   const sAttr: string[] = [];
   const cellTail = (v: SheetCell["value"]) => {
-    if (typeof v === "string" && v !== "") {
-      let tail = texts.get(v);
-      if (tail === undefined) {
-        if (texts.size > 100_000) texts.clear();
-        texts.set(v, (tail = toBytes(cellXml("", 0, 0, 0, v).slice(`<c r="A1"`.length))));
-      }
-      out.raw(tail);
-    } else out.ascii(typeof v === "number" ? `><v>${Number.isFinite(v) ? v : 0}</v></c>` : "/>");
+    if (typeof v === "string" && v !== "") out.raw(tailOf(v));
+    else out.ascii(typeof v === "number" ? `><v>${Number.isFinite(v) ? v : 0}</v></c>` : "/>");
   };
   const cellHead = (col: number, rowNo: string, xf: number) => {
     out.ascii('<c r="');

@@ -138,13 +138,14 @@ export class Package {
     return typeof e === "string" ? e : toText(this.bytes(name));
   }
 
-  set(name: string, text: string | Uint8Array | readonly Uint8Array[]): void {
+  set(name: string, content: string | Uint8Array | readonly Uint8Array[]): void {
     const n = this.find(name) ?? name;
     // A large part edited as text (a district's notes and their drawings, the workbook's names) is
     // encoded now, so that it is compressed in the background while the rest is written.
-    let data = text;
-    if (typeof text === "string" && text.length >= BACKGROUND_SIZE / 3 && compressesInBackground())
-      data = toBytes(text);
+    const data =
+      typeof content === "string" && content.length >= BACKGROUND_SIZE / 3 && compressesInBackground()
+        ? toBytes(content)
+        : content;
     if (!this.byName.has(n) && !this.edited.has(n)) {
       this.added.push(n);
       this.folded.set(n.toLowerCase(), n);

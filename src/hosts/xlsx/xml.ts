@@ -41,7 +41,7 @@ export function nextTag(xml: string, from: number): Tag | null {
     let n1 = n0;
     for (; n1 < xml.length; n1++) {
       const ch = xml.charCodeAt(n1);
-      if (ch === 47 || ch === 62 || ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11) break;
+      if (ch === 47 || ch === 62 || isAsciiSpace(ch)) break;
     }
     if (n1 >= xml.length) return null;
     const name = xml.slice(n0, n1);
@@ -179,7 +179,10 @@ export function setAttr(tagText: string, name: string, value: string | null): st
   return `${tagText.slice(0, close).trimEnd()} ${name}="${escapeAttr(value)}"${tagText.slice(close)}`;
 }
 
-const isXmlSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 11 || ch === 12;
+/** The ASCII characters a pattern's `\s` matches (the patterns these walks stand in for). */
+function isAsciiSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 11 || ch === 12;
+}
 
 /**
  * Where `name="…"` is in a tag (start, end), null when the tag has no such attribute; undefined for
@@ -191,23 +194,23 @@ function attrSpan(tag: string, name: string): [number, number] | null | undefine
   for (; i < tag.length; i++) {
     const ch = tag.charCodeAt(i);
     if (ch > 127) return undefined;
-    if (isXmlSpace(ch)) break;
+    if (isAsciiSpace(ch)) break;
   }
   for (;;) {
-    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    while (i < tag.length && isAsciiSpace(tag.charCodeAt(i))) i++;
     const n0 = i;
     for (; i < tag.length; i++) {
       const ch = tag.charCodeAt(i);
       if (ch > 127) return undefined;
-      if (ch === 61 /* = */ || ch === 47 || ch === 62 || isXmlSpace(ch)) break;
+      if (ch === 61 /* = */ || ch === 47 || ch === 62 || isAsciiSpace(ch)) break;
     }
     // The tag's end ("/>" or ">") and nothing else: no such attribute.
     if (i === n0) return i === tag.length - 1 || (i === tag.length - 2 && tag.endsWith("/>")) ? null : undefined;
     const n1 = i;
-    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    while (i < tag.length && isAsciiSpace(tag.charCodeAt(i))) i++;
     if (tag.charCodeAt(i) !== 61) return undefined;
     i++;
-    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    while (i < tag.length && isAsciiSpace(tag.charCodeAt(i))) i++;
     const q = tag.charCodeAt(i);
     if (q !== 34 && q !== 39) return undefined;
     const close = tag.indexOf(q === 34 ? '"' : "'", i + 1);
