@@ -281,6 +281,41 @@ export function rollupIndicatorsSheet(
   return sheet;
 }
 
+/**
+ * A sheet of one table under the header block (`Vấn đề dữ liệu`, `Tệp`): its column headers, the
+ * rows `fill` writes from `first` (it gives the row after its last), frozen under the headers and
+ * printed landscape.
+ */
+function tableSheet(
+  name: string,
+  title: string,
+  cols: readonly string[],
+  columnWidths: number[],
+  r: Rollup,
+  rs: RuleSet,
+  lang: Lang,
+  at: Date,
+  fill: (w: ReturnType<typeof sheetWriter>, first: number, lastCol: number) => number,
+): NewSheet {
+  const w = sheetWriter();
+  const lastCol = cols.length - 1;
+  const h0 = headerBlock(w, title, r, rs, lang, at, lastCol) + 1;
+  cols.forEach((h, j) => w.put(h0, j, h, "header"));
+  const end = fill(w, h0 + 1, lastCol);
+  const sheet: NewSheet = {
+    name,
+    cells: w.cells,
+    merges: w.merges,
+    freezeRows: h0 + 1,
+    columnWidths,
+    landscape: true,
+    print: printSetup(rs, lang, at, { first: h0, last: h0 }),
+    printArea: { r0: 0, c0: 0, r1: end - 1, c1: lastCol },
+  };
+  sheet.rowHeights = fitRowHeights(sheet);
+  return sheet;
+}
+
 /** `Vấn đề dữ liệu`: every problem of every file, with its file, commune where known, and cell. */
 export function rollupProblemsSheet(
   r: Rollup,
@@ -290,69 +325,65 @@ export function rollupProblemsSheet(
   name: string = ROLLUP_SHEETS.problems,
 ): NewSheet {
   const R = ROLLUP_TEXT[lang];
-  const w = sheetWriter();
-  const lastCol = R.problemCols.length - 1;
-  const top = headerBlock(w, R.problemsTitle, r, rs, lang, at, lastCol);
-  const h0 = top + 1;
-  R.problemCols.forEach((h, j) => w.put(h0, j, h, "header"));
-  let row = h0 + 1;
-  let n = 0;
-  const add = (
-    file: string,
-    district: string,
-    commune: string,
-    cell: string,
-    severity: "error" | "warning",
-    text: string,
-  ) => {
-    w.put(row, 0, ++n, "number");
-    w.put(row, 1, file, "cell");
-    w.put(row, 2, district, "cell");
-    w.put(row, 3, commune, "cell");
-    w.put(row, 4, cell, "cell");
-    w.put(row, 5, R.severity[severity], severity === "error" ? "fail" : "missing");
-    w.put(row, 6, text, "cell");
-    row++;
-  };
-  for (const p of r.problems) {
-    const c = p.row !== undefined ? r.rows[p.row].commune : undefined;
-    add(
-      r.files[p.file].name,
-      c?.district ?? "",
-      c?.name ?? "",
-      p.problem.cell ?? "",
-      p.problem.severity,
-      render(p.problem.msg, lang),
-    );
-  }
-  // The same commune in two files, once per pair, where the first of them is.
-  r.rows.forEach((x, i) => {
-    if (!x.sameAs.length || x.sameAs.some((j) => j < i)) return;
-    const others = x.sameAs.map(
-      (j) => `${r.files[r.rows[j].file].name}${r.rows[j].commune.cell ? ` (${r.rows[j].commune.cell})` : ""}`,
-    );
-    add(
-      r.files[x.file].name,
-      x.commune.district ?? "",
-      x.commune.name,
-      x.commune.cell ?? "",
-      "warning",
-      R.sameAsProblem(x.commune.name, others),
-    );
-  });
-  if (!n) w.line(row++, R.noProblems, "subtitle", lastCol);
-  const sheet: NewSheet = {
+  return tableSheet(
     name,
-    cells: w.cells,
-    merges: w.merges,
-    freezeRows: h0 + 1,
-    columnWidths: [5, 24, 16, 20, 22, 10, 80],
-    landscape: true,
-    print: printSetup(rs, lang, at, { first: h0, last: h0 }),
-    printArea: { r0: 0, c0: 0, r1: row - 1, c1: lastCol },
-  };
-  sheet.rowHeights = fitRowHeights(sheet);
-  return sheet;
+    R.problemsTitle,
+    R.problemCols,
+    [5, 24, 16, 20, 22, 10, 80],
+    r,
+    rs,
+    lang,
+    at,
+    (w, first, lastCol) => {
+      let row = first;
+      let n = 0;
+      const add = (
+        file: string,
+        district: string,
+        commune: string,
+        cell: string,
+        severity: "error" | "warning",
+        text: string,
+      ) => {
+        w.put(row, 0, ++n, "number");
+        w.put(row, 1, file, "cell");
+        w.put(row, 2, district, "cell");
+        w.put(row, 3, commune, "cell");
+        w.put(row, 4, cell, "cell");
+        w.put(row, 5, R.severity[severity], severity === "error" ? "fail" : "missing");
+        w.put(row, 6, text, "cell");
+        row++;
+      };
+      for (const p of r.problems) {
+        const c = p.row !== undefined ? r.rows[p.row].commune : undefined;
+        add(
+          r.files[p.file].name,
+          c?.district ?? "",
+          c?.name ?? "",
+          p.problem.cell ?? "",
+          p.problem.severity,
+          render(p.problem.msg, lang),
+        );
+      }
+      // The same commune in two files, once per pair, where the first of them is.
+      r.rows.forEach((x, i) => {
+        if (!x.sameAs.length || x.sameAs.some((j) => j < i)) return;
+        const others = x.sameAs.map(
+          (j) => `${r.files[r.rows[j].file].name}${r.rows[j].commune.cell ? ` (${r.rows[j].commune.cell})` : ""}`,
+        );
+        add(
+          r.files[x.file].name,
+          x.commune.district ?? "",
+          x.commune.name,
+          x.commune.cell ?? "",
+          "warning",
+          R.sameAsProblem(x.commune.name, others),
+        );
+      });
+      if (!n) w.line(row++, R.noProblems, "subtitle", lastCol);
+      return row;
+    },
+  );
 }
 
 /** `Tệp`: every file read, its size, when it last changed, its rule set and what happened to it. */
@@ -364,47 +395,33 @@ export function rollupFilesSheet(
   name: string = ROLLUP_SHEETS.files,
 ): NewSheet {
   const R = ROLLUP_TEXT[lang];
-  const w = sheetWriter();
-  const lastCol = R.fileCols.length - 1;
-  const top = headerBlock(w, R.filesTitle, r, rs, lang, at, lastCol);
-  const h0 = top + 1;
-  R.fileCols.forEach((h, j) => w.put(h0, j, h, "header"));
-  let row = h0 + 1;
-  r.files.forEach((f, i) => {
-    const o = f.outcome;
-    w.put(row, 0, i + 1, "number");
-    w.put(row, 1, f.name, "cell");
-    w.put(row, 2, f.size !== undefined ? R.size(f.size) : "", "number");
-    w.put(row, 3, f.modified ? formatTime(f.modified) : "", "number");
-    if (o.kind === "evaluated") {
-      const id = o.evaluation.ruleset.id;
-      w.put(
-        row,
-        4,
-        `${id}${o.recordedRuleset && o.recordedRuleset !== id ? ` (${R.recorded(o.recordedRuleset)})` : ""}`,
-        "cell",
-      );
-      w.put(row, 5, o.evaluation.communes.length, "number");
-      w.put(row, 6, R.evaluated(o.evaluation.communes.length, o.evaluation.problems.length), "cell");
-    } else {
-      w.put(row, 4, "", "cell");
-      w.put(row, 5, 0, "number");
-      w.put(row, 6, o.kind === "unreadable" ? R.unreadable(o.reason) : R.noCommunes(o.reason), "cell");
-    }
-    row++;
+  return tableSheet(name, R.filesTitle, R.fileCols, [5, 30, 11, 17, 16, 11, 77], r, rs, lang, at, (w, first) => {
+    let row = first;
+    r.files.forEach((f, i) => {
+      const o = f.outcome;
+      w.put(row, 0, i + 1, "number");
+      w.put(row, 1, f.name, "cell");
+      w.put(row, 2, f.size !== undefined ? R.size(f.size) : "", "number");
+      w.put(row, 3, f.modified ? formatTime(f.modified) : "", "number");
+      if (o.kind === "evaluated") {
+        const id = o.evaluation.ruleset.id;
+        w.put(
+          row,
+          4,
+          `${id}${o.recordedRuleset && o.recordedRuleset !== id ? ` (${R.recorded(o.recordedRuleset)})` : ""}`,
+          "cell",
+        );
+        w.put(row, 5, o.evaluation.communes.length, "number");
+        w.put(row, 6, R.evaluated(o.evaluation.communes.length, o.evaluation.problems.length), "cell");
+      } else {
+        w.put(row, 4, "", "cell");
+        w.put(row, 5, 0, "number");
+        w.put(row, 6, o.kind === "unreadable" ? R.unreadable(o.reason) : R.noCommunes(o.reason), "cell");
+      }
+      row++;
+    });
+    return row;
   });
-  const sheet: NewSheet = {
-    name,
-    cells: w.cells,
-    merges: w.merges,
-    freezeRows: h0 + 1,
-    columnWidths: [5, 30, 11, 17, 16, 11, 77],
-    landscape: true,
-    print: printSetup(rs, lang, at, { first: h0, last: h0 }),
-    printArea: { r0: 0, c0: 0, r1: row - 1, c1: lastCol },
-  };
-  sheet.rowHeights = fitRowHeights(sheet);
-  return sheet;
 }
 
 /**
