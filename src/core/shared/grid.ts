@@ -138,6 +138,14 @@ export function setCell(
   sortedCache.delete(g);
 }
 
+/** Where a dense block of cells starts, and its number formats and formulas, shaped like its values. */
+export interface BlockOptions {
+  row0?: number;
+  col0?: number;
+  numberFormats?: readonly (readonly (string | null | undefined)[])[];
+  formulas?: readonly (readonly boolean[])[];
+}
+
 /**
  * A grid from a dense block of values whose top-left cell is (`row0`, `col0`), as hosts read a used
  * range; `numberFormats` and `formulas` have the same shape where given.
@@ -145,13 +153,7 @@ export function setCell(
 export function gridFromBlock(
   sheet: string,
   values: readonly (readonly CellValue[])[],
-  opts: {
-    row0?: number;
-    col0?: number;
-    numberFormats?: readonly (readonly (string | null | undefined)[])[];
-    formulas?: readonly (readonly boolean[])[];
-    extra?: Partial<Omit<Grid, "sheet" | "rows">>;
-  } = {},
+  opts: BlockOptions & { extra?: Partial<Omit<Grid, "sheet" | "rows">> } = {},
 ): Grid {
   const g = emptyGrid(sheet, opts.extra);
   addBlock(g, values, opts);
@@ -159,16 +161,7 @@ export function gridFromBlock(
 }
 
 /** Adds a dense block of cells to a grid (a host reading a used range in row blocks). */
-export function addBlock(
-  g: Grid,
-  values: readonly (readonly CellValue[])[],
-  opts: {
-    row0?: number;
-    col0?: number;
-    numberFormats?: readonly (readonly (string | null | undefined)[])[];
-    formulas?: readonly (readonly boolean[])[];
-  } = {},
-): void {
+export function addBlock(g: Grid, values: readonly (readonly CellValue[])[], opts: BlockOptions = {}): void {
   const row0 = opts.row0 ?? 0;
   const col0 = opts.col0 ?? 0;
   values.forEach((r, i) =>
