@@ -4,68 +4,29 @@
  * columns with exceljs; and no request leaves the local server.
  */
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, describeWith } from "../helpers/tools";
+import type { Page } from "playwright-core";
+import { openPage, type PageSession } from "../helpers/page";
+import { ARTIFACTS, CHROMIUM, describeWith } from "../helpers/tools";
 import { findCells, under } from "../helpers/xlsx";
-
-const DIST = path.join(__dirname, "../../dist");
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".png": "image/png",
-  ".xlsx": "application/octet-stream",
-  ".xml": "application/xml",
-  ".map": "application/json",
-  ".txt": "text/plain",
-};
 
 jest.setTimeout(180_000);
 
 describeWith(CHROMIUM, "apt-get install -y chromium", "browser page in Chromium", () => {
-  let server: http.Server;
+  let session: PageSession;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
-  const requests: string[] = [];
+  let requests: string[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "index.html")))
-      throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
-    server = http.createServer((req, res) => {
-      const p = path.join(
-        DIST,
-        decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"),
-      );
-      if (!p.startsWith(DIST) || !fs.existsSync(p)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res
-        .writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" })
-        .end(fs.readFileSync(p));
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      locale: "vi-VN",
-      viewport: { width: 900, height: 1400 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("request", (r) => requests.push(r.url()));
+    session = await openPage(fs.mkdtempSync(path.join(os.tmpdir(), "tc8-chromium-")));
+    ({ base, page, requests } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => server?.close(r));
+    await session?.close();
   });
 
   test("open the sample, evaluate, read the results, download the annotated workbook", async () => {

@@ -4,65 +4,31 @@
  * the downloaded workbook holds the roll-up's four sheets; no request leaves the local server.
  */
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, describeWith } from "../helpers/tools";
+import type { Page } from "playwright-core";
+import { openPage, type PageSession } from "../helpers/page";
+import { ARTIFACTS, CHROMIUM, describeWith } from "../helpers/tools";
 import { loadWorkbook } from "../helpers/xlsx";
 
-const DIST = path.join(__dirname, "../../dist");
 const ACCEPTANCE = path.join(__dirname, "../fixtures/acceptance");
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".png": "image/png",
-  ".xlsx": "application/octet-stream",
-  ".xml": "application/xml",
-};
-
 jest.setTimeout(180_000);
 
 describeWith(CHROMIUM, "apt-get install -y chromium", "the roll-up on the browser page in Chromium", () => {
-  let server: http.Server;
+  let session: PageSession | undefined;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
   let dir: string;
-  const requests: string[] = [];
+  let requests: string[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "index.html")))
-      throw new Error("dist/index.html is missing: run npm run build first (npm test does)");
-    server = http.createServer((req, res) => {
-      const p = path.join(
-        DIST,
-        decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"),
-      );
-      if (!p.startsWith(DIST) || !fs.existsSync(p)) return void res.writeHead(404).end();
-      res
-        .writeHead(200, { "Content-Type": TYPES[path.extname(p)] ?? "application/octet-stream" })
-        .end(fs.readFileSync(p));
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "tc8-rollup-page-"));
-    context = await chromium.launchPersistentContext(path.join(dir, "profile"), {
-      executablePath: CHROMIUM!,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      locale: "vi-VN",
-      viewport: { width: 900, height: 1400 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("request", (r) => requests.push(r.url()));
+    session = await openPage(path.join(dir, "profile"));
+    ({ base, page, requests } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    // No server when the set-up failed before starting it: nothing to wait for.
-    if (server) await new Promise((r) => server!.close(r));
+    await session?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
