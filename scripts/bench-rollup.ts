@@ -7,30 +7,20 @@
  *   npm run bench            (the whole benchmark; this part writes its table into docs/performance.md)
  *   npx tsx scripts/bench-rollup.ts [files]
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { fieldsOf, postalPointKeys } from "../src/core/fields";
 import { getRuleSet } from "../src/core/ruleset";
+import { machineNow, measure, ROOT, value, writeTable } from "./bench-common";
 
-const ROOT = path.join(__dirname, "..");
 // The communes' files hold the fields of the shipped rule set.
 const LS = getRuleSet();
 const { communes: COMMUNE_FIELDS, villages: VILLAGE_FIELDS, postal: POSTAL_FIELDS } = fieldsOf(LS);
 const POSTAL_POINT_FIELDS = POSTAL_FIELDS.filter((f) => postalPointKeys(LS).has(f.key));
 const given = Number(process.argv[2]);
 const N = given > 0 ? given : 100;
-
-function value(type: string, i: number): ExcelJS.CellValue {
-  if (type === "yesno") return i % 17 === 0 ? "Không" : "Có";
-  if (type === "count" || type === "number") return 10 + (i % 7);
-  if (type === "area") return i % 5 ? "Miền núi" : "Đồng bằng";
-  if (type === "rate") return null;
-  return "https://xa.langson.gov.vn";
-}
 
 /** A commune's own workbook: its row, its 10 villages and its postal point. */
 async function make(i: number, file: string): Promise<void> {
@@ -68,20 +58,11 @@ async function make(i: number, file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-function measure(args: string[]): { ms: number; mb: number } {
-  const rss = path.join(os.tmpdir(), `tc8-bench-rss-${process.pid}`);
-  fs.rmSync(rss, { force: true });
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], {
-    env: { ...process.env, TC8_BENCH_RSS: rss },
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-  const mb = Number(fs.readFileSync(rss, "utf8")) / 2 ** 20;
-  fs.rmSync(rss, { force: true });
-  return { ms, mb };
+/** A command as its own process; a failure stops the benchmark. */
+function timed(args: string[]): { ms: number; mb: number } {
+  const r = measure(args);
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.err}`);
+  return r;
 }
 
 const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -96,7 +77,7 @@ const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const bin = path.join(ROOT, "bin/tc8.js");
   let rollup: { ms: number; mb: number } | undefined;
   for (let run = 0; run < 3; run++) {
-    const r = measure([
+    const r = timed([
       bin,
       "rollup",
       inputs,
@@ -111,40 +92,19 @@ const s1 = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   let oneMs = 0;
   let oneMb = 0;
   for (const f of files) {
-    const r = measure([bin, "evaluate", f, "-o", path.join(dir, "out.xlsx"), "--force"]);
+    const r = timed([bin, "evaluate", f, "-o", path.join(dir, "out.xlsx"), "--force"]);
     oneMs += r.ms;
     oneMb = Math.max(oneMb, r.mb);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
   const header =
     "| files | their size | tc8 rollup (one process) | peak memory | tc8 evaluate on each file, one by one (total) | peak memory (largest) | per file, rollup / evaluate |";
   const line = `| ${N} | ${(bytes / 2 ** 20).toFixed(1)} MB | ${s1(rollup!.ms)} | ${rollup!.mb.toFixed(0)} MB | ${s1(oneMs)} | ${oneMb.toFixed(0)} MB | ${(rollup!.ms / N).toFixed(0)} ms / ${(oneMs / N).toFixed(0)} ms |`;
-  console.log(
-    `${machine}, load ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(" ")}`,
-  );
+  console.log(machineNow());
   console.log(header);
   console.log("|---:|---:|---:|---:|---:|---:|---:|");
   console.log(line);
   if (given > 0) return;
-  const file = path.join(ROOT, "docs/performance.md");
-  const start = "<!-- bench:rollup:table -->";
-  const end = "<!-- /bench:rollup:table -->";
-  const text = fs.readFileSync(file, "utf8");
-  if (!text.includes(start)) return;
-  const table = [
-    `${machine}, ${new Date().toISOString().slice(0, 10)}:`,
-    "",
-    header,
-    "|---:|---:|---:|---:|---:|---:|---:|",
-    line,
-  ].join("\n");
-  fs.writeFileSync(
-    file,
-    text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)),
-  );
-  console.log("Wrote the roll-up table of docs/performance.md.");
+  if (writeTable("rollup:table", header, "|---:|---:|---:|---:|---:|---:|---:|", [line]))
+    console.log("Wrote the roll-up table of docs/performance.md.");
 })();

@@ -11,7 +11,6 @@
  * the one least slowed by others). The stages (read, evaluate, plan, write) are timed in this
  * process on the same file.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,23 +24,15 @@ import { readWorkbook } from "../src/core/read/read";
 import { applyPlan } from "../src/hosts/xlsx/apply";
 import { readWorkbookPackage } from "../src/hosts/xlsx/read";
 import { useNodeCodec } from "../src/cli/node-codec";
+import { machineNow, measure, ROOT, value, writeTable } from "./bench-common";
 
 // The stages run with the command line's codec, as `tc8 evaluate` does.
 useNodeCodec();
 
-const ROOT = path.join(__dirname, "..");
 const sizes = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => n > 0);
-
-function value(type: string, i: number): ExcelJS.CellValue {
-  if (type === "yesno") return i % 17 === 0 ? "Không" : "Có";
-  if (type === "count" || type === "number") return 10 + (i % 7);
-  if (type === "area") return i % 5 ? "Miền núi" : "Đồng bằng";
-  if (type === "rate") return null;
-  return "https://xa.langson.gov.vn";
-}
 
 /** A district workbook written by exceljs, streamed to disk (the 10,000-commune one is large). */
 const LS = getRuleSet("langson-2022");
@@ -95,21 +86,6 @@ async function make(n: number, file: string): Promise<void> {
   await wb.commit();
 }
 
-/** Runs a node script as its own process: wall time and peak resident memory. */
-function measure(args: string[]): { ms: number; mb: number; status: number | null; err: string } {
-  const rss = path.join(os.tmpdir(), `tc8-bench-rss-${process.pid}`);
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", path.join(ROOT, "scripts/bench-rss.cjs"), ...args], {
-    env: { ...process.env, TC8_BENCH_RSS: rss },
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  const ms = performance.now() - t0;
-  const mb = Number(fs.readFileSync(rss, "utf8")) / 2 ** 20;
-  fs.rmSync(rss, { force: true });
-  return { ms, mb, status: r.status, err: r.stderr };
-}
-
 async function stages(file: string) {
   const t = () => performance.now();
   const data = new Uint8Array(fs.readFileSync(file));
@@ -148,13 +124,7 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
   if (keep) fs.mkdirSync(keep, { recursive: true });
   const dir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), "tc8-bench-"));
   const rows: string[] = [];
-  const machine = `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`;
-  console.log(
-    `node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(" ")}`,
-  );
+  console.log(machineNow());
   const header =
     "| communes | file | tc8 evaluate | peak memory | exceljs read + write | peak memory | ratio time | ratio memory | read | evaluate | plan | write |";
   console.log(header);
@@ -187,21 +157,6 @@ const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(m
   }
   if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   if (sizes.length) return;
-  const file = path.join(ROOT, "docs/performance.md");
-  const start = "<!-- bench:cli:table -->";
-  const end = "<!-- /bench:cli:table -->";
-  const text = fs.readFileSync(file, "utf8");
-  if (!text.includes(start)) return;
-  const table = [
-    `${machine}, ${new Date().toISOString().slice(0, 10)}:`,
-    "",
-    header,
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows,
-  ].join("\n");
-  fs.writeFileSync(
-    file,
-    text.slice(0, text.indexOf(start) + start.length) + "\n" + table + "\n" + text.slice(text.indexOf(end)),
-  );
-  console.log(`Wrote the table of docs/performance.md.`);
+  if (writeTable("cli:table", header, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", rows))
+    console.log(`Wrote the table of docs/performance.md.`);
 })();
