@@ -24,6 +24,7 @@ import {
   a1,
   colLetter,
   type DefinedName,
+  type RangeRef,
   filledRows,
   parseCellAddress,
   quoteSheet,
@@ -158,6 +159,18 @@ class Applier {
 
   ws(name: string): Excel.Worksheet {
     return this.wire.sheet(name);
+  }
+
+  /** A dropdown list over a range (a new sheet's, or rows added to the checklist). */
+  listValidation(name: string, v: { range: RangeRef; list: readonly string[] }): Promise<void> {
+    return this.add(
+      opBytes(3, 1, jsonBytes(v.list) + 80),
+      [name],
+      () =>
+        (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = {
+          list: { inCellDropDown: true, source: v.list.join(",") },
+        }),
+    );
   }
 
   /** Values into cells, text formatted as text first (so nothing typed becomes a formula), in blocks of adjacent columns and rows. */
@@ -388,15 +401,7 @@ class Applier {
     }
     if (spec.validations?.length || spec.prompts?.length) {
       if (this.caps.dataValidation) {
-        for (const v of spec.validations ?? [])
-          await this.add(
-            opBytes(3, 1, jsonBytes(v.list) + 80),
-            [name],
-            () =>
-              (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = {
-                list: { inCellDropDown: true, source: v.list.join(",") },
-              }),
-          );
+        for (const v of spec.validations ?? []) await this.listValidation(name, v);
         // The template's input messages: what to enter, shown when a cell of the column is selected.
         for (const p of spec.prompts ?? [])
           await this.add(
@@ -507,16 +512,7 @@ class Applier {
     for (const m of u.merges)
       await this.add(opBytes(1, 1, 20), [name], () => this.ws(name).getRange(rangeA1(m)).merge(false));
     if (u.validations.length) {
-      if (this.caps.dataValidation)
-        for (const v of u.validations)
-          await this.add(
-            opBytes(3, 1, jsonBytes(v.list) + 80),
-            [name],
-            () =>
-              (this.ws(name).getRange(rangeA1(v.range)).dataValidation.rule = {
-                list: { inCellDropDown: true, source: v.list.join(",") },
-              }),
-          );
+      if (this.caps.dataValidation) for (const v of u.validations) await this.listValidation(name, v);
       else this.skipped.add("dataValidation");
     }
     // Rows of merged wrapped text take the planner's heights; the new rows are fitted by Excel.
