@@ -26,6 +26,8 @@ export class FakeSheet {
   protected = false;
   frozenRows = 0;
   printTitles?: string;
+  /** The printed page header's right part (the checklist's evaluation time). */
+  rightHeader = "";
   charts: { type: string; source: string; title?: string }[] = [];
   /** Row spans whose height was fitted (autofitRows). */
   autofitted: { r0: number; r1: number }[] = [];
@@ -375,10 +377,17 @@ export function fakeContext(book: FakeBook) {
           defaultForAllPages: {
             leftHeader: "",
             centerHeader: "",
-            rightHeader: "",
+            // Kept on the sheet: evaluating again reads it back (its time changes only while it is TC8's).
+            get rightHeader() {
+              return s().rightHeader;
+            },
+            set rightHeader(v: string) {
+              s().rightHeader = v;
+            },
             leftFooter: "",
             centerFooter: "",
             rightFooter: "",
+            load: () => undefined,
           },
         },
       },

@@ -129,6 +129,15 @@ describe("writing", () => {
     expect(b.sheets.map((s) => s.name)).toEqual(["Xã", "Thôn", STATE_SHEET, SUMMARY_SHEET, CHECKLIST_SHEET]);
   });
 
+  test("evaluating again a minute later: the checklist's printed header says the new time", async () => {
+    const b = book(2);
+    await evaluateInContext(fakeContext(b), { evaluatedAt: new Date(2026, 10, 28, 9, 0) }, ALL);
+    expect(b.sheet(CHECKLIST_SHEET).rightHeader).toContain("28/11/2026 09:00");
+    await evaluateInContext(fakeContext(b), { evaluatedAt: new Date(2026, 10, 28, 9, 1) }, ALL);
+    expect(b.sheet(CHECKLIST_SHEET).rightHeader).toContain("28/11/2026 09:01");
+    expect(b.sheet(CHECKLIST_SHEET).rightHeader).not.toContain("09:00");
+  });
+
   test("without notes (before ExcelApi 1.18) the explanation column carries the text and the skip is said", async () => {
     const b = book(2, (i) => (i === 0 ? { sw_qlvb: "Không" } : {}));
     const out = await evaluateInContext(fakeContext(b), {}, MIN);
